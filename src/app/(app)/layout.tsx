@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { LanguageSwitch } from '@/components/language-switch';
+import { SignOutButton } from '@/components/sign-out-button';
+import { getTranslations } from '@/i18n/server';
+import { NATIONAL_ROLES } from '@/lib/roles';
+import { requireUser } from '@/server/auth/current-user';
+import { env } from '@/server/env';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations('nav');
+  const tApp = await getTranslations('app');
+  const tRole = await getTranslations('roles');
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {tApp('skipToContent')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/" className="text-lg font-bold text-sky-900">
+              {tApp('name')}
+            </Link>
+            {NATIONAL_ROLES.includes(user.role) && (
+              <nav aria-label={t('provinces')}>
+                <Link href="/provinces" className="text-sm font-medium text-slate-700 hover:text-sky-800">
+                  {t('provinces')}
+                </Link>
+              </nav>
+            )}
+          </div>
+          <div className="flex flex-wrap items-center gap-4 text-sm">
+            {env().demo && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{tApp('demoMode')}</span>}
+            <span className="text-slate-700">
+              {t('signedInAs', { name: user.name })} · <span className="text-slate-500">{tRole(user.role)}</span>
+            </span>
+            <LanguageSwitch />
+            <SignOutButton label={t('signOut')} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

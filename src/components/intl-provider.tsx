@@ -1,0 +1,11 @@
+'use client';
+import { IntlProvider } from 'use-intl/react';
+import type { Locale, Messages } from '@/i18n/config';
+
+export function AppIntlProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: React.ReactNode }) {
+  return (
+    <IntlProvider locale={locale} messages={messages} timeZone="Asia/Ho_Chi_Minh">
+      {children}
+    </IntlProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import { TZDate } from '@date-fns/tz';
+import { addWeeks as addCalendarWeeks, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, setISOWeek, startOfISOWeek } from 'date-fns';
+
+// ISO weeks as the health departments count them: Monday to Sunday in Asia/Ho_Chi_Minh, stored as ISO year + week,
+// written YYYY-Www in URLs, files and the API. date-fns does the calendar arithmetic (docs/adr/0005-libraries.md).
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export interface IsoWeek {
+  isoYear: number;
+  isoWeek: number;
+}
+
+const PATTERN = /^(\d{4})-W(\d{2})$/;
+
+export function isoWeekOf(instant: Date): IsoWeek {
+  const local = new TZDate(instant.getTime(), TIME_ZONE);
+  return { isoYear: getISOWeekYear(local), isoWeek: getISOWeek(local) };
+}
+
+export function weeksInIsoYear(isoYear: number): number {
+  return getISOWeeksInYear(new Date(Date.UTC(isoYear, 5, 1)));
+}
+
+export function formatIsoWeek(w: IsoWeek): string {
+  return `${w.isoYear}-W${String(w.isoWeek).padStart(2, '0')}`;
+}
+
+/** Parses "2024-W05"; null for anything else, including a week 53 in a year that has 52. */
+export function parseIsoWeek(text: string): IsoWeek | null {
+  const m = PATTERN.exec(text.trim());
+  if (!m) return null;
+  const isoYear = Number(m[1]);
+  const isoWeek = Number(m[2]);
+  if (isoYear < 2000 || isoYear > 2100 || isoWeek < 1 || isoWeek > weeksInIsoYear(isoYear)) return null;
+  return { isoYear, isoWeek };
+}
+
+function mondayDate(w: IsoWeek): Date {
+  // Jan 4th is always in ISO week 1; compute on a UTC calendar date so no time zone shifts the day.
+  return startOfISOWeek(setISOWeek(new Date(w.isoYear, 0, 4, 12), w.isoWeek));
+}
+
+/** The week's Monday as YYYY-MM-DD (a calendar date, no time zone). */
+export function weekMonday(w: IsoWeek): string {
+  return format(mondayDate(w), 'yyyy-MM-dd');
+}
+
+export function addWeeks(w: IsoWeek, n: number): IsoWeek {
+  const d = addCalendarWeeks(mondayDate(w), n);
+  return { isoYear: getISOWeekYear(d), isoWeek: getISOWeek(d) };
+}
+
+export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
+  return a.isoYear - b.isoYear || a.isoWeek - b.isoWeek;
+}
+
+/** The current week in Asia/Ho_Chi_Minh. */
+export function currentWeek(now: Date): IsoWeek {
+  return isoWeekOf(now);
+}
+
+/** The last complete week: the one before the current week (the default for data entry and dashboards). */
+export function lastCompleteWeek(now: Date): IsoWeek {
+  return addWeeks(currentWeek(now), -1);
+}
+
+/** `count` consecutive weeks ending with `last`, oldest first. */
+export function weekRange(last: IsoWeek, count: number): IsoWeek[] {
+  return Array.from({ length: count }, (_, i) => addWeeks(last, i - count + 1));
+}

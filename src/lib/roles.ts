@@ -1,0 +1,28 @@
+// Roles and their scope, shared by the server and the interface (src/server/auth, docs/adr/0004-roles-and-sessions.md).
+export const ROLES = ['ADMIN', 'NATIONAL_LEADER', 'PROVINCIAL_DATA_ENTRY', 'PROVINCIAL_LEADER', 'DISTRICT_OFFICER', 'AGENCY_OFFICER'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: RoleName;
+  /** GSO code of the user's province; null for national roles */
+  provinceCode: string | null;
+  /** the district of a district officer */
+  unitId: number | null;
+  /** the agency of an agency officer */
+  agencyId: number | null;
+}
+
+export const NATIONAL_ROLES: readonly RoleName[] = ['ADMIN', 'NATIONAL_LEADER'];
+
+/** Can this user read the figures of this province? National roles read all; the others only their own. */
+export function canReadProvince(user: SessionUser, provinceCode: string): boolean {
+  return NATIONAL_ROLES.includes(user.role) || user.provinceCode === provinceCode;
+}
+
+/** Where a user lands after signing in. */
+export function homePath(user: SessionUser): string {
+  return user.provinceCode ? `/provinces/${user.provinceCode}` : '/provinces';
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+
+type Client = Pick<PrismaClient, 'auditLog'> | Prisma.TransactionClient;
+
+export interface AuditEntry {
+  /** a user, or a named system actor such as { id: null, label: 'system:auto-activation' } */
+  actor: { id: number | null; label: string };
+  action: string;
+  targetType: string;
+  targetId: string;
+  provinceCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one audit row. Call it inside the same transaction as the change it records. */
+export async function recordAudit(client: Client, entry: AuditEntry): Promise<void> {
+  await client.auditLog.create({
+    data: {
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      provinceCode: entry.provinceCode ?? null,
+      before: entry.before === undefined ? undefined : (JSON.parse(JSON.stringify(entry.before)) as Prisma.InputJsonValue),
+      after: entry.after === undefined ? undefined : (JSON.parse(JSON.stringify(entry.after)) as Prisma.InputJsonValue),
+    },
+  });
+}

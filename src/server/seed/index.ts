@@ -1,0 +1,81 @@
+import { lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { hashPassword } from '@/server/auth/password';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { RESPONSE_PLANS, seedReferenceData } from './reference-data';
+import { buildSyntheticReports } from './synthetic-reports';
+
+export interface SeedResult {
+  seeded: boolean;
+  units: number;
+  reports: number;
+  users: number;
+}
+
+/**
+ * Fills an empty database: reference data always (the administrative tree, plans, agencies and tasks from the source
+ * documents), and in demo mode also the demo accounts and 52 weeks of synthetic reports ending at the last complete
+ * ISO week. A database that already has units is left alone, so starting twice never duplicates anything.
+ */
+export async function seedIfEmpty(prisma: PrismaClient, options: { demo: boolean; now: Date }): Promise<SeedResult> {
+  if ((await prisma.adminUnit.count()) > 0) return { seeded: false, units: 0, reports: 0, users: 0 };
+  const last = lastCompleteWeek(options.now);
+  // Argon2 is slow on purpose: hash before the transaction so it stays short.
+  const passwordHash = options.demo ? await hashPassword(DEMO_PASSWORD) : '';
+  return prisma.$transaction(
+    async (tx) => {
+      await seedReferenceData(tx);
+      if (!options.demo) return { seeded: true, units: await tx.adminUnit.count(), reports: 0, users: 0 };
+      const users = await seedDemoAccounts(tx, passwordHash);
+      const reports = await seedDemoReports(tx, last);
+      return { seeded: true, units: await tx.adminUnit.count(), reports, users };
+    },
+    { timeout: 300_000, maxWait: 60_000 },
+  );
+}
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+async function seedDemoAccounts(tx: Tx, passwordHash: string): Promise<number> {
+  for (const a of DEMO_ACCOUNTS) {
+    const unit = a.unitCode ? await tx.adminUnit.findUniqueOrThrow({ where: { code: a.unitCode }, select: { id: true } }) : null;
+    const planKey = RESPONSE_PLANS.find((p) => p.provinceCode === a.provinceCode)?.planKey;
+    const agency =
+      a.agencyCode && planKey
+        ? await tx.agency.findFirstOrThrow({ where: { code: a.agencyCode, plan: { key: planKey } }, select: { id: true } })
+        : null;
+    await tx.user.create({
+      data: {
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        provinceCode: a.provinceCode ?? null,
+        unitId: unit?.id ?? null,
+        agencyId: agency?.id ?? null,
+        passwordHash,
+        isDemo: true,
+      },
+    });
+  }
+  return DEMO_ACCOUNTS.length;
+}
+
+async function seedDemoReports(tx: Tx, last: IsoWeek): Promise<number> {
+  const units = await tx.adminUnit.findMany({
+    where: { reports: true },
+    select: { id: true, code: true, kind: true, provinceCode: true, populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 } },
+  });
+  const idByCode = new Map(units.map((u) => [u.code, u.id]));
+  let count = 0;
+  for (const provinceCode of [...new Set(units.map((u) => u.provinceCode))]) {
+    const mine = units
+      .filter((u) => u.provinceCode === provinceCode)
+      .map((u) => ({ code: u.code, kind: u.kind as 'province' | 'district', population: u.populations[0]?.population ?? 0 }));
+    const rows = buildSyntheticReports(provinceCode, mine, last);
+    await tx.weeklyReport.createMany({
+      data: rows.map(({ unitCode, ...r }) => ({ ...r, unitId: idByCode.get(unitCode)! })),
+    });
+    count += rows.length;
+  }
+  return count;
+}

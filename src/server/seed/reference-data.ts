@@ -1,0 +1,80 @@
+import { DISTRICTS, PROVINCES, type UnitSeed } from '../../../prisma/data/geography/units';
+import kienGiang from '../../../prisma/data/response/kien-giang.json' with { type: 'json' };
+import laiChau from '../../../prisma/data/response/lai-chau.json' with { type: 'json' };
+import { PLANS, type Plan } from '@/lib/surge';
+import { planToRow } from '@/server/plans/mapping';
+import type { PrismaClient } from '@/generated/prisma/client';
+
+type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export interface ResponsePlanFile {
+  provinceCode: string;
+  planKey: string;
+  source: { file: string; document: string };
+  agencies: Array<{
+    order: number;
+    code: string;
+    name: string;
+    description: string | null;
+    kind: 'province-body' | 'district-committee';
+    hasOwnOfficer: boolean;
+    tasks: Array<{ order: number; text: string }>;
+  }>;
+}
+
+export const RESPONSE_PLANS: ResponsePlanFile[] = [kienGiang as ResponsePlanFile, laiChau as ResponsePlanFile];
+
+async function createUnit(tx: Tx, u: UnitSeed, parent: { id: number; path: string; depth: number } | null) {
+  return tx.adminUnit.create({
+    data: {
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      depth: parent ? parent.depth + 1 : 0,
+      path: parent ? `${parent.path}/${u.code}` : u.code,
+      provinceCode: parent ? parent.path.split('/')[0]! : u.code,
+      parentId: parent?.id ?? null,
+      populations: {
+        create: { year: u.populationYear, population: u.population, approximate: u.populationApproximate, source: u.populationSource },
+      },
+    },
+    select: { id: true, path: true, depth: true },
+  });
+}
+
+/** The administrative tree, the threshold plans and the response plans' agencies and tasks. */
+export async function seedReferenceData(tx: Tx): Promise<void> {
+  for (const p of PROVINCES) {
+    const province = await createUnit(tx, p, null);
+    for (const d of DISTRICTS.filter((x) => x.parentCode === p.code)) await createUnit(tx, d, province);
+  }
+
+  for (const plan of Object.values(PLANS) as Plan[]) {
+    const row = planToRow(plan);
+    const created = await tx.plan.create({
+      data: {
+        key: plan.key,
+        provinceCode: plan.provinceCode,
+        name: plan.name,
+        sourceDocument: plan.sourceDocument,
+        versions: { create: { ...row, version: plan.version, note: 'Từ văn bản gốc (dữ liệu khởi tạo)' } },
+      },
+      select: { id: true },
+    });
+    const response = RESPONSE_PLANS.find((r) => r.planKey === plan.key);
+    for (const a of response?.agencies ?? []) {
+      await tx.agency.create({
+        data: {
+          planId: created.id,
+          order: a.order,
+          code: a.code,
+          name: a.name,
+          description: a.description,
+          kind: a.kind === 'district-committee' ? 'DISTRICT_COMMITTEE' : 'PROVINCE_BODY',
+          hasOwnOfficer: a.hasOwnOfficer,
+          templates: { create: a.tasks.map((t) => ({ order: t.order, text: t.text })) },
+        },
+      });
+    }
+  }
+}

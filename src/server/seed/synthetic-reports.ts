@@ -1,0 +1,163 @@
+import { addWeeks, type IsoWeek } from '@/lib/epi-week';
+
+// Deterministic synthetic weekly reports for the demo (and the tests' data builders). Same inputs, same numbers:
+// a seeded PRNG per unit, no Math.random. Rates are per 100,000 of the province; each province follows a profile.
+
+export interface ReportingUnit {
+  code: string;
+  kind: 'province' | 'district';
+  population: number;
+}
+
+export interface SyntheticReport extends IsoWeek {
+  unitCode: string;
+  newCases: number | null;
+  oxygenAvg7d: number | null;
+  freeCovidBeds: number | null;
+  staffedIcuBeds: number | null;
+  totalCovidBeds: number | null;
+  totalIcuBeds: number | null;
+}
+
+/** Province-level rates per 100k at baseline and at the end of the series; the wave rises over `waveWeeks`. */
+export interface Profile {
+  baseline: Rates;
+  latest: Rates;
+  waveWeeks: number;
+  /** districts (by code) that have not reported the latest week, so completeness is visible */
+  missingLatest: string[];
+}
+
+interface Rates {
+  cases: number;
+  oxygen: number;
+  freeBeds: number;
+  icu: number;
+}
+
+export const PROFILES: Record<string, Profile> = {
+  // Kiên Giang: a wave reaching the surge scenario in the latest weeks (cases > 450 and free beds < 10 per 100k)
+  '91': {
+    baseline: { cases: 35, oxygen: 2.5, freeBeds: 55, icu: 7.5 },
+    latest: { cases: 610, oxygen: 41, freeBeds: 6.5, icu: 3.1 },
+    waveWeeks: 8,
+    missingLatest: [],
+  },
+  // Lai Châu: epidemic criteria met, capacity holding: 'warning'
+  '12': {
+    baseline: { cases: 25, oxygen: 1.5, freeBeds: 45, icu: 6.5 },
+    latest: { cases: 600, oxygen: 22, freeBeds: 24, icu: 5.6 },
+    waveWeeks: 6,
+    missingLatest: ['106'],
+  },
+  // Bình Phước and Hà Nam: normal
+  '70': {
+    baseline: { cases: 30, oxygen: 2, freeBeds: 50, icu: 7 },
+    latest: { cases: 60, oxygen: 3.5, freeBeds: 44, icu: 6.8 },
+    waveWeeks: 10,
+    missingLatest: ['691'],
+  },
+  '35': {
+    baseline: { cases: 28, oxygen: 2.2, freeBeds: 52, icu: 7.2 },
+    latest: { cases: 45, oxygen: 2.9, freeBeds: 49, icu: 7 },
+    waveWeeks: 10,
+    missingLatest: ['352'],
+  },
+};
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Share of the province's beds, ICU and oxygen patients held by its province-level hospitals. */
+const PROVINCE_FACILITY_SHARE = 0.45;
+
+/**
+ * Weekly reports of one province's reporting units (its own row first), `weeks` weeks ending with `last`.
+ * The province's own row reports no cases (cases are counted where people live, by district).
+ */
+export function buildSyntheticReports(
+  provinceCode: string,
+  units: ReportingUnit[],
+  last: IsoWeek,
+  weeks = 52,
+  profile: Profile = PROFILES[provinceCode] ?? PROFILES['35']!,
+): SyntheticReport[] {
+  const province = units.find((u) => u.kind === 'province');
+  if (!province) throw new Error(`No province row among the units of ${provinceCode}`);
+  const districts = units.filter((u) => u.kind === 'district');
+  const districtPopulation = districts.reduce((s, d) => s + d.population, 0);
+  const rand = mulberry32(hash(provinceCode));
+  const reports: SyntheticReport[] = [];
+
+  for (let i = 0; i < weeks; i++) {
+    const week = addWeeks(last, i - weeks + 1);
+    const fromEnd = weeks - 1 - i;
+    // a logistic rise over the wave's weeks, with a little week-to-week noise
+    const progress = fromEnd >= profile.waveWeeks ? 0 : 1 / (1 + Math.exp(-((profile.waveWeeks - fromEnd) / profile.waveWeeks - 0.55) * 9));
+    const wobble = () => 0.92 + rand() * 0.16;
+    const rate = (k: keyof Rates) => profile.baseline[k] + (profile.latest[k] - profile.baseline[k]) * (fromEnd === 0 ? 1 : progress);
+    const per100k = (r: number) => (r * province.population) / 100_000;
+    const total = {
+      cases: per100k(rate('cases') * (fromEnd === 0 ? 1 : wobble())),
+      oxygen: per100k(rate('oxygen') * (fromEnd === 0 ? 1 : wobble())),
+      freeBeds: per100k(rate('freeBeds')),
+      icu: per100k(rate('icu')),
+    };
+    const occupiedShare = Math.min(0.95, 0.25 + progress * 0.7);
+
+    const own = {
+      oxygen: round2(total.oxygen * PROVINCE_FACILITY_SHARE),
+      freeBeds: Math.round(total.freeBeds * PROVINCE_FACILITY_SHARE),
+      icu: Math.round(total.icu * PROVINCE_FACILITY_SHARE),
+    };
+    reports.push({
+      ...week,
+      unitCode: province.code,
+      newCases: null,
+      oxygenAvg7d: own.oxygen,
+      freeCovidBeds: own.freeBeds,
+      staffedIcuBeds: own.icu,
+      totalCovidBeds: Math.round(own.freeBeds / (1 - occupiedShare)),
+      totalIcuBeds: own.icu + Math.round(own.icu * 0.2),
+    });
+
+    for (const d of districts) {
+      const share = d.population / districtPopulation;
+      const skip = fromEnd === 0 ? profile.missingLatest.includes(d.code) : rand() < 0.015;
+      const partial = rand() < 0.03; // ICU not reported this week
+      const jitter = 0.85 + rand() * 0.3;
+      if (skip) continue;
+      const free = Math.round(total.freeBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
+      const icu = Math.round(total.icu * (1 - PROVINCE_FACILITY_SHARE) * share);
+      reports.push({
+        ...week,
+        unitCode: d.code,
+        newCases: Math.round(total.cases * share * (fromEnd === 0 ? 1 : jitter)),
+        oxygenAvg7d: round2(total.oxygen * (1 - PROVINCE_FACILITY_SHARE) * share * (fromEnd === 0 ? 1 : jitter)),
+        freeCovidBeds: free,
+        staffedIcuBeds: partial && fromEnd > 0 ? null : icu,
+        totalCovidBeds: Math.round(free / (1 - occupiedShare)),
+        totalIcuBeds: partial && fromEnd > 0 ? null : icu + Math.round(icu * 0.25),
+      });
+    }
+  }
+  return reports;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
