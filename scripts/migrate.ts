@@ -55,7 +55,8 @@ async function dev(name: string) {
   const client = new PGlite();
   const adapter = bindMigrationAwareSqlAdapterFactory(scriptAware(new PrismaPGlite(client)));
   const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA, schema]] }, () => undefined, adapter);
-  const result = await engine.diff({
+  // The runtime wants `filters`, which this build's type declarations do not list yet.
+  const params = {
     from: {
       tag: 'migrations',
       baseDir: MIGRATIONS_DIR,
@@ -71,7 +72,8 @@ async function dev(name: string) {
     exitCode: null,
     configDir: process.cwd(),
     filters: { externalTables: [], externalEnums: [] },
-  });
+  };
+  const result = await engine.diff(params as Parameters<typeof engine.diff>[0]);
   await client.close();
   // Indexes written by hand in migrations (partial indexes the schema language cannot express) are not drift.
   const script = (result.stdout ?? '')

@@ -4,10 +4,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import nextEnv from '@next/env';
 import { EnvError, parseEnv } from '../src/server/env';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
+
+// the same .env files Next itself reads, so the check below sees what the server will see
+nextEnv.loadEnvConfig(root, dev);
 
 let appEnv;
 try {

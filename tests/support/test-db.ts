@@ -42,3 +42,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     },
   };
 }
+
+/** Makes the app's db module (src/server/db.ts) use this database, so queries and actions run as in the app. */
+export function useAsAppDatabase(database: Database): void {
+  (globalThis as { __surgewatchDb?: Promise<Database> }).__surgewatchDb = Promise.resolve(database);
+}

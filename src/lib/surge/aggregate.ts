@@ -1,0 +1,136 @@
+import { describeValue, SurgeInputError } from './errors';
+import { checkCounts, evaluateSurgeUnchecked, checkPopulation } from './evaluate';
+import type { CountField, Counts, Plan, SurgeVerdict } from './types';
+
+function sumOrNull(total: number, seen: boolean, field: string): number | null {
+  if (!seen) return null;
+  if (!Number.isSafeInteger(total)) throw new SurgeInputError(field, `sum too large to add exactly (got ${total})`);
+  return total;
+}
+
+function sumRows(rows: readonly Counts[], names: readonly string[]): Counts {
+  let cases = 0;
+  let oxygenCents = 0;
+  let beds = 0;
+  let icu = 0;
+  let seenCases = false;
+  let seenOxygen = false;
+  let seenBeds = false;
+  let seenIcu = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Counts;
+    checkCounts(row, names[i] ?? `rows[${i}].`);
+    if (row.newCases !== null) {
+      cases += row.newCases;
+      seenCases = true;
+    }
+    if (row.oxygenAvg7d !== null) {
+      // Summed in hundredths so that 10.1 + 10.2 + 11.7 is 32.00, not 31.999999999999996.
+      oxygenCents += Math.round(row.oxygenAvg7d * 100);
+      seenOxygen = true;
+    }
+    if (row.freeCovidBeds !== null) {
+      beds += row.freeCovidBeds;
+      seenBeds = true;
+    }
+    if (row.staffedIcuBeds !== null) {
+      icu += row.staffedIcuBeds;
+      seenIcu = true;
+    }
+  }
+  const cents = sumOrNull(oxygenCents, seenOxygen, 'oxygenAvg7d');
+  return {
+    newCases: sumOrNull(cases, seenCases, 'newCases'),
+    oxygenAvg7d: cents === null ? null : cents / 100,
+    freeCovidBeds: sumOrNull(beds, seenBeds, 'freeCovidBeds'),
+    staffedIcuBeds: sumOrNull(icu, seenIcu, 'staffedIcuBeds'),
+  };
+}
+
+/**
+ * Sum of the reported figures, field by field: a field is null only when no row reported it. Oxygen averages are
+ * rounded to 2 decimals and added in hundredths, so the sum has no floating-point drift. Throws SurgeInputError
+ * naming the row and field (e.g. 'rows[3].newCases') on a bad figure.
+ */
+export function aggregateCounts(rows: readonly Counts[]): Counts {
+  return sumRows(rows, []);
+}
+
+/** true when the row has at least one figure (a unit with such a row has reported for the week). */
+export function hasAnyFigure(row: Counts | null | undefined): boolean {
+  return row != null && (row.newCases !== null || row.oxygenAvg7d !== null || row.freeCovidBeds !== null || row.staffedIcuBeds !== null);
+}
+
+export interface ProvinceWeekInput {
+  /** The province's own row (provincial hospitals and facilities); null or absent when not entered. */
+  ownRow?: Counts | null;
+  /** The rows entered by the province's districts for the week (one per district at most; null = no row). */
+  districtRows: readonly (Counts | null)[];
+  /** How many districts the province has (the province's own row is added: expected = expectedDistricts + 1). */
+  expectedDistricts: number;
+  /** The province's population (see selectPopulation). */
+  population: number;
+  plan: Plan;
+}
+
+export interface Completeness {
+  /** Units with at least one figure: the province's own row and its districts. */
+  reported: number;
+  /** expectedDistricts + 1 (the province's own row). */
+  expected: number;
+  /** reported / expected, from 0 to 1. */
+  ratio: number;
+  /** Per figure, how many units reported it (e.g. ICU beds reported by 8 of 12 units). */
+  byField: Record<CountField, number>;
+}
+
+export interface ProvinceWeek {
+  verdict: SurgeVerdict;
+  /** The province's weekly figures: its own row plus its districts' rows (aggregateCounts). */
+  counts: Counts;
+  completeness: Completeness;
+}
+
+/**
+ * The province's weekly verdict: its own row and its districts' rows are summed, then judged against the plan.
+ * A unit that has not reported (no row, or a row without any figure) makes the verdict provisional: the province's
+ * sums are then partial (free beds, for one, are under-counted).
+ */
+export function evaluateProvinceWeek(input: ProvinceWeekInput): ProvinceWeek {
+  const { districtRows, expectedDistricts, population, plan } = input;
+  const ownRow = input.ownRow ?? null;
+  if (!(Number.isSafeInteger(expectedDistricts) && expectedDistricts >= 0)) {
+    throw new SurgeInputError('expectedDistricts', `must be a whole number ≥ 0 (got ${describeValue(expectedDistricts)})`);
+  }
+  if (districtRows.length > expectedDistricts) {
+    throw new SurgeInputError(
+      'districtRows',
+      `${districtRows.length} district rows for a province with ${expectedDistricts} districts (one row per district at most)`,
+    );
+  }
+  checkPopulation(population);
+
+  const rows: Counts[] = [];
+  const names: string[] = [];
+  const byField: Record<CountField, number> = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
+  let reported = 0;
+  const add = (row: Counts | null, name: string): void => {
+    if (row === null) return;
+    rows.push(row);
+    names.push(name);
+    if (!hasAnyFigure(row)) return;
+    reported++;
+    if (row.newCases !== null) byField.newCases++;
+    if (row.oxygenAvg7d !== null) byField.oxygenAvg7d++;
+    if (row.freeCovidBeds !== null) byField.freeCovidBeds++;
+    if (row.staffedIcuBeds !== null) byField.staffedIcuBeds++;
+  };
+  add(ownRow, 'ownRow.');
+  districtRows.forEach((row, i) => add(row, `districtRows[${i}].`));
+
+  const counts = sumRows(rows, names);
+  const expected = expectedDistricts + 1;
+  const verdict = evaluateSurgeUnchecked(counts, population, plan);
+  if (reported < expected) verdict.provisional = true;
+  return { verdict, counts, completeness: { reported, expected, ratio: reported / expected, byField } };
+}

@@ -1,0 +1,35 @@
+// SurgeWatch surge engine: judges unit-weeks against the provincial plans' appendix II.2 criteria.
+// Pure TypeScript, no I/O and no dependencies: imported by both server and browser. See docs/adr/0003-surge-rule.md.
+
+export type {
+  Comparator,
+  CountField,
+  Counts,
+  CriterionKey,
+  CriterionResult,
+  Plan,
+  PlanCriterion,
+  PopulationFigure,
+  SurgeLevel,
+  SurgeRule,
+  SurgeVerdict,
+} from './types';
+export { SurgeInputError } from './errors';
+export {
+  assertPlan,
+  CAPACITY_CRITERIA,
+  COMPARATORS,
+  COUNT_FIELD,
+  CRITERION_KEYS,
+  EPIDEMIC_CRITERIA,
+  isValidThreshold,
+  MAX_THRESHOLD,
+  PLANS,
+  SURGE_RULES,
+} from './plans';
+export type { BuiltInPlanKey } from './plans';
+export { checkCounts, checkPopulation, evaluateDistrict, evaluateSurge, MAX_OXYGEN, oxygenCents } from './evaluate';
+export type { DistrictLevel, DistrictVerdict } from './evaluate';
+export { aggregateCounts, evaluateProvinceWeek, hasAnyFigure } from './aggregate';
+export type { Completeness, ProvinceWeek, ProvinceWeekInput } from './aggregate';
+export { selectPlan, selectPopulation } from './select';

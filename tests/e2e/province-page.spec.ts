@@ -1,0 +1,38 @@
+import { expect, test } from './fixtures';
+
+test('a provincial leader signs in and lands on the province page with its districts and verdict', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  await expect(page).toHaveURL(/\/provinces\/91$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Kiên Giang');
+  // the demo data puts Kiên Giang in the surge scenario in the last complete week (2026-W47 with the fixed clock)
+  await expect(page.getByRole('alert')).toContainText('Kịch bản bùng phát');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(1 + 1 + 15); // header, province-level facilities, 15 districts
+  await expect(table).toContainText('Thành phố Rạch Giá');
+  await expect(table).toContainText('Cơ sở tuyến tỉnh');
+});
+
+test('a wrong password is refused with a clear message and no session', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('Thư điện tử').fill('lanhdao.kg@demo.surgewatch.vn');
+  await page.getByLabel('Mật khẩu').fill('not-the-password');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Thư điện tử hoặc mật khẩu không đúng.');
+  await page.goto('/provinces/91');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('a provincial leader cannot read another province', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  await page.goto('/provinces/12');
+  await expect(page.getByText('Bạn không có quyền xem số liệu của tỉnh này.')).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+});
+
+test('signing out ends the session', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto('/provinces/91');
+  await expect(page).toHaveURL(/\/signin/);
+});
