@@ -22,15 +22,28 @@ async function loginAs(page: Page, who: AccountKey) {
 }
 
 // Any console error in the browser fails the test.
-export const test = base.extend<{ loginAs: (who: AccountKey) => Promise<void> }>({
-  page: async ({ page }, use) => {
-    const errors: string[] = [];
+// A test that expects one (a refused request the browser logs) names it with allowConsoleErrors(pattern).
+export const test = base.extend<{ loginAs: (who: AccountKey) => Promise<void>; allowConsoleErrors: (pattern: RegExp) => void; consoleErrors: string[] }>({
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  allowConsoleErrors: [
+    async ({ consoleErrors }, use) => {
+      const allowed: RegExp[] = [];
+      await use((pattern) => {
+        allowed.push(pattern);
+      });
+      const unexpected = consoleErrors.filter((e) => !allowed.some((p) => p.test(e)));
+      expect(unexpected, 'console errors in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+  page: async ({ page, consoleErrors }, use) => {
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      if (m.type() === 'error') consoleErrors.push(m.text());
     });
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
     await use(page);
-    expect(errors, 'console errors in the browser').toEqual([]);
   },
   loginAs: async ({ page }, use) => {
     await use((who) => loginAs(page, who));

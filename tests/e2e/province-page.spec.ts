@@ -5,19 +5,23 @@ test('a provincial leader signs in and lands on the province page with its distr
   await expect(page).toHaveURL(/\/provinces\/91$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Kiên Giang');
   // the demo data puts Kiên Giang in the surge scenario in the last complete week (2026-W47 with the fixed clock)
-  await expect(page.getByRole('alert')).toContainText('Kịch bản bùng phát');
+  const banner = page.getByTestId('surge-banner');
+  await expect(banner).toHaveAttribute('role', 'alert');
+  await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
   const table = page.getByRole('table');
   await expect(table.getByRole('row')).toHaveCount(1 + 1 + 15); // header, province-level facilities, 15 districts
   await expect(table).toContainText('Thành phố Rạch Giá');
   await expect(table).toContainText('Cơ sở tuyến tỉnh');
 });
 
-test('a wrong password is refused with a clear message and no session', async ({ page }) => {
+test('a wrong password is refused with a clear message and no session', async ({ page, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 401/); // next-auth answers a refused sign-in with 401, which Chromium logs
   await page.goto('/signin');
   await page.getByLabel('Thư điện tử').fill('lanhdao.kg@demo.surgewatch.vn');
   await page.getByLabel('Mật khẩu').fill('not-the-password');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Thư điện tử hoặc mật khẩu không đúng.');
+  await expect(page.getByText('Thư điện tử hoặc mật khẩu không đúng.')).toBeVisible();
   await page.goto('/provinces/91');
   await expect(page).toHaveURL(/\/signin/);
 });
@@ -35,4 +39,14 @@ test('signing out ends the session', async ({ page, loginAs }) => {
   await expect(page).toHaveURL(/\/signin/);
   await page.goto('/provinces/91');
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test('Lai Châu, in early warning, shows the quieter banner with the help text', async ({ page, loginAs }) => {
+  await loginAs('leaderLC');
+  const banner = page.getByTestId('surge-banner');
+  await expect(banner).toHaveAttribute('role', 'status');
+  await expect(banner).toContainText('Cảnh báo sớm — tuần 2026-W47');
+  await expect(banner).toContainText('mức riêng của SurgeWatch');
+  await expect(page.getByText('Đã báo cáo 8/9 đơn vị')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Huyện Tam Đường/ })).toContainText('Chưa báo cáo');
 });

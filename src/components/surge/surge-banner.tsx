@@ -16,7 +16,7 @@ export async function SurgeBanner({ verdict, week, plan }: { verdict: SurgeVerdi
     .join('; ');
   const style = LEVEL_STYLE[verdict.level];
   return (
-    <section role={verdict.level === 'surge' ? 'alert' : 'status'}
+    <section data-testid="surge-banner" role={verdict.level === 'surge' ? 'alert' : 'status'}
       className={`mb-6 rounded-lg border-l-8 p-4 ${style.className} ${verdict.level === 'surge' ? 'border-red-700' : 'border-amber-600'}`}>
       <p className="text-base font-bold">
         <span aria-hidden="true">{style.symbol} </span>

@@ -92,18 +92,54 @@ export function oxygenCents(oxygen: number): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The exact comparison. Kept small and branch-light: this is the hot path (≥ 10 million evaluations per second).
-// Errors are built in separate functions so the hot code stays inlinable.
-
-function badThreshold(key: CriterionKey, threshold: unknown): never {
-  throw invalid(`plan.criteria.${key}.threshold`, 'must be a number ≥ 0 with at most 2 decimals', threshold);
-}
-
-function badComparator(key: CriterionKey, comparator: unknown): never {
-  throw invalid(`plan.criteria.${key}.comparator`, "must be one of '>', '>=', '<', '<='", comparator);
-}
+// The plan's thresholds, comparators and rule are validated first, in one small function (validPlan); a plan that
+// fails is reported field by field by the slow path (throwBadPlan). The judging code can then assume a valid plan.
+// Errors are built in separate functions so the hot code stays small enough for V8 to inline.
 
 function isComparator(c: unknown): c is Comparator {
   return c === '>' || c === '>=' || c === '<' || c === '<=';
+}
+
+function isRule(rule: unknown): rule is Plan['rule'] {
+  return rule === 'epidemic-and-capacity' || rule === 'any' || rule === 'all';
+}
+
+/** NaN, ±Infinity, negatives, more than 2 decimals, or beyond Decimal(12, 2) all fail. */
+function validThreshold(threshold: number): boolean {
+  const cents = Math.round(threshold * 100);
+  return cents >= 0 && cents <= MAX_THRESHOLD_CENTS && cents / 100 === threshold;
+}
+
+function validCriterion(c: PlanCriterion): boolean {
+  return validThreshold(c.threshold) && isComparator(c.comparator);
+}
+
+function validPlan(plan: Plan): boolean {
+  const k = plan.criteria;
+  return validCriterion(k.cases) && validCriterion(k.oxygen) && validCriterion(k.freeBeds) && validCriterion(k.icuBeds) && isRule(plan.rule);
+}
+
+const KEYS: readonly CriterionKey[] = ['cases', 'oxygen', 'freeBeds', 'icuBeds'];
+
+function throwBadPlan(plan: Plan): never {
+  if (typeof plan !== 'object' || plan === null) throw invalid('plan', 'must be a plan object', plan);
+  if (typeof plan.criteria !== 'object' || plan.criteria === null) throw invalid('plan.criteria', 'must be an object', plan.criteria);
+  for (const key of KEYS) {
+    const c = plan.criteria[key];
+    if (typeof c !== 'object' || c === null) throw invalid(`plan.criteria.${key}`, 'must be an object', c);
+    if (!validThreshold(c.threshold)) {
+      throw invalid(`plan.criteria.${key}.threshold`, `must be a number from 0 to ${MAX_THRESHOLD} with at most 2 decimals`, c.threshold);
+    }
+    if (!isComparator(c.comparator)) throw invalid(`plan.criteria.${key}.comparator`, "must be one of '>', '>=', '<', '<='", c.comparator);
+  }
+  throw invalid('plan.rule', "must be 'epidemic-and-capacity', 'any' or 'all'", plan.rule);
+}
+
+/** Throws SurgeInputError naming the field unless the plan's thresholds, comparators and rule can be judged. */
+export function checkPlanCriteria(plan: Plan): void {
+  if (!(typeof plan === 'object' && plan !== null && typeof plan.criteria === 'object' && plan.criteria !== null && validPlan(plan))) {
+    throwBadPlan(plan);
+  }
 }
 
 /** The same comparison in BigInt, for products beyond Number.MAX_SAFE_INTEGER (never with realistic figures). */
@@ -114,9 +150,9 @@ function judgeBig(units: number, scale: number, cents: number, population: numbe
 }
 
 /**
- * One criterion. units: the figure as a whole number (oxygen in hundredths) or null; scale: WHOLE_SCALE or
- * OXYGEN_SCALE; rateScale: the factor giving the per-100,000 rate (100,000, or 1,000 for oxygen hundredths);
- * judged: false for information-only criteria (met null).
+ * One criterion, for a validated plan. units: the figure as a whole number (oxygen in hundredths) or null; scale:
+ * WHOLE_SCALE or OXYGEN_SCALE; rateScale: the factor giving the per-100,000 rate (100,000, or 1,000 for oxygen
+ * hundredths); judged: false for information-only criteria (met null).
  */
 function criterion(
   key: CriterionKey,
@@ -129,57 +165,61 @@ function criterion(
 ): CriterionResult {
   const threshold = c.threshold;
   const comparator = c.comparator;
-  const cents = Math.round(threshold * 100);
-  // NaN, ±Infinity, negatives, more than 2 decimals, or beyond Decimal(12, 2) all fail here.
-  if (!(cents >= 0 && cents <= MAX_THRESHOLD_CENTS && cents / 100 === threshold)) badThreshold(key, threshold);
-  if (!isComparator(comparator)) badComparator(key, comparator);
   if (units === null) return { key, rate: null, threshold, comparator, met: null };
+  const cents = Math.round(threshold * 100);
   const left = units * scale;
   const right = cents * population;
-  let met: boolean;
-  if (left <= SAFE && right <= SAFE) {
-    met = comparator === '>' ? left > right : comparator === '>=' ? left >= right : comparator === '<' ? left < right : left <= right;
-  } else {
-    met = judgeBig(units, scale, cents, population, comparator);
-  }
+  const met =
+    left <= SAFE && right <= SAFE
+      ? comparator === '>'
+        ? left > right
+        : comparator === '>='
+          ? left >= right
+          : comparator === '<'
+            ? left < right
+            : left <= right
+      : judgeBig(units, scale, cents, population, comparator);
   return { key, rate: (units * rateScale) / population, threshold, comparator, met: judged ? met : null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The scenario rule.
+// The scenario rule, on bit masks: cases 1, oxygen 2, free beds 4, ICU 8. EPIDEMIC = 1|2, CAPACITY = 4|8.
 
-function checkRule(rule: Plan['rule']): void {
-  if (rule !== 'epidemic-and-capacity' && rule !== 'any' && rule !== 'all') {
-    throw invalid('plan.rule', "must be 'epidemic-and-capacity', 'any' or 'all'", rule);
-  }
+const EPIDEMIC_BITS = 3;
+const CAPACITY_BITS = 12;
+const ALL_BITS = 15;
+
+function levelOf(rule: Plan['rule'], met: number, unknown: number): SurgeLevel {
+  if (unknown === ALL_BITS) return 'no-data';
+  if (met === 0) return 'normal';
+  const surge =
+    rule === 'epidemic-and-capacity' ? (met & EPIDEMIC_BITS) !== 0 && (met & CAPACITY_BITS) !== 0 : rule === 'any' || met === ALL_BITS;
+  return surge ? 'surge' : 'warning';
 }
 
-function levelOf(rule: Plan['rule'], cases: boolean | null, oxygen: boolean | null, beds: boolean | null, icu: boolean | null): SurgeLevel {
-  checkRule(rule);
-  if (cases === null && oxygen === null && beds === null && icu === null) return 'no-data';
-  const epidemic = cases === true || oxygen === true;
-  const capacity = beds === true || icu === true;
-  if (rule === 'any') return epidemic || capacity ? 'surge' : 'normal';
-  const surge = rule === 'all' ? cases === true && oxygen === true && beds === true && icu === true : epidemic && capacity;
-  return surge ? 'surge' : epidemic || capacity ? 'warning' : 'normal';
+function bit(met: boolean | null, value: number): number {
+  return met === true ? value : 0;
+}
+
+function unknownBit(met: boolean | null, value: number): number {
+  return met === null ? value : 0;
 }
 
 /**
- * The verdict without validating counts and population (the caller has). Plan comparators and thresholds are still
- * checked, cheaply, since a bad plan must never yield a verdict either.
+ * The verdict without validating counts and population (the caller has). The plan is still validated, cheaply,
+ * since a bad plan must never yield a verdict either.
  */
 export function evaluateSurgeUnchecked(counts: Counts, population: number, plan: Plan): SurgeVerdict {
+  if (!validPlan(plan)) throwBadPlan(plan);
   const k = plan.criteria;
   const o = counts.oxygenAvg7d;
   const cases = criterion('cases', counts.newCases, WHOLE_SCALE, 100_000, population, k.cases, true);
   const oxygen = criterion('oxygen', o === null ? null : Math.round(o * 100), OXYGEN_SCALE, 1_000, population, k.oxygen, true);
   const beds = criterion('freeBeds', counts.freeCovidBeds, WHOLE_SCALE, 100_000, population, k.freeBeds, true);
   const icu = criterion('icuBeds', counts.staffedIcuBeds, WHOLE_SCALE, 100_000, population, k.icuBeds, true);
-  return {
-    level: levelOf(plan.rule, cases.met, oxygen.met, beds.met, icu.met),
-    provisional: cases.met === null || oxygen.met === null || beds.met === null || icu.met === null,
-    criteria: [cases, oxygen, beds, icu],
-  };
+  const met = bit(cases.met, 1) | bit(oxygen.met, 2) | bit(beds.met, 4) | bit(icu.met, 8);
+  const unknown = unknownBit(cases.met, 1) | unknownBit(oxygen.met, 2) | unknownBit(beds.met, 4) | unknownBit(icu.met, 8);
+  return { level: levelOf(plan.rule, met, unknown), provisional: unknown !== 0, criteria: [cases, oxygen, beds, icu] };
 }
 
 /**
@@ -206,13 +246,13 @@ export function evaluateSurge(counts: Counts, population: number, plan: Plan): S
 export function evaluateDistrict(counts: Counts, population: number, plan: Plan): DistrictVerdict {
   checkCounts(counts);
   checkPopulation(population);
+  checkPlanCriteria(plan);
   const k = plan.criteria;
   const o = counts.oxygenAvg7d;
   const cases = criterion('cases', counts.newCases, WHOLE_SCALE, 100_000, population, k.cases, true);
   const oxygen = criterion('oxygen', o === null ? null : Math.round(o * 100), OXYGEN_SCALE, 1_000, population, k.oxygen, true);
   const beds = criterion('freeBeds', counts.freeCovidBeds, WHOLE_SCALE, 100_000, population, k.freeBeds, false);
   const icu = criterion('icuBeds', counts.staffedIcuBeds, WHOLE_SCALE, 100_000, population, k.icuBeds, false);
-  checkRule(plan.rule); // a plan the province level would refuse is refused here too
   const level: DistrictLevel =
     cases.met === null && oxygen.met === null ? 'no-data' : cases.met === true || oxygen.met === true ? 'warning' : 'normal';
   return {

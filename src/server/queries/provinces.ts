@@ -101,7 +101,7 @@ export async function getProvinceWeek(user: SessionUser, code: string, week: Iso
           select: { newCases: true, oxygenAvg7d: true, freeCovidBeds: true, staffedIcuBeds: true, updatedAt: true },
         },
       },
-      orderBy: [{ depth: 'asc' }, { name: 'asc' }],
+      orderBy: [{ depth: 'asc' }, { code: 'asc' }], // GSO code order, as official reports list them
     }),
     getPlanForWeek(code, week),
   ]);

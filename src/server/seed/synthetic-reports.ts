@@ -100,6 +100,10 @@ export function buildSyntheticReports(
   if (!province) throw new Error(`No province row among the units of ${provinceCode}`);
   const districts = units.filter((u) => u.kind === 'district');
   const districtPopulation = districts.reduce((s, d) => s + d.population, 0);
+  // Districts differ: each carries its own intensity (0.5x to 1.6x the provincial rate), so hotspots show. The
+  // province's total stays as the profile says because the shares are normalised.
+  const intensity = new Map(districts.map((d) => [d.code, 0.5 + mulberry32(hash(`intensity:${d.code}`))() * 1.1]));
+  const weighted = districts.reduce((s, d) => s + d.population * intensity.get(d.code)!, 0);
   const rand = mulberry32(hash(provinceCode));
   const reports: SyntheticReport[] = [];
 
@@ -137,6 +141,7 @@ export function buildSyntheticReports(
 
     for (const d of districts) {
       const share = d.population / districtPopulation;
+      const epiShare = (d.population * intensity.get(d.code)!) / weighted;
       const skip = fromEnd === 0 ? profile.missingLatest.includes(d.code) : rand() < 0.015;
       const partial = rand() < 0.03; // ICU not reported this week
       const jitter = 0.85 + rand() * 0.3;
@@ -146,8 +151,8 @@ export function buildSyntheticReports(
       reports.push({
         ...week,
         unitCode: d.code,
-        newCases: Math.round(total.cases * share * (fromEnd === 0 ? 1 : jitter)),
-        oxygenAvg7d: round2(total.oxygen * (1 - PROVINCE_FACILITY_SHARE) * share * (fromEnd === 0 ? 1 : jitter)),
+        newCases: Math.round(total.cases * epiShare * (fromEnd === 0 ? 1 : jitter)),
+        oxygenAvg7d: round2(total.oxygen * (1 - PROVINCE_FACILITY_SHARE) * epiShare * (fromEnd === 0 ? 1 : jitter)),
         freeCovidBeds: free,
         staffedIcuBeds: partial && fromEnd > 0 ? null : icu,
         totalCovidBeds: Math.round(free / (1 - occupiedShare)),
