@@ -93,3 +93,19 @@ describe('schema rules', () => {
     await expect(db.prisma.activation.create({ data })).resolves.toBeTruthy();
   });
 });
+
+describe('outside demo mode', () => {
+  it('loads the reference data but creates no demo account and no synthetic report', async () => {
+    const prod = await createTestDatabase();
+    try {
+      const result = await seedIfEmpty(prod.prisma, { demo: false, now: NOW });
+      expect(result).toMatchObject({ seeded: true, users: 0, reports: 0 });
+      expect(await prod.prisma.user.count()).toBe(0);
+      expect(await prod.prisma.weeklyReport.count()).toBe(0);
+      expect(await prod.prisma.adminUnit.count()).toBe(4 + 15 + 8 + 11 + 6);
+      expect(await prod.prisma.agency.count()).toBe(24 + 16);
+    } finally {
+      await prod.destroy();
+    }
+  });
+});
