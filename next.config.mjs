@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets two checkouts' test runs build side by side without sharing one .next folder
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM and data files from its own folder: keep it (and the native argon2 binding) out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pg'],
   poweredByHeader: false,

@@ -36,21 +36,22 @@ function sourceHash(): string {
     if (!fs.existsSync(abs)) return;
     const stat = fs.statSync(abs);
     if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(abs).sort()) walk(path.join(rel, name));
+      for (const name of fs.readdirSync(abs).sort()) if (!name.endsWith('.test.ts')) walk(path.join(rel, name));
     } else {
       hash.update(rel).update(fs.readFileSync(abs));
     }
   };
-  for (const rel of ['src', 'public', 'prisma/data', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']) walk(rel);
+  for (const rel of ['src', 'public', 'prisma/data', 'prisma/schema.prisma', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']) walk(rel);
   return hash.digest('hex');
 }
 
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 if (!dev) {
-  const stampFile = path.join(root, '.next', 'surgewatch-build.hash');
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
+  const stampFile = path.join(distDir, 'surgewatch-build.hash');
   const current = sourceHash();
-  const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
+  const built = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
   if (built !== current) {
     console.log('SurgeWatch: building the app (first start, or the sources changed)…');
     const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } });

@@ -1,14 +1,14 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { createTranslator } from 'use-intl/core';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, MESSAGES, type Locale } from './config';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, MESSAGES, type Locale, type Messages } from './config';
 
 export async function getLocale(): Promise<Locale> {
   const value = (await cookies()).get(LOCALE_COOKIE)?.value;
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-export async function getTranslations<N extends keyof (typeof MESSAGES)['vi']>(namespace: N) {
+export async function getTranslations<N extends keyof Messages>(namespace: N) {
   const locale = await getLocale();
   return createTranslator({ locale, messages: MESSAGES[locale], namespace });
 }

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { LanguageSwitch } from '@/components/language-switch';
+import { MainNav } from '@/components/main-nav';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getTranslations } from '@/i18n/server';
-import { NATIONAL_ROLES } from '@/lib/roles';
 import { requireUser } from '@/server/auth/current-user';
 import { env } from '@/server/env';
 
@@ -22,13 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/" className="text-lg font-bold text-sky-900">
               {tApp('name')}
             </Link>
-            {NATIONAL_ROLES.includes(user.role) && (
-              <nav aria-label={t('provinces')}>
-                <Link href="/provinces" className="text-sm font-medium text-slate-700 hover:text-sky-800">
-                  {t('provinces')}
-                </Link>
-              </nav>
-            )}
+            <MainNav user={user} />
           </div>
           <div className="flex flex-wrap items-center gap-4 text-sm">
             {env().demo && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{tApp('demoMode')}</span>}

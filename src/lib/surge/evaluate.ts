@@ -1,6 +1,6 @@
 import { describeValue, SurgeInputError } from './errors';
 import { CAPACITY_CRITERIA, MAX_THRESHOLD } from './plans';
-import type { Comparator, Counts, CriterionKey, CriterionResult, Plan, PlanCriterion, SurgeLevel, SurgeVerdict } from './types';
+import type { Comparator, Counts, CriterionKey, Plan, PlanCriterion, SurgeLevel, SurgeRule, SurgeVerdict } from './types';
 
 // Exact judgement. A criterion compares rate = figure × 100,000 / population with a threshold of at most 2 decimals.
 // Multiplying both sides by population × 100 gives an integer comparison:
@@ -11,6 +11,10 @@ import type { Comparator, Counts, CriterionKey, CriterionResult, Plan, PlanCrite
 // ≤ 150 million and threshold ≤ 1,000 → 1e5 × 1.5e8 = 1.5e13; both far below 9.007e15. A product that would exceed
 // MAX_SAFE_INTEGER is detected (rounding is monotonic: an exact product > 2^53 - 1 rounds to ≥ 2^53) and that
 // comparison is redone with BigInt, off the hot path, so every input is judged exactly.
+//
+// Performance (≥ 10 million evaluations per second, scripts/bench-surge.ts): the hot path is one flat function
+// (judge) calling only tiny helpers, so V8 can inline all of it and fold the result allocations; validation is a
+// chain of cheap comparisons, and error messages are built only on the slow path (throwBad*).
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 /** 100,000 (per-capita base) × 100 (threshold cents) */
@@ -18,7 +22,7 @@ const WHOLE_SCALE = 10_000_000;
 /** 100,000; oxygen is already in cents */
 const OXYGEN_SCALE = 100_000;
 const MAX_THRESHOLD_CENTS = Math.round(MAX_THRESHOLD * 100);
-/** Oxygen above this cannot be held in cents exactly; no unit has 10 trillion patients on oxygen. */
+/** Oxygen above this cannot be held in hundredths exactly; no unit has 10 trillion patients on oxygen. */
 export const MAX_OXYGEN = 10_000_000_000_000;
 
 export type DistrictLevel = Exclude<SurgeLevel, 'surge'>;
@@ -30,7 +34,7 @@ export interface DistrictVerdict extends SurgeVerdict {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Validation: cheap comparisons; the message names the field and the value received.
+// Validation: cheap predicates for the hot path; the throwing functions find the field and build the message.
 
 function invalid(field: string, message: string, value: unknown): SurgeInputError {
   return new SurgeInputError(field, `${message} (got ${describeValue(value)})`);
@@ -59,16 +63,17 @@ function validCounts(counts: Counts): boolean {
   );
 }
 
+const WHOLE_MESSAGE = 'must be a whole number ≥ 0, or null when not reported';
+
 /** Slow path: finds the first bad field and throws. Field names are built only here, never in the hot path. */
 function throwBadCounts(counts: Counts, prefix: string): never {
   if (typeof counts !== 'object' || counts === null) throw invalid(prefix ? prefix.slice(0, -1) : 'counts', 'must be an object', counts);
-  const whole = 'must be a whole number ≥ 0, or null when not reported';
-  if (!validWhole(counts.newCases)) throw invalid(`${prefix}newCases`, whole, counts.newCases);
+  if (!validWhole(counts.newCases)) throw invalid(`${prefix}newCases`, WHOLE_MESSAGE, counts.newCases);
   if (!validOxygen(counts.oxygenAvg7d)) {
     throw invalid(`${prefix}oxygenAvg7d`, `must be a finite number ≥ 0 (at most ${MAX_OXYGEN}), or null when not reported`, counts.oxygenAvg7d);
   }
-  if (!validWhole(counts.freeCovidBeds)) throw invalid(`${prefix}freeCovidBeds`, whole, counts.freeCovidBeds);
-  throw invalid(`${prefix}staffedIcuBeds`, whole, counts.staffedIcuBeds);
+  if (!validWhole(counts.freeCovidBeds)) throw invalid(`${prefix}freeCovidBeds`, WHOLE_MESSAGE, counts.freeCovidBeds);
+  throw invalid(`${prefix}staffedIcuBeds`, WHOLE_MESSAGE, counts.staffedIcuBeds);
 }
 
 /** Throws SurgeInputError unless population is a whole number > 0. */
@@ -78,45 +83,25 @@ export function checkPopulation(population: number, field = 'population'): void 
 
 /**
  * Throws SurgeInputError (field 'newCases', 'oxygenAvg7d', ..., after `prefix`) unless every figure is a valid
- * number or null. Whole numbers ≥ 0 for cases, beds and ICU; a finite number ≥ 0 for oxygen. undefined is not null:
+ * number or null: whole numbers ≥ 0 for cases, beds and ICU, a finite number ≥ 0 for oxygen. undefined is not null:
  * a missing property is a mapping bug, not "not reported".
  */
 export function checkCounts(counts: Counts, prefix = ''): void {
   if (!validCounts(counts)) throwBadCounts(counts, prefix);
 }
 
-/** Oxygen average in hundredths, rounded as the brief defines it: Math.round(x × 100). */
-export function oxygenCents(oxygen: number): number {
-  return Math.round(oxygen * 100);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The exact comparison. Kept small and branch-light: this is the hot path (≥ 10 million evaluations per second).
-// The plan's thresholds, comparators and rule are validated first, in one small function (validPlan); a plan that
-// fails is reported field by field by the slow path (throwBadPlan). The judging code can then assume a valid plan.
-// Errors are built in separate functions so the hot code stays small enough for V8 to inline.
-
 function isComparator(c: unknown): c is Comparator {
   return c === '>' || c === '>=' || c === '<' || c === '<=';
 }
 
-function isRule(rule: unknown): rule is Plan['rule'] {
+function isRule(rule: unknown): rule is SurgeRule {
   return rule === 'epidemic-and-capacity' || rule === 'any' || rule === 'all';
 }
 
-/** NaN, ±Infinity, negatives, more than 2 decimals, or beyond Decimal(12, 2) all fail. */
-function validThreshold(threshold: number): boolean {
+/** threshold × 100 when the threshold is a number from 0 to MAX_THRESHOLD with at most 2 decimals, else -1. */
+function thresholdCents(threshold: number): number {
   const cents = Math.round(threshold * 100);
-  return cents >= 0 && cents <= MAX_THRESHOLD_CENTS && cents / 100 === threshold;
-}
-
-function validCriterion(c: PlanCriterion): boolean {
-  return validThreshold(c.threshold) && isComparator(c.comparator);
-}
-
-function validPlan(plan: Plan): boolean {
-  const k = plan.criteria;
-  return validCriterion(k.cases) && validCriterion(k.oxygen) && validCriterion(k.freeBeds) && validCriterion(k.icuBeds) && isRule(plan.rule);
+  return cents >= 0 && cents <= MAX_THRESHOLD_CENTS && cents / 100 === threshold ? cents : -1;
 }
 
 const KEYS: readonly CriterionKey[] = ['cases', 'oxygen', 'freeBeds', 'icuBeds'];
@@ -125,9 +110,9 @@ function throwBadPlan(plan: Plan): never {
   if (typeof plan !== 'object' || plan === null) throw invalid('plan', 'must be a plan object', plan);
   if (typeof plan.criteria !== 'object' || plan.criteria === null) throw invalid('plan.criteria', 'must be an object', plan.criteria);
   for (const key of KEYS) {
-    const c = plan.criteria[key];
+    const c: PlanCriterion | undefined = plan.criteria[key];
     if (typeof c !== 'object' || c === null) throw invalid(`plan.criteria.${key}`, 'must be an object', c);
-    if (!validThreshold(c.threshold)) {
+    if (thresholdCents(c.threshold) < 0) {
       throw invalid(`plan.criteria.${key}.threshold`, `must be a number from 0 to ${MAX_THRESHOLD} with at most 2 decimals`, c.threshold);
     }
     if (!isComparator(c.comparator)) throw invalid(`plan.criteria.${key}.comparator`, "must be one of '>', '>=', '<', '<='", c.comparator);
@@ -137,89 +122,101 @@ function throwBadPlan(plan: Plan): never {
 
 /** Throws SurgeInputError naming the field unless the plan's thresholds, comparators and rule can be judged. */
 export function checkPlanCriteria(plan: Plan): void {
-  if (!(typeof plan === 'object' && plan !== null && typeof plan.criteria === 'object' && plan.criteria !== null && validPlan(plan))) {
+  if (typeof plan !== 'object' || plan === null || typeof plan.criteria !== 'object' || plan.criteria === null) throwBadPlan(plan);
+  const k = plan.criteria;
+  if (
+    thresholdCents(k.cases.threshold) < 0 ||
+    thresholdCents(k.oxygen.threshold) < 0 ||
+    thresholdCents(k.freeBeds.threshold) < 0 ||
+    thresholdCents(k.icuBeds.threshold) < 0 ||
+    !isComparator(k.cases.comparator) ||
+    !isComparator(k.oxygen.comparator) ||
+    !isComparator(k.freeBeds.comparator) ||
+    !isComparator(k.icuBeds.comparator) ||
+    !isRule(plan.rule)
+  ) {
     throwBadPlan(plan);
   }
 }
 
-/** The same comparison in BigInt, for products beyond Number.MAX_SAFE_INTEGER (never with realistic figures). */
-function judgeBig(units: number, scale: number, cents: number, population: number, comparator: Comparator): boolean {
+// ---------------------------------------------------------------------------------------------------------------
+// The exact comparison.
+
+/** The comparison in BigInt, for products beyond Number.MAX_SAFE_INTEGER (never with realistic figures). */
+function meetsBig(units: number, scale: number, cents: number, population: number, comparator: Comparator): boolean {
   const left = BigInt(units) * BigInt(scale);
   const right = BigInt(cents) * BigInt(population);
   return comparator === '>' ? left > right : comparator === '>=' ? left >= right : comparator === '<' ? left < right : left <= right;
 }
 
-/**
- * One criterion, for a validated plan. units: the figure as a whole number (oxygen in hundredths) or null; scale:
- * WHOLE_SCALE or OXYGEN_SCALE; rateScale: the factor giving the per-100,000 rate (100,000, or 1,000 for oxygen
- * hundredths); judged: false for information-only criteria (met null).
- */
-function criterion(
-  key: CriterionKey,
-  units: number | null,
-  scale: number,
-  rateScale: number,
-  population: number,
-  c: PlanCriterion,
-  judged: boolean,
-): CriterionResult {
-  const threshold = c.threshold;
-  const comparator = c.comparator;
-  if (units === null) return { key, rate: null, threshold, comparator, met: null };
-  const cents = Math.round(threshold * 100);
+/** units × scale ⋚ cents × population, exactly; all four are non-negative safe integers, the comparator is valid. */
+function meets(units: number, scale: number, cents: number, population: number, comparator: Comparator): boolean {
   const left = units * scale;
   const right = cents * population;
-  const met =
-    left <= SAFE && right <= SAFE
-      ? comparator === '>'
-        ? left > right
-        : comparator === '>='
-          ? left >= right
-          : comparator === '<'
-            ? left < right
-            : left <= right
-      : judgeBig(units, scale, cents, population, comparator);
-  return { key, rate: (units * rateScale) / population, threshold, comparator, met: judged ? met : null };
+  if (left > SAFE || right > SAFE) return meetsBig(units, scale, cents, population, comparator);
+  return comparator === '>' ? left > right : comparator === '>=' ? left >= right : comparator === '<' ? left < right : left <= right;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The scenario rule, on bit masks: cases 1, oxygen 2, free beds 4, ICU 8. EPIDEMIC = 1|2, CAPACITY = 4|8.
+// The scenario rule.
 
-const EPIDEMIC_BITS = 3;
-const CAPACITY_BITS = 12;
-const ALL_BITS = 15;
-
-function levelOf(rule: Plan['rule'], met: number, unknown: number): SurgeLevel {
-  if (unknown === ALL_BITS) return 'no-data';
-  if (met === 0) return 'normal';
+function levelOf(rule: SurgeRule, cases: boolean | null, oxygen: boolean | null, beds: boolean | null, icu: boolean | null): SurgeLevel {
+  if (cases === null && oxygen === null && beds === null && icu === null) return 'no-data';
+  const epidemic = cases === true || oxygen === true;
+  const capacity = beds === true || icu === true;
+  if (!epidemic && !capacity) return 'normal';
   const surge =
-    rule === 'epidemic-and-capacity' ? (met & EPIDEMIC_BITS) !== 0 && (met & CAPACITY_BITS) !== 0 : rule === 'any' || met === ALL_BITS;
+    rule === 'epidemic-and-capacity' ? epidemic && capacity : rule === 'any' || (cases === true && oxygen === true && beds === true && icu === true);
   return surge ? 'surge' : 'warning';
 }
 
-function bit(met: boolean | null, value: number): number {
-  return met === true ? value : 0;
-}
-
-function unknownBit(met: boolean | null, value: number): number {
-  return met === null ? value : 0;
-}
-
 /**
- * The verdict without validating counts and population (the caller has). The plan is still validated, cheaply,
- * since a bad plan must never yield a verdict either.
+ * The judgement proper, for validated counts and population. The plan is validated here (cheap comparisons), since
+ * a bad plan must never yield a verdict either. district: the capacity criteria are information only (met null).
  */
-export function evaluateSurgeUnchecked(counts: Counts, population: number, plan: Plan): SurgeVerdict {
-  if (!validPlan(plan)) throwBadPlan(plan);
+function judge(counts: Counts, population: number, plan: Plan, district: boolean): SurgeVerdict {
   const k = plan.criteria;
-  const o = counts.oxygenAvg7d;
-  const cases = criterion('cases', counts.newCases, WHOLE_SCALE, 100_000, population, k.cases, true);
-  const oxygen = criterion('oxygen', o === null ? null : Math.round(o * 100), OXYGEN_SCALE, 1_000, population, k.oxygen, true);
-  const beds = criterion('freeBeds', counts.freeCovidBeds, WHOLE_SCALE, 100_000, population, k.freeBeds, true);
-  const icu = criterion('icuBeds', counts.staffedIcuBeds, WHOLE_SCALE, 100_000, population, k.icuBeds, true);
-  const met = bit(cases.met, 1) | bit(oxygen.met, 2) | bit(beds.met, 4) | bit(icu.met, 8);
-  const unknown = unknownBit(cases.met, 1) | unknownBit(oxygen.met, 2) | unknownBit(beds.met, 4) | unknownBit(icu.met, 8);
-  return { level: levelOf(plan.rule, met, unknown), provisional: unknown !== 0, criteria: [cases, oxygen, beds, icu] };
+  const cc = k.cases;
+  const co = k.oxygen;
+  const cb = k.freeBeds;
+  const ci = k.icuBeds;
+  const rule = plan.rule;
+  const tc = thresholdCents(cc.threshold);
+  const to = thresholdCents(co.threshold);
+  const tb = thresholdCents(cb.threshold);
+  const ti = thresholdCents(ci.threshold);
+  const qc = cc.comparator;
+  const qo = co.comparator;
+  const qb = cb.comparator;
+  const qi = ci.comparator;
+  if (tc < 0 || to < 0 || tb < 0 || ti < 0 || !isComparator(qc) || !isComparator(qo) || !isComparator(qb) || !isComparator(qi) || !isRule(rule)) {
+    throwBadPlan(plan);
+  }
+
+  const nc = counts.newCases;
+  const ox = counts.oxygenAvg7d;
+  const fb = counts.freeCovidBeds;
+  const ib = counts.staffedIcuBeds;
+  const oc = ox === null ? 0 : Math.round(ox * 100);
+  const mc = nc === null ? null : meets(nc, WHOLE_SCALE, tc, population, qc);
+  const mo = ox === null ? null : meets(oc, OXYGEN_SCALE, to, population, qo);
+  const mb = fb === null || district ? null : meets(fb, WHOLE_SCALE, tb, population, qb);
+  const mi = ib === null || district ? null : meets(ib, WHOLE_SCALE, ti, population, qi);
+  return {
+    level: levelOf(rule, mc, mo, mb, mi),
+    provisional: mc === null || mo === null || mb === null || mi === null,
+    criteria: [
+      { key: 'cases', rate: nc === null ? null : (nc * 100_000) / population, threshold: cc.threshold, comparator: qc, met: mc },
+      { key: 'oxygen', rate: ox === null ? null : (oc * 1_000) / population, threshold: co.threshold, comparator: qo, met: mo },
+      { key: 'freeBeds', rate: fb === null ? null : (fb * 100_000) / population, threshold: cb.threshold, comparator: qb, met: mb },
+      { key: 'icuBeds', rate: ib === null ? null : (ib * 100_000) / population, threshold: ci.threshold, comparator: qi, met: mi },
+    ],
+  };
+}
+
+/** evaluateSurge for counts and population the caller has already validated (aggregateCounts output, say). */
+export function evaluateSurgeUnchecked(counts: Counts, population: number, plan: Plan): SurgeVerdict {
+  return judge(counts, population, plan, false);
 }
 
 /**
@@ -231,7 +228,7 @@ export function evaluateSurgeUnchecked(counts: Counts, population: number, plan:
 export function evaluateSurge(counts: Counts, population: number, plan: Plan): SurgeVerdict {
   if (!validCounts(counts)) throwBadCounts(counts, '');
   if (!validPopulation(population)) checkPopulation(population);
-  return evaluateSurgeUnchecked(counts, population, plan);
+  return judge(counts, population, plan, false);
 }
 
 /**
@@ -246,19 +243,10 @@ export function evaluateSurge(counts: Counts, population: number, plan: Plan): S
 export function evaluateDistrict(counts: Counts, population: number, plan: Plan): DistrictVerdict {
   checkCounts(counts);
   checkPopulation(population);
-  checkPlanCriteria(plan);
-  const k = plan.criteria;
-  const o = counts.oxygenAvg7d;
-  const cases = criterion('cases', counts.newCases, WHOLE_SCALE, 100_000, population, k.cases, true);
-  const oxygen = criterion('oxygen', o === null ? null : Math.round(o * 100), OXYGEN_SCALE, 1_000, population, k.oxygen, true);
-  const beds = criterion('freeBeds', counts.freeCovidBeds, WHOLE_SCALE, 100_000, population, k.freeBeds, false);
-  const icu = criterion('icuBeds', counts.staffedIcuBeds, WHOLE_SCALE, 100_000, population, k.icuBeds, false);
-  const level: DistrictLevel =
-    cases.met === null && oxygen.met === null ? 'no-data' : cases.met === true || oxygen.met === true ? 'warning' : 'normal';
-  return {
-    level,
-    provisional: cases.met === null || oxygen.met === null,
-    criteria: [cases, oxygen, beds, icu],
-    informationOnly: CAPACITY_CRITERIA,
-  };
+  const verdict = judge(counts, population, plan, true);
+  const [cases, oxygen] = verdict.criteria;
+  const mc = cases?.met ?? null;
+  const mo = oxygen?.met ?? null;
+  const level: DistrictLevel = mc === null && mo === null ? 'no-data' : mc === true || mo === true ? 'warning' : 'normal';
+  return { level, provisional: mc === null || mo === null, criteria: verdict.criteria, informationOnly: CAPACITY_CRITERIA };
 }

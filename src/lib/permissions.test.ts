@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { can, type Permission } from './permissions';
+import type { SessionUser } from './roles';
+
+const base = { id: 1, email: 'x', name: 'x', unitId: null, agencyId: null };
+const users: Record<string, SessionUser> = {
+  admin: { ...base, role: 'ADMIN', provinceCode: null },
+  national: { ...base, role: 'NATIONAL_LEADER', provinceCode: null },
+  entryKG: { ...base, role: 'PROVINCIAL_DATA_ENTRY', provinceCode: '91' },
+  leaderKG: { ...base, role: 'PROVINCIAL_LEADER', provinceCode: '91' },
+  districtKG: { ...base, role: 'DISTRICT_OFFICER', provinceCode: '91', unitId: 7 },
+  agencyKG: { ...base, role: 'AGENCY_OFFICER', provinceCode: '91', agencyId: 3 },
+};
+
+describe('can()', () => {
+  it.each<[string, Permission, object, boolean]>([
+    ['entryKG', 'reports.write', { provinceCode: '91' }, true],
+    ['entryKG', 'reports.write', { provinceCode: '12' }, false],
+    ['leaderKG', 'reports.write', { provinceCode: '91' }, false],
+    ['leaderKG', 'activation.manage', { provinceCode: '91' }, true],
+    ['leaderKG', 'activation.manage', { provinceCode: '12' }, false],
+    ['national', 'reports.read', { provinceCode: '12' }, true],
+    ['national', 'activation.manage', { provinceCode: '12' }, false],
+    ['admin', 'users.manage', {}, true],
+    ['admin', 'reports.write', { provinceCode: '91' }, false],
+    ['districtKG', 'tasks.tick', { provinceCode: '91', unitId: 7 }, true],
+    ['districtKG', 'tasks.tick', { provinceCode: '91', unitId: 8 }, false],
+    ['agencyKG', 'tasks.tick', { provinceCode: '91', agencyId: 3 }, true],
+    ['agencyKG', 'tasks.tick', { provinceCode: '91', agencyId: 4 }, false],
+    ['agencyKG', 'reports.read', { provinceCode: '91' }, false],
+  ])('%s %s %j → %s', (who, permission, scope, expected) => {
+    expect(can(users[who]!, permission, scope)).toBe(expected);
+  });
+
+  it('refuses everything to nobody', () => {
+    expect(can(null, 'reports.read')).toBe(false);
+  });
+});
