@@ -36,3 +36,23 @@ describe('can()', () => {
     expect(can(null, 'reports.read')).toBe(false);
   });
 });
+
+describe('the administration permissions (issue 7)', () => {
+  const adminOnly: Permission[] = ['users.manage', 'plans.manage', 'populations.manage', 'audit.read'];
+  it.each(Object.keys(users))('%s', (who) => {
+    for (const p of adminOnly) {
+      expect(can(users[who]!, p), p).toBe(who === 'admin');
+      expect(can(users[who]!, p, { provinceCode: '12' }), `${p} in 12`).toBe(who === 'admin');
+    }
+  });
+
+  it('no role both enters figures and manages users (separation of duties)', () => {
+    for (const u of Object.values(users)) expect(can(u, 'reports.write') && can(u, 'users.manage')).toBe(false);
+  });
+
+  it('agency officers use no API token (no API reads their scope), other signed-in roles may', () => {
+    expect(can(users.agencyKG!, 'tokens.manage')).toBe(false);
+    expect(can(users.districtKG!, 'tokens.manage')).toBe(false);
+    expect(can(users.entryKG!, 'tokens.manage')).toBe(true);
+  });
+});

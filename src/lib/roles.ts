@@ -22,7 +22,8 @@ export function canReadProvince(user: SessionUser, provinceCode: string): boolea
   return NATIONAL_ROLES.includes(user.role) || user.provinceCode === provinceCode;
 }
 
-/** Where a user lands after signing in. */
+/** Where a user lands after signing in: national roles on the national overview, the others on their province. */
 export function homePath(user: SessionUser): string {
+  if (NATIONAL_ROLES.includes(user.role)) return '/national';
   return user.provinceCode ? `/provinces/${user.provinceCode}` : '/provinces';
 }

@@ -9,7 +9,7 @@ test('a provincial leader signs in and lands on the province page with its distr
   await expect(banner).toHaveAttribute('role', 'alert');
   await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
   await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
-  const table = page.getByRole('table');
+  const table = page.getByTestId('units-table');
   await expect(table.getByRole('row')).toHaveCount(1 + 1 + 15); // header, province-level facilities, 15 districts
   await expect(table).toContainText('Thành phố Rạch Giá');
   await expect(table).toContainText('Cơ sở tuyến tỉnh');
@@ -48,5 +48,5 @@ test('Lai Châu, in early warning, shows the quieter banner with the help text',
   await expect(banner).toContainText('Cảnh báo sớm — tuần 2026-W47');
   await expect(banner).toContainText('mức riêng của SurgeWatch');
   await expect(page.getByText('Đã báo cáo 8/9 đơn vị')).toBeVisible();
-  await expect(page.getByRole('row', { name: /Huyện Tam Đường/ })).toContainText('Chưa báo cáo');
+  await expect(page.getByTestId('units-table').getByRole('row', { name: /Huyện Tam Đường/ })).toContainText('Chưa báo cáo');
 });

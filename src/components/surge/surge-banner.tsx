@@ -1,32 +1,68 @@
-import { getFormatters, getTranslations } from '@/i18n/server';
-import { formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
-import type { Plan, SurgeVerdict } from '@/lib/surge';
+import Link from 'next/link';
+import { getNumberFormats } from '@/components/dashboard/format';
+import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import type { SurgeLevel } from '@/lib/surge';
+import type { SurgeStatus } from '@/server/queries/dashboard';
 import { COMPARATOR_SYMBOL, LEVEL_STYLE } from './format';
 
-/** The province's banner: loud for the surge scenario, quieter for early warning, nothing otherwise. */
-export async function SurgeBanner({ verdict, week, plan }: { verdict: SurgeVerdict; week: IsoWeek; plan: Plan }) {
-  if (verdict.level !== 'surge' && verdict.level !== 'warning') return null;
-  const t = await getTranslations('banner');
+/**
+ * The province's banner, shown by the province layout on every page of the province: loud for the surge scenario,
+ * quieter for early warning, nothing otherwise. Without the figures (status only, for agency officers) it names the
+ * level, the week, the streak and the plan, not the values.
+ */
+export async function SurgeBanner({ status }: { status: SurgeStatus }) {
+  const level: SurgeLevel = status.level;
+  if (level !== 'surge' && level !== 'warning') return null;
+  const t = await getTranslations('dashboard');
   const tc = await getTranslations('criteria');
   const tl = await getTranslations('levels');
-  const f = await getFormatters();
-  const met = verdict.criteria
+  const f = await getNumberFormats();
+  const met = status.criteria
     .filter((c) => c.met)
-    .map((c) => `${tc(c.key)} ${f.decimal(c.rate ?? 0)} (${COMPARATOR_SYMBOL[c.comparator]} ${f.integer(c.threshold)})`)
-    .join('; ');
-  const style = LEVEL_STYLE[verdict.level];
+    .map((c) => ({
+      key: c.key,
+      text: t('banner.criterion', { name: tc(c.key), value: f.rate(c.rate ?? 0), comparator: COMPARATOR_SYMBOL[c.comparator], threshold: f.threshold(c.threshold) }),
+    }));
+  const style = LEVEL_STYLE[level];
+  const surge = level === 'surge';
+  const headline = t(surge ? 'banner.surgeHeadline' : 'banner.warningHeadline', { week: status.week });
+  const { streak } = status;
   return (
-    <section data-testid="surge-banner" role={verdict.level === 'surge' ? 'alert' : 'status'}
-      className={`mb-6 rounded-lg border-l-8 p-4 ${style.className} ${verdict.level === 'surge' ? 'border-red-700' : 'border-amber-600'}`}>
-      <p className="text-base font-bold">
+    <section
+      data-testid="surge-banner"
+      data-level={level}
+      role={surge ? 'alert' : 'status'}
+      className={`mb-6 rounded-lg border-l-8 ${surge ? 'border-red-700 p-4' : 'border-amber-600 px-4 py-3'} ${style.className}`}
+    >
+      <p className={surge ? 'text-lg font-bold' : 'text-base font-semibold'}>
         <span aria-hidden="true">{style.symbol} </span>
-        {t(verdict.level, { week: formatIsoWeek(week), criteria: met })}
-        {verdict.provisional && <span className="ml-2 text-sm font-normal">({tl('provisional')})</span>}
+        {headline}
       </p>
+      {met.length > 0 && (
+        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium" aria-label={t('banner.metCriteria')}>
+          {met.map((m) => (
+            <li key={m.key}>
+              <span aria-hidden="true">▲ </span>
+              {m.text}
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="mt-1 text-sm">
-        {plan.name} — {plan.sourceDocument}
+        {streak.since &&
+          (streak.complete ? t('banner.streak', { weeks: streak.weeks, since: streak.since }) : t('banner.streakAtLeast', { weeks: streak.weeks, since: streak.since }))}
+        {status.provisional && <> · {t('banner.provisional', { reported: status.reported, expected: status.expected })}</>}
       </p>
-      {verdict.level === 'warning' && <p className="mt-1 text-xs">{tl('warningHelp')}</p>}
+      <p className="mt-1 text-sm">{t('banner.plan', { name: status.plan.name, source: status.plan.sourceDocument })}</p>
+      {!surge && <p className="mt-1 text-xs">{tl('warningHelp')}</p>}
+      <p className="mt-2">
+        <Link
+          href={`/provinces/${status.provinceCode}/response`}
+          className={`inline-block rounded font-semibold underline-offset-2 hover:underline ${surge ? 'bg-red-700 px-3 py-1.5 text-sm text-white hover:bg-red-800' : 'text-sm text-amber-950 underline'}`}
+        >
+          {t('banner.checklist')} →
+        </Link>
+      </p>
     </section>
   );
 }

@@ -22,6 +22,7 @@ export {
   COUNT_FIELD,
   CRITERION_KEYS,
   EPIDEMIC_CRITERIA,
+  isIsoDate,
   isValidThreshold,
   MAX_THRESHOLD,
   PLANS,

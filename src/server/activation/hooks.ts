@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import type { IsoWeek } from '@/lib/epi-week';
+import { compareWeeks, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
+import { activateIfSurge, type OpenResult } from './open';
 
 // The integration point between writes to reports (form, import, API) and the response plan. Every write path calls
 // afterReportsSaved inside its transaction, after the rows are written and the province's DataVersion is bumped.
-// The activation module (issue 6) decides here whether the province's verdict for the latest complete week opens the plan.
 
 export interface ReportsSavedEvent {
   provinceCode: string;
@@ -15,6 +15,14 @@ export interface ReportsSavedEvent {
   now: Date;
 }
 
-export async function afterReportsSaved(_tx: Prisma.TransactionClient, _event: ReportsSavedEvent): Promise<void> {
-  // Activation is wired in by src/server/activation (the response-plan issue).
+/**
+ * Opens the plan when the write makes the province's verdict for the latest complete week 'surge' and none is open.
+ * Only a write to that week can activate: back-filling or correcting an older week describes the past, and the plan
+ * responds to the present. The activation is recorded under the system actor, not the user who saved: the user
+ * entered figures, the rule opened the plan. Standing down is never automatic (a leader's decision).
+ */
+export async function afterReportsSaved(tx: Prisma.TransactionClient, event: ReportsSavedEvent): Promise<OpenResult | null> {
+  const latest = lastCompleteWeek(event.now);
+  if (!event.weeks.some((w) => compareWeeks(w, latest) === 0)) return null;
+  return activateIfSurge(tx, { provinceCode: event.provinceCode, week: latest, now: event.now });
 }

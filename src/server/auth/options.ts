@@ -5,40 +5,46 @@ import { z } from 'zod';
 import type { RoleName } from '@/lib/roles';
 import { db } from '../db';
 import { recordAudit } from '../audit';
-import { verifyPassword } from './password';
+import { now } from '../env';
+import { usesSecureCookieUrl } from './cookie-policy';
 import { authSecret } from './secret';
+import { ABSOLUTE_TIMEOUT_MS, type SessionClaims } from './session-policy';
+import { authenticate, clientIp } from './sign-in';
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1000) });
 
-// JWT sessions carry the user's id and a session version; getCurrentUser() re-reads the user on every request and
-// refuses a token whose version is stale, so sign-out, deactivation and role changes take effect at once
-// (docs/adr/0004-roles-and-sessions.md).
+export { usesSecureCookieUrl as usesSecureCookies } from './cookie-policy';
+
+// JWT sessions carry the user's id, a session version and the sign-in and last-seen times; getCurrentUser() re-reads
+// the user on every request and refuses a token whose version is stale or that has been idle or alive too long, so
+// sign-out, deactivation, password and role changes take effect at once (docs/adr/0004-roles-and-sessions.md).
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
-    pages: { signIn: '/signin' },
+    // the proxy moves the idle timer forward and re-issues the cookie; its lifetime never exceeds the absolute limit
+    session: { strategy: 'jwt', maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
+    // HttpOnly and SameSite=Lax are next-auth's defaults for every cookie; Secure follows the public address
+    useSecureCookies: usesSecureCookieUrl(),
+    pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({
         name: 'credentials',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          const prisma = await db();
-          const user = await prisma.user.findUnique({
-            where: { email: parsed.data.email },
-            select: { id: true, email: true, name: true, passwordHash: true, active: true, sessionVersion: true, provinceCode: true },
-          });
-          const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, parsed.data.password));
-          await recordAudit(prisma, {
-            actor: user && ok ? { id: user.id, label: user.email } : { id: null, label: parsed.data.email },
-            action: ok ? 'auth.sign-in' : 'auth.sign-in-failed',
-            targetType: 'User',
-            targetId: user ? String(user.id) : parsed.data.email,
-            provinceCode: user?.provinceCode ?? null,
-          });
-          if (!user || !ok) return null;
+          let result;
+          try {
+            result = await authenticate(await db(), { ...parsed.data, ip: clientIp(request?.headers) }, now());
+          } catch (error) {
+            // the message would travel to the browser in the error URL: log it here, answer with a word
+            console.error('sign-in check failed', error);
+            throw new Error('unavailable');
+          }
+          // next-auth passes a thrown message to the form as `error`; the lock is worded the same for every address
+          if (!result.ok && result.reason === 'locked') throw new Error('locked');
+          if (!result.ok) return null;
+          const { user } = result;
           return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
         },
       }),
@@ -46,13 +52,15 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       jwt({ token, user }) {
         if (user) {
-          token.uid = Number(user.id);
-          token.sv = (user as { sv?: number }).sv ?? 0;
+          const at = now().getTime();
+          const claims: SessionClaims = { uid: Number(user.id), sv: (user as { sv?: number }).sv ?? 0, authAt: at, seen: at };
+          Object.assign(token, claims);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+        const { uid, sv, authAt, seen } = token as SessionClaims;
+        return { ...session, uid, sv, authAt, seen } as typeof session;
       },
     },
     events: {
@@ -60,13 +68,11 @@ export function authOptions(): NextAuthOptions {
         const uid = Number(token?.uid);
         if (!Number.isInteger(uid)) return;
         const prisma = await db();
-        const user = await prisma.user.update({ where: { id: uid }, data: { sessionVersion: { increment: 1 } }, select: { email: true, provinceCode: true } });
-        await recordAudit(prisma, {
-          actor: { id: uid, label: user.email },
-          action: 'auth.sign-out',
-          targetType: 'User',
-          targetId: String(uid),
-          provinceCode: user.provinceCode,
+        const user = await prisma.user.findUnique({ where: { id: uid }, select: { email: true, provinceCode: true } });
+        if (!user) return;
+        await prisma.$transaction(async (tx) => {
+          await tx.user.update({ where: { id: uid }, data: { sessionVersion: { increment: 1 } } });
+          await recordAudit(tx, { actor: { id: uid, label: user.email }, action: 'auth.sign-out', targetType: 'User', targetId: String(uid), provinceCode: user.provinceCode });
         });
       },
     },

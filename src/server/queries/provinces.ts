@@ -79,12 +79,21 @@ const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.to
 
 export async function getProvinceWeek(user: SessionUser, code: string, week: IsoWeek): Promise<ScopedResult<ProvinceWeekView>> {
   if (!canReadProvince(user, code)) return { status: 'forbidden' };
+  const data = await loadProvinceWeek(code, week);
+  return data ? { status: 'ok', data } : { status: 'not-found' };
+}
+
+/**
+ * The province's week unit by unit, judged in JavaScript by evaluateProvinceWeek. Unscoped: callers check the user's
+ * permission first (getProvinceWeek, the dashboard's cached units widget). null when the province does not exist.
+ */
+export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<ProvinceWeekView | null> {
   const prisma = await db();
   const province = await prisma.adminUnit.findFirst({
     where: { code, kind: 'province' },
     select: { code: true, name: true, populations: { select: { year: true, population: true, approximate: true } } },
   });
-  if (!province) return { status: 'not-found' };
+  if (!province) return null;
 
   const [units, plan] = await Promise.all([
     prisma.adminUnit.findMany({
@@ -138,7 +147,7 @@ export async function getProvinceWeek(user: SessionUser, code: string, week: Iso
       })
     : null;
 
-  return { status: 'ok', data: { code: province.code, name: province.name, population, week, plan, result, units: rows } };
+  return { code: province.code, name: province.name, population, week, plan, result, units: rows };
 }
 
 function pickPopulation<T extends { year: number; population: number }>(figures: T[], isoYear: number): T | null {

@@ -1,5 +1,6 @@
 import { lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { activateIfSurge } from '@/server/activation/open';
 import { hashPassword } from '@/server/auth/password';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { RESPONSE_PLANS, seedReferenceData } from './reference-data';
@@ -28,6 +29,7 @@ export async function seedIfEmpty(prisma: PrismaClient, options: { demo: boolean
       if (!options.demo) return { seeded: true, units: await tx.adminUnit.count(), reports: 0, users: 0 };
       const users = await seedDemoAccounts(tx, passwordHash);
       const reports = await seedDemoReports(tx, last);
+      await openDemoActivations(tx, last, options.now);
       return { seeded: true, units: await tx.adminUnit.count(), reports, users };
     },
     { timeout: 300_000, maxWait: 60_000 },
@@ -78,4 +80,13 @@ async function seedDemoReports(tx: Tx, last: IsoWeek): Promise<number> {
     count += rows.length;
   }
   return count;
+}
+
+/**
+ * The synthetic reports were just written, so the automatic activation rule runs on them exactly as after a save:
+ * Kiên Giang, in surge in the last complete week, opens its response plan under the system actor.
+ */
+async function openDemoActivations(tx: Tx, last: IsoWeek, now: Date): Promise<void> {
+  const provinces = await tx.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true }, orderBy: { code: 'asc' } });
+  for (const p of provinces) await activateIfSurge(tx, { provinceCode: p.code, week: last, now });
 }

@@ -1,28 +1,18 @@
-import Link from 'next/link';
-import { getFormatters, getTranslations } from '@/i18n/server';
+import { redirect } from 'next/navigation';
+import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { NATIONAL_ROLES } from '@/lib/roles';
 import { requireUser } from '@/server/auth/current-user';
-import { getVisibleProvinces } from '@/server/queries/provinces';
 
+// The list of provinces is the national overview now (levels, trends, severity order); others go to their own province.
 export default async function ProvincesPage() {
   const user = await requireUser('/provinces');
-  const provinces = await getVisibleProvinces(user);
-  const t = await getTranslations('provinces');
-  const f = await getFormatters();
+  if (NATIONAL_ROLES.includes(user.role)) redirect('/national');
+  if (user.provinceCode) redirect(`/provinces/${user.provinceCode}`);
+  // an account with neither a national role nor a province (misconfigured): say so rather than loop on redirects
+  const t = await getTranslations('dashboard');
   return (
-    <>
-      <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
-      <ul className="grid gap-3 sm:grid-cols-2">
-        {provinces.map((p) => (
-          <li key={p.code}>
-            <Link href={`/provinces/${p.code}`} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-sky-400 hover:shadow-sm">
-              <p className="font-semibold text-sky-900">{p.name}</p>
-              <p className="text-sm text-slate-600">
-                {t('population')}: {p.population === null ? '—' : f.integer(p.population)}
-              </p>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </>
+    <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
+      {t('header.noAccess')}
+    </p>
   );
 }

@@ -1,71 +1,78 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CriteriaCards } from '@/components/surge/criteria-cards';
-import { LevelBadge } from '@/components/surge/level-badge';
-import { SurgeBanner } from '@/components/surge/surge-banner';
-import { getFormatters, getTranslations } from '@/i18n/server';
-import { formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
+import { Suspense } from 'react';
+import { FiltersForm } from '@/components/dashboard/filters-form';
+import { getNumberFormats } from '@/components/dashboard/format';
+import { HeatmapWidget, TrendsWidget, UnitsWidget, VerdictWidget } from '@/components/dashboard/province-widgets';
+import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
+import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
-import { getProvinceWeek } from '@/server/queries/provinces';
-import { UnitsTable } from './units-table';
+import { openProvince, provinceHeader } from '@/server/queries/dashboard';
+import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ week?: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Tỉnh ${(await params).code}` };
 }
 
+/**
+ * The province dashboard. The banner comes from the layout; here: the week's level and four indicators, the trends,
+ * the district hotspots and the units' reports, each widget in its own Suspense boundary. The filters (week, range)
+ * are in the URL, parsed with zod on the server.
+ */
 export default async function ProvincePage({ params, searchParams }: Props) {
   const { code } = await params;
   const user = await requireUser(`/provinces/${code}`);
-  // the week lives in the URL (?week=2026-W47) so a link reproduces the view; default: the last complete week
-  const requested = (await searchParams).week;
-  const week = (requested && parseIsoWeek(requested)) || lastCompleteWeek(now());
-  const result = await getProvinceWeek(user, code, week);
-  const t = await getTranslations('province');
-  if (result.status === 'not-found') notFound();
-  if (result.status === 'forbidden') {
-    return <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">{t('noAccess')}</p>;
+  const opened = await openProvince(user, code);
+  const t = await getTranslations('dashboard');
+  if (opened.status === 'not-found') notFound();
+  if (opened.status === 'forbidden') {
+    return (
+      <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
+        {t('header.noAccess')}
+      </p>
+    );
   }
-  const view = result.data;
-  const f = await getFormatters();
-  const weekText = formatIsoWeek(view.week);
+  const ctx = opened.data;
+  const filters = parseDashboardFilters(await searchParams, now());
+  const { week, range } = filters;
+  const header = provinceHeader(ctx, week);
+  const f = await getNumberFormats();
   return (
     <>
-      {view.result && <SurgeBanner verdict={view.result.verdict} week={view.week} plan={view.plan} />}
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">{view.name}</h1>
+          <h1 className="text-2xl font-bold">{header.name}</h1>
           <p className="text-sm text-slate-600">
-            {view.population &&
-              `${t('population', { year: view.population.year, population: f.integer(view.population.population) })} ${view.population.approximate ? t('approximate') : ''}`}
+            {header.population
+              ? `${t('header.population', { year: header.population.year, population: f.integer(header.population.population) })} ${header.population.approximate ? t('header.approximate') : ''}`
+              : t('header.noPopulation')}
           </p>
-          <p className="text-sm text-slate-600">{t('plan', { name: view.plan.name })}</p>
-          <p className="text-xs text-slate-500">{t('source', { source: view.plan.sourceDocument })}</p>
+          <p className="text-sm text-slate-600">{t('header.plan', { name: header.plan.name })}</p>
+          <p className="text-xs text-slate-500">{t('header.source', { source: header.plan.sourceDocument })}</p>
         </div>
-        <p className="rounded bg-white px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-200">{t('week', { week: weekText })}</p>
+        <div className="flex flex-col items-end gap-2">
+          <FiltersForm action={`/provinces/${code}`} filters={filters} />
+          <Link href={`/provinces/${code}/print${filtersQuery({ week })}`} prefetch={false} className="text-sm text-sky-800 underline print:hidden">
+            {t('header.print')}
+          </Link>
+        </div>
       </div>
-      {view.result && (
-        <section aria-labelledby="verdict" className="mb-8">
-          <div className="mb-3 flex flex-wrap items-center gap-3">
-            <h2 id="verdict" className="text-lg font-semibold">{t('verdictTitle', { week: weekText })}</h2>
-            <LevelBadge level={view.result.verdict.level} provisional={view.result.verdict.provisional} />
-            <span className="text-sm text-slate-600">
-              {t('completeness', {
-                reported: view.result.completeness.reported,
-                expected: view.result.completeness.expected,
-                percent: f.percent(view.result.completeness.ratio),
-              })}
-            </span>
-          </div>
-          <CriteriaCards criteria={view.result.verdict.criteria} />
-        </section>
-      )}
-      <section aria-labelledby="units">
-        <h2 id="units" className="mb-3 text-lg font-semibold">{t('districtsTitle', { week: weekText })}</h2>
-        <UnitsTable units={view.units} />
-      </section>
+      <Suspense fallback={<WidgetSkeleton height={260} />}>
+        <VerdictWidget ctx={ctx} week={week} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton height={520} />}>
+        <TrendsWidget ctx={ctx} week={week} range={range} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton height={40 + 34 * header.branches.length} />}>
+        <HeatmapWidget ctx={ctx} week={week} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton height={40 + 37 * header.reportingUnits} />}>
+        <UnitsWidget ctx={ctx} week={week} />
+      </Suspense>
     </>
   );
 }

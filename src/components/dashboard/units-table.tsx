@@ -1,17 +1,22 @@
-import { LevelBadge } from '@/components/surge/level-badge';
-import { getFormatters, getTranslations } from '@/i18n/server';
+import { getNumberFormats } from '@/components/dashboard/format';
+import { LevelBadgeView } from '@/components/surge/level-badge';
+import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
 import type { UnitWeekRow } from '@/server/queries/provinces';
 
-export async function UnitsTable({ units }: { units: UnitWeekRow[] }) {
+/** Every reporting unit's figures for the week; a unit that has not reported says so in words, not by a blank row. */
+export async function UnitsTable({ provinceCode, week, units }: { provinceCode: string; week: string; units: UnitWeekRow[] }) {
   const t = await getTranslations('province');
   const tf = await getTranslations('figures');
   const tc = await getTranslations('criteria');
-  const f = await getFormatters();
+  const tl = await getTranslations('levels');
+  const f = await getNumberFormats();
+  const levelLabel = { surge: tl('surge'), warning: tl('warning'), normal: tl('normal'), 'no-data': tl('no-data') };
+  const provisional = tl('provisional');
   const cell = (v: number | null | undefined, decimals = 0) =>
     v === null || v === undefined ? <span className="text-slate-400">—</span> : decimals ? f.decimal(v, decimals) : f.integer(v);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm">
+      <table className="min-w-full text-sm" data-testid="units-table">
         <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2">{t('unit')}</th>
@@ -30,7 +35,13 @@ export async function UnitsTable({ units }: { units: UnitWeekRow[] }) {
             return (
               <tr key={u.id} className={own ? 'bg-sky-50/60' : undefined}>
                 <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {own ? t('ownRow') : u.name}
+                  {own ? (
+                    t('ownRow')
+                  ) : (
+                    <a href={`/provinces/${provinceCode}/districts/${u.code}?week=${week}`} className="text-sky-900 hover:underline">
+                      {u.name}
+                    </a>
+                  )}
                 </th>
                 {u.counts === null ? (
                   <td colSpan={5} className="px-3 py-2 text-amber-800">
@@ -46,7 +57,9 @@ export async function UnitsTable({ units }: { units: UnitWeekRow[] }) {
                     <td className="px-3 py-2 text-right tabular-nums">{own ? '' : cell(casesRate, 1)}</td>
                   </>
                 )}
-                <td className="px-3 py-2">{u.districtVerdict && <LevelBadge level={u.districtVerdict.level} provisional={u.districtVerdict.provisional} />}</td>
+                <td className="px-3 py-2">{u.districtVerdict && (
+                    <LevelBadgeView level={u.districtVerdict.level} provisional={u.districtVerdict.provisional} label={levelLabel[u.districtVerdict.level]} provisionalLabel={provisional} />
+                  )}</td>
               </tr>
             );
           })}

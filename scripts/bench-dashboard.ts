@@ -1,0 +1,245 @@
+// `npm run bench:dashboard [-- --communes] [-- --duration 10] [-- --json out.json]`: the dashboards at national scale.
+// Seeds a database of its own with scripts/seed-national.ts (a temporary embedded folder, or, when DATABASE_URL names
+// a PostgreSQL server, a new database on it, dropped afterwards), starts the production build on it (its own port and
+// NEXT_DIST_DIR, built if the sources changed), signs in through next-auth's credentials endpoint, and measures side by
+// side: the province page, the national overview, a bare dynamic page of the same app (/floor: no database) and a
+// static file. Sequential median and p95, then requests/s at 10 and 50 connections (autocannon), and the gzip size
+// of the JavaScript each page ships. Targets: the province page's median ≤ 2 × the bare page's, its requests/s ≥ half
+// the bare page's, no errors.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+import pg from 'pg';
+
+// autocannon ships no types; the little of its API used here
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+}) => Promise<AutocannonResult>;
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const DURATION = Number(option('--duration', '10'));
+const SEQUENTIAL = Number(option('--requests', '300'));
+const PORT = Number(process.env.BENCH_PORT ?? option('--port', '3310'));
+const DIST = process.env.NEXT_DIST_DIR || '.next-bench';
+const NOW = '2026-11-23T03:00:00Z';
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = 'surgewatch-demo';
+const communes = args.includes('--communes');
+
+interface Target {
+  name: string;
+  path: string;
+  account: string | null;
+}
+const TARGETS: Target[] = [
+  { name: 'province page', path: '/provinces/91', account: 'lanhdao.kg@demo.surgewatch.vn' },
+  { name: 'national overview', path: '/national', account: 'lanhdao.quocgia@demo.surgewatch.vn' },
+  { name: 'bare dynamic page', path: '/floor', account: 'lanhdao.kg@demo.surgewatch.vn' },
+  { name: 'static file', path: '/bench-static.txt', account: null },
+];
+
+function log(line: string) {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void>; label: string }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surgewatch-bench-'));
+    return {
+      env: { DATA_DIR: dir, DATABASE_URL: '' },
+      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      label: 'embedded PGlite',
+    };
+  }
+  const name = `surgewatch_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString(), DEMO: '1' },
+    cleanup: async () => {
+      const a = new pg.Client({ connectionString: server });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+    label: `PostgreSQL (${url.host})`,
+  };
+}
+
+async function waitForHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not become healthy in time');
+}
+
+/** next-auth's credentials sign-in, as the browser does it: CSRF token first, then the callback; returns the cookie. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true', callbackUrl: BASE }).toString(),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token='));
+  if (!session) throw new Error(`sign-in of ${email} failed (HTTP ${res.status})`);
+  return [...jar, session].join('; ');
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function get(urlPath: string, cookie: string | null): Promise<{ status: number; body: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.get(`${BASE}${urlPath}`, { agent, headers: cookie ? { cookie } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function sequential(t: Target, cookie: string | null) {
+  const times: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < SEQUENTIAL; i++) {
+    const r = await get(t.path, cookie);
+    if (r.status !== 200) errors++;
+    times.push(r.ms);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p95: percentile(times, 95), errors };
+}
+
+async function load(t: Target, cookie: string | null, connections: number) {
+  const result = await autocannon({ url: `${BASE}${t.path}`, connections, duration: DURATION, headers: cookie ? { cookie } : {} });
+  return { rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** The JavaScript a page makes the browser load: every /_next/static/…js the HTML and its inline RSC payload name. */
+async function shippedJs(t: Target, cookie: string | null): Promise<{ files: number; raw: number; gzip: number }> {
+  const html = (await get(t.path, cookie)).body;
+  const urls = new Set(html.match(/\/_next\/static\/[^"'\s\\]+?\.js/g) ?? []);
+  let raw = 0;
+  let gzip = 0;
+  for (const u of urls) {
+    const body = Buffer.from((await get(u, null)).body, 'utf8');
+    raw += body.length;
+    gzip += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { files: urls.size, raw, gzip };
+}
+
+async function main() {
+  const db = await prepareDatabase();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...db.env,
+    PORT: String(PORT),
+    NEXT_DIST_DIR: DIST,
+    SURGEWATCH_NOW: NOW,
+    NEXTAUTH_URL: BASE,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123456789',
+  };
+  let server: ChildProcess | null = null;
+  try {
+    log(`seeding national-scale synthetic data into ${db.label}${communes ? ' (commune-level tree)' : ''}…`);
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-national.ts', ...(communes ? ['--communes'] : [])], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (seeded.status !== 0) throw new Error('seed:national failed');
+
+    log(`starting the production build (${DIST}, port ${PORT}; builds first if the sources changed)…`);
+    const serverLog = fs.openSync(path.join(os.tmpdir(), `surgewatch-bench-${process.pid}.log`), 'w');
+    server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', serverLog, serverLog] });
+    await waitForHealth(server, 600_000);
+
+    const cookies = new Map<string, string>();
+    for (const t of TARGETS) if (t.account && !cookies.has(t.account)) cookies.set(t.account, await signIn(t.account));
+    const cookieOf = (t: Target) => (t.account ? cookies.get(t.account)! : null);
+
+    const rows = [];
+    for (const t of TARGETS) {
+      const first = await get(t.path, cookieOf(t));
+      if (first.status !== 200) throw new Error(`${t.path} answered ${first.status}`);
+      for (let i = 0; i < 30; i++) await get(t.path, cookieOf(t)); // warm-up: JIT, caches
+      log(`measuring ${t.name} (${t.path})…`);
+      const seq = await sequential(t, cookieOf(t));
+      const c10 = await load(t, cookieOf(t), 10);
+      const c50 = await load(t, cookieOf(t), 50);
+      const js = t.path.endsWith('.txt') ? null : await shippedJs(t, cookieOf(t));
+      rows.push({ target: t.name, path: t.path, firstMs: first.ms, ...seq, rps10: c10.rps, rps50: c50.rps, loadErrors: c10.errors + c50.errors, p99at50: c50.p99, js });
+    }
+
+    const [province, national, floor] = rows;
+    const fmt = (n: number, d = 1) => n.toFixed(d);
+    console.log(`\nSurgeWatch dashboards on ${db.label}, ${communes ? 'commune-level tree' : '63 provinces / ~700 districts'}, 156 weeks; ${os.cpus().length} CPUs, ${SEQUENTIAL} sequential requests, autocannon ${DURATION} s\n`);
+    console.log('| page | first (ms) | median (ms) | p95 (ms) | req/s @10 | req/s @50 | p99 @50 (ms) | errors | JS gzip (KB) |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(
+        `| ${r.target} \`${r.path}\` | ${fmt(r.firstMs)} | ${fmt(r.median, 2)} | ${fmt(r.p95, 2)} | ${fmt(r.rps10, 0)} | ${fmt(r.rps50, 0)} | ${r.p99at50} | ${r.errors + r.loadErrors} | ${r.js ? `${fmt(r.js.gzip / 1024)} (${r.js.files} files)` : '—'} |`,
+      );
+    }
+    const checks = [
+      [`province median ${fmt(province!.median, 2)} ms ≤ 2 × bare ${fmt(floor!.median, 2)} ms`, province!.median <= 2 * floor!.median],
+      [`province req/s @10 ${fmt(province!.rps10, 0)} ≥ ½ × bare ${fmt(floor!.rps10, 0)}`, province!.rps10 >= floor!.rps10 / 2],
+      [`province req/s @50 ${fmt(province!.rps50, 0)} ≥ ½ × bare ${fmt(floor!.rps50, 0)}`, province!.rps50 >= floor!.rps50 / 2],
+      ['no errors', rows.every((r) => r.errors + r.loadErrors === 0)],
+    ] as const;
+    console.log('');
+    for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+    console.log(`JS shipped (gzip): province page ${fmt(province!.js!.gzip / 1024)} KB vs bare page ${fmt(floor!.js!.gzip / 1024)} KB; national overview ${fmt(national!.js!.gzip / 1024)} KB`);
+    const out = option('--json', '');
+    if (out) fs.writeFileSync(out, JSON.stringify({ database: db.label, communes, rows, checks }, null, 2));
+    process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    agent.destroy();
+    await db.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

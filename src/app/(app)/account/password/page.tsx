@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/server/auth/current-user';
+import { ChangePasswordForm } from './change-password-form';
+import { getNestedTranslations } from '../../admin/_components/translations';
+
+export const metadata: Metadata = { title: 'Đổi mật khẩu' };
+
+export default async function ChangePasswordPage() {
+  const user = await requireUser('/account/password');
+  const t = await getNestedTranslations('admin.account');
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold">{t('title')}</h1>
+      <p className="mb-4 text-sm text-slate-600">{t('intro', { email: user.email })}</p>
+      <ChangePasswordForm />
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'use-intl/react';
+import { evaluateDistrict, type Plan } from '@/lib/surge';
+import { FIGURE_FIELDS, hasReported, type FigureField, type Figures } from '@/lib/validations/figures';
+import type { RowWarning } from '@/server/reports/types';
+import { CriterionMark } from './criterion-mark';
+import { countsOf, hasCell, type CellErrors, type GridRow } from './grid-state';
+import { LevelChip } from './level-chip';
+
+export interface CellHandlers {
+  onChange: (row: number, field: FigureField, value: string) => void;
+  onKeyDown: (event: React.KeyboardEvent<HTMLInputElement>, row: number, field: FigureField) => void;
+  onPaste: (event: React.ClipboardEvent<HTMLInputElement>, row: number, field: FigureField) => void;
+  register: (row: number, field: FigureField, element: HTMLInputElement | null) => void;
+}
+
+interface Props extends CellHandlers {
+  row: GridRow;
+  index: number;
+  figures: Figures;
+  errors: CellErrors;
+  warnings: RowWarning[];
+  dirty: boolean;
+  conflicted: boolean;
+  plan: Plan;
+  historyHref: string | null;
+}
+
+export function GridRowView({ row, index, figures, errors, warnings, dirty, conflicted, plan, historyHref, ...handlers }: Props) {
+  const t = useTranslations('entry');
+  const format = useFormatter();
+  const own = row.kind === 'province';
+  const reported = hasReported(row.base);
+  const verdict = !own && row.population !== null ? evaluateDistrict(countsOf(figures), row.population, plan) : null;
+  const number = (v: number | null) => (v === null ? '—' : format.number(v, { maximumFractionDigits: 2 }));
+  const label = own ? t('grid.ownRow') : row.name;
+
+  return (
+    <tr className={`${own ? 'bg-sky-50/60' : ''} ${conflicted ? 'outline outline-2 -outline-offset-2 outline-amber-500' : ''}`} data-unit={row.unitCode}>
+      <th scope="row" className="min-w-44 px-3 py-2 text-left align-top font-normal">
+        <span className="block font-medium text-slate-900">{label}</span>
+        <span className="block text-xs text-slate-500">{row.unitCode}</span>
+        {reported ? (
+          <span className="block text-xs text-emerald-800">
+            <span aria-hidden="true">✓ </span>
+            {row.updatedBy
+              ? t('grid.reportedBy', { by: row.updatedBy, at: format.dateTime(new Date(row.updatedAt!), { dateStyle: 'short', timeStyle: 'short' }) })
+              : t('grid.reported')}
+          </span>
+        ) : (
+          <span className="block text-xs font-semibold text-amber-800" data-testid="not-reported">
+            <span aria-hidden="true">○ </span>
+            {t('grid.notReported')}
+          </span>
+        )}
+        {dirty && (
+          <span className="block text-xs text-sky-800">
+            <span aria-hidden="true">✎ </span>
+            {t('grid.unsaved')}
+          </span>
+        )}
+        {historyHref && (
+          <Link href={historyHref} className="text-xs text-sky-800 underline">
+            {t('grid.history')}
+          </Link>
+        )}
+      </th>
+      {FIGURE_FIELDS.map((field) => {
+        if (!hasCell(row, field)) {
+          return (
+            <td key={field} className="px-1.5 py-2 text-center align-top text-slate-400">
+              <span aria-hidden="true">—</span>
+              <span className="sr-only">{t('grid.noCasesColumn')}</span>
+            </td>
+          );
+        }
+        const error = errors[field];
+        const warning = warnings.find((w) => w.code === 'farFromHistory' && w.field === field);
+        const id = `cell-${index}-${field}`;
+        return (
+          <td key={field} className="px-1.5 py-1.5 align-top">
+            <input
+              id={id}
+              ref={(el) => handlers.register(index, field, el)}
+              value={row.values[field]}
+              onChange={(e) => handlers.onChange(index, field, e.target.value)}
+              onKeyDown={(e) => handlers.onKeyDown(e, index, field)}
+              onPaste={(e) => handlers.onPaste(e, index, field)}
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              aria-label={`${t(`fields.${field}`)} — ${label}`}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-prev ${id}-msg`}
+              className={`w-24 rounded border px-2 py-1 text-right tabular-nums focus:outline-none focus:ring-2 focus:ring-sky-600 ${
+                error ? 'border-red-700 bg-red-50' : warning ? 'border-amber-600 bg-amber-50' : 'border-slate-300 bg-white'
+              }`}
+            />
+            <span id={`${id}-prev`} className="mt-0.5 block text-right text-[11px] text-slate-500">
+              {t('grid.previous', { value: number(row.previous?.[field] ?? null) })}
+            </span>
+            <span id={`${id}-msg`} aria-live="polite" className="block max-w-28 text-xs">
+              {error && (
+                <span className="text-red-800" data-testid="cell-error">
+                  <span aria-hidden="true">✖ </span>
+                  {t(`errors.${error}`)}
+                </span>
+              )}
+              {!error && warning && warning.code === 'farFromHistory' && (
+                <span className="text-amber-900" data-testid="cell-warning">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('warnings.farShort', { median: warning.median })}
+                </span>
+              )}
+            </span>
+          </td>
+        );
+      })}
+      <td className="px-3 py-2 align-top text-xs">
+        {verdict ? (
+          <div className="flex flex-col items-start gap-1" data-testid="row-verdict">
+            <LevelChip level={verdict.level} provisional={verdict.provisional} />
+            <CriterionMark criterion={verdict.criteria[0]!} />
+            <CriterionMark criterion={verdict.criteria[1]!} />
+          </div>
+        ) : (
+          <span className="text-slate-500">{own ? t('grid.ownRowRates') : t('grid.noPopulation')}</span>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatters, getTranslations } from '@/i18n/server';
+import { formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
+import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
+import { requireUser } from '@/server/auth/current-user';
+import { now } from '@/server/env';
+import { getReportHistory, type HistoryEntryView } from '@/server/reports/queries';
+
+type Props = { params: Promise<{ code: string; unitCode: string }>; searchParams: Promise<{ week?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('entry');
+  return { title: t('history.title') };
+}
+
+/** The report's history: every change with who, when, through what, and the figures before and after. */
+export default async function ReportHistoryPage({ params, searchParams }: Props) {
+  const { code, unitCode } = await params;
+  const user = await requireUser(`/provinces/${code}/entry`);
+  const t = await getTranslations('entry');
+  const f = await getFormatters();
+  const week = parseIsoWeek((await searchParams).week ?? '') ?? lastCompleteWeek(now());
+  const result = await getReportHistory(user, code, decodeURIComponent(unitCode), week);
+  if (result.status === 'not-found') notFound();
+  if (result.status === 'forbidden') return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('noAccess')}</p>;
+  const view = result.data;
+  const weekText = formatIsoWeek(week);
+  const unitName = view.unit.kind === 'province' ? t('grid.ownRow') : view.unit.name;
+  const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : f.decimal(v, Number.isInteger(v) ? 0 : 2));
+  const when = new Intl.DateTimeFormat(f.locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+  const changed = (e: HistoryEntryView): FigureField[] => FIGURE_FIELDS.filter((k) => (e.before?.[k] ?? null) !== (e.after?.[k] ?? null));
+  const via = (v: string | null) => (v === 'form' || v === 'api' || v === 'import' ? t(`history.via.${v}`) : '');
+
+  return (
+    <div className="space-y-4">
+      <Link href={`/provinces/${code}/entry?week=${weekText}`} className="text-sm text-sky-800 underline">
+        <span aria-hidden="true">← </span>
+        {t('history.back', { week: weekText })}
+      </Link>
+      <h1 className="text-2xl font-bold">{t('history.heading', { unit: unitName, week: weekText })}</h1>
+      <p className="text-sm text-slate-600">
+        {view.province.name} · {view.unit.code}
+        {view.report && ` · ${t('history.currentVersion', { version: view.report.version })}`}
+      </p>
+      {view.entries.length === 0 ? (
+        <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">{view.report ? t('history.noAudit') : t('history.noReport')}</p>
+      ) : (
+        <ol className="space-y-3">
+          {view.entries.map((e) => (
+            <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="history-entry">
+              <p className="text-sm">
+                <span className="font-semibold">{when.format(new Date(e.at))}</span> · {e.actor} · {e.action === 'report.created' ? t('history.created') : t('history.updated')}
+                {e.via && ` · ${via(e.via)}`}
+                {e.versionAfter !== null && <span className="text-slate-500"> · {t('history.version', { from: e.versionBefore ?? 0, to: e.versionAfter })}</span>}
+              </p>
+              <table className="mt-2 text-sm">
+                <thead>
+                  <tr className="text-left text-xs text-slate-500">
+                    <th scope="col" className="pr-6 font-normal">{t('history.field')}</th>
+                    <th scope="col" className="pr-6 text-right font-normal">{t('history.before')}</th>
+                    <th scope="col" className="text-right font-normal">{t('history.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changed(e).map((k) => (
+                    <tr key={k}>
+                      <th scope="row" className="pr-6 text-left font-normal">{t(`fields.${k}`)}</th>
+                      <td className="pr-6 text-right tabular-nums text-slate-600">{show(e.before?.[k])}</td>
+                      <td className="text-right font-semibold tabular-nums">{show(e.after?.[k])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

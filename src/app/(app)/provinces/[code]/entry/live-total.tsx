@@ -1,0 +1,62 @@
+'use client';
+import { useFormatter, useTranslations } from 'use-intl/react';
+import { evaluateProvinceWeek, type Plan } from '@/lib/surge';
+import { FIGURE_FIELDS, hasReported, type Figures } from '@/lib/validations/figures';
+import { CriterionMark } from './criterion-mark';
+import { countsOf, type GridRow } from './grid-state';
+import { LevelChip } from './level-chip';
+
+/** The province total as typed so far, and the verdict it would produce, computed by the shared surge module. */
+export function LiveTotal({ rows, figures, plan, population, hasErrors }: { rows: GridRow[]; figures: Figures[]; plan: Plan; population: number | null; hasErrors: boolean }) {
+  const t = useTranslations('entry');
+  const format = useFormatter();
+  const ownIndex = rows.findIndex((r) => r.kind === 'province');
+  const districtRows = figures.filter((_, i) => i !== ownIndex).map((f) => (hasReported(f) ? countsOf(f) : null));
+  const result =
+    population === null
+      ? null
+      : evaluateProvinceWeek({
+          ownRow: ownIndex >= 0 && hasReported(figures[ownIndex]) ? countsOf(figures[ownIndex]!) : null,
+          districtRows,
+          expectedDistricts: rows.length - (ownIndex >= 0 ? 1 : 0),
+          population,
+          plan,
+        });
+  const sum = (field: (typeof FIGURE_FIELDS)[number]) => {
+    const known = figures.map((f) => f[field]).filter((v): v is number => v !== null);
+    return known.length ? format.number(known.reduce((a, b) => a + b, 0), { maximumFractionDigits: 2 }) : '—';
+  };
+
+  return (
+    <tfoot className="border-t-2 border-slate-300 bg-slate-50">
+      <tr>
+        <th scope="row" className="px-3 py-2 text-left align-top">
+          <span className="block font-semibold">{t('total.title')}</span>
+          {result && (
+            <span className="block text-xs text-slate-600" data-testid="total-completeness">
+              {t('total.completeness', { reported: result.completeness.reported, expected: result.completeness.expected })}
+            </span>
+          )}
+        </th>
+        {FIGURE_FIELDS.map((f) => (
+          <td key={f} className="px-3 py-2 text-right align-top font-semibold tabular-nums">
+            {sum(f)}
+          </td>
+        ))}
+        <td className="px-3 py-2 align-top text-xs" aria-live="polite" data-testid="total-verdict">
+          {result ? (
+            <div className="flex flex-col items-start gap-1">
+              <LevelChip level={result.verdict.level} provisional={result.verdict.provisional} />
+              {result.verdict.criteria.map((c) => (
+                <CriterionMark key={c.key} criterion={c} showThreshold />
+              ))}
+              {hasErrors && <span className="text-red-800">{t('total.errorsLeftOut')}</span>}
+            </div>
+          ) : (
+            <span className="text-slate-500">{t('grid.noPopulation')}</span>
+          )}
+        </td>
+      </tr>
+    </tfoot>
+  );
+}

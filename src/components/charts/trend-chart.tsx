@@ -1,0 +1,135 @@
+'use client';
+import { useSyncExternalStore } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+
+// One indicator over the weeks, with its threshold drawn as a line and the breach side shaded. Props are plain arrays
+// and strings: the server computes the figures and translates the words (a server-side translator compiles each
+// message once per process, where a client hook would compile it again on every server render). A week without
+// figures is null and leaves a gap in the line, never a zero.
+
+export interface TrendPoint {
+  /** 'YYYY-Www' */
+  week: string;
+  /** per 100,000; null when no unit reported the figure that week */
+  rate: number | null;
+  /** some units had not reported: the value is partial */
+  provisional: boolean;
+}
+
+export interface TrendChartProps {
+  /** names the chart for tests and links: 'cases', 'oxygen', 'freeBeds', 'icuBeds' */
+  id: string;
+  title: string;
+  points: TrendPoint[];
+  /** null: the figure is information only here (a district's beds and ICU) */
+  threshold: { value: number; comparator: '>' | '>=' | '<' | '<=' } | null;
+  /** a text alternative for screen readers, written by the server */
+  summary: string;
+  labels: {
+    /** under the title: the threshold and the shaded side, or why there is none */
+    legend: string;
+    loading: string;
+    /** the tooltip's heading, with {week} in it */
+    week: string;
+    noValue: string;
+    provisional: string;
+  };
+  /** 'vi' | 'en', for the axis' numbers */
+  locale: string;
+  height?: number;
+}
+
+const subscribe = () => () => undefined;
+/** false on the server and while hydrating, true afterwards: the chart is drawn in the browser only. */
+function useMounted(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+function niceMax(value: number): number {
+  if (value <= 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(value));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * step >= value) return m * step;
+  return 10 * step;
+}
+
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: TrendPoint;
+  index?: number;
+}
+
+export function TrendChart({ id, title, points, threshold, summary, labels, locale, height = 200 }: TrendChartProps) {
+  const mounted = useMounted();
+  const max = Math.max(0, ...points.map((p) => p.rate ?? 0));
+  const yMax = niceMax(Math.max(max * 1.1, threshold ? threshold.value * 1.25 : 0));
+  const above = threshold ? threshold.comparator === '>' || threshold.comparator === '>=' : true;
+  const dotRadius = points.length > 60 ? 1.5 : 3;
+  const tag = locale === 'vi' ? 'vi-VN' : 'en-GB';
+  // numbers are formatted only after mounting (the chart is not rendered on the server), so no hydration can differ
+  const number = (v: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: v >= 100 ? 0 : 1 }).format(v);
+
+  const renderDot = ({ cx, cy, payload, index }: DotProps) => {
+    if (cx === undefined || cy === undefined || !payload || payload.rate === null) return <g key={`d${index}`} />;
+    return payload.provisional ? (
+      <circle key={`d${index}`} cx={cx} cy={cy} r={dotRadius} fill="#fff" stroke="#0c4a6e" strokeWidth={1.5} />
+    ) : (
+      <circle key={`d${index}`} cx={cx} cy={cy} r={dotRadius} fill="#0c4a6e" />
+    );
+  };
+
+  return (
+    <figure data-testid={`trend-${id}`} className="rounded-lg border border-slate-200 bg-white p-3">
+      <figcaption className="mb-1 text-sm font-semibold text-slate-800">{title}</figcaption>
+      <p className="mb-1 text-xs text-slate-600">
+        {threshold && <span className="mr-1 inline-block w-5 border-t-2 border-dashed border-red-700 align-middle" aria-hidden="true" />}
+        {labels.legend}
+      </p>
+      <div role="img" aria-label={summary} style={{ height }}>
+        {mounted ? (
+          <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="week" tickFormatter={(w: string) => w.slice(5)} interval="preserveStartEnd" minTickGap={18} fontSize={11} stroke="#64748b" />
+            <YAxis domain={[0, yMax]} width={44} fontSize={11} stroke="#64748b" tickFormatter={number} allowDataOverflow />
+            {threshold && (
+              <ReferenceArea
+                y1={above ? threshold.value : 0}
+                y2={above ? yMax : threshold.value}
+                fill="#dc2626"
+                fillOpacity={0.09}
+                strokeOpacity={0}
+                ifOverflow="hidden"
+              />
+            )}
+            {threshold && <ReferenceLine y={threshold.value} stroke="#b91c1c" strokeWidth={1.5} strokeDasharray="6 3" ifOverflow="extendDomain" />}
+            <Line
+              type="linear"
+              dataKey="rate"
+              stroke="#0c4a6e"
+              strokeWidth={2}
+              connectNulls={false}
+              isAnimationActive={false}
+              dot={renderDot}
+              activeDot={{ r: 4 }}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(w) => labels.week.replace('{week}', String(w))}
+              formatter={(v, _name, item) => {
+                const p = item.payload as TrendPoint;
+                const value = typeof v === 'number' ? number(v) : labels.noValue;
+                return [p.provisional ? `${value} (${labels.provisional})` : value, title];
+              }}
+            />
+          </LineChart>
+        ) : (
+          <p className="flex h-full items-center justify-center text-xs text-slate-400">{labels.loading}</p>
+        )}
+      </div>
+    </figure>
+  );
+}

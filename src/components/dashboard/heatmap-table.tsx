@@ -1,0 +1,77 @@
+'use client';
+import { HEAT_TONES, type HeatTone } from './heatmap-tones';
+
+// The heatmap's table as a client component fed with compact rows: the server sends a few strings per cell instead of
+// a serialised element tree (a province with 50 communes has 600 cells), and the browser and the server's HTML pass
+// both render the same markup from them. Every number and word arrives formatted and translated by the server (the
+// cell's tooltip is a template filled here), so hydration cannot differ.
+
+/** [what the cell shows, tone, cases per 100k, oxygen per 100k, provisional 0/1] */
+export type HeatCellTuple = [string, HeatTone, string, string, 0 | 1];
+
+export interface HeatRowData {
+  code: string;
+  name: string;
+  /** e.g. "no population figure" */
+  note: string | null;
+  cells: HeatCellTuple[];
+}
+
+export interface HeatmapLabels {
+  unit: string;
+  /** the cell's tooltip: {unit}, {week}, {cases}, {oxygen}, {state} */
+  cell: string;
+  /** by tone */
+  states: [string, string, string, string, string];
+  provisional: string;
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export function HeatmapTable({ base, weeks, rows, labels }: { base: string; weeks: string[]; rows: HeatRowData[]; labels: HeatmapLabels }) {
+  const { states } = labels;
+  return (
+    <table
+      data-testid="heatmap"
+      className="min-w-full border-separate border-spacing-0.5 text-xs [&_td]:p-0 [&_td>a]:block [&_td>a]:min-w-12 [&_td>a]:rounded [&_td>a]:px-1 [&_td>a]:py-1.5 [&_td>a]:text-center [&_td>a]:tabular-nums [&_td>a:hover]:ring-2 [&_td>a:hover]:ring-sky-700"
+    >
+      <thead>
+        <tr>
+          <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left font-semibold text-slate-600">
+            {labels.unit}
+          </th>
+          {weeks.map((w) => (
+            <th key={w} scope="col" className="px-1 py-1 text-center font-semibold text-slate-600">
+              {w.slice(5)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.code}>
+            <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-medium">
+              <a href={`${base}/${row.code}`} className="text-sky-900 hover:underline">
+                {row.name}
+              </a>
+              {row.note && <span className="ml-1 font-normal text-slate-500">({row.note})</span>}
+            </th>
+            {row.cells.map(([text, tone, cases, oxygen, partial], i) => (
+              <td key={weeks[i]}>
+                <a
+                  href={`${base}/${row.code}?week=${weeks[i]}`}
+                  className={HEAT_TONES[tone]}
+                  title={fill(labels.cell, { unit: row.name, week: weeks[i]!, cases, oxygen, state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone] })}
+                >
+                  {text}
+                </a>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,104 @@
+import Link from 'next/link';
+import { Sparkline } from '@/components/charts/sparkline';
+import { LevelBadgeView } from '@/components/surge/level-badge';
+import { LEVEL_STYLE } from '@/components/surge/format';
+import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import type { IsoWeek } from '@/lib/epi-week';
+import type { SessionUser } from '@/lib/roles';
+import type { SurgeLevel } from '@/lib/surge';
+import { getNationalOverview } from '@/server/queries/national';
+import { breachSide, COMPARATOR_TEXT, getNumberFormats } from './format';
+
+// The national overview's widgets, each rendered inside its own Suspense by the page. Both read the same cached
+// overview (one computation per week and national fingerprint).
+
+const COUNT_KEYS: Array<[SurgeLevel, 'national.countSurge' | 'national.countWarning' | 'national.countNormal' | 'national.countNoData']> = [
+  ['surge', 'national.countSurge'],
+  ['warning', 'national.countWarning'],
+  ['normal', 'national.countNormal'],
+  ['no-data', 'national.countNoData'],
+];
+
+async function overview(user: SessionUser, week: IsoWeek) {
+  const r = await getNationalOverview(user, week);
+  if (r.status !== 'ok') throw new Error('The page checks canSeeNational before rendering its widgets');
+  return r.data;
+}
+
+export async function NationalCounts({ user, week }: { user: SessionUser; week: IsoWeek }) {
+  const t = await getTranslations('dashboard');
+  const data = await overview(user, week);
+  return (
+    <ul className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="national-counts">
+      {COUNT_KEYS.map(([level, key]) => (
+        <li key={level} data-level={level} className={`rounded-lg border p-4 ${LEVEL_STYLE[level].className} ${data.counts[level] === 0 ? 'opacity-70' : ''}`}>
+          <p className="text-3xl font-bold tabular-nums">
+            <span aria-hidden="true" className="mr-2 text-xl">{LEVEL_STYLE[level].symbol}</span>
+            {data.counts[level]}
+          </p>
+          <p className="text-sm font-medium">{t(key, { count: data.counts[level] })}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export async function NationalTable({ user, week }: { user: SessionUser; week: IsoWeek }) {
+  const t = await getTranslations('dashboard');
+  const tl = await getTranslations('levels');
+  const f = await getNumberFormats();
+  const data = await overview(user, week);
+  const provisional = tl('provisional');
+  const levelLabel = { surge: tl('surge'), warning: tl('warning'), normal: tl('normal'), 'no-data': tl('no-data') };
+  const short = { cases: t('short.cases'), oxygen: t('short.oxygen'), freeBeds: t('short.freeBeds'), icuBeds: t('short.icuBeds') };
+  const first = data.weeks[0]!;
+  const last = data.weeks[data.weeks.length - 1]!;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" data-testid="national-table">
+        <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">{t('national.level')}</th>
+            <th scope="col" className="px-3 py-2">{t('national.province')}</th>
+            <th scope="col" className="px-3 py-2 text-right">{t('national.cases')}</th>
+            <th scope="col" className="px-3 py-2">{t('national.trend')}</th>
+            <th scope="col" className="px-3 py-2">{t('national.met')}</th>
+            <th scope="col" className="px-3 py-2 text-right">{t('national.reported')}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {data.rows.map((r) => (
+            <tr key={r.code} data-province={r.code} data-level={r.level}>
+              <td className="px-3 py-1.5">
+                <LevelBadgeView level={r.level} provisional={r.provisional} label={levelLabel[r.level]} provisionalLabel={provisional} />
+              </td>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                <Link href={`/provinces/${r.code}?week=${data.week}`} prefetch={false} className="text-sky-900 hover:underline">
+                  {r.name}
+                </Link>
+              </th>
+              <td className="px-3 py-1.5 text-right tabular-nums">
+                {r.casesRate === null ? '—' : f.rate(r.casesRate)}
+                <span className="ml-1 text-xs text-slate-500">
+                  ({COMPARATOR_TEXT[r.casesThreshold.comparator]} {f.threshold(r.casesThreshold.threshold)})
+                </span>
+              </td>
+              <td className="px-3 py-1.5">
+                <Sparkline
+                  values={r.spark}
+                  threshold={r.casesThreshold.threshold}
+                  breach={breachSide(r.casesThreshold.comparator)}
+                  label={t('national.spark', { from: first, to: last, values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; ') })}
+                />
+              </td>
+              <td className="px-3 py-1.5 text-xs">{r.met.length ? r.met.map((k) => short[k]).join(', ') : <span className="text-slate-500">{t('national.none')}</span>}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums text-xs">
+                {r.reported}/{r.expected}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
+import {
+  getProvinceCards,
+  getProvinceHeatmap,
+  getProvinceTrends,
+  getProvinceUnits,
+  type ProvinceContext,
+} from '@/server/queries/dashboard';
+import { DistrictHeatmap } from './heatmap';
+import { IndicatorCards } from './indicator-cards';
+import { TrendPanel } from './trend-panel';
+import { UnitsTable } from './units-table';
+import { VerdictSummary } from './verdict-summary';
+
+// The province dashboard's widgets. Each is an async server component that reads its own figures (through the cache)
+// and is rendered by the page inside its own <Suspense>, so a slow one never holds the others back.
+
+export async function VerdictWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
+  const t = await getTranslations('dashboard');
+  const { current, previous } = await getProvinceCards(ctx, week);
+  return (
+    <section aria-labelledby="verdict" className="mb-8">
+      <VerdictSummary figures={current} title={t('verdict.title', { week: current.week })} />
+      <IndicatorCards current={current} previous={previous} />
+    </section>
+  );
+}
+
+export async function TrendsWidget({ ctx, week, range }: { ctx: ProvinceContext; week: IsoWeek; range: number }) {
+  const t = await getTranslations('dashboard');
+  const series = await getProvinceTrends(ctx, week, range);
+  return (
+    <section aria-labelledby="trends" className="mb-8">
+      <h2 id="trends" className="mb-1 text-lg font-semibold">
+        {t('trends.title', { weeks: range, week: formatIsoWeek(week) })}
+      </h2>
+      <p className="mb-3 text-xs text-slate-600">{t('trends.gaps')}</p>
+      <TrendPanel series={series} />
+    </section>
+  );
+}
+
+export async function HeatmapWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
+  const t = await getTranslations('dashboard');
+  const heatmap = await getProvinceHeatmap(ctx, week);
+  return (
+    <section aria-labelledby="heatmap" className="mb-8">
+      <h2 id="heatmap" className="mb-1 text-lg font-semibold">
+        {t('heatmap.title', { week: formatIsoWeek(week) })}
+      </h2>
+      <DistrictHeatmap provinceCode={ctx.meta.code} heatmap={heatmap} />
+    </section>
+  );
+}
+
+export async function UnitsWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
+  const t = await getTranslations('dashboard');
+  const tp = await getTranslations('province');
+  const view = await getProvinceUnits(ctx, week);
+  const weekText = formatIsoWeek(week);
+  const missing = view.units.filter((u) => u.counts === null).map((u) => (u.kind === 'province' ? tp('ownRow') : u.name));
+  const byField = view.result?.completeness.byField;
+  return (
+    <section aria-labelledby="units" className="mb-8">
+      <h2 id="units" className="mb-1 text-lg font-semibold">
+        {t('units.title', { week: weekText })}
+      </h2>
+      <p className={`text-sm ${missing.length ? 'font-medium text-amber-900' : 'text-slate-700'}`} data-testid="missing-units">
+        {missing.length ? (
+          <>
+            <span aria-hidden="true">○ </span>
+            {t('units.missing', { units: missing.join(', ') })}
+          </>
+        ) : (
+          t('units.allIn')
+        )}
+      </p>
+      {byField && (
+        <p className="mb-3 text-xs text-slate-600">
+          {t('units.byField', { cases: byField.newCases, oxygen: byField.oxygenAvg7d, beds: byField.freeCovidBeds, icu: byField.staffedIcuBeds })}
+        </p>
+      )}
+      <UnitsTable provinceCode={ctx.meta.code} week={weekText} units={view.units} />
+    </section>
+  );
+}

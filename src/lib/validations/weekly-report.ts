@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { parseIsoWeek, type IsoWeek } from '../epi-week';
+import { FIGURE_FIELDS, validateFigures, type FigureField, type Figures } from './figures';
+
+// The weekly report schema: one shape, derived for the grid (rows with the version they read), the API (figures and the
+// version in the body, unit and week in the URL) and the importer (unit and week per row, no version).
+// Issue messages are codes ('negative', 'badWeek'...): the interface translates them (messages entry.errors.*), the API
+// translates them to the caller's language, and tests compare codes rather than sentences.
+
+export type ReportErrorCode =
+  | 'badWeek'
+  | 'badUnit'
+  | 'badVersion'
+  | 'unknownField'
+  | 'notObject'
+  | 'futureWeek'
+  | 'outsideProvince'
+  | 'notReportingUnit'
+  | 'casesOnProvinceRow'
+  | 'duplicateRow'
+  | 'required';
+
+/** A raw cell: validated by validateFigures, so that every cell of a row is checked, not only the first bad one. */
+const cell = z.unknown().optional();
+
+const figureShape = Object.fromEntries(FIGURE_FIELDS.map((f) => [f, cell])) as Record<FigureField, typeof cell>;
+
+export const unitCodeSchema = z
+  .string({ error: 'badUnit' })
+  .trim()
+  .regex(/^[0-9A-Za-z_-]{1,20}$/, { error: 'badUnit' });
+
+export const isoWeekSchema = z.string({ error: 'badWeek' }).transform((text, ctx): IsoWeek => {
+  const week = parseIsoWeek(text);
+  if (!week) {
+    ctx.addIssue({ code: 'custom', message: 'badWeek', input: text });
+    return z.NEVER;
+  }
+  return week;
+});
+
+/** The version the caller read: 0 when it creates the report. */
+export const versionSchema = z.int({ error: 'badVersion' }).min(0, { error: 'badVersion' }).max(2_000_000_000, { error: 'badVersion' });
+
+const objectError = (issue: { code: string }) => (issue.code === 'unrecognized_keys' ? 'unknownField' : 'notObject');
+
+const reportShape = z.strictObject({ unitCode: unitCodeSchema, isoWeek: isoWeekSchema, version: versionSchema, ...figureShape }, { error: objectError });
+
+type WithFigures<T> = Omit<T, FigureField> & Figures;
+
+/** Runs the figure checks of validateFigures on an object schema's figure fields, with issues at [field]. */
+function withFigureChecks<S extends z.ZodObject>(schema: S) {
+  return schema.transform((value, ctx) => {
+    const raw = value as Record<string, unknown>;
+    const { figures, issues } = validateFigures(raw);
+    for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code, input: raw[issue.field] });
+    return { ...raw, ...figures } as WithFigures<z.output<S>>;
+  });
+}
+
+/** A row of the grid: one unit, the version it read, its figures. */
+export const weeklyReportRowSchema = withFigureChecks(reportShape.omit({ isoWeek: true }));
+export type WeeklyReportRow = z.output<typeof weeklyReportRowSchema>;
+
+/** The body of PUT /api/v1/reports/{unitCode}/{isoWeek}: a full replacement, so an absent figure is "not reported". */
+export const apiReportBodySchema = withFigureChecks(reportShape.omit({ unitCode: true, isoWeek: true }));
+export type ApiReportBody = z.output<typeof apiReportBodySchema>;
+
+/** A row of an imported file. */
+export const importRowSchema = withFigureChecks(reportShape.omit({ version: true }));
+export type ImportRow = z.output<typeof importRowSchema>;
+
+/** The grid's save: a province, a week, its rows, and whether the user has confirmed the warnings shown to them. */
+export const saveWeekSchema = z.strictObject({
+  provinceCode: unitCodeSchema,
+  isoWeek: isoWeekSchema,
+  rows: z.array(weeklyReportRowSchema).min(1).max(500),
+  confirmWarnings: z.boolean().default(false),
+});
+export type SaveWeekInput = z.output<typeof saveWeekSchema>;
+
+/** The columns of the import template and the export, in order; the last two are optional. */
+export const IMPORT_COLUMNS = [
+  ['unit_code', 'unitCode'],
+  ['iso_week', 'isoWeek'],
+  ['new_cases', 'newCases'],
+  ['oxygen_avg_7d', 'oxygenAvg7d'],
+  ['free_covid_beds', 'freeCovidBeds'],
+  ['staffed_icu_beds', 'staffedIcuBeds'],
+  ['total_covid_beds', 'totalCovidBeds'],
+  ['icu_beds', 'totalIcuBeds'],
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number][0];
+export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = ['unit_code', 'iso_week', 'new_cases', 'oxygen_avg_7d', 'free_covid_beds', 'staffed_icu_beds'];
+export const COLUMN_OF_FIELD = Object.fromEntries(IMPORT_COLUMNS.map(([column, field]) => [field, column])) as Record<
+  (typeof IMPORT_COLUMNS)[number][1],
+  ImportColumn
+>;

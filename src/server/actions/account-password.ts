@@ -1,0 +1,28 @@
+'use server';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '../auth/current-user';
+import { usesSecureCookies } from '../auth/options';
+import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '../auth/session-cookie';
+import { clientIp } from '../auth/sign-in';
+import { now } from '../env';
+import { formObject } from './admin-guard';
+import { changeOwnPasswordAs } from './account-password-service';
+import type { ActionResult } from './guard';
+
+type State = ActionResult<{ sessionVersion: number }> | null;
+
+export async function changeOwnPassword(_prev: State, formData: FormData): Promise<State> {
+  const h = await headers();
+  const result = await changeOwnPasswordAs(await getCurrentUser(), formObject(formData), clientIp(Object.fromEntries(h.entries())));
+  if (!result.ok) return result;
+  // the bump ended every session, this one too: re-issue this one with the new version
+  const secure = usesSecureCookies();
+  const jar = await cookies();
+  const token = await readSessionToken(jar.get(sessionCookieName(secure))?.value);
+  if (!token) redirect('/signin');
+  const at = now().getTime();
+  const next = await issueSessionToken(token, { sv: result.data.sessionVersion, seen: at }, at);
+  jar.set(sessionCookieName(secure), next.value, sessionCookieOptions(secure, next.maxAge));
+  return result;
+}

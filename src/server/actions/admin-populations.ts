@@ -1,0 +1,14 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { getCurrentUser } from '../auth/current-user';
+import { formObject } from './admin-guard';
+import { setPopulationAs } from './admin-populations-service';
+import type { ActionResult } from './guard';
+
+type State = ActionResult<{ unitId: number; year: number }> | null;
+
+export async function setPopulation(_prev: State, formData: FormData): Promise<State> {
+  const result = await setPopulationAs(await getCurrentUser(), formObject(formData));
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
+}

@@ -1,0 +1,88 @@
+import 'server-only';
+import type { PrismaClient } from '@/generated/prisma/client';
+import type { SessionUser } from '@/lib/roles';
+import { recordAudit } from '@/server/audit';
+import { recordRefusal, type ActionResult } from '@/server/actions/guard';
+import { tickDenial } from './access';
+import type { TickInput } from './schemas';
+
+export interface TickOutcome {
+  status: 'OPEN' | 'DONE';
+  version: number;
+  /** true when the task was already in the requested state (another officer got there first): nothing changed */
+  unchanged: boolean;
+}
+
+/**
+ * Ticks a task done, or reopens it, with an optional note. Optimistic concurrency on the task's version:
+ * - the version read is current: the state changes (the WHERE repeats the version, so of two transactions racing,
+ *   exactly one changes the row);
+ * - the task is already in the requested state (two officers ticked it at once, or a double submit): the state is
+ *   left as it is, and this officer's action and note still go into the task's history;
+ * - the state moved the other way since it was read: refused as a conflict, nothing changed.
+ * Every action that is accepted writes an audit row, which is the task's history.
+ */
+export async function tickTask(prisma: PrismaClient, user: SessionUser, input: TickInput, now: Date): Promise<ActionResult<TickOutcome>> {
+  const task = await prisma.activationTask.findUnique({
+    where: { id: input.taskId },
+    select: { agencyId: true, districtId: true, activation: { select: { province: { select: { code: true } } } } },
+  });
+  if (!task) return { ok: false, code: 'not-found', message: 'errors.taskGone' };
+  const provinceCode = task.activation.province.code;
+  const denial = tickDenial(user, { provinceCode, agencyId: task.agencyId, districtId: task.districtId });
+  if (denial) {
+    await recordRefusal(prisma, user, 'tasks.tick', { provinceCode, agencyId: task.agencyId, unitId: task.districtId ?? undefined });
+    return { ok: false, code: 'forbidden', message: denial };
+  }
+
+  const target = input.done ? 'DONE' : 'OPEN';
+  const actor = { id: user.id, label: user.email };
+  return prisma.$transaction(
+    async (tx) => {
+      const read = () =>
+        tx.activationTask.findUnique({
+          where: { id: input.taskId },
+          select: { status: true, version: true, note: true, doneById: true, activationId: true, activation: { select: { status: true } } },
+        });
+      let current = await read();
+      if (!current) return { ok: false, code: 'not-found', message: 'errors.taskGone' } as const;
+      if (current.activation.status !== 'OPEN') return { ok: false, code: 'refused', message: 'errors.stoodDown' } as const;
+
+      let unchanged = current.status === target;
+      if (!unchanged) {
+        if (current.version !== input.version) return conflict(current.status);
+        const changed = await tx.activationTask.updateMany({
+          where: { id: input.taskId, version: input.version },
+          data:
+            target === 'DONE'
+              ? { status: 'DONE', note: input.note, doneAt: now, doneById: user.id, version: { increment: 1 } }
+              : { status: 'OPEN', note: input.note, doneAt: null, doneById: null, version: { increment: 1 } },
+        });
+        if (changed.count === 0) {
+          // another transaction changed the task between our read and our write: look again at what it did
+          current = await read();
+          if (!current) return { ok: false, code: 'not-found', message: 'errors.taskGone' } as const;
+          if (current.status !== target) return conflict(current.status);
+          unchanged = true;
+        }
+      }
+
+      const version = unchanged ? current.version : current.version + 1;
+      await recordAudit(tx, {
+        actor,
+        action: target === 'DONE' ? 'task.done' : 'task.reopened',
+        targetType: 'ActivationTask',
+        targetId: String(input.taskId),
+        provinceCode,
+        before: { status: current.status, note: current.note, doneById: current.doneById, version: current.version },
+        after: { status: target, note: input.note, version, activationId: current.activationId, ...(unchanged ? { unchanged: true } : {}) },
+      });
+      return { ok: true, data: { status: target, version, unchanged }, message: unchanged ? 'done.alreadyInState' : target === 'DONE' ? 'done.ticked' : 'done.reopened' } as const;
+    },
+    { timeout: 30_000, maxWait: 15_000 },
+  );
+}
+
+function conflict(status: 'OPEN' | 'DONE') {
+  return { ok: false, code: 'conflict', message: 'errors.conflict', details: { status } } as const;
+}

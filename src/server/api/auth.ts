@@ -1,0 +1,48 @@
+import 'server-only';
+import { can, type Permission, type Scope } from '@/lib/permissions';
+import type { SessionUser } from '@/lib/roles';
+import { recordRefusal } from '../actions/guard';
+import { getCurrentUser } from '../auth/current-user';
+import { db } from '../db';
+import { fail, type Translate } from './respond';
+import { userForToken } from './tokens';
+
+// Who is calling: a personal token (Authorization: Bearer …) or the app's session cookie. A request that presents a
+// token is judged by the token alone: a bad one is refused even if a session cookie came along.
+
+export type ApiAuth = { ok: true; user: SessionUser; via: 'token' | 'session' } | { ok: false; response: Response };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function authenticate(request: Request, t: Translate): Promise<ApiAuth> {
+  const header = request.headers.get('authorization');
+  if (header !== null) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const user = m ? await userForToken(m[1]!) : null;
+    if (!user) return { ok: false, response: withChallenge(fail(401, t('api.badToken'))) };
+    return { ok: true, user, via: 'token' };
+  }
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, response: withChallenge(fail(401, t('api.unauthenticated'))) };
+  // A cookie rides along on requests from any site: writes with the cookie must come from our own pages.
+  if (!SAFE_METHODS.has(request.method)) {
+    const origin = request.headers.get('origin');
+    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    if (origin !== null && (!URL.canParse(origin) || new URL(origin).host !== host)) {
+      return { ok: false, response: fail(403, t('api.crossOrigin')) };
+    }
+  }
+  return { ok: true, user, via: 'session' };
+}
+
+function withChallenge(response: Response): Response {
+  response.headers.set('WWW-Authenticate', 'Bearer realm="surgewatch"');
+  return response;
+}
+
+/** can() in scope; a refusal is audited and answered 403. null when allowed. */
+export async function refuseUnless(user: SessionUser, permission: Permission, scope: Scope, action: string, t: Translate): Promise<Response | null> {
+  if (can(user, permission, scope)) return null;
+  await recordRefusal(await db(), user, action, scope);
+  return fail(403, t('api.forbidden'));
+}

@@ -1,0 +1,97 @@
+import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
+import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, parseIsoWeek, TIME_ZONE, weekMonday, type IsoWeek } from '@/lib/epi-week';
+
+// Dashboard filters live in the URL (?week=2026-W47&range=26) so a link reproduces the view. They are parsed here,
+// on the server, with zod; a bad value falls back to the default and is reported next to its field.
+
+export const RANGES = [8, 12, 26, 52, 104, 156] as const;
+export const DEFAULT_RANGE = 26;
+
+export type FilterError = 'invalid' | 'future' | 'range';
+
+export interface DashboardFilters {
+  week: IsoWeek;
+  range: number;
+  /** true when the week is the default one (the last complete week) */
+  isDefaultWeek: boolean;
+  errors: { week?: FilterError; range?: FilterError };
+  /** what the URL said, to show back in the form when it was wrong */
+  input: { week: string; range: string };
+}
+
+// The current ISO week in Asia/Ho_Chi_Minh costs about a millisecond through date-fns' time zone support, and every
+// dashboard request needs it several times: it is computed once and reused until the instant the week ends.
+let clock: { from: number; to: number; week: IsoWeek } | null = null;
+
+function mondayStart(week: IsoWeek): number {
+  const [y, m, d] = weekMonday(week).split('-').map(Number);
+  return new TZDate(y!, m! - 1, d!, 0, 0, 0, TIME_ZONE).getTime();
+}
+
+/** currentWeek(now), memoised for the week's duration. */
+export function thisWeek(now: Date): IsoWeek {
+  const t = now.getTime();
+  if (clock && t >= clock.from && t < clock.to) return clock.week;
+  const week = currentWeek(now);
+  clock = { from: mondayStart(week), to: mondayStart(addWeeks(week, 1)), week };
+  return week;
+}
+
+/** The last complete week (the dashboards' default), from the memoised current week. */
+export function lastWeek(now: Date): IsoWeek {
+  return addWeeks(thisWeek(now), -1);
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function schemas(today: Date) {
+  const week = z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      const parsed = parseIsoWeek(text);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: 'invalid' });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .refine((w) => compareWeeks(w, thisWeek(today)) <= 0, { message: 'future' });
+  const range = z.coerce
+    .number()
+    .int()
+    .refine((n) => (RANGES as readonly number[]).includes(n), { message: 'range' });
+  return { week, range };
+}
+
+export function parseDashboardFilters(params: SearchParams, today: Date): DashboardFilters {
+  const { week: weekSchema, range: rangeSchema } = schemas(today);
+  const rawWeek = first(params.week)?.trim() ?? '';
+  const rawRange = first(params.range)?.trim() ?? '';
+  const errors: DashboardFilters['errors'] = {};
+  const fallbackWeek = lastWeek(today);
+
+  let week = fallbackWeek;
+  if (rawWeek !== '') {
+    const parsed = weekSchema.safeParse(rawWeek);
+    if (parsed.success) week = parsed.data;
+    else errors.week = (parsed.error.issues[0]?.message as FilterError | undefined) ?? 'invalid';
+  }
+  let range = DEFAULT_RANGE;
+  if (rawRange !== '') {
+    const parsed = rangeSchema.safeParse(rawRange);
+    if (parsed.success) range = parsed.data;
+    else errors.range = 'range';
+  }
+  return { week, range, isDefaultWeek: compareWeeks(week, fallbackWeek) === 0, errors, input: { week: rawWeek, range: rawRange } };
+}
+
+/** The query string that reproduces a view: the week always explicit (a link must not drift as weeks pass). */
+export function filtersQuery(filters: { week: IsoWeek; range?: number }): string {
+  const params = new URLSearchParams({ week: formatIsoWeek(filters.week) });
+  if (filters.range !== undefined && filters.range !== DEFAULT_RANGE) params.set('range', String(filters.range));
+  return `?${params.toString()}`;
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { IsoWeek } from '@/lib/epi-week';
+import type { CountField, Counts } from '@/lib/surge';
+
+// The dashboards' aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode, the
+// unique (unitId, isoYear, isoWeek) of WeeklyReport), so a national-scale table is never loaded into JavaScript.
+// The same SQL runs on PGlite and PostgreSQL. The sums follow aggregateCounts exactly: a field is null when no unit
+// reported it, oxygen is summed as numeric (exact cents), and a unit counts as reported when it gave any figure.
+
+export interface SummedWeek {
+  isoYear: number;
+  isoWeek: number;
+  counts: Counts;
+  /** units with at least one figure */
+  reported: number;
+  /** per figure, how many units reported it */
+  byField: Record<CountField, number>;
+}
+
+interface Row {
+  y: number;
+  w: number;
+  g: string | null;
+  cases: number | null;
+  cases_n: number;
+  oxygen: string | null;
+  oxygen_n: number;
+  beds: number | null;
+  beds_n: number;
+  icu: number | null;
+  icu_n: number;
+  reported: number;
+}
+
+const FIGURES = Prisma.sql`
+  SUM(r."newCases")::float8 AS cases, COUNT(r."newCases")::int AS cases_n,
+  SUM(r."oxygenAvg7d")::text AS oxygen, COUNT(r."oxygenAvg7d")::int AS oxygen_n,
+  SUM(r."freeCovidBeds")::float8 AS beds, COUNT(r."freeCovidBeds")::int AS beds_n,
+  SUM(r."staffedIcuBeds")::float8 AS icu, COUNT(r."staffedIcuBeds")::int AS icu_n,
+  COUNT(*) FILTER (WHERE r."newCases" IS NOT NULL OR r."oxygenAvg7d" IS NOT NULL
+                      OR r."freeCovidBeds" IS NOT NULL OR r."staffedIcuBeds" IS NOT NULL)::int AS reported`;
+
+function weekBetween(from: IsoWeek, to: IsoWeek): Prisma.Sql {
+  // row comparisons: PostgreSQL uses them as index conditions on (unitId, isoYear, isoWeek) and (isoYear, isoWeek)
+  return Prisma.sql`(r."isoYear", r."isoWeek") >= (${from.isoYear}::int, ${from.isoWeek}::int)
+    AND (r."isoYear", r."isoWeek") <= (${to.isoYear}::int, ${to.isoWeek}::int)`;
+}
+
+function toSummed(row: Row): SummedWeek & { group: string | null } {
+  return {
+    group: row.g,
+    isoYear: row.y,
+    isoWeek: row.w,
+    counts: {
+      newCases: row.cases_n > 0 ? Number(row.cases) : null,
+      oxygenAvg7d: row.oxygen_n > 0 && row.oxygen !== null ? Number(row.oxygen) : null,
+      freeCovidBeds: row.beds_n > 0 ? Number(row.beds) : null,
+      staffedIcuBeds: row.icu_n > 0 ? Number(row.icu) : null,
+    },
+    reported: row.reported,
+    byField: { newCases: row.cases_n, oxygenAvg7d: row.oxygen_n, freeCovidBeds: row.beds_n, staffedIcuBeds: row.icu_n },
+  };
+}
+
+/** The province's weekly totals (its own row plus every reporting unit below it), one entry per week with any row. */
+export async function sumProvinceByWeek(prisma: PrismaClient, provinceCode: string, from: IsoWeek, to: IsoWeek): Promise<SummedWeek[]> {
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
+    SELECT r."isoYear" AS y, r."isoWeek" AS w, NULL AS g, ${FIGURES}
+    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
+    WHERE u."provinceCode" = ${provinceCode} AND u.reports AND ${weekBetween(from, to)}
+    GROUP BY r."isoYear", r."isoWeek"`);
+  return rows.map(toSummed);
+}
+
+/** Weekly totals of one branch of the province (a district and whatever reports below it). */
+export async function sumBranchByWeek(prisma: PrismaClient, provinceCode: string, path: string, from: IsoWeek, to: IsoWeek): Promise<SummedWeek[]> {
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
+    SELECT r."isoYear" AS y, r."isoWeek" AS w, NULL AS g, ${FIGURES}
+    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
+    WHERE u."provinceCode" = ${provinceCode} AND u.reports AND (u.path = ${path} OR u.path LIKE ${`${path}/%`})
+      AND ${weekBetween(from, to)}
+    GROUP BY r."isoYear", r."isoWeek"`);
+  return rows.map(toSummed);
+}
+
+/**
+ * Weekly totals per branch of the province: grouped by the code of the unit directly under the province (the second
+ * element of the materialised path), so districts, or communes where the tree has no districts, come out the same way.
+ */
+export async function sumChildrenByWeek(prisma: PrismaClient, provinceCode: string, from: IsoWeek, to: IsoWeek): Promise<Array<SummedWeek & { group: string }>> {
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
+    SELECT r."isoYear" AS y, r."isoWeek" AS w, split_part(u.path, '/', 2) AS g, ${FIGURES}
+    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
+    WHERE u."provinceCode" = ${provinceCode} AND u.reports AND u.depth >= 1 AND ${weekBetween(from, to)}
+    GROUP BY split_part(u.path, '/', 2), r."isoYear", r."isoWeek"`);
+  return rows.map((r) => ({ ...toSummed(r), group: r.g ?? '' }));
+}
+
+/** Weekly totals of every province, for the national overview. */
+export async function sumAllProvincesByWeek(prisma: PrismaClient, from: IsoWeek, to: IsoWeek): Promise<Array<SummedWeek & { group: string }>> {
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
+    SELECT r."isoYear" AS y, r."isoWeek" AS w, u."provinceCode" AS g, ${FIGURES}
+    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
+    WHERE u.reports AND ${weekBetween(from, to)}
+    GROUP BY u."provinceCode", r."isoYear", r."isoWeek"`);
+  return rows.map((r) => ({ ...toSummed(r), group: r.g ?? '' }));
+}

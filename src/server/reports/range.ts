@@ -1,0 +1,132 @@
+import 'server-only';
+import { compareWeeks, formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { can } from '@/lib/permissions';
+import { canReadProvince, type SessionUser } from '@/lib/roles';
+import { evaluateDistrict, evaluateProvinceWeek, selectPlan, type Plan } from '@/lib/surge';
+import { hasReported, type Figures } from '@/lib/validations/figures';
+import { db } from '../db';
+import { rowToPlan } from '../plans/mapping';
+import type { ScopedResult } from '../queries/provinces';
+import { getReportingUnits, populationFor, type ReportingUnit } from './queries';
+import { readReports, reportKey } from './store';
+
+// Reports of a province over a range of weeks: the API's GET and the export (with rates and verdicts).
+
+/** Five years of weekly reports: more is a mistake in the range, not a need. */
+export const MAX_RANGE_WEEKS = 260;
+
+export type RangeResult<T> = ScopedResult<T> | { status: 'bad-range' };
+
+export interface RangeReport extends Figures {
+  unitCode: string;
+  unitName: string;
+  kind: 'province' | 'district';
+  isoWeek: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+function rangeLength(from: IsoWeek, to: IsoWeek): number {
+  const days = (Date.parse(weekMonday(to)) - Date.parse(weekMonday(from))) / 86_400_000;
+  return Math.round(days / 7) + 1;
+}
+
+async function scoped(user: SessionUser, provinceCode: string, from: IsoWeek, to: IsoWeek) {
+  if (compareWeeks(from, to) > 0 || rangeLength(from, to) > MAX_RANGE_WEEKS) return { status: 'bad-range' } as const;
+  if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode })) return { status: 'forbidden' } as const;
+  const found = await getReportingUnits(provinceCode);
+  if (!found) return { status: 'not-found' } as const;
+  const reports = await readReports(await db(), found.units.map((u) => u.id), from, to);
+  return { status: 'ok', found, reports } as const;
+}
+
+export async function getReportsInRange(
+  user: SessionUser,
+  provinceCode: string,
+  from: IsoWeek,
+  to: IsoWeek,
+): Promise<RangeResult<{ province: { code: string; name: string }; reports: RangeReport[] }>> {
+  const s = await scoped(user, provinceCode, from, to);
+  if (s.status !== 'ok') return s;
+  const unitById = new Map(s.found.units.map((u) => [u.id, u]));
+  const reports = s.reports.map((r): RangeReport => {
+    const u = unitById.get(r.unitId)!;
+    return { unitCode: u.code, unitName: u.name, kind: u.kind, isoWeek: formatIsoWeek(r.week), ...r.figures, version: r.version, updatedAt: r.updatedAt.toISOString(), updatedBy: r.updatedBy };
+  });
+  return { status: 'ok', data: { province: { code: s.found.province.code, name: s.found.province.name }, reports } };
+}
+
+export interface ExportRow extends Figures {
+  isoWeek: string;
+  unitCode: string;
+  unitName: string;
+  rowType: 'province-total' | 'province-facilities' | 'district';
+  population: number | null;
+  casesPer100k: number | null;
+  oxygenPer100k: number | null;
+  freeBedsPer100k: number | null;
+  icuBedsPer100k: number | null;
+  level: string | null;
+  provisional: boolean | null;
+  reportedUnits: string | null;
+  plan: string;
+}
+
+const PLAN_SELECT = {
+  id: true, version: true, validFrom: true, rule: true,
+  casesComparator: true, casesThreshold: true, oxygenComparator: true, oxygenThreshold: true,
+  bedsComparator: true, bedsThreshold: true, icuComparator: true, icuThreshold: true,
+  plan: { select: { key: true, name: true, provinceCode: true, sourceDocument: true } },
+} as const;
+
+const round2 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100) / 100);
+
+function rates(criteria: { rate: number | null }[]) {
+  const [c, o, b, i] = criteria;
+  return { casesPer100k: round2(c?.rate), oxygenPer100k: round2(o?.rate), freeBedsPer100k: round2(b?.rate), icuBedsPer100k: round2(i?.rate) };
+}
+
+const NO_RATES = { casesPer100k: null, oxygenPer100k: null, freeBedsPer100k: null, icuBedsPer100k: null };
+
+/** Per week: the province total (its verdict) and every reporting unit (districts with their epidemic verdict). */
+export async function getExportRows(user: SessionUser, provinceCode: string, from: IsoWeek, to: IsoWeek): Promise<RangeResult<{ province: { code: string; name: string }; rows: ExportRow[] }>> {
+  const s = await scoped(user, provinceCode, from, to);
+  if (s.status !== 'ok') return s;
+  const prisma = await db();
+  const plans = (await prisma.planVersion.findMany({ where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } }, select: PLAN_SELECT })).map(rowToPlan);
+  const byKey = new Map(s.reports.map((r) => [reportKey(r.unitId, r.week), r]));
+  const weeks = [...new Map(s.reports.map((r) => [formatIsoWeek(r.week), r.week])).values()].sort(compareWeeks);
+  const rows: ExportRow[] = [];
+  for (const week of weeks) {
+    const plan: Plan = selectPlan(plans, provinceCode, weekMonday(week));
+    const figuresOf = (u: ReportingUnit) => byKey.get(reportKey(u.id, week))?.figures ?? null;
+    const counts = (f: Figures | null) => f && { newCases: f.newCases, oxygenAvg7d: f.oxygenAvg7d, freeCovidBeds: f.freeCovidBeds, staffedIcuBeds: f.staffedIcuBeds };
+    const own = s.found.units.find((u) => u.kind === 'province');
+    const districts = s.found.units.filter((u) => u.kind === 'district');
+    const population = populationFor(s.found.province.populations, week.isoYear);
+    const weekText = formatIsoWeek(week);
+    const base = { isoWeek: weekText, plan: `${plan.name} (v${plan.version})` };
+    if (population !== null) {
+      const result = evaluateProvinceWeek({ ownRow: own ? counts(figuresOf(own)) : null, districtRows: districts.map((d) => counts(figuresOf(d))), expectedDistricts: districts.length, population, plan });
+      const sum = (k: 'totalCovidBeds' | 'totalIcuBeds') => s.found.units.reduce<number | null>((acc, u) => (figuresOf(u)?.[k] == null ? acc : (acc ?? 0) + figuresOf(u)![k]!), null);
+      rows.push({
+        ...base, unitCode: s.found.province.code, unitName: s.found.province.name, rowType: 'province-total', population,
+        ...result.counts, totalCovidBeds: sum('totalCovidBeds'), totalIcuBeds: sum('totalIcuBeds'),
+        ...rates(result.verdict.criteria), level: result.verdict.level, provisional: result.verdict.provisional,
+        reportedUnits: `${result.completeness.reported}/${result.completeness.expected}`,
+      });
+    }
+    for (const u of s.found.units) {
+      const f = figuresOf(u);
+      if (!f) continue;
+      const pop = populationFor(u.populations, week.isoYear);
+      const verdict = u.kind === 'district' && pop !== null && hasReported(f) ? evaluateDistrict(counts(f)!, pop, plan) : null;
+      rows.push({
+        ...base, unitCode: u.code, unitName: u.name, rowType: u.kind === 'province' ? 'province-facilities' : 'district', population: pop, ...f,
+        ...(verdict ? rates(verdict.criteria) : NO_RATES), level: verdict?.level ?? null, provisional: verdict?.provisional ?? null, reportedUnits: null,
+      });
+    }
+  }
+  return { status: 'ok', data: { province: { code: s.found.province.code, name: s.found.province.name }, rows } };
+}

@@ -1,0 +1,73 @@
+import type { IsoWeek } from '@/lib/epi-week';
+import type { FigureField, Figures } from '@/lib/validations/figures';
+
+/** One unit-week to store, from the grid, the API or a file. */
+export interface ReportInput {
+  unitCode: string;
+  week: IsoWeek;
+  /** The version the caller read (0: it creates the report). null: an import, which does not read first. */
+  version: number | null;
+  figures: Figures;
+  /** Where the row came from, echoed in errors: the grid's row index or the file's line number. */
+  ref: number;
+}
+
+export type IssueField = FigureField | 'unitCode' | 'isoWeek' | 'version';
+
+/** A hard error: nothing is saved while there is one. */
+export interface RowIssue {
+  ref: number;
+  unitCode: string;
+  week: string;
+  field: IssueField;
+  code: string;
+  value?: unknown;
+}
+
+/** A soft warning: saved only once the user has confirmed the warnings. */
+export type RowWarning =
+  | { ref: number; unitCode: string; week: string; code: 'farFromHistory'; field: FigureField; value: number; median: number; history: number }
+  | { ref: number; unitCode: string; week: string; code: 'alreadyReported'; by: string | null; at: string };
+
+export interface StoredState {
+  version: number;
+  figures: Figures;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** The stored report changed since the caller read it: their figures are not saved; these are the stored ones. */
+export interface RowConflict {
+  ref: number;
+  unitCode: string;
+  week: string;
+  yourVersion: number;
+  /** null: the report the caller read no longer exists (it never had one and someone else created it: stored is set) */
+  stored: StoredState | null;
+}
+
+export interface RowResult {
+  ref: number;
+  unitCode: string;
+  week: string;
+  status: 'created' | 'updated' | 'unchanged';
+  /** the version now stored; 0 when no report exists */
+  version: number;
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; changed: number; unchanged: number; rows: RowResult[] }
+  | { status: 'invalid'; errors: RowIssue[] }
+  | { status: 'conflict'; conflicts: RowConflict[] }
+  | { status: 'warnings'; warnings: RowWarning[] }
+  | { status: 'forbidden' }
+  | { status: 'not-found' };
+
+export interface SaveOptions {
+  /** the user has seen the warnings and saves anyway */
+  confirmWarnings: boolean;
+  /** the permission the write path exercises: the grid and PUT write, the importer imports */
+  permission: 'reports.write' | 'reports.import';
+  /** names the write path in the audit log */
+  source: 'form' | 'api' | 'import';
+}

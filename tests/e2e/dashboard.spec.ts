@@ -1,0 +1,141 @@
+import { expect, test } from './fixtures';
+
+// The dashboards in Chromium, on the demo data with the clock fixed at 2026-11-23 (last complete week 2026-W47):
+// Kiên Giang (91) in surge, Lai Châu (12) in early warning, Bình Phước (70) and Hà Nam (35) normal.
+
+test('the leader of Kiên Giang sees the surge banner on every page of the province', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  await expect(page).toHaveURL(/\/provinces\/91$/);
+  const banner = page.getByTestId('surge-banner');
+  await expect(banner).toHaveAttribute('role', 'alert');
+  await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  // the criteria met, with their values against the plan's thresholds
+  await expect(banner).toContainText('Ca mắc mới/100.000 dân/tuần 610,0 (ngưỡng > 450)');
+  await expect(banner).toContainText('Giường COVID-19 còn trống/100.000 dân 6,5 (ngưỡng < 10)');
+  await expect(banner).toContainText(/Liên tiếp \d+ tuần ở mức này, từ tuần 2026-W\d\d/);
+  await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
+  await expect(banner.getByRole('link', { name: /danh sách nhiệm vụ ứng phó/ })).toHaveAttribute('href', '/provinces/91/response');
+
+  // the four cards: value, threshold with its comparator, met or not, change from last week
+  const cases = page.getByTestId('indicator-cards').locator('[data-criterion="cases"]');
+  await expect(cases).toContainText('610,0');
+  await expect(cases).toContainText('Ngưỡng > 450');
+  await expect(cases).toContainText('Đạt ngưỡng');
+  await expect(cases).toContainText(/(Tăng|Giảm) [\d.,]+ so với tuần 2026-W46/);
+
+  // another page of the province, under the same layout
+  await page.goto('/provinces/91/districts/899');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thành phố Rạch Giá');
+  await expect(page.getByTestId('surge-banner')).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+});
+
+test('a national leader lands on the national overview, and a normal province shows no banner', async ({ page, loginAs }) => {
+  await loginAs('nationalLeader');
+  await expect(page).toHaveURL(/\/national$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toàn quốc — tuần 2026-W47');
+  const counts = page.getByTestId('national-counts');
+  await expect(counts.locator('[data-level="surge"]')).toContainText('1');
+  await expect(counts.locator('[data-level="warning"]')).toContainText('1');
+  await expect(counts.locator('[data-level="normal"]')).toContainText('2');
+  // most severe first, each with a sparkline of cases per 100,000
+  const rows = page.getByTestId('national-table').locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toHaveAttribute('data-province', '91');
+  await expect(rows.nth(1)).toHaveAttribute('data-province', '12');
+  await expect(rows.nth(0).getByRole('img')).toHaveAttribute('aria-label', /^Ca mắc\/100\.000 dân từ tuần 2026-W36 đến 2026-W47: /);
+
+  await page.getByRole('link', { name: 'Tỉnh Bình Phước' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Bình Phước');
+  await expect(page.locator('section[aria-labelledby="verdict"] [data-level="normal"]')).toContainText('Bình thường');
+  await expect(page.getByTestId('indicator-cards')).toBeVisible();
+  await expect(page.getByTestId('surge-banner')).toHaveCount(0);
+});
+
+test('the trend charts draw their threshold lines, shade the breach side and leave gaps for missing weeks', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  for (const id of ['cases', 'oxygen', 'freeBeds', 'icuBeds']) {
+    const chart = page.getByTestId(`trend-${id}`);
+    await expect(chart.locator('.recharts-reference-line')).toHaveCount(1);
+    await expect(chart.locator('.recharts-reference-area')).toHaveCount(1);
+  }
+  await expect(page.getByTestId('trend-cases')).toContainText('Ngưỡng > 450 · Vùng tô đỏ: vượt ngưỡng');
+  await expect(page.getByTestId('trend-freeBeds')).toContainText('Ngưỡng < 10 · Vùng tô đỏ: dưới ngưỡng');
+
+  // Phú Quốc missed a week in the demo data: the line breaks there instead of dropping to zero
+  await page.goto('/provinces/91/districts/911?range=12');
+  const missing = page.getByTestId('district-reports').locator('tr', { hasText: 'Chưa báo cáo' });
+  await expect(missing).not.toHaveCount(0);
+  const line = page.getByTestId('trend-cases').locator('path.recharts-line-curve');
+  await expect(line).toHaveAttribute('d', /M.*M/);
+  // a district is judged on the epidemic criteria only: no threshold on beds and ICU
+  await expect(page.getByTestId('trend-freeBeds').locator('.recharts-reference-line')).toHaveCount(0);
+  await expect(page.getByTestId('trend-freeBeds')).toContainText('Chỉ để tham khảo ở cấp huyện');
+});
+
+test("a heatmap cell opens that district's week", async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  const cell = page.getByTestId('heatmap').locator('a[href="/provinces/91/districts/899?week=2026-W45"]');
+  await expect(cell).toHaveAttribute('title', /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\./);
+  await cell.click();
+  await expect(page).toHaveURL(/\/provinces\/91\/districts\/899\?week=2026-W45$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thành phố Rạch Giá');
+  await expect(page.getByRole('heading', { name: 'Đánh giá của Thành phố Rạch Giá tuần 2026-W45' })).toBeVisible();
+  await expect(page.getByLabel(/^Tuần/)).toHaveValue('2026-W45');
+  await expect(page.getByTestId('district-reports').locator('tr.bg-sky-50')).toHaveAttribute('data-week', '2026-W45');
+});
+
+test('the URL reproduces a view, and the filter form writes it', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  await page.goto('/provinces/91?week=2026-W40&range=12');
+  const check = async (week: string, range: number) => {
+    await expect(page.getByLabel(/^Tuần/)).toHaveValue(week);
+    await expect(page.getByLabel('Khoảng thời gian', { exact: true })).toHaveValue(String(range));
+    await expect(page.getByRole('heading', { name: `Đánh giá toàn tỉnh tuần ${week}` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `Diễn biến ${range} tuần, đến tuần ${week}` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `Điểm nóng: 12 tuần đến tuần ${week}` })).toBeVisible();
+    await expect(page.getByTestId('trend-cases').locator('.recharts-line-dots circle')).toHaveCount(range);
+  };
+  await check('2026-W40', 12);
+  // the banner still speaks of the latest week, whatever week the page shows
+  await expect(page.getByTestId('surge-banner')).toContainText('tuần 2026-W47');
+
+  await page.getByLabel(/^Tuần/).fill('2026-W30');
+  await page.getByLabel('Khoảng thời gian', { exact: true }).selectOption('8');
+  await page.getByRole('button', { name: 'Xem' }).click();
+  await expect(page).toHaveURL(/\/provinces\/91\?week=2026-W30&range=8$/);
+  await check('2026-W30', 8);
+  await page.reload();
+  await check('2026-W30', 8);
+});
+
+test('a bad filter in the URL is explained next to its field and the default view is shown', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  await page.goto('/provinces/91?week=2026-W99&range=7');
+  await expect(page.locator('#filter-week-error')).toHaveText('Tuần “2026-W99” không hợp lệ (viết dạng 2026-W47). Đang hiển thị tuần 2026-W47.');
+  await expect(page.locator('#filter-range-error')).toContainText('“7” không có trong danh sách');
+  await expect(page.getByLabel(/^Tuần/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('heading', { name: 'Đánh giá toàn tỉnh tuần 2026-W47' })).toBeVisible();
+  await page.goto('/provinces/91?week=2027-W10');
+  await expect(page.locator('#filter-week-error')).toContainText('chưa diễn ra');
+});
+
+test('the weekly brief prints on one A4 page', async ({ page, loginAs }) => {
+  await loginAs('leaderKG');
+  await page.getByRole('link', { name: 'Bản tin in (A4)' }).click();
+  await expect(page).toHaveURL(/\/provinces\/91\/print\?week=2026-W47$/);
+  const brief = page.getByTestId('weekly-brief');
+  await expect(brief).toContainText('Bản tin tuần 2026-W47 — Tỉnh Kiên Giang');
+  await expect(brief).toContainText('Kịch bản bùng phát');
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+});
+
+test('an agency officer sees the status banner without the figures', async ({ page, loginAs }) => {
+  await loginAs('agencyKG');
+  await page.goto('/provinces/91');
+  const banner = page.getByTestId('surge-banner');
+  await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  await expect(banner).not.toContainText('610');
+  await expect(banner.getByRole('link', { name: /danh sách nhiệm vụ ứng phó/ })).toBeVisible();
+  await expect(page.getByText('Bạn không có quyền xem số liệu của tỉnh này.')).toBeVisible();
+});

@@ -1,0 +1,59 @@
+import { expect, test } from './fixtures';
+import { cell, DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
+
+// Two people edit one report: the second save is refused with the first one's figures, and merged cell by cell.
+// Lai Châu 2026-W25, read by no other spec.
+
+test('the second of two concurrent saves is refused, shows the other figures, and merges', async ({ page, browser, baseURL }) => {
+  const other = await browser.newContext({ baseURL, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const second = await other.newPage();
+  const secondErrors: string[] = [];
+  second.on('console', (m) => m.type() === 'error' && secondErrors.push(m.text()));
+  try {
+    await signIn(page, DATA_ENTRY_LC);
+    await signIn(second, DATA_ENTRY_LC);
+    await page.goto('/provinces/12/entry?week=2026-W25');
+    await second.goto('/provinces/12/entry?week=2026-W25');
+
+    // the first person saves
+    await cell(page, '109', 'freeCovidBeds').fill('21');
+    await page.getByRole('button', { name: 'Lưu số liệu tuần' }).click();
+    await page.getByTestId('warnings-panel').getByRole('button', { name: 'Tôi đã kiểm tra, vẫn lưu' }).click();
+    await expect(page.getByTestId('saved-message')).toHaveText(/Đã lưu 1 báo cáo/);
+
+    // the second, who read the report before that save, is refused and sees the first one's figures
+    await cell(second, '109', 'freeCovidBeds').fill('23');
+    await cell(second, '109', 'oxygenAvg7d').fill('9,99');
+    await second.getByRole('button', { name: 'Lưu số liệu tuần' }).click();
+    const conflict = second.getByTestId('conflict-panel');
+    await expect(conflict).toContainText('Huyện Phong Thổ: Nhập liệu Sở Y tế Lai Châu đã lưu số liệu khác');
+    await expect(conflict).toContainText('phiên bản 2');
+    await expect(conflict.getByRole('row', { name: /Giường COVID trống/ })).toContainText('23');
+    await expect(conflict.getByRole('row', { name: /Giường COVID trống/ })).toContainText('21');
+    await expect(second.getByTestId('grid-notice')).toHaveText(/vừa được người khác thay đổi/);
+    await expect(second.getByRole('button', { name: 'Áp dụng lựa chọn' })).toBeDisabled();
+
+    // merge: take their beds, keep my oxygen
+    await conflict.getByRole('row', { name: /Giường COVID trống/ }).getByRole('radio', { name: /lấy số đã lưu/ }).check();
+    await conflict.getByRole('row', { name: /Thở ô xy/ }).getByRole('radio', { name: /giữ số của tôi/ }).check();
+    await second.getByRole('button', { name: 'Áp dụng lựa chọn' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect(cell(second, '109', 'freeCovidBeds')).toHaveValue('21');
+    await expect(cell(second, '109', 'oxygenAvg7d')).toHaveValue('9,99');
+    await second.getByRole('button', { name: 'Lưu số liệu tuần' }).click();
+    await second.getByTestId('warnings-panel').getByRole('button', { name: 'Tôi đã kiểm tra, vẫn lưu' }).click();
+    await expect(second.getByTestId('saved-message')).toHaveText(/Đã lưu 1 báo cáo/);
+
+    // nothing was lost: both changes are in the report, each audited
+    await page.goto('/provinces/12/entry/history/109?week=2026-W25');
+    const entries = page.getByTestId('history-entry');
+    await expect(entries).toHaveCount(2);
+    await expect(entries.nth(0)).toContainText('phiên bản 2 → 3');
+    await expect(entries.nth(0).getByRole('row', { name: /Thở ô xy/ })).toContainText('9,99');
+    await expect(entries.nth(0).getByRole('row', { name: /Giường COVID trống/ })).toHaveCount(0); // already 21 at version 2
+    await expect(entries.nth(1)).toContainText('phiên bản 1 → 2');
+    expect(secondErrors).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});

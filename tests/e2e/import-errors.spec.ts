@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
+import { LAI_CHAU_W48_ROWS, makeXlsx } from '../fixtures/xlsx';
+
+// Importing a file: a bad one gives a row-by-row report and writes nothing; a good one needs its warnings confirmed.
+
+test('a file with errors is reported row by row and nothing is written', async ({ page, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 400/); // the import API answers 400, which Chromium logs
+  await signIn(page, DATA_ENTRY_LC);
+  await page.goto('/provinces/12/import');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập số liệu từ tệp — Tỉnh Lai Châu');
+  await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').setInputFiles(path.join(import.meta.dirname, '../fixtures/lai-chau-errors.csv'));
+  await page.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('Tệp có 9 lỗi. Không có dòng nào được ghi.');
+  const rows = page.getByTestId('import-errors').getByRole('row');
+  await expect(rows).toHaveCount(1 + 9);
+  await expect(rows.nth(1)).toHaveText(/^2new_cases-3Không được là số âm$/);
+  await expect(rows.nth(4)).toContainText('Đơn vị thuộc tỉnh khác');
+  await expect(rows.nth(5)).toContainText('Không thể nhập số liệu cho tuần sau tuần hiện tại.');
+  await expect(rows.nth(9)).toContainText('Lớn hơn tổng giường COVID');
+
+  // nothing was written: 109's valid row of the same file is not stored
+  const api = await page.request.get('/api/v1/reports?province=12&from=2026-W48&to=2026-W48');
+  const body = await api.json();
+  expect(body.reports.filter((r: { unitCode: string }) => ['109', '110', '111'].includes(r.unitCode))).toEqual([]);
+});
+
+test('an Excel file imports once its warnings are confirmed with the checkbox', async ({ page, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 422/);
+  await signIn(page, DATA_ENTRY_LC);
+  await page.goto('/provinces/12/import');
+  const rows = LAI_CHAU_W48_ROWS.map((r, i) => (i === 0 ? r : [r[0], r[1], '2026-W10', ...r.slice(3)]));
+  await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').setInputFiles({
+    name: 'lai-chau-2026-W10.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await makeXlsx(rows)),
+  });
+  await page.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('cần xác nhận');
+  await expect(page.getByTestId('import-warnings')).toContainText('9 dòng thay số liệu đã được báo cáo trước đó (từ dòng 2 đến dòng 10).');
+  const submit = page.getByRole('button', { name: 'Nhập, đã xác nhận cảnh báo' });
+  await expect(submit).toBeDisabled();
+  await page.getByLabel('Tôi đã xem các cảnh báo dưới đây và vẫn muốn nhập tệp này.').check();
+  await submit.click();
+  await expect(page.getByTestId('import-result')).toHaveText(/Đã nhập 9 dòng: 0 báo cáo mới, 9 được cập nhật, 0 không thay đổi/);
+});

@@ -1,0 +1,139 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
+import { expect, test } from './fixtures';
+
+// The journey of the response plan, on Lai Châu (in early warning in the demo data, its district 106 not reported):
+// data entry sets 0 free COVID-19 beds on every row of 2026-W47 in the grid, which meets the capacity criterion too, so
+// the save opens the plan automatically; the banner turns to surge and links to the checklist; the Tam Đường district officer
+// ticks a task with a note on their phone; the leader sees the progress change, then stands the plan down.
+// At the end Lai Châu's figures are put back as they were, so the province is in early warning again for other specs
+// (the stood-down activation stays, as a record).
+
+const WEEK = '2026-W47';
+const UNITS = ['12', '105', '107', '108', '109', '110', '111', '112']; // every unit with a row for 2026-W47 (106 has none)
+const FIGURES = ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'staffedIcuBeds', 'totalCovidBeds', 'totalIcuBeds'] as const;
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+type Stored = Record<(typeof FIGURES)[number], number | null> & { version: number };
+
+async function signIn(page: Page, email: string) {
+  await page.context().clearCookies();
+  await page.goto('/signin');
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+async function read(request: APIRequestContext, unit: string): Promise<Stored> {
+  const r = await request.get(`/api/v1/reports/${unit}/${WEEK}`);
+  expect(r.status()).toBe(200);
+  const body = (await r.json()) as { report: Stored; version: number };
+  return { ...Object.fromEntries(FIGURES.map((f) => [f, body.report[f]])), version: body.version } as Stored;
+}
+
+/** Puts a row back through PUT /api/v1/reports (the grid's save path, src/server/reports/save.ts), with the session. */
+async function write(request: APIRequestContext, baseURL: string, unit: string, data: Stored) {
+  const r = await request.put(`/api/v1/reports/${unit}/${WEEK}?confirm=warnings`, { data, headers: { origin: baseURL } });
+  expect(r.status(), await r.text()).toBe(200);
+}
+
+test('data entry pushes Lai Châu into surge; the plan opens; a district officer ticks a task; the leader sees it', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const origin = baseURL!;
+  await signIn(page, 'nhaplieu.lc@demo.surgewatch.vn');
+  await page.goto('/provinces/12');
+  await expect(page.getByTestId('surge-banner')).toHaveAttribute('data-level', 'warning');
+
+  const before = new Map<string, Stored>();
+  for (const unit of UNITS) before.set(unit, await read(page.request, unit));
+  try {
+    // the data-entry grid: 0 free COVID-19 beds on every row that has figures (Tam Đường's row stays unreported)
+    await page.goto('/provinces/12/entry');
+    const bedInputs = page.getByLabel(/^Giường COVID trống — /);
+    await expect(bedInputs).toHaveCount(1 + 8);
+    for (const input of await bedInputs.all()) {
+      if ((await input.inputValue()) !== '') await input.fill('0');
+    }
+    await page.getByRole('button', { name: 'Lưu số liệu tuần' }).click();
+    // the rows were already reported (and 0 is far from their history): the grid asks to confirm
+    await page.getByRole('button', { name: 'Tôi đã kiểm tra, vẫn lưu' }).click();
+    await expect(page.getByText('Đã lưu 8 báo cáo')).toBeVisible();
+    for (const unit of UNITS) expect((await read(page.request, unit)).freeCovidBeds).toBe(0);
+
+    // the banner, on every page of the province, now says surge and links to the checklist
+    await page.goto('/provinces/12');
+    const banner = page.getByTestId('surge-banner');
+    await expect(banner).toHaveAttribute('data-level', 'surge');
+    await banner.getByRole('link').click();
+    await expect(page).toHaveURL(/\/provinces\/12\/response$/);
+    await expect(page.getByRole('heading', { name: `Phương án đang kích hoạt từ tuần ${WEEK}` })).toBeVisible();
+    await expect(page.getByText('Kích hoạt tự động bởi hệ thống')).toBeVisible();
+    // Lai Châu: 16 bodies, 60 tasks, 4 of them copied for each of its 8 districts: (60 - 4) + 4 × 8 = 88
+    await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 0/88 việc');
+    await expect(page.getByTestId('checklist-group')).toHaveCount(15 + 8);
+    // data entry reads the plan but has no leader's controls
+    await expect(page.getByRole('button', { name: 'Dừng phương án' })).toHaveCount(0);
+
+    // the district officer, on a phone
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'huyen.tamduong@demo.surgewatch.vn');
+    await page.goto('/tasks');
+    await expect(page.getByRole('heading', { name: 'Việc của tôi' })).toBeVisible();
+    await expect(page.getByText('Việc của Huyện Tam Đường trong phương án ứng phó của Tỉnh Lai Châu')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Cần làm (4)' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/tasks-phone-before.png`, fullPage: true });
+
+    const first = page.getByTestId('task').first();
+    const text = (await first.locator('p[id$="-text"]').textContent())!;
+    await first.getByLabel('Ghi chú (không bắt buộc)').fill('Đã họp Ban chỉ đạo huyện, phân công 3 tổ phản ứng nhanh');
+    await first.getByRole('button', { name: 'Đánh dấu đã xong' }).click();
+    await expect(page.getByRole('heading', { name: 'Cần làm (3)' })).toBeVisible();
+    const done = page.getByRole('region', { name: 'Đã xong (1)' }).getByTestId('task');
+    await expect(done).toContainText(text);
+    await expect(done).toContainText('Xong bởi Cán bộ huyện Tam Đường');
+    await done.getByText('Lịch sử (1)').click();
+    await expect(done.locator('li').filter({ hasText: 'Cán bộ huyện Tam Đường đánh dấu đã xong' })).toContainText('Đã họp Ban chỉ đạo huyện');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/tasks-phone-after.png`, fullPage: true });
+
+    // the leader sees the progress change
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'lanhdao.lc@demo.surgewatch.vn');
+    await page.goto('/provinces/12/response');
+    await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 1/88 việc');
+    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Tam Đường/ })).toContainText('1/4');
+    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Mường Tè/ })).toContainText('0/4');
+    await expect(page.getByTestId('latest-notes')).toContainText('Đã họp Ban chỉ đạo huyện, phân công 3 tổ phản ứng nhanh');
+    await expect(page.getByTestId('latest-notes')).toContainText('Cán bộ huyện Tam Đường');
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/response-top.png` });
+      await page.locator('section[aria-labelledby="progress"]').screenshot({ path: `${SHOTS}/response-progress.png` });
+    }
+
+    // a due date already past (the clock is fixed on 23 November) makes the task overdue
+    const soYTe = page.getByTestId('checklist-group').filter({ has: page.locator('summary > span:first-child', { hasText: /^Sở Y tế$/ }) });
+    await soYTe.locator('summary').first().click();
+    const dueTask = soYTe.getByTestId('task').first();
+    await dueTask.getByLabel('Hạn hoàn thành').fill('2026-11-20');
+    await dueTask.getByRole('button', { name: 'Lưu hạn' }).click();
+    await expect(dueTask).toContainText('Hạn: 20/11/2026');
+    await expect(page.getByTestId('overall-progress')).toContainText('1 việc quá hạn');
+    await expect(page.getByTestId('progress-agency').getByRole('row', { name: /^Sở Y tế/ })).toContainText('⚠');
+
+    // the leader stands the plan down, with a reason: the record stays, read-only
+    page.once('dialog', (d) => void d.accept());
+    await page.getByLabel('Lý do dừng').fill('Thử nghiệm kết thúc; số liệu đã được khôi phục');
+    await page.getByRole('button', { name: 'Dừng phương án' }).click();
+    await expect(page.getByRole('heading', { name: `Phương án đã kích hoạt tuần ${WEEK} (đã dừng)` })).toBeVisible();
+    await expect(page.getByText('Bản ghi chỉ để xem')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Đánh dấu đã xong' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Kích hoạt phương án' })).toBeVisible();
+  } finally {
+    await signIn(page, 'nhaplieu.lc@demo.surgewatch.vn');
+    for (const unit of UNITS) {
+      const current = await read(page.request, unit);
+      await write(page.request, origin, unit, { ...before.get(unit)!, version: current.version });
+    }
+  }
+});

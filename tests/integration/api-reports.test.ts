@@ -1,0 +1,252 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as unitRoute from '@/app/api/v1/reports/[unitCode]/[isoWeek]/route';
+import * as exportRoute from '@/app/api/v1/reports/export/route';
+import * as importRoute from '@/app/api/v1/reports/import/route';
+import * as listRoute from '@/app/api/v1/reports/route';
+import * as templateRoute from '@/app/api/v1/reports/template/route';
+import type { SessionUser } from '@/lib/roles';
+import { createApiToken } from '@/server/api/tokens';
+import { getCurrentUser } from '@/server/auth/current-user';
+import { seedIfEmpty } from '@/server/seed';
+import { DEMO, sessionUser } from '../fixtures/session-users';
+import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
+
+// The JSON API through its route handlers, as other systems call it: Bearer tokens or the session cookie, the same
+// schema and permissions as the grid, one error shape, and no 500 for any input.
+
+vi.mock('@/server/auth/current-user', () => ({ getCurrentUser: vi.fn(async () => null), requireUser: vi.fn() }));
+
+const NOW = new Date('2026-11-23T03:00:00Z');
+vi.stubEnv('SURGEWATCH_NOW', NOW.toISOString());
+vi.stubEnv('DEMO', '1');
+const BASE = 'http://surgewatch.test';
+
+let db: TestDatabase;
+let entry: SessionUser;
+let tokenLC: string;
+let tokenLeaderLC: string;
+let tokenKG: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  useAsAppDatabase(db);
+  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
+  tokenLC = (await createApiToken(entry, { name: 'test', expiresInDays: null }))!.token;
+  tokenLeaderLC = (await createApiToken(await sessionUser(db.prisma, DEMO.leaderLC), { name: 'test', expiresInDays: null }))!.token;
+  tokenKG = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryKG), { name: 'test', expiresInDays: null }))!.token;
+});
+afterAll(async () => db?.destroy());
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+const get = (path: string, headers: Record<string, string> = auth(tokenLC)) => new Request(BASE + path, { headers });
+const params = (unitCode: string, isoWeek: string) => ({ params: Promise.resolve({ unitCode, isoWeek }) });
+const put = (unit: string, week: string, body: unknown, headers: Record<string, string> = auth(tokenLC), query = '') =>
+  unitRoute.PUT(
+    new Request(`${BASE}/api/v1/reports/${unit}/${week}${query}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    params(unit, week),
+  );
+const refusals = () => db.prisma.auditLog.count({ where: { action: 'permission.denied' } });
+
+describe('authentication', () => {
+  it('answers 401 in the error shape without a token or session, or with a bad token', async () => {
+    for (const headers of [{}, { authorization: 'Bearer sw_wrong' }, { authorization: 'Basic abc' }] as Record<string, string>[]) {
+      const res = await listRoute.GET(get('/api/v1/reports?province=12', headers));
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+      expect(await res.json()).toEqual({ ok: false, message: expect.any(String), fieldErrors: {} });
+    }
+  });
+
+  it('accepts the session cookie, but not for writes from another site', async () => {
+    vi.mocked(getCurrentUser).mockResolvedValue(entry);
+    try {
+      expect((await listRoute.GET(get('/api/v1/reports?province=12', {}))).status).toBe(200);
+      const res = await put('107', '2026-W40', { version: 1 }, { origin: 'https://evil.example', host: 'surgewatch.test' });
+      expect(res.status).toBe(403);
+    } finally {
+      vi.mocked(getCurrentUser).mockResolvedValue(null);
+    }
+  });
+});
+
+describe('GET /api/v1/reports', () => {
+  it('lists the province’s reports in the range, with their versions', async () => {
+    const res = await listRoute.GET(get('/api/v1/reports?province=12&from=2026-W46&to=2026-W47'));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: true, province: { code: '12' }, from: '2026-W46', to: '2026-W47' });
+    expect(body.reports).toHaveLength(9 + 8); // district 106 has not reported W47
+    expect(body.reports[0]).toMatchObject({ unitCode: '12', isoWeek: '2026-W46', newCases: null, version: 1 });
+  });
+
+  it('refuses another province with 403, and audits the refusal', async () => {
+    const before = await refusals();
+    const res = await listRoute.GET(get('/api/v1/reports?province=91'));
+    expect(res.status).toBe(403);
+    expect(await refusals()).toBe(before + 1);
+  });
+
+  it.each([
+    ['?province=12&from=2026-47', 'from'],
+    ['?province=12&from=2026-W47&to=2026-W10', 'from'], // reversed
+    ['?province=12&from=2020-W01&to=2026-W47', 'from'], // more than 260 weeks
+    ['?province=12&week=x', 'week'],
+    ['?province=12&format=pdf', 'format'],
+    ['?province=12&colour=red', 'colour'],
+  ])('answers 400 with the field for %s', async (query, field) => {
+    const res = await listRoute.GET(get(`/api/v1/reports${query}`));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.ok).toBe(false);
+    expect(Object.keys(body.fieldErrors)).toContain(field);
+  });
+});
+
+describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
+  it('creates with version 0, reads back, and refuses a stale version with 409 and the stored figures', async () => {
+    const created = await put('105', '2026-W48', { version: 0, newCases: 300, oxygenAvg7d: '6,2' }, auth(tokenLC), '?confirm=warnings');
+    expect(created.status).toBe(200);
+    expect(await created.json()).toEqual({ ok: true, status: 'created', unitCode: '105', isoWeek: '2026-W48', version: 1 });
+    const read = await (await unitRoute.GET(get('/api/v1/reports/105/2026-W48'), params('105', '2026-W48'))).json();
+    expect(read).toMatchObject({ ok: true, version: 1, report: { newCases: 300, oxygenAvg7d: 6.2, freeCovidBeds: null } });
+
+    const stale = await put('105', '2026-W48', { version: 0, newCases: 301 }, auth(tokenLC), '?confirm=warnings');
+    expect(stale.status).toBe(409);
+    const body = await stale.json();
+    expect(body).toMatchObject({ ok: false, fieldErrors: {}, stored: { version: 1, figures: { newCases: 300, oxygenAvg7d: 6.2 } } });
+    const same = await put('105', '2026-W48', { version: 1, newCases: 300, oxygenAvg7d: 6.2 });
+    expect(await same.json()).toMatchObject({ ok: true, status: 'unchanged', version: 1 });
+  });
+
+  it('asks for confirmation of warnings with 422, and saves with ?confirm=warnings', async () => {
+    const warned = await put('107', '2026-W48', { version: 0, newCases: 5000 });
+    expect(warned.status).toBe(422);
+    const body = await warned.json();
+    // the message formats numbers for the caller's language (Vietnamese by default); the figures themselves are fields
+    expect(body.warnings[0]).toMatchObject({ code: 'farFromHistory', field: 'newCases', value: 5000, message: expect.stringContaining('5.000') });
+    expect((await put('107', '2026-W48', { version: 0, newCases: 5000 }, auth(tokenLC), '?confirm=warnings')).status).toBe(200);
+  });
+
+  it.each([
+    ['malformed JSON', '{"version": 0,', 400, {}],
+    ['a JSON array', '[1,2]', 400, { _: expect.any(Array) }],
+    ['a wrong type', { version: '1', newCases: 5 }, 400, { version: expect.any(Array) }],
+    ['a fraction of cases', { version: 0, newCases: 2.5 }, 400, { newCases: expect.any(Array) }],
+    ['a negative figure', { version: 0, freeCovidBeds: -1 }, 400, { freeCovidBeds: expect.any(Array) }],
+    ['an unknown field', { version: 0, deaths: 1 }, 400, { deaths: expect.any(Array) }],
+    ['free beds above the total', { version: 0, freeCovidBeds: 10, totalCovidBeds: 5 }, 400, { freeCovidBeds: expect.any(Array) }],
+  ])('answers %s with 400 and field errors', async (_name, body, status, fieldErrors) => {
+    const res = await put('108', '2026-W48', body);
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual({ ok: false, message: expect.any(String), fieldErrors });
+  });
+
+  it.each([
+    ['cases on the province row', '12', '2026-W48', { version: 0, newCases: 1 }, 400, 'newCases'],
+    ['a future week', '108', '2026-W49', { version: 0, newCases: 1 }, 400, 'isoWeek'],
+    ['a bad week', '108', '2026-W99', { version: 0 }, 400, 'isoWeek'],
+    ['an unknown unit', '999', '2026-W48', { version: 0 }, 404, 'unitCode'],
+  ])('answers %s with an error on that field', async (_name, unit, week, body, status, field) => {
+    const res = await put(unit, week, body);
+    expect(res.status).toBe(status);
+    expect(Object.keys((await res.json()).fieldErrors)).toEqual([field]);
+  });
+
+  it('refuses units of another province and users without reports.write with 403, audited', async () => {
+    const before = await refusals();
+    expect((await put('899', '2026-W47', { version: 1 })).status).toBe(403);
+    expect((await put('108', '2026-W47', { version: 1 }, auth(tokenLeaderLC))).status).toBe(403);
+    expect((await put('108', '2026-W47', { version: 1 }, auth(tokenKG))).status).toBe(403);
+    expect(await refusals()).toBe(before + 3);
+  });
+
+  it('answers 413 to a body over 64 KB', async () => {
+    const res = await put('108', '2026-W48', JSON.stringify({ version: 0, pad: 'x'.repeat(70_000) }));
+    expect(res.status).toBe(413);
+  });
+
+  it('never answers 500, whatever the body and the path', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.json(), fc.string(), fc.record({ version: fc.anything(), newCases: fc.anything(), oxygenAvg7d: fc.anything() })),
+        fc.oneof(fc.constant('108'), fc.string({ maxLength: 30 })),
+        fc.oneof(fc.constant('2026-W40'), fc.string({ maxLength: 12 })),
+        async (body, unit, week) => {
+          const res = await put(encodeURIComponent(unit), encodeURIComponent(week), typeof body === 'string' ? body : JSON.stringify(body) ?? 'null');
+          expect(res.status).toBeGreaterThanOrEqual(200);
+          expect(res.status).toBeLessThan(500);
+          const json = await res.json();
+          if (!json.ok) expect(json).toMatchObject({ message: expect.any(String), fieldErrors: expect.any(Object) });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+});
+
+describe('POST /api/v1/reports/import', () => {
+  const csv = 'unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\r\n109;2026-W48;490;9,9;11;2\r\n110;2026-W48;12,5;12,7;9;2\r\n';
+  const post = (body: BodyInit, query = '?province=12', headers: Record<string, string> = { ...auth(tokenLC), 'content-type': 'text/csv' }) =>
+    importRoute.POST(new Request(`${BASE}/api/v1/reports/import${query}`, { method: 'POST', headers, body }));
+
+  it('answers 400 with every bad row (row, column, value, message) and writes nothing', async () => {
+    const res = await post(csv);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, total: 1, rows: [{ row: 3, column: 'new_cases', value: '12,5', code: 'notWhole', message: expect.any(String) }] });
+    expect(body.fieldErrors).toEqual({ '3:new_cases': [expect.any(String)] });
+    expect(await db.prisma.weeklyReport.count({ where: { unit: { code: '109' }, isoYear: 2026, isoWeek: 48 } })).toBe(0);
+  });
+
+  it('imports a corrected CSV body, and a file sent as a multipart form', async () => {
+    const res = await post(csv.replace('12,5', '625'), '?province=12&confirm=warnings');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, status: 'saved', rows: 2, created: 2, updated: 0, unchanged: 0 });
+    const form = new FormData();
+    form.set('file', new Blob([csv.replace('12,5', '625')], { type: 'text/csv' }), 'lai-chau.csv');
+    const again = await post(form, '?province=12', auth(tokenLC));
+    expect(await again.json()).toMatchObject({ ok: true, unchanged: 2 });
+  });
+
+  it('refuses another province with 403', async () => {
+    expect((await post(csv, '?province=91')).status).toBe(403);
+  });
+});
+
+describe('export and template', () => {
+  it('exports CSV with rates and verdicts, the province total first in each week', async () => {
+    const res = await exportRoute.GET(get('/api/v1/reports/export?province=91&from=2026-W47&to=2026-W47&format=csv', auth(tokenKG)));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain('surgewatch-91-2026-W47-2026-W47.csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const [header, total, own] = new TextDecoder().decode(bytes).split('\r\n');
+    expect(header).toBe('iso_week,unit_code,unit_name,row_type,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,population,cases_per_100k,oxygen_per_100k,free_beds_per_100k,icu_beds_per_100k,level,provisional,reported_units,plan');
+    expect(total).toMatch(/^2026-W47,91,Tỉnh Kiên Giang,province-total,\d+,[\d.]+,\d+,\d+,\d*,\d*,1723067,[\d.]+,[\d.]+,[\d.]+,[\d.]+,surge,false,16\/16,/);
+    expect(own).toMatch(/^2026-W47,91,Tỉnh Kiên Giang,province-facilities,,/);
+  });
+
+  it('exports .xlsx that reads back with typed numbers', async () => {
+    const res = await exportRoute.GET(get('/api/v1/reports/export?province=12&from=2026-W46&to=2026-W47&format=xlsx'));
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(16).value).toBe('level');
+    const total = sheet.getRow(2);
+    expect(total.getCell(4).value).toBe('province-total');
+    expect(typeof total.getCell(5).value).toBe('number');
+    expect(sheet.rowCount).toBe(1 + 2 + 9 + 8); // two province totals, then 9 and 8 reports
+  });
+
+  it('gives a template with one row per reporting unit of the province', async () => {
+    const res = await templateRoute.GET(get('/api/v1/reports/template?province=12&week=2026-W48&format=csv'));
+    const lines = (await res.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('unit_code,unit_name,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['12', '105', '106', '107', '108', '109', '110', '111', '112']);
+  });
+});
