@@ -1,5 +1,6 @@
-import 'server-only';
+// No `server-only` here: the seed (run by tsx outside Next) opens the demo activation through the same code path.
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { now } from './env';
 
 type Client = Pick<PrismaClient, 'auditLog'> | Prisma.TransactionClient;
 
@@ -12,12 +13,15 @@ export interface AuditEntry {
   provinceCode?: string | null;
   before?: unknown;
   after?: unknown;
+  /** defaults to the app's clock (now()), so audit times agree with the times the change itself records */
+  at?: Date;
 }
 
 /** Appends one audit row. Call it inside the same transaction as the change it records. */
 export async function recordAudit(client: Client, entry: AuditEntry): Promise<void> {
   await client.auditLog.create({
     data: {
+      at: entry.at ?? now(),
       actorId: entry.actor.id,
       actorLabel: entry.actor.label,
       action: entry.action,

@@ -502,9 +502,12 @@ test('response plan: activating, standing down and due dates, by the province’
     });
   }
 
-  const due = await capture(browser, 'leaderKG', '/tasks', async (page) => {
-    await page.getByLabel('Hạn hoàn thành').first().fill('2026-12-31');
-    await page.getByRole('button', { name: 'Lưu hạn' }).first().click();
+  // leaders set due dates in the checklist of the response page, one collapsible group per body
+  const due = await capture(browser, 'leaderKG', '/provinces/91/response', async (page) => {
+    const group = page.getByTestId('checklist-group').first();
+    await group.locator(':scope > summary').click();
+    await group.getByLabel('Hạn hoàn thành').first().fill('2026-12-31');
+    await group.getByRole('button', { name: 'Lưu hạn' }).first().click();
   });
   const dueArg = jsonArg(due);
   let version = Number(dueArg.version);

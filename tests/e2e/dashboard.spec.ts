@@ -75,7 +75,9 @@ test('the trend charts draw their threshold lines, shade the breach side and lea
 test("a heatmap cell opens that district's week", async ({ page, loginAs }) => {
   await loginAs('leaderKG');
   const cell = page.getByTestId('heatmap').locator('a[href="/provinces/91/districts/899?week=2026-W45"]');
-  await expect(cell).toHaveAttribute('title', /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\./);
+  await expect(cell).toHaveText(/^▲[\d.]+ Đạt ngưỡng dịch tễ$/); // Rạch Giá was past the threshold that week
+  await cell.hover(); // the exact values come as the tooltip
+  await expect(cell).toHaveAttribute('title', /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\. Đạt ngưỡng dịch tễ$/);
   await cell.click();
   await expect(page).toHaveURL(/\/provinces\/91\/districts\/899\?week=2026-W45$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thành phố Rạch Giá');

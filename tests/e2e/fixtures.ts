@@ -9,6 +9,7 @@ export const ACCOUNTS = {
   districtKG: 'huyen.rachgia@demo.surgewatch.vn',
   agencyKG: 'soyte.kg@demo.surgewatch.vn',
   leaderLC: 'lanhdao.lc@demo.surgewatch.vn',
+  dataEntryLC: 'nhaplieu.lc@demo.surgewatch.vn',
 } as const;
 
 export type AccountKey = keyof typeof ACCOUNTS;

@@ -9,10 +9,16 @@ test('a provincial leader signs in and lands on the province page with its distr
   await expect(banner).toHaveAttribute('role', 'alert');
   await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
   await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
+  // the districts: a row each in the hotspot heatmap, and every unit's figures one click away
+  const heatmap = page.getByTestId('heatmap');
+  await expect(heatmap.locator('tbody tr')).toHaveCount(15);
+  await expect(heatmap).toContainText('Thành phố Rạch Giá');
+  await page.getByRole('link', { name: /Số liệu của từng đơn vị tuần này/ }).click();
   const table = page.getByTestId('units-table');
   await expect(table.getByRole('row')).toHaveCount(1 + 1 + 15); // header, province-level facilities, 15 districts
   await expect(table).toContainText('Thành phố Rạch Giá');
   await expect(table).toContainText('Cơ sở tuyến tỉnh');
+  await expect(page.getByTestId('surge-banner')).toContainText('Kịch bản bùng phát — tuần 2026-W47');
 });
 
 test('a wrong password is refused with a clear message and no session', async ({ page, allowConsoleErrors }) => {
@@ -48,5 +54,5 @@ test('Lai Châu, in early warning, shows the quieter banner with the help text',
   await expect(banner).toContainText('Cảnh báo sớm — tuần 2026-W47');
   await expect(banner).toContainText('mức riêng của SurgeWatch');
   await expect(page.getByText('Đã báo cáo 8/9 đơn vị')).toBeVisible();
-  await expect(page.getByTestId('units-table').getByRole('row', { name: /Huyện Tam Đường/ })).toContainText('Chưa báo cáo');
+  await expect(page.getByTestId('missing-units')).toContainText('Chưa báo cáo: Huyện Tam Đường');
 });

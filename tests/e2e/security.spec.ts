@@ -78,7 +78,7 @@ test.describe('headers', () => {
     await page.goto('/signin');
     const ran = await page.evaluate(async () => {
       // what a stored cross-site-scripting payload would do once rendered as HTML
-      document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image.png" onerror="window.__injected = true">');
+      document.body.insertAdjacentHTML('beforeend', '<img src="data:image/png;base64,bm90IGFuIGltYWdl" onerror="window.__injected = true">');
       await new Promise((r) => setTimeout(r, 300));
       return (window as unknown as { __injected?: boolean }).__injected === true;
     });

@@ -13,6 +13,21 @@ import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../supp
 // audit rows, DataVersion and the activation hook, as the grid, the API and the importer use them.
 
 vi.mock('@/server/activation/hooks', () => ({ afterReportsSaved: vi.fn(async () => undefined) }));
+// lets a test change a report between the save's checks and its transaction, the window a concurrent save would use
+const race = vi.hoisted(() => ({ afterRead: null as null | (() => Promise<void>) }));
+vi.mock('@/server/reports/store', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/server/reports/store')>();
+  return {
+    ...actual,
+    readReports: async (...args: Parameters<typeof actual.readReports>) => {
+      const rows = await actual.readReports(...args);
+      const hook = race.afterRead;
+      race.afterRead = null;
+      if (hook) await hook();
+      return rows;
+    },
+  };
+});
 
 const NOW = new Date('2026-11-23T03:00:00Z'); // Monday of 2026-W48 in Asia/Ho_Chi_Minh; last complete week W47
 vi.stubEnv('SURGEWATCH_NOW', NOW.toISOString());
@@ -188,6 +203,22 @@ describe('concurrency', () => {
     if (loser.status !== 'conflict') throw new Error('no loser');
     expect(loser.conflicts[0]!.stored?.figures.freeCovidBeds).toBe(after!.freeCovidBeds);
     expect(await db.prisma.auditLog.count({ where: { targetType: 'WeeklyReport', targetId: String(after!.id) } })).toBe(1);
+  });
+
+  it('refuses the whole save when a report changes between its checks and its write, with the new figures', async () => {
+    const week = W('2026-W45');
+    const target = await reportOf('111', week);
+    race.afterRead = async () => {
+      await db.prisma.weeklyReport.update({ where: { id: target!.id }, data: { freeCovidBeds: 77, version: { increment: 1 } } });
+    };
+    const audits = await auditCount();
+    const out = await saveWeeklyReports(entry, '12', week, [
+      { unitCode: '112', version: (await reportOf('112', week))!.version, ...figures({ newCases: 4321 }) },
+      { unitCode: '111', version: target!.version, ...figures({ newCases: 150, freeCovidBeds: 8 }) },
+    ], { confirmWarnings: true });
+    expect(out).toMatchObject({ status: 'conflict', conflicts: [{ unitCode: '111', yourVersion: target!.version, stored: { version: target!.version + 1, figures: { freeCovidBeds: 77 } } }] });
+    expect((await reportOf('112', week))?.newCases).toBe(99); // as seeded: the other row of the save is rolled back too
+    expect(await auditCount()).toBe(audits);
   });
 
   it('of two creations of one report, exactly one wins', async () => {

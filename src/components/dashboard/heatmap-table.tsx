@@ -32,8 +32,23 @@ function fill(template: string, values: Record<string, string>): string {
 
 export function HeatmapTable({ base, weeks, rows, labels }: { base: string; weeks: string[]; rows: HeatRowData[]; labels: HeatmapLabels }) {
   const { states } = labels;
+  // The exact values (cases and oxygen) appear as the cell's tooltip, written when the pointer or the focus reaches it:
+  // hundreds of tooltips in the server's HTML would double the page for something read one cell at a time. Screen
+  // readers get each cell's row and column headers from the table, and the met state from the hidden word.
+  const describe = (target: EventTarget) => {
+    const a = (target as HTMLElement).closest?.('a[data-cell]');
+    if (!a || a.getAttribute('title')) return;
+    const [r, c] = a.getAttribute('data-cell')!.split('.').map(Number);
+    const row = rows[r!];
+    const cell = row?.cells[c!];
+    if (!row || !cell) return;
+    const [, tone, cases, oxygen, partial] = cell;
+    a.setAttribute('title', fill(labels.cell, { unit: row.name, week: weeks[c!]!, cases, oxygen, state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone] }));
+  };
   return (
     <table
+      onMouseOver={(e) => describe(e.target)}
+      onFocus={(e) => describe(e.target)}
       data-testid="heatmap"
       className="min-w-full border-separate border-spacing-0.5 text-xs [&_td]:p-0 [&_td>a]:block [&_td>a]:min-w-12 [&_td>a]:rounded [&_td>a]:px-1 [&_td>a]:py-1.5 [&_td>a]:text-center [&_td>a]:tabular-nums [&_td>a:hover]:ring-2 [&_td>a:hover]:ring-sky-700"
     >
@@ -50,7 +65,7 @@ export function HeatmapTable({ base, weeks, rows, labels }: { base: string; week
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {rows.map((row, r) => (
           <tr key={row.code}>
             <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-medium">
               <a href={`${base}/${row.code}`} className="text-sky-900 hover:underline">
@@ -58,14 +73,11 @@ export function HeatmapTable({ base, weeks, rows, labels }: { base: string; week
               </a>
               {row.note && <span className="ml-1 font-normal text-slate-500">({row.note})</span>}
             </th>
-            {row.cells.map(([text, tone, cases, oxygen, partial], i) => (
+            {row.cells.map(([text, tone], i) => (
               <td key={weeks[i]}>
-                <a
-                  href={`${base}/${row.code}?week=${weeks[i]}`}
-                  className={HEAT_TONES[tone]}
-                  title={fill(labels.cell, { unit: row.name, week: weeks[i]!, cases, oxygen, state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone] })}
-                >
+                <a href={`${base}/${row.code}?week=${weeks[i]}`} className={HEAT_TONES[tone]} data-cell={`${r}.${i}`}>
                   {text}
+                  {tone === 4 && <span className="sr-only"> {states[4]}</span>}
                 </a>
               </td>
             ))}

@@ -54,7 +54,8 @@ export async function HeatmapWidget({ ctx, week }: { ctx: ProvinceContext; week:
   );
 }
 
-export async function UnitsWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
+/** The week's reporting: who has not reported yet, per figure how many did, and where to see every unit's figures. */
+export async function CompletenessWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
   const tp = await getTranslations('province');
   const view = await getProvinceUnits(ctx, week);
@@ -62,7 +63,7 @@ export async function UnitsWidget({ ctx, week }: { ctx: ProvinceContext; week: I
   const missing = view.units.filter((u) => u.counts === null).map((u) => (u.kind === 'province' ? tp('ownRow') : u.name));
   const byField = view.result?.completeness.byField;
   return (
-    <section aria-labelledby="units" className="mb-8">
+    <section aria-labelledby="units" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="units" className="mb-1 text-lg font-semibold">
         {t('units.title', { week: weekText })}
       </h2>
@@ -77,11 +78,24 @@ export async function UnitsWidget({ ctx, week }: { ctx: ProvinceContext; week: I
         )}
       </p>
       {byField && (
-        <p className="mb-3 text-xs text-slate-600">
+        <p className="text-xs text-slate-600">
           {t('units.byField', { cases: byField.newCases, oxygen: byField.oxygenAvg7d, beds: byField.freeCovidBeds, icu: byField.staffedIcuBeds })}
         </p>
       )}
-      <UnitsTable provinceCode={ctx.meta.code} week={weekText} units={view.units} />
+      <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+        <a href={`/provinces/${ctx.meta.code}/districts?week=${weekText}`} className="text-sky-800 underline">
+          {t('units.tableLink')}
+        </a>
+        <a href={`/provinces/${ctx.meta.code}/completeness?week=${weekText}`} className="text-sky-800 underline">
+          {t('units.completenessLink')}
+        </a>
+      </p>
     </section>
   );
+}
+
+/** Every reporting unit's figures for the week (the districts page). */
+export async function UnitsWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
+  const view = await getProvinceUnits(ctx, week);
+  return <UnitsTable provinceCode={ctx.meta.code} week={formatIsoWeek(week)} units={view.units} />;
 }

@@ -30,8 +30,20 @@ export const unitCodeSchema = z
   .trim()
   .regex(/^[0-9A-Za-z_-]{1,20}$/, { error: 'badUnit' });
 
+// An import repeats the same few weeks thousands of times, and parseIsoWeek does calendar arithmetic: remember them.
+const weekCache = new Map<string, IsoWeek | null>();
+function parseWeekCached(text: string): IsoWeek | null {
+  let week = weekCache.get(text);
+  if (week === undefined) {
+    week = parseIsoWeek(text);
+    if (weekCache.size > 5_000) weekCache.clear();
+    weekCache.set(text, week);
+  }
+  return week && { ...week };
+}
+
 export const isoWeekSchema = z.string({ error: 'badWeek' }).transform((text, ctx): IsoWeek => {
-  const week = parseIsoWeek(text);
+  const week = parseWeekCached(text);
   if (!week) {
     ctx.addIssue({ code: 'custom', message: 'badWeek', input: text });
     return z.NEVER;

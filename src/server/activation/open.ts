@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { SurgeLevel } from '@/lib/surge';
-import { writeAudit } from './audit-row';
+import { recordAudit } from '@/server/audit';
 import { loadProvinceVerdict, type ProvinceVerdict, type Tx } from './province-verdict';
 
 // Opening the response plan: one Activation and its checklist (one task per task template of the plan's appendix V
@@ -102,7 +102,7 @@ async function createActivation(tx: Tx, p: OpenParams): Promise<OpenResult> {
   }
   if (tasks.length > 0) await tx.activationTask.createMany({ data: tasks });
 
-  await writeAudit(tx, {
+  await recordAudit(tx, {
     actor: p.actor,
     action: 'activation.opened',
     targetType: 'Activation',

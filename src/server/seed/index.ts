@@ -1,4 +1,4 @@
-import { lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
+import { addWeeks, lastCompleteWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { activateIfSurge } from '@/server/activation/open';
 import { hashPassword } from '@/server/auth/password';
@@ -28,7 +28,7 @@ export async function seedIfEmpty(prisma: PrismaClient, options: { demo: boolean
       await seedReferenceData(tx);
       if (!options.demo) return { seeded: true, units: await tx.adminUnit.count(), reports: 0, users: 0 };
       const users = await seedDemoAccounts(tx, passwordHash);
-      const reports = await seedDemoReports(tx, last);
+      const reports = await seedDemoReports(tx, last, options.now);
       await openDemoActivations(tx, last, options.now);
       return { seeded: true, units: await tx.adminUnit.count(), reports, users };
     },
@@ -62,7 +62,14 @@ async function seedDemoAccounts(tx: Tx, passwordHash: string): Promise<number> {
   return DEMO_ACCOUNTS.length;
 }
 
-async function seedDemoReports(tx: Tx, last: IsoWeek): Promise<number> {
+/** Monday 09:00 Asia/Ho_Chi_Minh after the week (never after now): when a department would have entered it, so the
+ * completeness page shows the demo history as on time rather than all entered at seeding time. */
+function enteredAt(w: IsoWeek, now: Date): Date {
+  const at = new Date(`${weekMonday(addWeeks(w, 1))}T02:00:00Z`);
+  return at > now ? now : at;
+}
+
+async function seedDemoReports(tx: Tx, last: IsoWeek, now: Date): Promise<number> {
   const units = await tx.adminUnit.findMany({
     where: { reports: true },
     select: { id: true, code: true, kind: true, provinceCode: true, populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 } },
@@ -75,7 +82,7 @@ async function seedDemoReports(tx: Tx, last: IsoWeek): Promise<number> {
       .map((u) => ({ code: u.code, kind: u.kind as 'province' | 'district', population: u.populations[0]?.population ?? 0 }));
     const rows = buildSyntheticReports(provinceCode, mine, last);
     await tx.weeklyReport.createMany({
-      data: rows.map(({ unitCode, ...r }) => ({ ...r, unitId: idByCode.get(unitCode)! })),
+      data: rows.map(({ unitCode, ...r }) => ({ ...r, unitId: idByCode.get(unitCode)!, createdAt: enteredAt(r, now), updatedAt: enteredAt(r, now) })),
     });
     count += rows.length;
   }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/components/dashboard/format';
-import { HeatmapWidget, TrendsWidget, UnitsWidget, VerdictWidget } from '@/components/dashboard/province-widgets';
+import { CompletenessWidget, HeatmapWidget, TrendsWidget, VerdictWidget } from '@/components/dashboard/province-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
 import { requireUser } from '@/server/auth/current-user';
@@ -20,7 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * The province dashboard. The banner comes from the layout; here: the week's level and four indicators, the trends,
- * the district hotspots and the units' reports, each widget in its own Suspense boundary. The filters (week, range)
+ * the district hotspots and the week's reporting, each widget in its own Suspense boundary (every unit's figures are
+ * one click away, on the districts page). The filters (week, range)
  * are in the URL, parsed with zod on the server.
  */
 export default async function ProvincePage({ params, searchParams }: Props) {
@@ -70,8 +71,8 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       <Suspense fallback={<WidgetSkeleton height={40 + 34 * header.branches.length} />}>
         <HeatmapWidget ctx={ctx} week={week} />
       </Suspense>
-      <Suspense fallback={<WidgetSkeleton height={40 + 37 * header.reportingUnits} />}>
-        <UnitsWidget ctx={ctx} week={week} />
+      <Suspense fallback={<WidgetSkeleton height={120} />}>
+        <CompletenessWidget ctx={ctx} week={week} />
       </Suspense>
     </>
   );

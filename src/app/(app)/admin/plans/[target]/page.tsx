@@ -37,7 +37,7 @@ export default async function PlanEditorPage({ params }: { params: Promise<{ tar
         <section aria-labelledby="versions" className="xl:col-span-2">
           <h2 id="versions" className="mb-2 font-semibold">{t('history')}</h2>
           {view.versions.length === 0 ? (
-            <p className="text-sm text-slate-600">{t('noVersions')}</p>
+            <p className="text-sm text-slate-600">{view.plan ? t('noVersions') : t('onDefault', { version: view.start.version })}</p>
           ) : (
             <ol className="space-y-3">
               {view.versions.map((v) => (

@@ -49,7 +49,7 @@ export function PlanForm({ view, earliestLabel }: { view: PlanEditorView; earlie
             const cmpError = e(`${c}Comparator`);
             const thrError = e(`${c}Threshold`);
             return (
-              <div key={c} className="grid items-start gap-2 rounded-md border border-slate-100 p-2 sm:grid-cols-[1fr_9rem_9rem]">
+              <div key={c} className="grid items-start gap-2 rounded-md border border-slate-100 p-2 sm:grid-cols-[1fr_11.5rem_8rem]">
                 <p className="pt-2 text-sm font-medium text-slate-800">{t(`criteria.${c}`)}<span className="block text-xs font-normal text-slate-500">{t(`criteriaHelp.${c}`)}</span></p>
                 <div>
                   <label htmlFor={`${c}Comparator`} className="sr-only">{t('comparatorOf', { criterion: t(`criteria.${c}`) })}</label>

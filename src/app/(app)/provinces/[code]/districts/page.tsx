@@ -1,7 +1,53 @@
-import { redirect } from 'next/navigation';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { FiltersForm } from '@/components/dashboard/filters-form';
+import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { UnitsWidget } from '@/components/dashboard/province-widgets';
+import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
+import { formatIsoWeek } from '@/lib/epi-week';
+import { requireUser } from '@/server/auth/current-user';
+import { now } from '@/server/env';
+import { openProvince } from '@/server/queries/dashboard';
+import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
 
-// The province's units are listed on its dashboard (the hotspot heatmap and the units' table).
-export default async function DistrictsIndex({ params }: { params: Promise<{ code: string }> }) {
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Các đơn vị · ${(await params).code}` };
+}
+
+/** Every reporting unit of the province with its figures for the week, each linking to its own page. */
+export default async function DistrictsPage({ params, searchParams }: Props) {
   const { code } = await params;
-  redirect(`/provinces/${code}#heatmap`);
+  const user = await requireUser(`/provinces/${code}/districts`);
+  const opened = await openProvince(user, code);
+  const t = await getTranslations('dashboard');
+  if (opened.status === 'not-found') notFound();
+  if (opened.status === 'forbidden') {
+    return (
+      <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
+        {t('header.noAccess')}
+      </p>
+    );
+  }
+  const filters = parseDashboardFilters(await searchParams, now());
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm">
+            <a href={`/provinces/${code}${filters.isDefaultWeek ? '' : filtersQuery({ week: filters.week })}`} className="text-sky-800 hover:underline">
+              {t('header.backToProvince', { name: opened.data.meta.name })}
+            </a>
+          </p>
+          <h1 className="text-2xl font-bold">{t('units.pageTitle', { name: opened.data.meta.name, week: formatIsoWeek(filters.week) })}</h1>
+        </div>
+        <FiltersForm action={`/provinces/${code}/districts`} filters={filters} withRange={false} />
+      </div>
+      <Suspense fallback={<WidgetSkeleton height={40 + 37 * opened.data.meta.reportingUnits} />}>
+        <UnitsWidget ctx={opened.data} week={filters.week} />
+      </Suspense>
+    </>
+  );
 }

@@ -138,7 +138,7 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
           else general.add(codes[0]!);
         }
         setServerErrors(errors);
-        setNotice({ tone: 'error', text: [...general].map((c) => t(`errors.${c}`)).join(' ') || t('grid.fixErrors', { count: Object.keys(errors).length }) });
+        setNotice({ tone: 'error', text: [...general].map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t('errors.invalid'))).join(' ') || t('grid.fixErrors', { count: Object.keys(errors).length }) });
       } else {
         setNotice({ tone: 'error', text: t(`actionErrors.${result.code}`) });
       }

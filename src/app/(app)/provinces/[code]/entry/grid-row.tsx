@@ -104,7 +104,7 @@ export function GridRowView({ row, index, figures, errors, warnings, dirty, conf
               {error && (
                 <span className="text-red-800" data-testid="cell-error">
                   <span aria-hidden="true">✖ </span>
-                  {t(`errors.${error}`)}
+                  {t.has(`errors.${error}`) ? t(`errors.${error}`) : t('errors.invalid')}
                 </span>
               )}
               {!error && warning && warning.code === 'farFromHistory' && (

@@ -13,9 +13,10 @@ type Context = { params: Promise<{ unitCode: string; isoWeek: string }> };
 const MAX_JSON_BYTES = 64 * 1024;
 
 async function target(ctx: Context, t: Translate) {
+  // Next hands route parameters over already decoded
   const { unitCode: rawUnit, isoWeek: rawWeek } = await ctx.params;
-  const unitCode = unitCodeSchema.safeParse(decodeURIComponent(rawUnit));
-  const week = parseIsoWeek(decodeURIComponent(rawWeek));
+  const unitCode = unitCodeSchema.safeParse(rawUnit);
+  const week = parseIsoWeek(rawWeek);
   if (!unitCode.success || !week) {
     const fieldErrors: Record<string, string[]> = {};
     if (!unitCode.success) fieldErrors.unitCode = [t('errors.badUnit')];

@@ -22,7 +22,7 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
   const t = await getTranslations('entry');
   const f = await getFormatters();
   const week = parseIsoWeek((await searchParams).week ?? '') ?? lastCompleteWeek(now());
-  const result = await getReportHistory(user, code, decodeURIComponent(unitCode), week);
+  const result = await getReportHistory(user, code, unitCode, week);
   if (result.status === 'not-found') notFound();
   if (result.status === 'forbidden') return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('noAccess')}</p>;
   const view = result.data;
