@@ -57,9 +57,11 @@ test('a data-entry officer fills the week with the keyboard only, sees errors an
   await expect(page.locator('tr[data-unit="105"]')).toContainText('Đã báo cáo: Nhập liệu Sở Y tế Lai Châu');
   await expect(cell(page, '105', 'oxygenAvg7d')).toHaveValue('6,25');
 
-  // the province page reads the same rows at once
+  // the province's pages read the same rows at once: the units' table and the hotspot heatmap (310 / 42,100 people)
+  await page.goto('/provinces/12/districts?week=2026-W48');
+  await expect(page.getByTestId('units-table').getByRole('row', { name: /^Thành phố Lai Châu 310 6,25/ })).toBeVisible();
   await page.goto('/provinces/12?week=2026-W48');
-  await expect(page.getByRole('row', { name: /^Thành phố Lai Châu 310 6,25/ })).toBeVisible();
+  await expect(page.locator('a[href="/provinces/12/districts/105?week=2026-W48"]')).toContainText('736');
 });
 
 test('pasting a block copied from Excel fills the grid from the focused cell', async ({ page }) => {

@@ -29,6 +29,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span className="text-slate-700">
               {t('signedInAs', { name: user.name })} · <span className="text-slate-500">{tRole(user.role)}</span>
             </span>
+            <Link href="/account/password" className="text-slate-700 underline hover:text-sky-800">
+              {t('password')}
+            </Link>
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />
           </div>

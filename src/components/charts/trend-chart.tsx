@@ -49,11 +49,13 @@ function useMounted(): boolean {
   );
 }
 
-function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(value));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * step >= value) return m * step;
-  return 10 * step;
+/** A y axis from 0 in four or five round steps (1, 2, 2.5 or 5 × 10ⁿ) that holds `value`. */
+function niceTicks(value: number): number[] {
+  const raw = Math.max(value, 1e-6) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const top = Math.ceil(value / step) * step;
+  return Array.from({ length: Math.round(top / step) + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
 }
 
 interface DotProps {
@@ -66,7 +68,8 @@ interface DotProps {
 export function TrendChart({ id, title, points, threshold, summary, labels, locale, height = 200 }: TrendChartProps) {
   const mounted = useMounted();
   const max = Math.max(0, ...points.map((p) => p.rate ?? 0));
-  const yMax = niceMax(Math.max(max * 1.1, threshold ? threshold.value * 1.25 : 0));
+  const ticks = niceTicks(Math.max(max * 1.05, threshold ? threshold.value * 1.2 : 0, 1));
+  const yMax = ticks[ticks.length - 1]!;
   const above = threshold ? threshold.comparator === '>' || threshold.comparator === '>=' : true;
   const dotRadius = points.length > 60 ? 1.5 : 3;
   const tag = locale === 'vi' ? 'vi-VN' : 'en-GB';
@@ -94,7 +97,7 @@ export function TrendChart({ id, title, points, threshold, summary, labels, loca
           <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="week" tickFormatter={(w: string) => w.slice(5)} interval="preserveStartEnd" minTickGap={18} fontSize={11} stroke="#64748b" />
-            <YAxis domain={[0, yMax]} width={44} fontSize={11} stroke="#64748b" tickFormatter={number} allowDataOverflow />
+            <YAxis domain={[0, yMax]} ticks={ticks} width={44} fontSize={11} stroke="#64748b" tickFormatter={number} allowDataOverflow />
             {threshold && (
               <ReferenceArea
                 y1={above ? threshold.value : 0}

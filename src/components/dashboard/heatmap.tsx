@@ -1,4 +1,5 @@
 import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { cachedFigures } from '@/server/cache/figures-cache';
 import type { HeatCell, Heatmap } from '@/server/queries/dashboard-figures';
 import { COMPARATOR_TEXT, getNumberFormats } from './format';
 import { HeatmapTable, type HeatCellTuple } from './heatmap-table';
@@ -13,13 +14,17 @@ function toneOf(cell: HeatCell): HeatTone {
   return cell.intensity < 0.5 ? 1 : cell.intensity < 0.75 ? 2 : 3;
 }
 
-export async function DistrictHeatmap({ provinceCode, heatmap }: { provinceCode: string; heatmap: Heatmap }) {
+/**
+ * cacheKey: what the heatmap was computed from (province, week, data version); the cells' formatted strings are kept
+ * under it, per language, since formatting several hundred numbers on every request cost more than drawing them.
+ */
+export async function DistrictHeatmap({ provinceCode, heatmap, cacheKey }: { provinceCode: string; heatmap: Heatmap; cacheKey: string }) {
   const t = await getTranslations('dashboard');
   const f = await getNumberFormats();
   const { cases, oxygen } = heatmap.thresholds;
   const noValue = t('heatmap.noValue');
   const rate = (v: number | null) => (v === null ? noValue : f.rate(v));
-  const rows = heatmap.rows.map((row) => ({
+  const buildRows = () => heatmap.rows.map((row) => ({
     code: row.code,
     name: row.name,
     note: row.hasPopulation ? null : t('heatmap.noPopulation'),
@@ -29,6 +34,7 @@ export async function DistrictHeatmap({ provinceCode, heatmap }: { provinceCode:
       return [text, tone, rate(cell.casesRate), rate(cell.oxygenRate), cell.provisional ? 1 : 0];
     }),
   }));
+  const rows = await cachedFigures(`heat-view:${f.locale}:${cacheKey}`, async () => buildRows());
   const legend: Array<[HeatTone, string, string]> = [
     [0, '○', t('heatmap.legendNoData')],
     [1, '', t('heatmap.legendLow')],

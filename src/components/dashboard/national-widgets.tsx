@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Sparkline } from '@/components/charts/sparkline';
 import { LevelBadgeView } from '@/components/surge/level-badge';
 import { LEVEL_STYLE } from '@/components/surge/format';
@@ -6,6 +5,7 @@ import { getCachedTranslations as getTranslations } from '@/components/dashboard
 import type { IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import type { SurgeLevel } from '@/lib/surge';
+import { cachedFigures } from '@/server/cache/figures-cache';
 import { getNationalOverview } from '@/server/queries/national';
 import { breachSide, COMPARATOR_TEXT, getNumberFormats } from './format';
 
@@ -43,6 +43,20 @@ export async function NationalCounts({ user, week }: { user: SessionUser; week: 
   );
 }
 
+interface RowView {
+  code: string;
+  name: string;
+  level: SurgeLevel;
+  provisional: boolean;
+  rate: string;
+  threshold: string;
+  spark: Array<number | null>;
+  sparkThreshold: number;
+  breach: 'above' | 'below';
+  sparkLabel: string;
+  met: string | null;
+}
+
 export async function NationalTable({ user, week }: { user: SessionUser; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
   const tl = await getTranslations('levels');
@@ -50,12 +64,29 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
   const data = await overview(user, week);
   const provisional = tl('provisional');
   const levelLabel = { surge: tl('surge'), warning: tl('warning'), normal: tl('normal'), 'no-data': tl('no-data') };
-  const short = { cases: t('short.cases'), oxygen: t('short.oxygen'), freeBeds: t('short.freeBeds'), icuBeds: t('short.icuBeds') };
-  const first = data.weeks[0]!;
-  const last = data.weeks[data.weeks.length - 1]!;
+  // the rows' words and numbers, formatted once per overview and language (63 rows × 12 weeks of numbers)
+  const rows = await cachedFigures(`national-view:${f.locale}:${data.key}`, async (): Promise<RowView[]> => {
+    const short = { cases: t('short.cases'), oxygen: t('short.oxygen'), freeBeds: t('short.freeBeds'), icuBeds: t('short.icuBeds') };
+    const first = data.weeks[0]!;
+    const last = data.weeks[data.weeks.length - 1]!;
+    return data.rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      provisional: r.provisional,
+      rate: r.casesRate === null ? '—' : f.rate(r.casesRate),
+      threshold: `${COMPARATOR_TEXT[r.casesThreshold.comparator]} ${f.threshold(r.casesThreshold.threshold)}`,
+      spark: r.spark.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
+      sparkThreshold: r.casesThreshold.threshold,
+      breach: breachSide(r.casesThreshold.comparator),
+      sparkLabel: t('national.spark', { from: first, to: last, values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; ') }),
+      met: r.met.length ? r.met.map((k) => short[k]).join(', ') : null,
+    }));
+  });
+  const none = t('national.none');
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="national-table">
+      <table className="min-w-full text-sm [&_td]:px-3 [&_td]:py-1.5" data-testid="national-table">
         <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2">{t('national.level')}</th>
@@ -67,33 +98,26 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {data.rows.map((r) => (
+          {rows.map((r, i) => (
             <tr key={r.code} data-province={r.code} data-level={r.level}>
-              <td className="px-3 py-1.5">
+              <td>
                 <LevelBadgeView level={r.level} provisional={r.provisional} label={levelLabel[r.level]} provisionalLabel={provisional} />
               </td>
               <th scope="row" className="px-3 py-1.5 text-left font-medium">
-                <Link href={`/provinces/${r.code}?week=${data.week}`} prefetch={false} className="text-sky-900 hover:underline">
+                <a href={`/provinces/${r.code}?week=${data.week}`} className="text-sky-900 hover:underline">
                   {r.name}
-                </Link>
+                </a>
               </th>
-              <td className="px-3 py-1.5 text-right tabular-nums">
-                {r.casesRate === null ? '—' : f.rate(r.casesRate)}
-                <span className="ml-1 text-xs text-slate-500">
-                  ({COMPARATOR_TEXT[r.casesThreshold.comparator]} {f.threshold(r.casesThreshold.threshold)})
-                </span>
+              <td className="text-right tabular-nums">
+                {r.rate}
+                <span className="ml-1 text-xs text-slate-500">({r.threshold})</span>
               </td>
-              <td className="px-3 py-1.5">
-                <Sparkline
-                  values={r.spark}
-                  threshold={r.casesThreshold.threshold}
-                  breach={breachSide(r.casesThreshold.comparator)}
-                  label={t('national.spark', { from: first, to: last, values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; ') })}
-                />
+              <td>
+                <Sparkline values={r.spark} threshold={r.sparkThreshold} breach={r.breach} label={r.sparkLabel} />
               </td>
-              <td className="px-3 py-1.5 text-xs">{r.met.length ? r.met.map((k) => short[k]).join(', ') : <span className="text-slate-500">{t('national.none')}</span>}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums text-xs">
-                {r.reported}/{r.expected}
+              <td className="text-xs">{r.met ?? <span className="text-slate-500">{none}</span>}</td>
+              <td className="text-right text-xs tabular-nums">
+                {data.rows[i]!.reported}/{data.rows[i]!.expected}
               </td>
             </tr>
           ))}

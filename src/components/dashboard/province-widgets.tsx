@@ -49,7 +49,7 @@ export async function HeatmapWidget({ ctx, week }: { ctx: ProvinceContext; week:
       <h2 id="heatmap" className="mb-1 text-lg font-semibold">
         {t('heatmap.title', { week: formatIsoWeek(week) })}
       </h2>
-      <DistrictHeatmap provinceCode={ctx.meta.code} heatmap={heatmap} />
+      <DistrictHeatmap provinceCode={ctx.meta.code} heatmap={heatmap} cacheKey={`${ctx.meta.code}:${formatIsoWeek(week)}:${ctx.fingerprint}`} />
     </section>
   );
 }

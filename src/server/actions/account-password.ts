@@ -2,7 +2,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '../auth/current-user';
-import { usesSecureCookies } from '../auth/options';
+import { usesSecureCookieUrl } from '../auth/cookie-policy';
 import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '../auth/session-cookie';
 import { clientIp } from '../auth/sign-in';
 import { now } from '../env';
@@ -17,7 +17,7 @@ export async function changeOwnPassword(_prev: State, formData: FormData): Promi
   const result = await changeOwnPasswordAs(await getCurrentUser(), formObject(formData), clientIp(Object.fromEntries(h.entries())));
   if (!result.ok) return result;
   // the bump ended every session, this one too: re-issue this one with the new version
-  const secure = usesSecureCookies();
+  const secure = usesSecureCookieUrl();
   const jar = await cookies();
   const token = await readSessionToken(jar.get(sessionCookieName(secure))?.value);
   if (!token) redirect('/signin');

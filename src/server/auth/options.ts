@@ -13,8 +13,6 @@ import { authenticate, clientIp } from './sign-in';
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1000) });
 
-export { usesSecureCookieUrl as usesSecureCookies } from './cookie-policy';
-
 // JWT sessions carry the user's id, a session version and the sign-in and last-seen times; getCurrentUser() re-reads
 // the user on every request and refuses a token whose version is stale or that has been idle or alive too long, so
 // sign-out, deactivation, password and role changes take effect at once (docs/adr/0004-roles-and-sessions.md).

@@ -32,6 +32,8 @@ export interface NationalRow {
 }
 
 export interface NationalOverview {
+  /** what the overview was computed from (week and national fingerprint): a key for views derived from it */
+  key: string;
   week: string;
   weeks: string[];
   rows: NationalRow[];
@@ -72,7 +74,7 @@ async function compute(week: IsoWeek, fingerprint: string): Promise<NationalOver
   rows.sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || (b.casesRate ?? -1) - (a.casesRate ?? -1) || a.name.localeCompare(b.name, 'vi'));
   const counts: Record<SurgeLevel, number> = { surge: 0, warning: 0, normal: 0, 'no-data': 0 };
   for (const r of rows) counts[r.level]++;
-  return { week: formatIsoWeek(week), weeks: weeks.map(formatIsoWeek), rows, counts };
+  return { key: `${formatIsoWeek(week)}:${fingerprint}`, week: formatIsoWeek(week), weeks: weeks.map(formatIsoWeek), rows, counts };
 }
 
 export async function getNationalOverview(user: SessionUser, week: IsoWeek): Promise<ScopedResult<NationalOverview>> {
