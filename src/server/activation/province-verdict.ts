@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
 import { evaluateProvinceWeek, selectPlan, selectPopulation, type Counts, type CriterionResult, type Plan, type SurgeLevel } from '@/lib/surge';
-import { rowToPlan } from '@/server/plans/mapping';
+import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 
 // The province's verdict for one week, read through the caller's transaction: the activation decision must see the
 // rows the save has just written (and nothing the transaction cannot see). The same computation as the province page
@@ -30,22 +30,6 @@ export interface ProvinceVerdict {
   snapshot: ActivationSnapshot;
 }
 
-const PLAN_SELECT = {
-  id: true,
-  planId: true,
-  version: true,
-  validFrom: true,
-  rule: true,
-  casesComparator: true,
-  casesThreshold: true,
-  oxygenComparator: true,
-  oxygenThreshold: true,
-  bedsComparator: true,
-  bedsThreshold: true,
-  icuComparator: true,
-  icuThreshold: true,
-  plan: { select: { key: true, name: true, provinceCode: true, sourceDocument: true } },
-} as const;
 
 const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
 
@@ -68,7 +52,7 @@ export async function loadProvinceVerdict(tx: Tx, provinceCode: string, week: Is
         },
       },
     }),
-    tx.planVersion.findMany({ where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } }, select: PLAN_SELECT }),
+    tx.planVersion.findMany({ where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } }, select: { ...PLAN_VERSION_SELECT, planId: true } }),
   ]);
 
   const plan = selectPlan(versions.map(rowToPlan), provinceCode, weekMonday(week));

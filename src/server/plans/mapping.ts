@@ -26,6 +26,23 @@ export function planToRow(plan: Plan) {
   };
 }
 
+/** The columns rowToPlan needs: the one select every plan query uses. */
+export const PLAN_VERSION_SELECT = {
+  id: true,
+  version: true,
+  validFrom: true,
+  rule: true,
+  casesComparator: true,
+  casesThreshold: true,
+  oxygenComparator: true,
+  oxygenThreshold: true,
+  bedsComparator: true,
+  bedsThreshold: true,
+  icuComparator: true,
+  icuThreshold: true,
+  plan: { select: { key: true, name: true, provinceCode: true, sourceDocument: true } },
+} as const;
+
 type Num = number | { toNumber(): number } | string;
 const num = (v: Num) => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : v.toNumber());
 

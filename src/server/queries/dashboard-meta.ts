@@ -1,7 +1,7 @@
 import 'server-only';
 import { selectPlan, selectPopulation, type Plan } from '@/lib/surge';
 import { weekMonday, type IsoWeek } from '@/lib/epi-week';
-import { rowToPlan } from '@/server/plans/mapping';
+import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { cachedFigures } from '@/server/cache/figures-cache';
 import { db } from '../db';
 
@@ -36,21 +36,6 @@ export interface ProvinceMeta {
   plans: Plan[];
 }
 
-export const PLAN_VERSION_SELECT = {
-  id: true,
-  version: true,
-  validFrom: true,
-  rule: true,
-  casesComparator: true,
-  casesThreshold: true,
-  oxygenComparator: true,
-  oxygenThreshold: true,
-  bedsComparator: true,
-  bedsThreshold: true,
-  icuComparator: true,
-  icuThreshold: true,
-  plan: { select: { key: true, name: true, provinceCode: true, sourceDocument: true } },
-} as const;
 
 const POPULATION_SELECT = { select: { year: true, population: true, approximate: true }, orderBy: { year: 'asc' } } as const;
 

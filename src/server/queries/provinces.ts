@@ -2,7 +2,7 @@ import 'server-only';
 import { evaluateDistrict, evaluateProvinceWeek, selectPlan, selectPopulation, type Counts, type DistrictVerdict, type Plan, type ProvinceWeek } from '@/lib/surge';
 import { weekMonday, type IsoWeek } from '@/lib/epi-week';
 import { canReadProvince, NATIONAL_ROLES, type SessionUser } from '@/lib/roles';
-import { rowToPlan } from '@/server/plans/mapping';
+import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { db } from '../db';
 
 // Reads for the province pages. Scope is checked before anything is read, and only small plain objects leave.
@@ -24,28 +24,13 @@ export async function getVisibleProvinces(user: SessionUser): Promise<ProvinceSu
   return rows.map((r) => ({ code: r.code, name: r.name, population: r.populations[0]?.population ?? null, districts: r._count.children }));
 }
 
-const PLAN_SELECT = {
-  id: true,
-  version: true,
-  validFrom: true,
-  rule: true,
-  casesComparator: true,
-  casesThreshold: true,
-  oxygenComparator: true,
-  oxygenThreshold: true,
-  bedsComparator: true,
-  bedsThreshold: true,
-  icuComparator: true,
-  icuThreshold: true,
-  plan: { select: { key: true, name: true, provinceCode: true, sourceDocument: true } },
-} as const;
 
 /** The plan in force for a province in a week: its own latest valid version, else the default plan. */
 export async function getPlanForWeek(provinceCode: string, week: IsoWeek): Promise<Plan> {
   const prisma = await db();
   const rows = await prisma.planVersion.findMany({
     where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } },
-    select: PLAN_SELECT,
+    select: PLAN_VERSION_SELECT,
   });
   return selectPlan(rows.map(rowToPlan), provinceCode, weekMonday(week));
 }

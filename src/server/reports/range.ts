@@ -5,7 +5,7 @@ import { canReadProvince, type SessionUser } from '@/lib/roles';
 import { evaluateDistrict, evaluateProvinceWeek, selectPlan, type Plan } from '@/lib/surge';
 import { hasReported, type Figures } from '@/lib/validations/figures';
 import { db } from '../db';
-import { rowToPlan } from '../plans/mapping';
+import { PLAN_VERSION_SELECT, rowToPlan } from '../plans/mapping';
 import type { ScopedResult } from '../queries/provinces';
 import { getReportingUnits, populationFor, type ReportingUnit } from './queries';
 import { readReports, reportKey } from './store';
@@ -73,12 +73,6 @@ export interface ExportRow extends Figures {
   plan: string;
 }
 
-const PLAN_SELECT = {
-  id: true, version: true, validFrom: true, rule: true,
-  casesComparator: true, casesThreshold: true, oxygenComparator: true, oxygenThreshold: true,
-  bedsComparator: true, bedsThreshold: true, icuComparator: true, icuThreshold: true,
-  plan: { select: { key: true, name: true, provinceCode: true, sourceDocument: true } },
-} as const;
 
 const round2 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100) / 100);
 
@@ -94,7 +88,7 @@ export async function getExportRows(user: SessionUser, provinceCode: string, fro
   const s = await scoped(user, provinceCode, from, to);
   if (s.status !== 'ok') return s;
   const prisma = await db();
-  const plans = (await prisma.planVersion.findMany({ where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } }, select: PLAN_SELECT })).map(rowToPlan);
+  const plans = (await prisma.planVersion.findMany({ where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } }, select: PLAN_VERSION_SELECT })).map(rowToPlan);
   const byKey = new Map(s.reports.map((r) => [reportKey(r.unitId, r.week), r]));
   const weeks = [...new Map(s.reports.map((r) => [formatIsoWeek(r.week), r.week])).values()].sort(compareWeeks);
   const rows: ExportRow[] = [];
