@@ -90,5 +90,8 @@ export function env(): AppEnv {
 
 /** The app's clock: SURGEWATCH_NOW when set (demos, tests), else the real time. */
 export function now(): Date {
-  return env().now ?? new Date();
+  // Read directly rather than through env(): code that only needs the clock (audit rows, the seed, tests) must not
+  // depend on the rest of the environment being complete. The value itself is validated at start-up by parseEnv.
+  const fixed = process.env.SURGEWATCH_NOW;
+  return fixed ? new Date(fixed) : new Date();
 }
