@@ -180,15 +180,19 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123456789',
   };
   let server: ChildProcess | null = null;
+  const logFile = path.join(os.tmpdir(), `surgewatch-bench-${process.pid}.log`);
+  let keepLog = true;
   try {
     log(`seeding national-scale synthetic data into ${db.label}${communes ? ' (commune-level tree)' : ''}…`);
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-national.ts', ...(communes ? ['--communes'] : [])], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     if (seeded.status !== 0) throw new Error('seed:national failed');
 
     log(`starting the production build (${DIST}, port ${PORT}; builds first if the sources changed)…`);
-    const serverLog = fs.openSync(path.join(os.tmpdir(), `surgewatch-bench-${process.pid}.log`), 'w');
+    const serverLog = fs.openSync(logFile, 'w');
     server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', serverLog, serverLog] });
-    await waitForHealth(server, 600_000);
+    await waitForHealth(server, 600_000).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; the server's output is in ${logFile}`);
+    });
 
     const cookies = new Map<string, string>();
     for (const t of TARGETS) if (t.account && !cookies.has(t.account)) cookies.set(t.account, await signIn(t.account));
@@ -229,6 +233,7 @@ async function main() {
     const out = option('--json', '');
     if (out) fs.writeFileSync(out, JSON.stringify({ database: db.label, communes, rows, checks }, null, 2));
     process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+    keepLog = false;
   } finally {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
@@ -236,6 +241,7 @@ async function main() {
     }
     agent.destroy();
     await db.cleanup();
+    if (!keepLog) fs.rmSync(logFile, { force: true });
   }
 }
 

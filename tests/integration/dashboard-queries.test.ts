@@ -169,6 +169,9 @@ describe('heatmap and districts', () => {
     const heat = await getProvinceHeatmap(ctx, LAST);
     expect(heat.weeks).toEqual(weekRange(LAST, 12).map(formatIsoWeek));
     expect(heat.rows).toHaveLength(15);
+    // hotspots first: a unit past a threshold in the last week never comes after one below it
+    const lastMet = heat.rows.map((r) => Boolean(r.cells[11]!.casesMet || r.cells[11]!.oxygenMet));
+    expect(lastMet.indexOf(false)).toBeGreaterThan(lastMet.lastIndexOf(true));
     const row = heat.rows.find((r) => r.code === '899')!;
     const unit = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '899' }, select: { id: true, populations: true } });
     const report = await db.prisma.weeklyReport.findUniqueOrThrow({ where: { unitId_isoYear_isoWeek: { unitId: unit.id, ...LAST } } });

@@ -7,6 +7,7 @@ import {
   getProvinceUnits,
   type ProvinceContext,
 } from '@/server/queries/dashboard';
+import { filtersQuery } from '@/server/queries/dashboard-filters';
 import { DistrictHeatmap } from './heatmap';
 import { IndicatorCards } from './indicator-cards';
 import { TrendPanel } from './trend-panel';
@@ -41,15 +42,33 @@ export async function TrendsWidget({ ctx, week, range }: { ctx: ProvinceContext;
   );
 }
 
-export async function HeatmapWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
+/** Above this many units (a commune-level tree), the heatmap shows the HOTSPOTS hottest ones unless asked for all. */
+export const HEATMAP_ALL_UP_TO = 24;
+const HOTSPOTS = 20;
+
+export async function HeatmapWidget({ ctx, week, range, allUnits = false }: { ctx: ProvinceContext; week: IsoWeek; range: number; allUnits?: boolean }) {
   const t = await getTranslations('dashboard');
-  const heatmap = await getProvinceHeatmap(ctx, week);
+  const full = await getProvinceHeatmap(ctx, week);
+  const trimmed = !allUnits && full.rows.length > HEATMAP_ALL_UP_TO;
+  const heatmap = trimmed ? { ...full, rows: full.rows.slice(0, HOTSPOTS) } : full;
+  const toggle = full.rows.length > HEATMAP_ALL_UP_TO && (
+    <p className="mt-2 text-sm">
+      <a href={`/provinces/${ctx.meta.code}${filtersQuery({ week, range, allUnits: trimmed })}#heatmap`} className="text-sky-800 underline">
+        {trimmed ? t('heatmap.showAll', { count: full.rows.length }) : t('heatmap.showHotspots', { count: HOTSPOTS })}
+      </a>
+    </p>
+  );
   return (
     <section aria-labelledby="heatmap" className="mb-8">
       <h2 id="heatmap" className="mb-1 text-lg font-semibold">
         {t('heatmap.title', { week: formatIsoWeek(week) })}
       </h2>
-      <DistrictHeatmap provinceCode={ctx.meta.code} heatmap={heatmap} cacheKey={`${ctx.meta.code}:${formatIsoWeek(week)}:${ctx.fingerprint}`} />
+      <DistrictHeatmap
+        provinceCode={ctx.meta.code}
+        heatmap={heatmap}
+        cacheKey={`${ctx.meta.code}:${formatIsoWeek(week)}:${trimmed ? HOTSPOTS : 'all'}:${ctx.fingerprint}`}
+      />
+      {toggle}
     </section>
   );
 }

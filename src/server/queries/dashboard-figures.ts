@@ -142,6 +142,10 @@ export function getHeatmap(meta: ProvinceMeta, end: IsoWeek, fingerprint: string
       };
     });
     const lastPlan = planFor(meta.plans, meta.code, end);
+    // hotspots first: by the last week (a criterion met, then closeness to the threshold), units without figures last
+    const last = (r: (typeof rows)[number]) => r.cells[r.cells.length - 1]!;
+    const score = (c: HeatCell) => (c.intensity === null ? -1 : (c.casesMet || c.oxygenMet ? 1_000 : 0) + c.intensity);
+    rows.sort((a, b) => score(last(b)) - score(last(a)) || a.code.localeCompare(b.code));
     return { weeks: weeks.map(formatIsoWeek), rows, thresholds: { cases: lastPlan.criteria.cases, oxygen: lastPlan.criteria.oxygen } };
   });
 }

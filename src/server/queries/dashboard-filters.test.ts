@@ -29,6 +29,13 @@ describe('dashboard filters from the URL', () => {
     expect(parseDashboardFilters({ week: ' 2026-W60 ' }, TODAY).input).toEqual({ week: '2026-W60', range: '' });
   });
 
+  it('shows every unit of the heatmap only when the URL says units=all', () => {
+    expect(parseDashboardFilters({ units: 'all' }, TODAY).allUnits).toBe(true);
+    expect(parseDashboardFilters({ units: 'some' }, TODAY).allUnits).toBe(false);
+    expect(parseDashboardFilters({}, TODAY).allUnits).toBe(false);
+    expect(filtersQuery({ week: { isoYear: 2026, isoWeek: 47 }, allUnits: true })).toBe('?week=2026-W47&units=all');
+  });
+
   it('writes the week explicitly and the range only when not the default', () => {
     expect(filtersQuery({ week: { isoYear: 2026, isoWeek: 47 }, range: 26 })).toBe('?week=2026-W47');
     expect(filtersQuery({ week: { isoYear: 2026, isoWeek: 5 }, range: 12 })).toBe('?week=2026-W05&range=12');

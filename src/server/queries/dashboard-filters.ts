@@ -13,6 +13,8 @@ export type FilterError = 'invalid' | 'future' | 'range';
 export interface DashboardFilters {
   week: IsoWeek;
   range: number;
+  /** the heatmap shows every unit (?units=all) or only the hotspots (default, when the province has many units) */
+  allUnits: boolean;
   /** true when the week is the default one (the last complete week) */
   isDefaultWeek: boolean;
   errors: { week?: FilterError; range?: FilterError };
@@ -86,12 +88,14 @@ export function parseDashboardFilters(params: SearchParams, today: Date): Dashbo
     if (parsed.success) range = parsed.data;
     else errors.range = 'range';
   }
-  return { week, range, isDefaultWeek: compareWeeks(week, fallbackWeek) === 0, errors, input: { week: rawWeek, range: rawRange } };
+  const allUnits = z.literal('all').safeParse(first(params.units)).success;
+  return { week, range, allUnits, isDefaultWeek: compareWeeks(week, fallbackWeek) === 0, errors, input: { week: rawWeek, range: rawRange } };
 }
 
 /** The query string that reproduces a view: the week always explicit (a link must not drift as weeks pass). */
-export function filtersQuery(filters: { week: IsoWeek; range?: number }): string {
+export function filtersQuery(filters: { week: IsoWeek; range?: number; allUnits?: boolean }): string {
   const params = new URLSearchParams({ week: formatIsoWeek(filters.week) });
   if (filters.range !== undefined && filters.range !== DEFAULT_RANGE) params.set('range', String(filters.range));
+  if (filters.allUnits) params.set('units', 'all');
   return `?${params.toString()}`;
 }

@@ -68,8 +68,8 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       <Suspense fallback={<WidgetSkeleton height={520} />}>
         <TrendsWidget ctx={ctx} week={week} range={range} />
       </Suspense>
-      <Suspense fallback={<WidgetSkeleton height={40 + 34 * header.branches.length} />}>
-        <HeatmapWidget ctx={ctx} week={week} />
+      <Suspense fallback={<WidgetSkeleton height={120 + 34 * Math.min(header.branches.length, filters.allUnits ? Infinity : 24)} />}>
+        <HeatmapWidget ctx={ctx} week={week} range={range} allUnits={filters.allUnits} />
       </Suspense>
       <Suspense fallback={<WidgetSkeleton height={120} />}>
         <CompletenessWidget ctx={ctx} week={week} />
