@@ -5,7 +5,7 @@ import type { Comparator, Counts, CriterionKey, Plan, PlanCriterion, SurgeLevel,
 // Exact judgement. A criterion compares rate = figure × 100,000 / population with a threshold of at most 2 decimals.
 // Multiplying both sides by population × 100 gives an integer comparison:
 //   whole figures (cases, beds, ICU):  figure × 10,000,000   ⋚  thresholdCents × population
-//   oxygen (rounded to cents first):    oxygenCents × 100,000 ⋚  thresholdCents × population
+//   oxygen (rounded to hundredths):     oxygenHundredths × 100,000 ⋚  thresholdCents × population
 // Every factor is an integer, so as long as both products stay ≤ Number.MAX_SAFE_INTEGER the doubles hold them
 // exactly and the comparison is exact. Realistic bounds: figures ≤ 10 million → 1e7 × 1e7 = 1e14; population
 // ≤ 150 million and threshold ≤ 1,000 → 1e5 × 1.5e8 = 1.5e13; both far below 9.007e15. A product that would exceed
@@ -14,14 +14,15 @@ import type { Comparator, Counts, CriterionKey, Plan, PlanCriterion, SurgeLevel,
 //
 // Performance (target ≥ 10 million evaluations per second, scripts/bench-surge.ts): the hot path is one flat
 // function (judge) whose helpers are small enough for V8 to inline them all (an earlier version, split into
-// per-criterion functions, exceeded V8's inlining budget and ran at half the speed); validation is a chain of cheap
-// comparisons, and error messages are built only on the slow paths (throwBad*). Most of the remaining time is the
-// verdict itself: 6 objects and up to 4 boxed doubles per evaluation, which the contract requires.
+// per-criterion functions, exceeded V8's inlining budget and ran at half the speed); each figure is validated where
+// it is read, with cheap comparisons, and error messages are built only on the slow paths (throwBad*). Most of the
+// remaining time is the verdict itself: 6 objects and up to 4 boxed doubles per evaluation, which the contract
+// requires, and the garbage collection of them.
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 /** 100,000 (per-capita base) × 100 (threshold cents) */
 const WHOLE_SCALE = 10_000_000;
-/** 100,000; oxygen is already in cents */
+/** 100,000; oxygen is already in hundredths */
 const OXYGEN_SCALE = 100_000;
 const MAX_THRESHOLD_CENTS = Math.round(MAX_THRESHOLD * 100);
 /** Oxygen above this cannot be held in hundredths exactly; no unit has 10 trillion patients on oxygen. */
@@ -196,10 +197,12 @@ function ruleIndex(rule: unknown): number {
 }
 
 /**
- * The judgement proper, for validated counts and population. The plan is validated here (cheap comparisons), since
- * a bad plan must never yield a verdict either. district: the capacity criteria are information only (met null).
+ * The judgement proper. check: validate each reported figure where it is read (sharing the null test; the public
+ * functions pass true, callers that validated already pass false); population is validated by the caller. The plan
+ * is always validated (cheap comparisons): a bad plan must never yield a verdict either. district: the capacity
+ * criteria are information only (met null).
  */
-function judge(counts: Counts, population: number, plan: Plan, district: boolean): SurgeVerdict {
+function judge(counts: Counts, population: number, plan: Plan, district: boolean, check: boolean): SurgeVerdict {
   const k = plan.criteria;
   const cc = k.cases;
   const co = k.oxygen;
@@ -231,12 +234,14 @@ function judge(counts: Counts, population: number, plan: Plan, district: boolean
   let rb: number | null = null;
   let ri: number | null = null;
   if (nc !== null) {
+    if (check && !(Number.isSafeInteger(nc) && nc >= 0)) throwBadCounts(counts, '');
     const bit = meets(nc, WHOLE_SCALE, tc, population, xc);
     met |= bit;
     mc = BOOLEAN[bit] as boolean;
     rc = (nc * 100_000) / population;
   } else unknown |= 1;
   if (ox !== null) {
+    if (check && !(typeof ox === 'number' && ox >= 0 && ox <= MAX_OXYGEN)) throwBadCounts(counts, '');
     const hundredths = Math.round(ox * 100);
     const bit = meets(hundredths, OXYGEN_SCALE, to, population, xo);
     met |= bit << 1;
@@ -244,12 +249,14 @@ function judge(counts: Counts, population: number, plan: Plan, district: boolean
     ro = (hundredths * 1_000) / population;
   } else unknown |= 2;
   if (fb !== null) {
+    if (check && !(Number.isSafeInteger(fb) && fb >= 0)) throwBadCounts(counts, '');
     const bit = meets(fb, WHOLE_SCALE, tb, population, xb);
     met |= bit << 2;
     mb = district ? null : (BOOLEAN[bit] as boolean);
     rb = (fb * 100_000) / population;
   } else unknown |= 4;
   if (ib !== null) {
+    if (check && !(Number.isSafeInteger(ib) && ib >= 0)) throwBadCounts(counts, '');
     const bit = meets(ib, WHOLE_SCALE, ti, population, xi);
     met |= bit << 3;
     mi = district ? null : (BOOLEAN[bit] as boolean);
@@ -272,18 +279,19 @@ function judge(counts: Counts, population: number, plan: Plan, district: boolean
  * judge, with a malformed plan (a criterion missing, say: reading it throws a TypeError) reported as the
  * SurgeInputError naming the field. try/catch costs nothing in V8 while nothing is thrown.
  */
-function judgeChecked(counts: Counts, population: number, plan: Plan, district: boolean): SurgeVerdict {
+function judgeChecked(counts: Counts, population: number, plan: Plan, district: boolean, check: boolean): SurgeVerdict {
   try {
-    return judge(counts, population, plan, district);
+    return judge(counts, population, plan, district, check);
   } catch (error) {
     if (error instanceof SurgeInputError) throw error;
+    if (!validCounts(counts)) throwBadCounts(counts, '');
     throw planProblem(plan) ?? error;
   }
 }
 
 /** evaluateSurge for counts and population the caller has already validated (aggregateCounts output, say). */
 export function evaluateSurgeUnchecked(counts: Counts, population: number, plan: Plan): SurgeVerdict {
-  return judgeChecked(counts, population, plan, false);
+  return judgeChecked(counts, population, plan, false, false);
 }
 
 /**
@@ -293,9 +301,8 @@ export function evaluateSurgeUnchecked(counts: Counts, population: number, plan:
  * population that is not a whole number > 0, and on a plan comparator, threshold or rule it cannot judge.
  */
 export function evaluateSurge(counts: Counts, population: number, plan: Plan): SurgeVerdict {
-  if (!validCounts(counts)) throwBadCounts(counts, '');
   if (!validPopulation(population)) checkPopulation(population);
-  return judgeChecked(counts, population, plan, false);
+  return judgeChecked(counts, population, plan, false, true);
 }
 
 /**
@@ -310,7 +317,7 @@ export function evaluateSurge(counts: Counts, population: number, plan: Plan): S
 export function evaluateDistrict(counts: Counts, population: number, plan: Plan): DistrictVerdict {
   checkCounts(counts);
   checkPopulation(population);
-  const verdict = judgeChecked(counts, population, plan, true);
+  const verdict = judgeChecked(counts, population, plan, true, false);
   const [cases, oxygen] = verdict.criteria;
   const mc = cases?.met ?? null;
   const mo = oxygen?.met ?? null;
