@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AppIntlProvider } from '@/components/intl-provider';
-import { MESSAGES } from '@/i18n/config';
+import { clientMessages } from '@/i18n/config';
 import { getLocale } from '@/i18n/server';
 import './globals.css';
 
@@ -14,7 +14,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <AppIntlProvider locale={locale} messages={MESSAGES[locale]}>
+        <AppIntlProvider locale={locale} messages={clientMessages(locale)}>
           {children}
         </AppIntlProvider>
       </body>

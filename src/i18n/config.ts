@@ -27,3 +27,22 @@ export const MESSAGES: Record<Locale, Messages> = {
 export function isLocale(value: string | undefined): value is Locale {
   return value === 'vi' || value === 'en';
 }
+
+/** Namespaces any page's client components may need (the error page, the sign-in form). */
+export const ROOT_CLIENT_NAMESPACES = ['errors', 'signIn'] as const;
+export type ClientNamespace = keyof Messages;
+export type ClientMessagesSubset = Partial<Messages>;
+
+const subsets = new Map<string, ClientMessagesSubset>();
+
+/** The root namespaces plus `namespaces`, for a client provider; the same object for the same request, per process. */
+export function clientMessages(locale: Locale, namespaces: readonly ClientNamespace[] = []): ClientMessagesSubset {
+  const key = `${locale}:${namespaces.join(',')}`;
+  let subset = subsets.get(key);
+  if (!subset) {
+    const all = MESSAGES[locale];
+    subset = Object.fromEntries([...ROOT_CLIENT_NAMESPACES, ...namespaces].map((ns) => [ns, all[ns]])) as ClientMessagesSubset;
+    subsets.set(key, subset);
+  }
+  return subset;
+}

@@ -8,9 +8,25 @@ export async function getLocale(): Promise<Locale> {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-export async function getTranslations<N extends keyof Messages>(namespace: N) {
-  const locale = await getLocale();
+function makeTranslator<N extends keyof Messages>(locale: Locale, namespace: N) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace });
+}
+
+// A translator compiles each ICU message the first time it formats it, and building one on every call made that
+// most of the rendering time of the busiest pages. Messages are static and a translator holds no request state, so
+// one translator per locale and namespace lives as long as the process and compiles each message once.
+const translators = new Map<string, unknown>();
+
+/** The translator of `namespace` in the request's language. */
+export async function getTranslations<N extends keyof Messages>(namespace: N): Promise<ReturnType<typeof makeTranslator<N>>> {
+  const locale = await getLocale();
+  const key = `${locale}:${namespace}`;
+  let t = translators.get(key) as ReturnType<typeof makeTranslator<N>> | undefined;
+  if (!t) {
+    t = makeTranslator(locale, namespace);
+    translators.set(key, t);
+  }
+  return t;
 }
 
 export async function getFormatters() {

@@ -25,27 +25,37 @@ const claims = async (over: object = {}) => {
 
 describe('resolveSessionUser', () => {
   it('returns the user, scope included, for a fresh token of the current version', async () => {
-    expect(await resolveSessionUser(db.prisma, await claims(), T)).toMatchObject({ id: userId, role: 'PROVINCIAL_LEADER', provinceCode: '91' });
+    const u = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    // exactly the SessionUser fields, read with the driver's own types (numbers, null, the role as text)
+    expect(await resolveSessionUser(db.sql, await claims(), T)).toStrictEqual({
+      id: userId,
+      email: u.email,
+      name: u.name,
+      role: 'PROVINCIAL_LEADER',
+      provinceCode: '91',
+      unitId: null,
+      agencyId: null,
+    });
   });
 
   it('refuses a token idle for 30 minutes, or 12 hours after sign-in however active', async () => {
-    expect(await resolveSessionUser(db.prisma, await claims({ seen: T.getTime() - IDLE_TIMEOUT_MS }), T)).toBeNull();
-    expect(await resolveSessionUser(db.prisma, await claims({ seen: T.getTime() - IDLE_TIMEOUT_MS + 1000 }), T)).not.toBeNull();
-    expect(await resolveSessionUser(db.prisma, await claims({ authAt: T.getTime() - ABSOLUTE_TIMEOUT_MS, seen: T.getTime() }), T)).toBeNull();
+    expect(await resolveSessionUser(db.sql, await claims({ seen: T.getTime() - IDLE_TIMEOUT_MS }), T)).toBeNull();
+    expect(await resolveSessionUser(db.sql, await claims({ seen: T.getTime() - IDLE_TIMEOUT_MS + 1000 }), T)).not.toBeNull();
+    expect(await resolveSessionUser(db.sql, await claims({ authAt: T.getTime() - ABSOLUTE_TIMEOUT_MS, seen: T.getTime() }), T)).toBeNull();
   });
 
   it('refuses a token from before a session-version bump (sign-out, password, role change)', async () => {
     const old = await claims();
     await db.prisma.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-    expect(await resolveSessionUser(db.prisma, old, T)).toBeNull();
-    expect(await resolveSessionUser(db.prisma, await claims(), T)).not.toBeNull();
+    expect(await resolveSessionUser(db.sql, old, T)).toBeNull();
+    expect(await resolveSessionUser(db.sql, await claims(), T)).not.toBeNull();
   });
 
   it('refuses a deactivated user and an unknown one', async () => {
     const c = await claims();
     await db.prisma.user.update({ where: { id: userId }, data: { active: false } });
-    expect(await resolveSessionUser(db.prisma, c, T)).toBeNull();
-    expect(await resolveSessionUser(db.prisma, { ...c, uid: 999_999 }, T)).toBeNull();
-    expect(await resolveSessionUser(db.prisma, null, T)).toBeNull();
+    expect(await resolveSessionUser(db.sql, c, T)).toBeNull();
+    expect(await resolveSessionUser(db.sql, { ...c, uid: 999_999 }, T)).toBeNull();
+    expect(await resolveSessionUser(db.sql, null, T)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 
 // The benchmark's floor (scripts/bench-dashboard.ts): a dynamic page of this app, rendered on every request through
 // the same root layout, that reads nothing from the database. What the dashboards cost is measured against it.

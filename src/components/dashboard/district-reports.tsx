@@ -1,4 +1,4 @@
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import type { DistrictReport, ReportChange } from '@/server/queries/dashboard-district';
 import { formatDateTime, getNumberFormats } from './format';
 

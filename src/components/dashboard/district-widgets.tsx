@@ -1,4 +1,4 @@
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
 import { CAPACITY_CRITERIA } from '@/lib/surge';
 import { getDistrictCards, getDistrictReports, getDistrictTrends, type DistrictContext } from '@/server/queries/dashboard-district';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek } from '@/lib/epi-week';
 import { RANGES, type DashboardFilters } from '@/server/queries/dashboard-filters';
 

@@ -1,4 +1,4 @@
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { cachedFigures } from '@/server/cache/figures-cache';
 import type { HeatCell, Heatmap } from '@/server/queries/dashboard-figures';
 import { COMPARATOR_TEXT, getNumberFormats } from './format';

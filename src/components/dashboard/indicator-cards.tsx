@@ -1,4 +1,4 @@
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import type { CriterionResult } from '@/lib/surge';
 import type { WeekFigures } from '@/server/queries/dashboard-figures';
 import { COMPARATOR_TEXT, getNumberFormats } from './format';

@@ -1,7 +1,7 @@
 import { Sparkline } from '@/components/charts/sparkline';
 import { LevelBadgeView } from '@/components/surge/level-badge';
 import { LEVEL_STYLE } from '@/components/surge/format';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import type { SurgeLevel } from '@/lib/surge';

@@ -1,4 +1,4 @@
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
 import {
   getProvinceCards,

@@ -1,5 +1,5 @@
 import { TrendChart, type TrendPoint } from '@/components/charts/trend-chart';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { CRITERION_KEYS, type CriterionKey } from '@/lib/surge';
 import type { WeekFigures } from '@/server/queries/dashboard-figures';
 import { breachSide, COMPARATOR_TEXT, getNumberFormats } from './format';

@@ -1,6 +1,6 @@
 import { getNumberFormats } from '@/components/dashboard/format';
 import { LevelBadgeView } from '@/components/surge/level-badge';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import type { UnitWeekRow } from '@/server/queries/provinces';
 
 /** Every reporting unit's figures for the week; a unit that has not reported says so in words, not by a blank row. */

@@ -1,5 +1,5 @@
 import { LevelBadge } from '@/components/surge/level-badge';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import type { WeekFigures } from '@/server/queries/dashboard-figures';
 import { getNumberFormats } from './format';
 

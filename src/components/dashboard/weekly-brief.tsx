@@ -1,6 +1,6 @@
 import { Sparkline } from '@/components/charts/sparkline';
 import { LevelBadge } from '@/components/surge/level-badge';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { type IsoWeek } from '@/lib/epi-week';
 
 import { getProvinceCards, getProvinceHeatmap, getProvinceTrends, getProvinceUnits, provinceHeader, type ProvinceContext } from '@/server/queries/dashboard';

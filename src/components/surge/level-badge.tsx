@@ -1,4 +1,4 @@
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import type { SurgeLevel } from '@/lib/surge';
 import { LEVEL_STYLE } from './format';
 

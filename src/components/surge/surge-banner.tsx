@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getNumberFormats } from '@/components/dashboard/format';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import type { SurgeLevel } from '@/lib/surge';
 import type { SurgeStatus } from '@/server/queries/dashboard';
 import { COMPARATOR_SYMBOL, LEVEL_STYLE } from './format';

@@ -8,7 +8,7 @@ import { assertPlan, isValidThreshold } from '@/lib/surge';
 import { isIsoDate } from '@/lib/surge/plans';
 import { recordAudit } from '../audit';
 import { now } from '../env';
-import { rowToPlan } from '../plans/mapping';
+import { PLAN_CRITERIA_COLUMNS, rowToPlan } from '../plans/mapping';
 import { bumpDataVersion, runGuarded } from './admin-guard';
 import type { ActionResult } from './guard';
 
@@ -52,15 +52,7 @@ const VERSION_FIELDS = {
   id: true,
   version: true,
   validFrom: true,
-  rule: true,
-  casesComparator: true,
-  casesThreshold: true,
-  oxygenComparator: true,
-  oxygenThreshold: true,
-  bedsComparator: true,
-  bedsThreshold: true,
-  icuComparator: true,
-  icuThreshold: true,
+  ...PLAN_CRITERIA_COLUMNS,
   note: true,
 } as const;
 

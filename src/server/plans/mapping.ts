@@ -26,11 +26,8 @@ export function planToRow(plan: Plan) {
   };
 }
 
-/** The columns rowToPlan needs: the one select every plan query uses. */
-export const PLAN_VERSION_SELECT = {
-  id: true,
-  version: true,
-  validFrom: true,
+/** A plan version's rule and four criteria (comparator and threshold each): part of every select of versions. */
+export const PLAN_CRITERIA_COLUMNS = {
   rule: true,
   casesComparator: true,
   casesThreshold: true,
@@ -40,6 +37,14 @@ export const PLAN_VERSION_SELECT = {
   bedsThreshold: true,
   icuComparator: true,
   icuThreshold: true,
+} as const;
+
+/** The columns rowToPlan needs: the one select every plan query uses. */
+export const PLAN_VERSION_SELECT = {
+  id: true,
+  version: true,
+  validFrom: true,
+  ...PLAN_CRITERIA_COLUMNS,
   plan: { select: { key: true, name: true, provinceCode: true, sourceDocument: true } },
 } as const;
 

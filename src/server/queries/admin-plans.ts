@@ -4,6 +4,7 @@ import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '../db';
 import { now } from '../env';
+import { PLAN_CRITERIA_COLUMNS } from '../plans/mapping';
 import { getPlanForWeek } from './provinces';
 
 // Reads for the plan editor (/admin/plans). Only for plans.manage.
@@ -33,15 +34,7 @@ export interface PlanOverviewRow {
 const VERSION_SELECT = {
   version: true,
   validFrom: true,
-  rule: true,
-  casesComparator: true,
-  casesThreshold: true,
-  oxygenComparator: true,
-  oxygenThreshold: true,
-  bedsComparator: true,
-  bedsThreshold: true,
-  icuComparator: true,
-  icuThreshold: true,
+  ...PLAN_CRITERIA_COLUMNS,
   note: true,
   createdAt: true,
   createdBy: { select: { email: true } },

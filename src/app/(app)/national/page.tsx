@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { NationalCounts, NationalTable } from '@/components/dashboard/national-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek } from '@/lib/epi-week';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';

@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { NATIONAL_ROLES } from '@/lib/roles';
 import { requireUser } from '@/server/auth/current-user';
+import { NoAccess } from '@/components/dashboard/page-access';
 
 // The list of provinces is the national overview now (levels, trends, severity order); others go to their own province.
 export default async function ProvincesPage() {
@@ -10,9 +11,5 @@ export default async function ProvincesPage() {
   if (user.provinceCode) redirect(`/provinces/${user.provinceCode}`);
   // an account with neither a national role nor a province (misconfigured): say so rather than loop on redirects
   const t = await getTranslations('dashboard');
-  return (
-    <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
-      {t('header.noAccess')}
-    </p>
-  );
+  return <NoAccess message={t('header.noAccess')} />;
 }

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/components/dashboard/format';
 import { CompletenessWidget, HeatmapWidget, TrendsWidget, VerdictWidget } from '@/components/dashboard/province-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince, provinceHeader } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { pageData } from '@/components/dashboard/page-access';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,17 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProvincePage({ params, searchParams }: Props) {
   const { code } = await params;
   const user = await requireUser(`/provinces/${code}`);
-  const opened = await openProvince(user, code);
   const t = await getTranslations('dashboard');
-  if (opened.status === 'not-found') notFound();
-  if (opened.status === 'forbidden') {
-    return (
-      <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
-        {t('header.noAccess')}
-      </p>
-    );
-  }
-  const ctx = opened.data;
+  const page = pageData(await openProvince(user, code), t('header.noAccess'));
+  if ('denied' in page) return page.denied;
+  const ctx = page.data;
   const filters = parseDashboardFilters(await searchParams, now());
   const { week, range } = filters;
   const header = provinceHeader(ctx, week);

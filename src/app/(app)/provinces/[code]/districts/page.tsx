@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { UnitsWidget } from '@/components/dashboard/province-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { formatIsoWeek } from '@/lib/epi-week';
@@ -10,6 +9,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { pageData } from '@/components/dashboard/page-access';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,16 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DistrictsPage({ params, searchParams }: Props) {
   const { code } = await params;
   const user = await requireUser(`/provinces/${code}/districts`);
-  const opened = await openProvince(user, code);
   const t = await getTranslations('dashboard');
-  if (opened.status === 'not-found') notFound();
-  if (opened.status === 'forbidden') {
-    return (
-      <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
-        {t('header.noAccess')}
-      </p>
-    );
-  }
+  const page = pageData(await openProvince(user, code), t('header.noAccess'));
+  if ('denied' in page) return page.denied;
+  const ctx = page.data;
   const filters = parseDashboardFilters(await searchParams, now());
   return (
     <>
@@ -38,15 +32,15 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
         <div>
           <p className="text-sm">
             <a href={`/provinces/${code}${filters.isDefaultWeek ? '' : filtersQuery({ week: filters.week })}`} className="text-sky-800 hover:underline">
-              {t('header.backToProvince', { name: opened.data.meta.name })}
+              {t('header.backToProvince', { name: ctx.meta.name })}
             </a>
           </p>
-          <h1 className="text-2xl font-bold">{t('units.pageTitle', { name: opened.data.meta.name, week: formatIsoWeek(filters.week) })}</h1>
+          <h1 className="text-2xl font-bold">{t('units.pageTitle', { name: ctx.meta.name, week: formatIsoWeek(filters.week) })}</h1>
         </div>
         <FiltersForm action={`/provinces/${code}/districts`} filters={filters} withRange={false} />
       </div>
-      <Suspense fallback={<WidgetSkeleton height={40 + 37 * opened.data.meta.reportingUnits} />}>
-        <UnitsWidget ctx={opened.data} week={filters.week} />
+      <Suspense fallback={<WidgetSkeleton height={40 + 37 * ctx.meta.reportingUnits} />}>
+        <UnitsWidget ctx={ctx} week={filters.week} />
       </Suspense>
     </>
   );

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/dashboard/print-button';
 import { WeeklyBrief } from '@/components/dashboard/weekly-brief';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { pageData } from '@/components/dashboard/page-access';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,28 +28,22 @@ const PRINT_CSS = `
 export default async function PrintPage({ params, searchParams }: Props) {
   const { code } = await params;
   const user = await requireUser(`/provinces/${code}/print`);
-  const opened = await openProvince(user, code);
   const t = await getTranslations('dashboard');
-  if (opened.status === 'not-found') notFound();
-  if (opened.status === 'forbidden') {
-    return (
-      <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
-        {t('header.noAccess')}
-      </p>
-    );
-  }
+  const page = pageData(await openProvince(user, code), t('header.noAccess'));
+  if ('denied' in page) return page.denied;
+  const ctx = page.data;
   const filters = parseDashboardFilters(await searchParams, now());
   return (
     <>
       <style>{PRINT_CSS}</style>
       <div className="mb-4 flex items-center justify-between gap-3 print:hidden">
         <Link href={`/provinces/${code}${filtersQuery({ week: filters.week })}`} className="text-sm text-sky-800 hover:underline">
-          {t('header.backToProvince', { name: opened.data.meta.name })}
+          {t('header.backToProvince', { name: ctx.meta.name })}
         </Link>
         <PrintButton label={t('print.print')} />
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:border-0 print:p-0 print:shadow-none">
-        <WeeklyBrief ctx={opened.data} week={filters.week} preparedAt={now()} />
+        <WeeklyBrief ctx={ctx} week={filters.week} preparedAt={now()} />
       </div>
     </>
   );

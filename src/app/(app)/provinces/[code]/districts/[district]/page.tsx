@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { DistrictReportsWidget, DistrictTrendsWidget, DistrictVerdictWidget } from '@/components/dashboard/district-widgets';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/components/dashboard/format';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
-import { getCachedTranslations as getTranslations } from '@/components/dashboard/i18n';
+import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { districtPopulation, openDistrict } from '@/server/queries/dashboard-district';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { pageData } from '@/components/dashboard/page-access';
 
 type Props = {
   params: Promise<{ code: string; district: string }>;
@@ -26,17 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DistrictPage({ params, searchParams }: Props) {
   const { code, district } = await params;
   const user = await requireUser(`/provinces/${code}/districts/${district}`);
-  const opened = await openDistrict(user, code, district);
   const t = await getTranslations('dashboard');
-  if (opened.status === 'not-found') notFound();
-  if (opened.status === 'forbidden') {
-    return (
-      <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
-        {t('header.noAccessDistrict')}
-      </p>
-    );
-  }
-  const ctx = opened.data;
+  const page = pageData(await openDistrict(user, code, district), t('header.noAccessDistrict'));
+  if ('denied' in page) return page.denied;
+  const ctx = page.data;
   const filters = parseDashboardFilters(await searchParams, now());
   const { week, range } = filters;
   const population = districtPopulation(ctx, week);
