@@ -35,7 +35,7 @@ export type ClientMessagesSubset = Partial<Messages>;
 
 const subsets = new Map<string, ClientMessagesSubset>();
 
-/** The root namespaces plus `namespaces`, for a client provider; the same object for the same request, per process. */
+/** The root namespaces plus `namespaces`, for a client provider: one object per locale and list, kept for the process. */
 export function clientMessages(locale: Locale, namespaces: readonly ClientNamespace[] = []): ClientMessagesSubset {
   const key = `${locale}:${namespaces.join(',')}`;
   let subset = subsets.get(key);
