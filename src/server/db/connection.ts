@@ -26,6 +26,12 @@ export function describeTarget(target: DbTarget): string {
 export async function openDatabase(target: DbTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection can be ended by the server (a restart, a failover, an administrator, idle_session_timeout).
+    // node-postgres then drops it from the pool and emits 'error' on the pool: without a listener that is an uncaught
+    // exception that takes the whole app down. The next query simply opens a new connection.
+    pool.on('error', (error: Error & { code?: string }) => {
+      console.warn(`SurgeWatch: PostgreSQL closed an idle connection (${error.code ?? 'no code'}: ${error.message}); the next query opens a new one.`);
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,

@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
-import { getTranslations } from '@/i18n/server';
 import { NATIONAL_ROLES } from '@/lib/roles';
 import { requireUser } from '@/server/auth/current-user';
 import { NoAccess } from '@/components/dashboard/page-access';
+import { getTranslations } from '@/i18n/server';
 
 // The list of provinces is the national overview now (levels, trends, severity order); others go to their own province.
 export default async function ProvincesPage() {

@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState, useTransition } from 'react';
 import { useFormatter, useTranslations } from 'use-intl/react';
+import { DataTable } from '@/components/ui/data-table';
 import { TOKEN_LIFETIMES } from '@/lib/validations/api-token';
 import { createToken, revokeToken } from '@/server/actions/tokens';
 import type { TokenView } from '@/server/api/tokens';
@@ -75,41 +76,27 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
       {tokens.length === 0 ? (
         <p className="text-slate-600">{t('none')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('name')}</th>
-                <th scope="col" className="px-3 py-2">{t('prefix')}</th>
-                <th scope="col" className="px-3 py-2">{t('createdAt')}</th>
-                <th scope="col" className="px-3 py-2">{t('lastUsed')}</th>
-                <th scope="col" className="px-3 py-2">{t('expires')}</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t('actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.map((tk) => (
-                <tr key={tk.id} className={tk.revokedAt ? 'text-slate-500' : undefined}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{tk.name}</th>
-                  <td className="px-3 py-2 font-mono text-xs">{tk.prefix}…</td>
-                  <td className="px-3 py-2">{date(tk.createdAt)}</td>
-                  <td className="px-3 py-2">{tk.lastUsedAt ? date(tk.lastUsedAt) : t('neverUsed')}</td>
-                  <td className="px-3 py-2">{tk.expiresAt ? date(tk.expiresAt) : t('noExpiry')}</td>
-                  <td className="px-3 py-2">
-                    {tk.revokedAt ? (
-                      <span>{t('revokedAt', { at: date(tk.revokedAt) })}</span>
-                    ) : (
-                      <button type="button" onClick={() => revoke(tk.id, tk.name)} disabled={pending} className="rounded border border-red-700 px-3 py-1 text-red-800 hover:bg-red-50">
-                        {t('revoke')}
-                        <span className="sr-only"> {tk.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('name'), t('prefix'), t('createdAt'), t('lastUsed'), t('expires')]} actionsLabel={t('actions')}>
+          {tokens.map((tk) => (
+            <tr key={tk.id} className={tk.revokedAt ? 'text-slate-500' : undefined}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">{tk.name}</th>
+              <td className="px-3 py-2 font-mono text-xs">{tk.prefix}…</td>
+              <td className="px-3 py-2">{date(tk.createdAt)}</td>
+              <td className="px-3 py-2">{tk.lastUsedAt ? date(tk.lastUsedAt) : t('neverUsed')}</td>
+              <td className="px-3 py-2">{tk.expiresAt ? date(tk.expiresAt) : t('noExpiry')}</td>
+              <td className="px-3 py-2">
+                {tk.revokedAt ? (
+                  <span>{t('revokedAt', { at: date(tk.revokedAt) })}</span>
+                ) : (
+                  <button type="button" onClick={() => revoke(tk.id, tk.name)} disabled={pending} className="rounded border border-red-700 px-3 py-1 text-red-800 hover:bg-red-50">
+                    {t('revoke')}
+                    <span className="sr-only"> {tk.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { authorizePage } from '@/server/auth/require-permission';
 import { getPlanOverview } from '@/server/queries/admin-plans';
 import { AdminNav, Refused } from '../_components/admin-nav';
@@ -18,40 +19,27 @@ export default async function PlansPage() {
       <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
       <AdminNav current="plans" />
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('province')}</th>
-              <th scope="col" className="px-3 py-2">{t('plan')}</th>
-              <th scope="col" className="px-3 py-2">{t('latestVersion')}</th>
-              <th scope="col" className="px-3 py-2">{t('inForceLastWeek')}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t('actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.target}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{r.target === 'default' ? t('defaultPlan') : r.label}</th>
-                <td className="px-3 py-2">
-                  {r.planName}
-                  {!r.ownPlan && <span className="block text-xs text-slate-600">{t('usesDefault')}</span>}
-                </td>
-                <td className="px-3 py-2">
-                  {r.latestVersion === null ? '—' : t('version', { version: r.latestVersion })}
-                  {r.scheduled > 0 && <span className="block text-xs text-amber-800">{t('scheduled', { count: r.scheduled })}</span>}
-                </td>
-                <td className="px-3 py-2">{t(r.inForceLastWeek.own ? 'ownVersion' : 'defaultVersion', { version: r.inForceLastWeek.version })}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right">
-                  <Link href={`/admin/plans/${r.target}`} className="font-medium text-sky-800 underline">
-                    {r.ownPlan || r.target === 'default' ? t('edit') : t('createOwn')}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('province'), t('plan'), t('latestVersion'), t('inForceLastWeek')]} actionsLabel={t('actions')}>
+        {rows.map((r) => (
+          <tr key={r.target}>
+            <th scope="row" className="px-3 py-2 text-left font-medium">{r.target === 'default' ? t('defaultPlan') : r.label}</th>
+            <td className="px-3 py-2">
+              {r.planName}
+              {!r.ownPlan && <span className="block text-xs text-slate-600">{t('usesDefault')}</span>}
+            </td>
+            <td className="px-3 py-2">
+              {r.latestVersion === null ? '—' : t('version', { version: r.latestVersion })}
+              {r.scheduled > 0 && <span className="block text-xs text-amber-800">{t('scheduled', { count: r.scheduled })}</span>}
+            </td>
+            <td className="px-3 py-2">{t(r.inForceLastWeek.own ? 'ownVersion' : 'defaultVersion', { version: r.inForceLastWeek.version })}</td>
+            <td className="whitespace-nowrap px-3 py-2 text-right">
+              <Link href={`/admin/plans/${r.target}`} className="font-medium text-sky-800 underline">
+                {r.ownPlan || r.target === 'default' ? t('edit') : t('createOwn')}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

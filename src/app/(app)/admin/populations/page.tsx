@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/ui/data-table';
 import { getFormatters, getLocale } from '@/i18n/server';
 import { authorizePage } from '@/server/auth/require-permission';
 import { now } from '@/server/env';
@@ -47,36 +48,22 @@ export default async function PopulationsPage({ searchParams }: Props) {
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">{t('show')}</button>
       </form>
       <h2 className="mb-2 font-semibold">{t('tableTitle', { province: table.province.name, year })}</h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('unit')}</th>
-              <th scope="col" className="px-3 py-2">{t('population')}</th>
-              <th scope="col" className="px-3 py-2">{t('approximate')}</th>
-              <th scope="col" className="px-3 py-2">{t('source')}</th>
-              <th scope="col" className="px-3 py-2">{t('lastChange')}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t('save')}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {table.units.map((u) => {
-              const figure = u.figures[year] ?? null;
-              const previous = table.years.filter((y) => y < year && u.figures[y]).at(0);
-              return (
-                <PopulationRow
-                  key={`${u.id}-${year}`}
-                  unit={{ id: u.id, code: u.code, name: u.name, province: u.kind === 'province' }}
-                  year={year}
-                  figure={figure}
-                  previousText={previous ? t('previous', { year: previous, population: f.integer(u.figures[previous]!.population) }) : null}
-                  lastChange={figure ? `${formatDateTime(figure.updatedAt, locale)}${figure.updatedBy ? ` · ${figure.updatedBy}` : ''}` : t('noFigure')}
-                />
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('unit'), t('population'), t('approximate'), t('source'), t('lastChange')]} actionsLabel={t('save')}>
+        {table.units.map((u) => {
+          const figure = u.figures[year] ?? null;
+          const previous = table.years.filter((y) => y < year && u.figures[y]).at(0);
+          return (
+            <PopulationRow
+              key={`${u.id}-${year}`}
+              unit={{ id: u.id, code: u.code, name: u.name, province: u.kind === 'province' }}
+              year={year}
+              figure={figure}
+              previousText={previous ? t('previous', { year: previous, population: f.integer(u.figures[previous]!.population) }) : null}
+              lastChange={figure ? `${formatDateTime(figure.updatedAt, locale)}${figure.updatedBy ? ` · ${figure.updatedBy}` : ''}` : t('noFigure')}
+            />
+          );
+        })}
+      </DataTable>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from '@/i18n/server';
 import { ROLES } from '@/lib/roles';
 import { authorizePage } from '@/server/auth/require-permission';
@@ -72,53 +73,39 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-600">{t('count', { count: users.length })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('person')}</th>
-              <th scope="col" className="px-3 py-2">{t('role')}</th>
-              <th scope="col" className="px-3 py-2">{t('scope')}</th>
-              <th scope="col" className="px-3 py-2">{t('status')}</th>
-              <th scope="col" className="px-3 py-2">{t('lastSignIn')}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t('actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((u) => (
-              <tr key={u.id} className={u.active ? '' : 'bg-slate-50 text-slate-500'}>
-                <td className="px-3 py-2">
-                  <span className="font-medium text-slate-900">{u.name}</span>
-                  <span className="block text-xs text-slate-600">{u.email}</span>
-                </td>
-                <td className="px-3 py-2">{tRole(u.role)}</td>
-                <td className="px-3 py-2">
-                  {u.provinceName ?? t('national')}
-                  {(u.unitName ?? u.agencyName) && <span className="block text-xs text-slate-600">{u.unitName ?? u.agencyName}</span>}
-                </td>
-                <td className="px-3 py-2">
-                  {u.active ? (
-                    <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">
-                      <span aria-hidden="true">●</span> {t('active')}
-                    </span>
-                  ) : (
-                    <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700 ring-1 ring-slate-300">
-                      <span aria-hidden="true">○</span> {t('inactive')}
-                    </span>
-                  )}
-                  {u.isDemo && <span className="ml-1 text-xs text-amber-800">{t('demo')}</span>}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, locale) : t('never')}</td>
-                <td className="px-3 py-2 text-right">
-                  <Link href={`/admin/users/${u.id}`} className="font-medium text-sky-800 underline">
-                    {t('edit')}<span className="sr-only"> {u.email}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('person'), t('role'), t('scope'), t('status'), t('lastSignIn')]} actionsLabel={t('actions')}>
+        {users.map((u) => (
+          <tr key={u.id} className={u.active ? '' : 'bg-slate-50 text-slate-500'}>
+            <td className="px-3 py-2">
+              <span className="font-medium text-slate-900">{u.name}</span>
+              <span className="block text-xs text-slate-600">{u.email}</span>
+            </td>
+            <td className="px-3 py-2">{tRole(u.role)}</td>
+            <td className="px-3 py-2">
+              {u.provinceName ?? t('national')}
+              {(u.unitName ?? u.agencyName) && <span className="block text-xs text-slate-600">{u.unitName ?? u.agencyName}</span>}
+            </td>
+            <td className="px-3 py-2">
+              {u.active ? (
+                <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">
+                  <span aria-hidden="true">●</span> {t('active')}
+                </span>
+              ) : (
+                <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700 ring-1 ring-slate-300">
+                  <span aria-hidden="true">○</span> {t('inactive')}
+                </span>
+              )}
+              {u.isDemo && <span className="ml-1 text-xs text-amber-800">{t('demo')}</span>}
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, locale) : t('never')}</td>
+            <td className="px-3 py-2 text-right">
+              <Link href={`/admin/users/${u.id}`} className="font-medium text-sky-800 underline">
+                {t('edit')}<span className="sr-only"> {u.email}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

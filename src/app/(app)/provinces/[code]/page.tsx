@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/components/dashboard/format';
+import { pageData } from '@/components/dashboard/page-access';
 import { CompletenessWidget, HeatmapWidget, TrendsWidget, VerdictWidget } from '@/components/dashboard/province-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { getTranslations } from '@/i18n/server';
@@ -10,7 +11,6 @@ import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince, provinceHeader } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
-import { pageData } from '@/components/dashboard/page-access';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
-import { getTranslations } from '@/i18n/server';
+import { pageData } from '@/components/dashboard/page-access';
 import { UnitsWidget } from '@/components/dashboard/province-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
+import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek } from '@/lib/epi-week';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
-import { pageData } from '@/components/dashboard/page-access';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { pageData } from '@/components/dashboard/page-access';
 import { PrintButton } from '@/components/dashboard/print-button';
 import { WeeklyBrief } from '@/components/dashboard/weekly-brief';
 import { getTranslations } from '@/i18n/server';
@@ -7,7 +8,6 @@ import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
-import { pageData } from '@/components/dashboard/page-access';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,13 +4,13 @@ import { Suspense } from 'react';
 import { DistrictReportsWidget, DistrictTrendsWidget, DistrictVerdictWidget } from '@/components/dashboard/district-widgets';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/components/dashboard/format';
+import { pageData } from '@/components/dashboard/page-access';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { districtPopulation, openDistrict } from '@/server/queries/dashboard-district';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
-import { pageData } from '@/components/dashboard/page-access';
 
 type Props = {
   params: Promise<{ code: string; district: string }>;
