@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { createTranslator } from 'use-intl/core';
+import { numberFormats, type NumberFormats } from './format';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, MESSAGES, type Locale, type Messages } from './config';
 
 export async function getLocale(): Promise<Locale> {
@@ -29,13 +30,7 @@ export async function getTranslations<N extends keyof Messages>(namespace: N): P
   return t;
 }
 
-export async function getFormatters() {
-  const locale = await getLocale();
-  const tag = locale === 'vi' ? 'vi-VN' : 'en-GB';
-  return {
-    locale,
-    integer: (n: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(n),
-    decimal: (n: number, digits = 1) => new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
-    percent: (r: number) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(r),
-  };
+/** Number formatters in the request's language (src/i18n/format.ts). */
+export async function getNumberFormats(): Promise<NumberFormats> {
+  return numberFormats(await getLocale());
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from '@/i18n/server';
 import type { DistrictReport, ReportChange } from '@/server/queries/dashboard-district';
-import { formatDateTime, getNumberFormats } from './format';
+import { getNumberFormats } from '@/i18n/server';
+import { formatDateTime } from '@/i18n/format';
 
 // A district's reports week by week, each with the history of its changes from the audit log (who, when, before → after).
 

@@ -3,9 +3,7 @@ import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
 import { CAPACITY_CRITERIA } from '@/lib/surge';
 import { getDistrictCards, getDistrictReports, getDistrictTrends, type DistrictContext } from '@/server/queries/dashboard-district';
 import { DistrictReports } from './district-reports';
-import { IndicatorCards } from './indicator-cards';
-import { TrendPanel } from './trend-panel';
-import { VerdictSummary } from './verdict-summary';
+import { TrendsSection, VerdictSection } from './province-widgets';
 
 // The district page's widgets, each rendered in its own Suspense by the page. A district is judged on the epidemic
 // criteria over its own population; beds and ICU are pooled across the province and shown for information only.
@@ -16,26 +14,18 @@ export async function DistrictVerdictWidget({ ctx, week }: { ctx: DistrictContex
   const t = await getTranslations('dashboard');
   const { current, previous } = await getDistrictCards(ctx, week);
   return (
-    <section aria-labelledby="verdict" className="mb-8">
-      <VerdictSummary figures={current} title={t('verdict.districtTitle', { name: ctx.branch.name, week: current.week })} />
-      <p className="mb-3 text-xs text-slate-600">{t('verdict.districtNote')}</p>
-      <IndicatorCards current={current} previous={previous} informationOnly={CAPACITY_CRITERIA} />
-    </section>
+    <VerdictSection
+      title={t('verdict.districtTitle', { name: ctx.branch.name, week: current.week })}
+      note={t('verdict.districtNote')}
+      current={current}
+      previous={previous}
+      informationOnly={CAPACITY_CRITERIA}
+    />
   );
 }
 
 export async function DistrictTrendsWidget({ ctx, week, range }: { ctx: DistrictContext; week: IsoWeek; range: number }) {
-  const t = await getTranslations('dashboard');
-  const series = await getDistrictTrends(ctx, week, range);
-  return (
-    <section aria-labelledby="trends" className="mb-8">
-      <h2 id="trends" className="mb-1 text-lg font-semibold">
-        {t('trends.title', { weeks: range, week: formatIsoWeek(week) })}
-      </h2>
-      <p className="mb-3 text-xs text-slate-600">{t('trends.gaps')}</p>
-      <TrendPanel series={series} informationOnly={CAPACITY_CRITERIA} />
-    </section>
-  );
+  return <TrendsSection series={await getDistrictTrends(ctx, week, range)} week={week} range={range} informationOnly={CAPACITY_CRITERIA} />;
 }
 
 export async function DistrictReportsWidget({ ctx, week }: { ctx: DistrictContext; week: IsoWeek }) {

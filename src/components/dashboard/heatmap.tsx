@@ -1,7 +1,8 @@
 import { getTranslations } from '@/i18n/server';
 import { cachedFigures } from '@/server/cache/figures-cache';
 import type { HeatCell, Heatmap } from '@/server/queries/dashboard-figures';
-import { COMPARATOR_TEXT, getNumberFormats } from './format';
+import { COMPARATOR_SYMBOL } from '@/components/surge/format';
+import { getNumberFormats } from '@/i18n/server';
 import { HeatmapTable, type HeatCellTuple } from './heatmap-table';
 import { HEAT_TONES, type HeatTone } from './heatmap-tones';
 
@@ -46,8 +47,8 @@ export async function DistrictHeatmap({ provinceCode, heatmap, cacheKey }: { pro
     <div>
       <p className="mb-2 text-sm text-slate-700">
         {t('heatmap.help', {
-          casesThreshold: `${COMPARATOR_TEXT[cases.comparator]} ${f.threshold(cases.threshold)}`,
-          oxygenThreshold: `${COMPARATOR_TEXT[oxygen.comparator]} ${f.threshold(oxygen.threshold)}`,
+          casesThreshold: `${COMPARATOR_SYMBOL[cases.comparator]} ${f.threshold(cases.threshold)}`,
+          oxygenThreshold: `${COMPARATOR_SYMBOL[oxygen.comparator]} ${f.threshold(oxygen.threshold)}`,
         })}
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -1,7 +1,8 @@
 import { getTranslations } from '@/i18n/server';
 import type { CriterionResult } from '@/lib/surge';
 import type { WeekFigures } from '@/server/queries/dashboard-figures';
-import { COMPARATOR_TEXT, getNumberFormats } from './format';
+import { COMPARATOR_SYMBOL } from '@/components/surge/format';
+import { getNumberFormats } from '@/i18n/server';
 
 type State = 'met' | 'notMet' | 'unknown' | 'informationOnly';
 
@@ -42,7 +43,7 @@ export async function IndicatorCards({ current, previous, informationOnly = [] }
             <p className="mt-1 text-3xl font-bold tabular-nums text-slate-900">{c.rate === null ? '—' : f.rate(c.rate)}</p>
             <p className="text-xs text-slate-500">{t('cards.per100k')}</p>
             {state !== 'informationOnly' && (
-              <p className="mt-2 text-sm text-slate-700">{t('cards.threshold', { comparator: COMPARATOR_TEXT[c.comparator], threshold: f.threshold(c.threshold) })}</p>
+              <p className="mt-2 text-sm text-slate-700">{t('cards.threshold', { comparator: COMPARATOR_SYMBOL[c.comparator], threshold: f.threshold(c.threshold) })}</p>
             )}
             <p className={`mt-1 text-sm font-semibold ${state === 'met' ? 'text-red-800' : state === 'notMet' ? 'text-emerald-800' : 'text-slate-600'}`}>
               <span aria-hidden="true">{SYMBOL[state]} </span>

@@ -1,13 +1,15 @@
 import { Sparkline } from '@/components/charts/sparkline';
 import { LevelBadgeView } from '@/components/surge/level-badge';
 import { LEVEL_STYLE } from '@/components/surge/format';
+import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from '@/i18n/server';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import type { SurgeLevel } from '@/lib/surge';
 import { cachedFigures } from '@/server/cache/figures-cache';
 import { getNationalOverview } from '@/server/queries/national';
-import { breachSide, COMPARATOR_TEXT, getNumberFormats } from './format';
+import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
+import { getNumberFormats } from '@/i18n/server';
 
 // The national overview's widgets, each rendered inside its own Suspense by the page. Both read the same cached
 // overview (one computation per week and national fingerprint).
@@ -75,7 +77,7 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
       level: r.level,
       provisional: r.provisional,
       rate: r.casesRate === null ? '—' : f.rate(r.casesRate),
-      threshold: `${COMPARATOR_TEXT[r.casesThreshold.comparator]} ${f.threshold(r.casesThreshold.threshold)}`,
+      threshold: `${COMPARATOR_SYMBOL[r.casesThreshold.comparator]} ${f.threshold(r.casesThreshold.threshold)}`,
       spark: r.spark.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
       sparkThreshold: r.casesThreshold.threshold,
       breach: breachSide(r.casesThreshold.comparator),
@@ -85,44 +87,41 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
   });
   const none = t('national.none');
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm [&_td]:px-3 [&_td]:py-1.5" data-testid="national-table">
-        <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t('national.level')}</th>
-            <th scope="col" className="px-3 py-2">{t('national.province')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('national.cases')}</th>
-            <th scope="col" className="px-3 py-2">{t('national.trend')}</th>
-            <th scope="col" className="px-3 py-2">{t('national.met')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('national.reported')}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r, i) => (
-            <tr key={r.code} data-province={r.code} data-level={r.level}>
-              <td>
-                <LevelBadgeView level={r.level} provisional={r.provisional} label={levelLabel[r.level]} provisionalLabel={provisional} />
-              </td>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium">
-                <a href={`/provinces/${r.code}?week=${data.week}`} className="text-sky-900 hover:underline">
-                  {r.name}
-                </a>
-              </th>
-              <td className="text-right tabular-nums">
-                {r.rate}
-                <span className="ml-1 text-xs text-slate-500">({r.threshold})</span>
-              </td>
-              <td>
-                <Sparkline values={r.spark} threshold={r.sparkThreshold} breach={r.breach} label={r.sparkLabel} />
-              </td>
-              <td className="text-xs">{r.met ?? <span className="text-slate-500">{none}</span>}</td>
-              <td className="text-right text-xs tabular-nums">
-                {data.rows[i]!.reported}/{data.rows[i]!.expected}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        t('national.level'),
+        t('national.province'),
+        { label: t('national.cases'), align: 'right' },
+        t('national.trend'),
+        t('national.met'),
+        { label: t('national.reported'), align: 'right' },
+      ]}
+      testId="national-table"
+      tableClassName="[&_td]:px-3 [&_td]:py-1.5"
+    >
+      {rows.map((r, i) => (
+        <tr key={r.code} data-province={r.code} data-level={r.level}>
+          <td>
+            <LevelBadgeView level={r.level} provisional={r.provisional} label={levelLabel[r.level]} provisionalLabel={provisional} />
+          </td>
+          <th scope="row" className="px-3 py-1.5 text-left font-medium">
+            <a href={`/provinces/${r.code}?week=${data.week}`} className="text-sky-900 hover:underline">
+              {r.name}
+            </a>
+          </th>
+          <td className="text-right tabular-nums">
+            {r.rate}
+            <span className="ml-1 text-xs text-slate-500">({r.threshold})</span>
+          </td>
+          <td>
+            <Sparkline values={r.spark} threshold={r.sparkThreshold} breach={r.breach} label={r.sparkLabel} />
+          </td>
+          <td className="text-xs">{r.met ?? <span className="text-slate-500">{none}</span>}</td>
+          <td className="text-right text-xs tabular-nums">
+            {data.rows[i]!.reported}/{data.rows[i]!.expected}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

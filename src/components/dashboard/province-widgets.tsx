@@ -1,5 +1,6 @@
 import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
+import type { CriterionKey } from '@/lib/surge';
 import {
   getProvinceCards,
   getProvinceHeatmap,
@@ -7,6 +8,7 @@ import {
   getProvinceUnits,
   type ProvinceContext,
 } from '@/server/queries/dashboard';
+import type { WeekFigures } from '@/server/queries/dashboard-figures';
 import { filtersQuery } from '@/server/queries/dashboard-filters';
 import { DistrictHeatmap } from './heatmap';
 import { IndicatorCards } from './indicator-cards';
@@ -17,29 +19,50 @@ import { VerdictSummary } from './verdict-summary';
 // The province dashboard's widgets. Each is an async server component that reads its own figures (through the cache)
 // and is rendered by the page inside its own <Suspense>, so a slow one never holds the others back.
 
-export async function VerdictWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
-  const t = await getTranslations('dashboard');
-  const { current, previous } = await getProvinceCards(ctx, week);
+/** The week's level and the four cards: the province's, or (with informationOnly) a district's. */
+export function VerdictSection({ title, note, current, previous, informationOnly }: {
+  title: string;
+  note?: string;
+  current: WeekFigures;
+  previous: WeekFigures;
+  informationOnly?: readonly CriterionKey[];
+}) {
   return (
     <section aria-labelledby="verdict" className="mb-8">
-      <VerdictSummary figures={current} title={t('verdict.title', { week: current.week })} />
-      <IndicatorCards current={current} previous={previous} />
+      <VerdictSummary figures={current} title={title} />
+      {note && <p className="mb-3 text-xs text-slate-600">{note}</p>}
+      <IndicatorCards current={current} previous={previous} informationOnly={informationOnly} />
     </section>
   );
 }
 
-export async function TrendsWidget({ ctx, week, range }: { ctx: ProvinceContext; week: IsoWeek; range: number }) {
+/** One trend chart per criterion over `range` weeks ending with `week`. */
+export async function TrendsSection({ series, week, range, informationOnly }: {
+  series: WeekFigures[];
+  week: IsoWeek;
+  range: number;
+  informationOnly?: readonly CriterionKey[];
+}) {
   const t = await getTranslations('dashboard');
-  const series = await getProvinceTrends(ctx, week, range);
   return (
     <section aria-labelledby="trends" className="mb-8">
       <h2 id="trends" className="mb-1 text-lg font-semibold">
         {t('trends.title', { weeks: range, week: formatIsoWeek(week) })}
       </h2>
       <p className="mb-3 text-xs text-slate-600">{t('trends.gaps')}</p>
-      <TrendPanel series={series} />
+      <TrendPanel series={series} informationOnly={informationOnly} />
     </section>
   );
+}
+
+export async function VerdictWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
+  const t = await getTranslations('dashboard');
+  const { current, previous } = await getProvinceCards(ctx, week);
+  return <VerdictSection title={t('verdict.title', { week: current.week })} current={current} previous={previous} />;
+}
+
+export async function TrendsWidget({ ctx, week, range }: { ctx: ProvinceContext; week: IsoWeek; range: number }) {
+  return <TrendsSection series={await getProvinceTrends(ctx, week, range)} week={week} range={range} />;
 }
 
 /** Above this many units (a commune-level tree), the heatmap shows the HOTSPOTS hottest ones unless asked for all. */

@@ -2,7 +2,8 @@ import { TrendChart, type TrendPoint } from '@/components/charts/trend-chart';
 import { getTranslations } from '@/i18n/server';
 import { CRITERION_KEYS, type CriterionKey } from '@/lib/surge';
 import type { WeekFigures } from '@/server/queries/dashboard-figures';
-import { breachSide, COMPARATOR_TEXT, getNumberFormats } from './format';
+import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
+import { getNumberFormats } from '@/i18n/server';
 
 /**
  * One chart per indicator over the chosen weeks. Each week is judged by the plan in force that week, so the line
@@ -25,7 +26,7 @@ export async function TrendPanel({ series, informationOnly = [] }: { series: Wee
         });
         const latest = criterionOf(last, key);
         const judged = !informationOnly.includes(key) && latest !== null;
-        const thresholdLabel = latest ? t('trends.threshold', { comparator: COMPARATOR_TEXT[latest.comparator], threshold: f.threshold(latest.threshold) }) : '';
+        const thresholdLabel = latest ? t('trends.threshold', { comparator: COMPARATOR_SYMBOL[latest.comparator], threshold: f.threshold(latest.threshold) }) : '';
         const metWeeks = series.filter((w) => criterionOf(w, key)?.met === true).length;
         const value = latest?.rate == null ? t('trends.noValue') : f.rate(latest.rate);
         const summary = judged

@@ -1,7 +1,7 @@
 import { LevelBadge } from '@/components/surge/level-badge';
 import { getTranslations } from '@/i18n/server';
 import type { WeekFigures } from '@/server/queries/dashboard-figures';
-import { getNumberFormats } from './format';
+import { getNumberFormats } from '@/i18n/server';
 
 /** The week's level in one line, with completeness: what a leader reads first under the banner. */
 export async function VerdictSummary({ figures, title }: { figures: WeekFigures; title: string }) {

@@ -4,7 +4,9 @@ import { getTranslations } from '@/i18n/server';
 import { type IsoWeek } from '@/lib/epi-week';
 
 import { getProvinceCards, getProvinceHeatmap, getProvinceTrends, getProvinceUnits, provinceHeader, type ProvinceContext } from '@/server/queries/dashboard';
-import { breachSide, COMPARATOR_TEXT, formatDateTime, getNumberFormats } from './format';
+import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
+import { getNumberFormats } from '@/i18n/server';
+import { formatDateTime } from '@/i18n/format';
 
 // The province's weekly brief for a leaders' meeting: one A4 page, readable in black and white (symbols and words,
 // not colour), drawn entirely on the server (the small charts are plain SVG).
@@ -67,7 +69,7 @@ export async function WeeklyBrief({ ctx, week, preparedAt }: { ctx: ProvinceCont
                 <th scope="row" className="py-1 pr-2 text-left font-medium">{tc(c.key)}</th>
                 <td className="py-1 pr-2 text-right font-semibold tabular-nums">{rate(c.rate)}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{rate(prior.get(c.key)?.rate)}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{COMPARATOR_TEXT[c.comparator]} {f.threshold(c.threshold)}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{COMPARATOR_SYMBOL[c.comparator]} {f.threshold(c.threshold)}</td>
                 <td className="whitespace-nowrap py-1 pr-2 font-semibold">
                   {c.met === null ? `? ${t('cards.unknown')}` : c.met ? `▲ ${t('cards.met')}` : `✓ ${t('cards.notMet')}`}
                 </td>

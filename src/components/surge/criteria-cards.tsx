@@ -1,10 +1,10 @@
-import { getFormatters, getTranslations } from '@/i18n/server';
+import { getNumberFormats, getTranslations } from '@/i18n/server';
 import type { CriterionResult } from '@/lib/surge';
 import { COMPARATOR_SYMBOL } from './format';
 
 export async function CriteriaCards({ criteria }: { criteria: CriterionResult[] }) {
   const t = await getTranslations('criteria');
-  const f = await getFormatters();
+  const f = await getNumberFormats();
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       {criteria.map((c) => {

@@ -2,6 +2,11 @@ import type { Comparator, SurgeLevel } from '@/lib/surge';
 
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
 
+/** Which side of the threshold is the breach: "more than" thresholds are breached above, "less than" below. */
+export function breachSide(comparator: Comparator): 'above' | 'below' {
+  return comparator === '>' || comparator === '>=' ? 'above' : 'below';
+}
+
 // Levels are never told by colour alone: each has a symbol and a word too (colour-blind readers, black-and-white print).
 export const LEVEL_STYLE: Record<SurgeLevel, { symbol: string; className: string }> = {
   surge: { symbol: '▲▲', className: 'border-red-300 bg-red-50 text-red-900' },

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getNumberFormats } from '@/components/dashboard/format';
+import { getNumberFormats } from '@/i18n/server';
 import { getTranslations } from '@/i18n/server';
 import type { SurgeLevel } from '@/lib/surge';
 import type { SurgeStatus } from '@/server/queries/dashboard';

@@ -5,6 +5,9 @@ import type { Comparator as DbComparator, SurgeRule as DbRule } from '@/generate
 
 const TO_DB: Record<Comparator, DbComparator> = { '>': 'GT', '>=': 'GTE', '<': 'LT', '<=': 'LTE' };
 const FROM_DB: Record<DbComparator, Comparator> = { GT: '>', GTE: '>=', LT: '<', LTE: '<=' };
+/** A comparator as stored (GT, GTE, LT, LTE) in the surge module's notation. */
+export const comparatorFromDb = (c: DbComparator): Comparator => FROM_DB[c];
+
 const RULE_TO_DB: Record<SurgeRule, DbRule> = { 'epidemic-and-capacity': 'EPIDEMIC_AND_CAPACITY', any: 'ANY', all: 'ALL' };
 const RULE_FROM_DB: Record<DbRule, SurgeRule> = { EPIDEMIC_AND_CAPACITY: 'epidemic-and-capacity', ANY: 'any', ALL: 'all' };
 

@@ -1,4 +1,6 @@
 import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import type { Comparator as DbComparator } from '@/generated/prisma/enums';
 import { currentWeek, formatIsoWeek, lastCompleteWeek, weekMonday } from '@/lib/epi-week';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
@@ -13,7 +15,7 @@ export interface VersionView {
   version: number;
   validFrom: string;
   rule: string;
-  criteria: Record<'cases' | 'oxygen' | 'beds' | 'icu', { comparator: string; threshold: string }>;
+  criteria: Record<'cases' | 'oxygen' | 'beds' | 'icu', { comparator: DbComparator; threshold: string }>;
   note: string | null;
   createdAt: string;
   createdBy: string | null;
@@ -40,17 +42,10 @@ const VERSION_SELECT = {
   createdBy: { select: { email: true } },
 } as const;
 
-type VersionRow = {
-  version: number;
-  validFrom: Date;
-  rule: string;
-  note: string | null;
-  createdAt: Date;
-  createdBy: { email: string } | null;
-} & Record<`${'cases' | 'oxygen' | 'beds' | 'icu'}${'Comparator' | 'Threshold'}`, { toString(): string }>;
+type VersionRow = Prisma.PlanVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
 function toView(v: VersionRow): VersionView {
-  const c = (k: 'cases' | 'oxygen' | 'beds' | 'icu') => ({ comparator: String(v[`${k}Comparator`]), threshold: v[`${k}Threshold`].toString() });
+  const c = (k: 'cases' | 'oxygen' | 'beds' | 'icu') => ({ comparator: v[`${k}Comparator`], threshold: v[`${k}Threshold`].toString() });
   return {
     version: v.version,
     validFrom: v.validFrom.toISOString().slice(0, 10),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Fragment } from 'react';
+import { DataTable } from '@/components/ui/data-table';
 import { getLocale } from '@/i18n/server';
 import { authorizePage } from '@/server/auth/require-permission';
 import { auditFilterSchema, getAuditPage, type AuditFilter } from '@/server/queries/audit-log';
@@ -86,34 +87,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.rows.length === 0 ? (
         <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="audit-table">
-            <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('at')}</th>
-                <th scope="col" className="px-3 py-2">{t('actor')}</th>
-                <th scope="col" className="px-3 py-2">{t('action')}</th>
-                <th scope="col" className="px-3 py-2">{t('target')}</th>
-                <th scope="col" className="px-3 py-2">{t('province')}</th>
-                <th scope="col" className="px-3 py-2">{t('before')}</th>
-                <th scope="col" className="px-3 py-2">{t('after')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {page.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.at, locale)}</td>
-                  <td className="px-3 py-2 break-all">{r.actorLabel}</td>
-                  <td className="px-3 py-2"><code className={`rounded px-1 text-xs ${r.action.startsWith('permission.') || r.action.includes('failed') || r.action.includes('locked') ? 'bg-red-50 text-red-900' : 'bg-slate-100'}`}>{r.action}</code></td>
-                  <td className="px-3 py-2 text-xs">{r.targetType} <span className="font-mono">{r.targetId}</span></td>
-                  <td className="px-3 py-2">{r.provinceCode ?? '—'}</td>
-                  <td className="px-3 py-2"><Values value={r.before} /></td>
-                  <td className="px-3 py-2"><Values value={r.after} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('at'),
+            t('actor'),
+            t('action'),
+            t('target'),
+            t('province'),
+            t('before'),
+            t('after'),
+          ]}
+          testId="audit-table"
+          bodyClassName="align-top"
+        >
+          {page.rows.map((r) => (
+            <tr key={r.id}>
+              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.at, locale)}</td>
+              <td className="px-3 py-2 break-all">{r.actorLabel}</td>
+              <td className="px-3 py-2"><code className={`rounded px-1 text-xs ${r.action.startsWith('permission.') || r.action.includes('failed') || r.action.includes('locked') ? 'bg-red-50 text-red-900' : 'bg-slate-100'}`}>{r.action}</code></td>
+              <td className="px-3 py-2 text-xs">{r.targetType} <span className="font-mono">{r.targetId}</span></td>
+              <td className="px-3 py-2">{r.provinceCode ?? '—'}</td>
+              <td className="px-3 py-2"><Values value={r.before} /></td>
+              <td className="px-3 py-2"><Values value={r.after} /></td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label={t('pages')} className="mt-4 flex gap-3 text-sm">
         {filter.before && <Link href={href(filter)} className="text-sky-800 underline">{t('newest')}</Link>}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/ui/data-table';
-import { getFormatters, getLocale } from '@/i18n/server';
+import { getNumberFormats, getLocale } from '@/i18n/server';
 import { authorizePage } from '@/server/auth/require-permission';
 import { now } from '@/server/env';
 import { getPopulationTable } from '@/server/queries/admin-populations';
@@ -20,7 +20,7 @@ export default async function PopulationsPage({ searchParams }: Props) {
   const table = await getPopulationTable(user, typeof query.province === 'string' ? query.province : undefined);
   if (!table) return <Refused />;
   const t = await getNestedTranslations('admin.populations');
-  const f = await getFormatters();
+  const f = await getNumberFormats();
   const locale = await getLocale();
   const nextYear = now().getUTCFullYear() + 1;
   const choices = [...new Set([nextYear, now().getUTCFullYear(), ...table.years])].sort((a, b) => b - a);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
-import { getNumberFormats } from '@/components/dashboard/format';
+import { getNumberFormats } from '@/i18n/server';
 import { pageData } from '@/components/dashboard/page-access';
 import { CompletenessWidget, HeatmapWidget, TrendsWidget, VerdictWidget } from '@/components/dashboard/province-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';

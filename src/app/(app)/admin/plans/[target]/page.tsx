@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getLocale } from '@/i18n/server';
 import { authorizePage } from '@/server/auth/require-permission';
+import { comparatorFromDb } from '@/server/plans/mapping';
 import { getPlanEditor } from '@/server/queries/admin-plans';
 import { AdminNav, Refused } from '../../_components/admin-nav';
 import { formatDate, formatDateTime } from '../../_components/format';
@@ -11,7 +13,6 @@ import { getNestedTranslations } from '../../_components/translations';
 
 export const metadata: Metadata = { title: 'Sửa ngưỡng phương án' };
 
-const SYMBOL: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 
 export default async function PlanEditorPage({ params }: { params: Promise<{ target: string }> }) {
   const { target } = await params;
@@ -50,7 +51,7 @@ export default async function PlanEditorPage({ params }: { params: Promise<{ tar
                       {(['cases', 'oxygen', 'beds', 'icu'] as const).map((k) => (
                         <tr key={k} className="border-t border-slate-100">
                           <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-600">{t(`criteria.${k}`)}</th>
-                          <td className="whitespace-nowrap py-1 text-right font-semibold tabular-nums">{SYMBOL[v.criteria[k].comparator]} {v.criteria[k].threshold}</td>
+                          <td className="whitespace-nowrap py-1 text-right font-semibold tabular-nums">{COMPARATOR_SYMBOL[comparatorFromDb(v.criteria[k].comparator)]} {v.criteria[k].threshold}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatters, getTranslations } from '@/i18n/server';
+import { formatDateTime } from '@/i18n/format';
+import { getNumberFormats, getTranslations } from '@/i18n/server';
 import { currentWeek, formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
 import { can } from '@/lib/permissions';
 import { requireUser } from '@/server/auth/current-user';
@@ -27,14 +28,13 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
   const { code } = await params;
   const user = await requireUser(`/provinces/${code}/completeness`);
   const t = await getTranslations('entry');
-  const f = await getFormatters();
+  const f = await getNumberFormats();
   const week = parseIsoWeek((await searchParams).week ?? '') ?? lastCompleteWeek(now());
   const result = await getCompleteness(user, code, week);
   if (result.status === 'not-found') notFound();
   if (result.status === 'forbidden') return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('noAccess')}</p>;
   const view = result.data;
   const weekText = formatIsoWeek(week);
-  const when = new Intl.DateTimeFormat(f.locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
   const c = view.counts;
 
   return (
@@ -59,7 +59,7 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
         <p className="mt-2 text-sm text-slate-700">
           {t('completeness.breakdown', { onTime: c.onTime, late: c.late, missing: c.missing })}
         </p>
-        <p className="mt-1 text-xs text-slate-500">{t('completeness.due', { due: when.format(new Date(view.dueAt)) })}</p>
+        <p className="mt-1 text-xs text-slate-500">{t('completeness.due', { due: formatDateTime(f.locale, view.dueAt) })}</p>
       </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
@@ -86,7 +86,7 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
                       {t(`completeness.statuses.${u.status}`)}
                     </span>
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{u.reportedAt ? when.format(new Date(u.reportedAt)) : '—'}</td>
+                  <td className="px-3 py-2 tabular-nums">{u.reportedAt ? formatDateTime(f.locale, u.reportedAt) : '—'}</td>
                   <td className="px-3 py-2">{u.updatedBy ?? '—'}</td>
                 </tr>
               );

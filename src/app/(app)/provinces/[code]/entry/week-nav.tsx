@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { getFormatters, getTranslations } from '@/i18n/server';
+import { getNumberFormats, getTranslations } from '@/i18n/server';
 import { addWeeks, compareWeeks, formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
 
 /** The week in the URL (?week=YYYY-Www): previous and next links, and a week picker that works without script. */
 export async function WeekNav({ basePath, week, latest }: { basePath: string; week: IsoWeek; latest: IsoWeek }) {
   const t = await getTranslations('entry');
-  const f = await getFormatters();
+  const f = await getNumberFormats();
   const prev = addWeeks(week, -1);
   const next = addWeeks(week, 1);
   const monday = new Date(`${weekMonday(week)}T00:00:00Z`);

@@ -1,11 +1,11 @@
-import { getFormatters, getTranslations } from '@/i18n/server';
+import { getNumberFormats, getTranslations } from '@/i18n/server';
 import type { ActivationDetail, ProgressRow } from '@/server/queries/activation';
 import { ProgressBar } from './progress-bar';
 
 /** Progress per body and per district: done / total, and how many are overdue. */
 export async function ProgressTables({ detail }: { detail: ActivationDetail }) {
   const t = await getTranslations('response');
-  const f = await getFormatters();
+  const f = await getNumberFormats();
   const { done, total } = detail.summary;
   return (
     <section aria-labelledby="progress" className="mb-6">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { DistrictReportsWidget, DistrictTrendsWidget, DistrictVerdictWidget } from '@/components/dashboard/district-widgets';
 import { FiltersForm } from '@/components/dashboard/filters-form';
-import { getNumberFormats } from '@/components/dashboard/format';
+import { getNumberFormats } from '@/i18n/server';
 import { pageData } from '@/components/dashboard/page-access';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { getTranslations } from '@/i18n/server';

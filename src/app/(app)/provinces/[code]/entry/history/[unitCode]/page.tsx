@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatters, getTranslations } from '@/i18n/server';
+import { formatDateTime } from '@/i18n/format';
+import { getNumberFormats, getTranslations } from '@/i18n/server';
 import { formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
 import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
 import { requireUser } from '@/server/auth/current-user';
@@ -20,7 +21,7 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
   const { code, unitCode } = await params;
   const user = await requireUser(`/provinces/${code}/entry`);
   const t = await getTranslations('entry');
-  const f = await getFormatters();
+  const f = await getNumberFormats();
   const week = parseIsoWeek((await searchParams).week ?? '') ?? lastCompleteWeek(now());
   const result = await getReportHistory(user, code, unitCode, week);
   if (result.status === 'not-found') notFound();
@@ -29,7 +30,6 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
   const weekText = formatIsoWeek(week);
   const unitName = view.unit.kind === 'province' ? t('grid.ownRow') : view.unit.name;
   const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : f.decimal(v, Number.isInteger(v) ? 0 : 2));
-  const when = new Intl.DateTimeFormat(f.locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
   const changed = (e: HistoryEntryView): FigureField[] => FIGURE_FIELDS.filter((k) => (e.before?.[k] ?? null) !== (e.after?.[k] ?? null));
   const via = (v: string | null) => (v === 'form' || v === 'api' || v === 'import' ? t(`history.via.${v}`) : '');
 
@@ -51,7 +51,7 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
           {view.entries.map((e) => (
             <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="history-entry">
               <p className="text-sm">
-                <span className="font-semibold">{when.format(new Date(e.at))}</span> · {e.actor} · {e.action === 'report.created' ? t('history.created') : t('history.updated')}
+                <span className="font-semibold">{formatDateTime(f.locale, e.at)}</span> · {e.actor} · {e.action === 'report.created' ? t('history.created') : t('history.updated')}
                 {e.via && ` · ${via(e.via)}`}
                 {e.versionAfter !== null && <span className="text-slate-500"> · {t('history.version', { from: e.versionBefore ?? 0, to: e.versionAfter })}</span>}
               </p>

@@ -1,9 +1,8 @@
-import 'server-only';
-import { getLocale } from '@/i18n/server';
-import type { Comparator } from '@/lib/surge';
+import type { Locale } from './config';
 
-// Number formatting for the dashboards. Intl.NumberFormat objects are costly to build and a heatmap formats hundreds
-// of numbers per request, so one formatter per locale and style is kept for the life of the process.
+// Numbers and moments as people in Vietnam read them, in the interface's language. Intl formatters are costly to build
+// and a dashboard formats hundreds of numbers per request, so one formatter per locale and style is kept for the life
+// of the process. Pure (no request state): the server's getNumberFormats (src/i18n/server.ts) picks the locale.
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -18,7 +17,7 @@ function formatter(tag: string, digits: number, style: 'decimal' | 'percent' = '
 }
 
 export interface NumberFormats {
-  locale: 'vi' | 'en';
+  locale: Locale;
   integer(n: number): string;
   decimal(n: number, digits?: number): string;
   percent(ratio: number): string;
@@ -30,7 +29,7 @@ export interface NumberFormats {
   compact(n: number): string;
 }
 
-export function numberFormats(locale: 'vi' | 'en'): NumberFormats {
+export function numberFormats(locale: Locale): NumberFormats {
   const tag = locale === 'vi' ? 'vi-VN' : 'en-GB';
   return {
     locale,
@@ -43,21 +42,10 @@ export function numberFormats(locale: 'vi' | 'en'): NumberFormats {
   };
 }
 
-export async function getNumberFormats(): Promise<NumberFormats> {
-  return numberFormats(await getLocale());
-}
-
-export const COMPARATOR_TEXT: Record<Comparator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
-
-/** Which side of the threshold is the breach: "more than" thresholds are breached above, "less than" below. */
-export function breachSide(comparator: Comparator): 'above' | 'below' {
-  return comparator === '>' || comparator === '>=' ? 'above' : 'below';
-}
-
 const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
 /** A moment as the health departments read it: Asia/Ho_Chi_Minh, day and minute. */
-export function formatDateTime(locale: 'vi' | 'en', iso: string): string {
+export function formatDateTime(locale: Locale, iso: string): string {
   let f = dateTimes.get(locale);
   if (!f) {
     f = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
