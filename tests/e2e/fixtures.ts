@@ -41,7 +41,8 @@ export const test = base.extend<{ loginAs: (who: AccountKey) => Promise<void>; a
   ],
   page: async ({ page, consoleErrors }, use) => {
     page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
+      // a failed resource's message does not name it: add its address, so a failure says which request it was
+      if (m.type() === 'error') consoleErrors.push(m.location().url ? `${m.text()} [${m.location().url}]` : m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await use(page);
