@@ -2,8 +2,8 @@
 // Seeds a database of its own with scripts/seed-national.ts (a temporary embedded folder, or, when DATABASE_URL names
 // a PostgreSQL server, a new database on it, dropped afterwards), starts the production build on it (its own port and
 // NEXT_DIST_DIR, built if the sources changed), signs in through next-auth's credentials endpoint, and measures side by
-// side: the province page, the national overview, a bare dynamic page of the same app (/floor: no database) and a
-// static file. Sequential median and p95, then requests/s at 10 and 50 connections (autocannon), and the gzip size
+// side: the province page, the national overview, a bare dynamic page of the same app (/floor: no database), the same
+// line inside the signed-in layout (/floor-signed-in: session check, header, navigation) and a static file. Sequential median and p95, then requests/s at 10 and 50 connections (autocannon), and the gzip size
 // of the JavaScript each page ships. Targets: the province page's median ≤ 2 × the bare page's, its requests/s ≥ half
 // the bare page's, no errors.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -53,6 +53,8 @@ const TARGETS: Target[] = [
   { name: 'province page', path: '/provinces/91', account: 'lanhdao.kg@demo.surgewatch.vn' },
   { name: 'national overview', path: '/national', account: 'lanhdao.quocgia@demo.surgewatch.vn' },
   { name: 'bare dynamic page', path: '/floor', account: 'lanhdao.kg@demo.surgewatch.vn' },
+  // not a target of the issue's: what every signed-in page pays before its own content (session check, header, navigation)
+  { name: 'signed-in bare page', path: '/floor-signed-in', account: 'lanhdao.kg@demo.surgewatch.vn' },
   { name: 'static file', path: '/bench-static.txt', account: null },
 ];
 
@@ -208,10 +210,21 @@ async function main() {
       const c10 = await load(t, cookieOf(t), 10);
       const c50 = await load(t, cookieOf(t), 50);
       const js = t.path.endsWith('.txt') ? null : await shippedJs(t, cookieOf(t));
-      rows.push({ target: t.name, path: t.path, firstMs: first.ms, ...seq, rps10: c10.rps, rps50: c50.rps, loadErrors: c10.errors + c50.errors, p99at50: c50.p99, js });
+      rows.push({ target: t.name, path: t.path, firstMs: first.ms, htmlBytes: Buffer.byteLength(first.body), ...seq, rps10: c10.rps, rps50: c50.rps, loadErrors: c10.errors + c50.errors, p99at50: c50.p99, js });
     }
 
-    const [province, national, floor] = rows;
+    // What the size of a page alone costs here: the bare page with N KB of text (the province page's HTML is ~75 KB)
+    const padded: Array<{ kb: number; bytes: number; rps: number; errors: number }> = [];
+    for (const kb of [0, 25, 50, 100]) {
+      const t: Target = { name: `bare page + ${kb} KB`, path: `/floor?pad=${kb}`, account: TARGETS[2]!.account };
+      const first = await get(t.path, cookieOf(t));
+      for (let i = 0; i < 30; i++) await get(t.path, cookieOf(t));
+      log(`measuring ${t.name}…`);
+      const c10 = await load(t, cookieOf(t), 10);
+      padded.push({ kb, bytes: Buffer.byteLength(first.body), rps: c10.rps, errors: c10.errors + (first.status === 200 ? 0 : 1) });
+    }
+
+    const [province, national, floor, signedInFloor] = rows;
     const fmt = (n: number, d = 1) => n.toFixed(d);
     console.log(`\nSurgeWatch dashboards on ${db.label}, ${communes ? 'commune-level tree' : '63 provinces / ~700 districts'}, 156 weeks; ${os.cpus().length} CPUs, ${SEQUENTIAL} sequential requests, autocannon ${DURATION} s\n`);
     console.log('| page | first (ms) | median (ms) | p95 (ms) | req/s @10 | req/s @50 | p99 @50 (ms) | errors | JS gzip (KB) |');
@@ -221,17 +234,28 @@ async function main() {
         `| ${r.target} \`${r.path}\` | ${fmt(r.firstMs)} | ${fmt(r.median, 2)} | ${fmt(r.p95, 2)} | ${fmt(r.rps10, 0)} | ${fmt(r.rps50, 0)} | ${r.p99at50} | ${r.errors + r.loadErrors} | ${r.js ? `${fmt(r.js.gzip / 1024)} (${r.js.files} files)` : '—'} |`,
       );
     }
+    console.log('\n| bare page with padding | HTML (KB) | req/s @10 | ms per request |');
+    console.log('|---|---:|---:|---:|');
+    for (const p of padded) console.log(`| +${p.kb} KB | ${fmt(p.bytes / 1024)} | ${fmt(p.rps, 0)} | ${fmt(1000 / p.rps, 2)} |`);
+    const [p0, pMax] = [padded[0]!, padded[padded.length - 1]!];
+    const perKb = (1000 / pMax.rps - 1000 / p0.rps) / ((pMax.bytes - p0.bytes) / 1024);
+    console.log(`Size alone: ${fmt(perKb, 3)} ms of server time per KB of HTML (one request at a time would take that on one core)`);
     const checks = [
       [`province median ${fmt(province!.median, 2)} ms ≤ 2 × bare ${fmt(floor!.median, 2)} ms`, province!.median <= 2 * floor!.median],
       [`province req/s @10 ${fmt(province!.rps10, 0)} ≥ ½ × bare ${fmt(floor!.rps10, 0)}`, province!.rps10 >= floor!.rps10 / 2],
       [`province req/s @50 ${fmt(province!.rps50, 0)} ≥ ½ × bare ${fmt(floor!.rps50, 0)}`, province!.rps50 >= floor!.rps50 / 2],
-      ['no errors', rows.every((r) => r.errors + r.loadErrors === 0)],
+      ['no errors', rows.every((r) => r.errors + r.loadErrors === 0) && padded.every((p) => p.errors === 0)],
     ] as const;
     console.log('');
     for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+    console.log(
+      `Province page against the bare page: median ${fmt(province!.median / floor!.median, 2)}×, req/s ${fmt(province!.rps10 / floor!.rps10, 2)} (@10) ${fmt(province!.rps50 / floor!.rps50, 2)} (@50); ` +
+        `against the signed-in bare page: median ${fmt(province!.median / signedInFloor!.median, 2)}×, req/s ${fmt(province!.rps10 / signedInFloor!.rps10, 2)} (@10) ${fmt(province!.rps50 / signedInFloor!.rps50, 2)} (@50)`,
+    );
+    console.log(`HTML per request: province page ${fmt(province!.htmlBytes / 1024)} KB, national overview ${fmt(national!.htmlBytes / 1024)} KB, bare page ${fmt(floor!.htmlBytes / 1024)} KB, signed-in bare page ${fmt(signedInFloor!.htmlBytes / 1024)} KB`);
     console.log(`JS shipped (gzip): province page ${fmt(province!.js!.gzip / 1024)} KB vs bare page ${fmt(floor!.js!.gzip / 1024)} KB; national overview ${fmt(national!.js!.gzip / 1024)} KB`);
     const out = option('--json', '');
-    if (out) fs.writeFileSync(out, JSON.stringify({ database: db.label, communes, rows, checks }, null, 2));
+    if (out) fs.writeFileSync(out, JSON.stringify({ database: db.label, communes, rows, padded, msPerKb: perKb, checks }, null, 2));
     process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
     keepLog = false;
   } finally {

@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // src/proxy.ts, called as Next calls it: sessions idle for 30 minutes or 12 hours old are dropped before the page
 // renders, active ones have their idle timer moved forward; pages get a nonce policy; cross-site writes are refused.
@@ -65,6 +65,33 @@ describe('the proxy and sessions', () => {
     const headers = { cookie: `${COOKIE}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z` };
     const res = await request('/provinces/91', null, { headers });
     expect(setCookie(res)).toBe('');
+  });
+});
+
+describe('decoded session tokens', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads the same cookie twice to the same claims, and a tampered copy to nothing', async () => {
+    const { value } = await issue({ uid: 7, sv: 3, authAt: NOW, seen: NOW }, {}, NOW);
+    const first = await read(value);
+    expect(first).toMatchObject({ uid: 7, sv: 3, authAt: NOW, seen: NOW });
+    expect(await read(value)).toEqual(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const parts = value.split('.'); // JWE: header, key (empty), iv, ciphertext, tag
+    parts[3] = `${parts[3]!.startsWith('A') ? 'B' : 'A'}${parts[3]!.slice(1)}`;
+    const tampered = parts.join('.');
+    expect(await read(tampered)).toBeNull();
+  });
+
+  it('refuses a token kept from an earlier request once it has expired', async () => {
+    // a session 11 h 59 min old: the token lives one more minute (its exp), then next-auth's 15 s of leeway
+    const { value } = await issue({ uid: 7, sv: 3, authAt: NOW - (12 * 60 - 1) * 60_000, seen: NOW }, {}, NOW);
+    expect(await read(value)).toMatchObject({ uid: 7 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000 + 16_000);
+    expect(await read(value)).toBeNull();
   });
 });
 

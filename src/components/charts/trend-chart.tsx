@@ -1,5 +1,5 @@
 'use client';
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useMemo, useSyncExternalStore } from 'react';
 
 // One indicator over the weeks, with its threshold drawn as a line and the breach side shaded. Props are plain arrays
 // and strings: the server computes the figures and translates the words (a server-side translator compiles each
@@ -15,11 +15,15 @@ export interface TrendPoint {
   provisional: boolean;
 }
 
+/** A point as it travels to the browser, a tuple rather than an object (a page has four charts of up to 156 weeks):
+ * [week, rate or null, 1 when provisional]. */
+export type TrendPointTuple = [week: string, rate: number | null, provisional: 0 | 1];
+
 export interface TrendChartProps {
   /** names the chart for tests and links: 'cases', 'oxygen', 'freeBeds', 'icuBeds' */
   id: string;
   title: string;
-  points: TrendPoint[];
+  points: TrendPointTuple[];
   /** null: the figure is information only here (a district's beds and ICU) */
   threshold: { value: number; comparator: '>' | '>=' | '<' | '<=' } | null;
   /** a text alternative for screen readers, written by the server */
@@ -52,6 +56,7 @@ const TrendPlot = lazy(() => import('./trend-plot'));
 
 export function TrendChart({ id, title, points, threshold, summary, labels, locale, height = 200 }: TrendChartProps) {
   const mounted = useMounted();
+  const data = useMemo(() => points.map(([week, rate, provisional]): TrendPoint => ({ week, rate, provisional: provisional === 1 })), [points]);
   return (
     <figure data-testid={`trend-${id}`} className="rounded-lg border border-slate-200 bg-white p-3">
       <figcaption className="mb-1 text-sm font-semibold text-slate-800">{title}</figcaption>
@@ -62,7 +67,7 @@ export function TrendChart({ id, title, points, threshold, summary, labels, loca
       <div role="img" aria-label={summary} style={{ height }}>
         {mounted ? (
           <Suspense fallback={<p className="flex h-full items-center justify-center text-xs text-slate-400">{labels.loading}</p>}>
-            <TrendPlot title={title} points={points} threshold={threshold} labels={labels} locale={locale} height={height} />
+            <TrendPlot title={title} points={data} threshold={threshold} labels={labels} locale={locale} height={height} />
           </Suspense>
         ) : (
           <p className="flex h-full items-center justify-center text-xs text-slate-400">{labels.loading}</p>

@@ -21,7 +21,7 @@ interface DotProps {
   index?: number;
 }
 
-export default function TrendPlot({ title, points, threshold, labels, locale, height = 200 }: Omit<TrendChartProps, 'id' | 'summary'>) {
+export default function TrendPlot({ title, points, threshold, labels, locale, height = 200 }: Omit<TrendChartProps, 'id' | 'summary' | 'points'> & { points: TrendPoint[] }) {
   const max = Math.max(0, ...points.map((p) => p.rate ?? 0));
   const ticks = niceTicks(Math.max(max * 1.05, threshold ? threshold.value * 1.2 : 0, 1));
   const yMax = ticks[ticks.length - 1]!;

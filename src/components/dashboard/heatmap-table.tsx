@@ -36,14 +36,17 @@ export function HeatmapTable({ base, weeks, rows, labels }: { base: string; week
   // hundreds of tooltips in the server's HTML would double the page for something read one cell at a time. Screen
   // readers get each cell's row and column headers from the table, and the met state from the hidden word.
   const describe = (target: EventTarget) => {
-    const a = (target as HTMLElement).closest?.('a[data-cell]');
-    if (!a || a.getAttribute('title')) return;
-    const [r, c] = a.getAttribute('data-cell')!.split('.').map(Number);
-    const row = rows[r!];
-    const cell = row?.cells[c!];
+    const a = (target as HTMLElement).closest?.('td > a');
+    const td = a?.parentElement as HTMLTableCellElement | undefined;
+    const tr = td?.parentElement as HTMLTableRowElement | undefined;
+    if (!a || !td || !tr || a.getAttribute('title')) return;
+    // the cell's place in the table says which row and week it is: the first cell of a row is its header
+    const c = td.cellIndex - 1;
+    const row = rows[tr.sectionRowIndex];
+    const cell = row?.cells[c];
     if (!row || !cell) return;
     const [, tone, cases, oxygen, partial] = cell;
-    a.setAttribute('title', fill(labels.cell, { unit: row.name, week: weeks[c!]!, cases, oxygen, state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone] }));
+    a.setAttribute('title', fill(labels.cell, { unit: row.name, week: weeks[c]!, cases, oxygen, state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone] }));
   };
   return (
     <table
@@ -65,7 +68,7 @@ export function HeatmapTable({ base, weeks, rows, labels }: { base: string; week
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, r) => (
+        {rows.map((row) => (
           <tr key={row.code}>
             <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-medium">
               <a href={`${base}/${row.code}`} className="text-sky-900 hover:underline">
@@ -75,9 +78,9 @@ export function HeatmapTable({ base, weeks, rows, labels }: { base: string; week
             </th>
             {row.cells.map(([text, tone], i) => (
               <td key={weeks[i]}>
-                <a href={`${base}/${row.code}?week=${weeks[i]}`} className={HEAT_TONES[tone]} data-cell={`${r}.${i}`}>
+                <a href={`${base}/${row.code}?week=${weeks[i]}`} className={HEAT_TONES[tone]}>
                   {text}
-                  {tone === 4 && <span className="sr-only"> {states[4]}</span>}
+                  {tone === 4 && <span className="sr-only">{` ${states[4]}`}</span>}
                 </a>
               </td>
             ))}

@@ -4,10 +4,11 @@
 /** 0 no figures, 1 below ½ of the threshold, 2 ½ to ¾, 3 above ¾, 4 a criterion met */
 export type HeatTone = 0 | 1 | 2 | 3 | 4;
 
+/** The tones' classes, defined in src/app/globals.css: short names, since a province's heatmap has hundreds of cells. */
 export const HEAT_TONES: Record<HeatTone, string> = {
-  0: 'bg-white text-slate-400',
-  1: 'bg-orange-50 text-slate-800',
-  2: 'bg-orange-200 text-slate-900',
-  3: 'bg-orange-400 text-slate-950',
-  4: 'bg-red-700 font-semibold text-white',
+  0: 'heat-0',
+  1: 'heat-1',
+  2: 'heat-2',
+  3: 'heat-3',
+  4: 'heat-4',
 };

@@ -1,4 +1,4 @@
-import { TrendChart, type TrendPoint } from '@/components/charts/trend-chart';
+import { TrendChart, type TrendPointTuple } from '@/components/charts/trend-chart';
 import { getTranslations } from '@/i18n/server';
 import { CRITERION_KEYS, type CriterionKey } from '@/lib/surge';
 import type { WeekFigures } from '@/server/queries/dashboard-figures';
@@ -20,9 +20,9 @@ export async function TrendPanel({ series, informationOnly = [] }: { series: Wee
     <div className="grid gap-4 md:grid-cols-2">
       {CRITERION_KEYS.map((key) => {
         // rounded: the charts draw and show at most two decimals, and the payload to the browser stays small
-        const points: TrendPoint[] = series.map((w) => {
+        const points = series.map((w): TrendPointTuple => {
           const rate = criterionOf(w, key)?.rate ?? null;
-          return { week: w.week, rate: rate === null ? null : Math.round(rate * 100) / 100, provisional: w.provisional };
+          return [w.week, rate === null ? null : Math.round(rate * 100) / 100, w.provisional ? 1 : 0];
         });
         const latest = criterionOf(last, key);
         const judged = !informationOnly.includes(key) && latest !== null;

@@ -16,17 +16,52 @@ export function sessionCookieOptions(secure: boolean, maxAge: number) {
 
 export type SessionToken = JWT & SessionClaims;
 
-export async function readSessionToken(value: string | undefined): Promise<SessionToken | null> {
+// Decoding derives the key from the secret (HKDF) and decrypts the token; the proxy and then the page decode the same
+// cookie on every request, and a browser sends the same cookie for a minute at a time (the proxy re-issues it at most
+// every REFRESH_AFTER_MS). So the claims of tokens that decoded are kept by secret and exact cookie value, a bounded
+// number of them, least recently used out first, on globalThis so the proxy's bundle and the pages' share them. The
+// expiry that jose checks on decoding is checked again on every hit; tokens that fail to decode are never kept.
+const DECODED_MAX = 512;
+/** jose's leeway on `exp` as next-auth's decode sets it */
+const CLOCK_TOLERANCE_S = 15;
+const holder = globalThis as typeof globalThis & { __surgewatchDecodedTokens?: Map<string, Readonly<SessionToken>> };
+
+function decodedTokens(): Map<string, Readonly<SessionToken>> {
+  holder.__surgewatchDecodedTokens ??= new Map();
+  return holder.__surgewatchDecodedTokens;
+}
+
+export async function readSessionToken(value: string | undefined): Promise<Readonly<SessionToken> | null> {
   if (!value) return null;
+  const secret = authSecret();
+  const key = `${secret}\u0000${value}`;
+  const cache = decodedTokens();
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    if (typeof hit.exp === 'number' && (hit.exp + CLOCK_TOLERANCE_S) * 1000 <= Date.now()) return null;
+    cache.set(key, hit);
+    return hit;
+  }
+  let token: SessionToken | null;
   try {
-    return (await decode({ token: value, secret: authSecret() })) as SessionToken | null;
+    token = (await decode({ token: value, secret })) as SessionToken | null;
   } catch {
     return null; // tampered, or made with another secret: simply no session
   }
+  if (!token) return null;
+  const frozen = Object.freeze(token);
+  cache.set(key, frozen);
+  while (cache.size > DECODED_MAX) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return frozen;
 }
 
 /** A re-issued token: the same claims with `changes` applied, valid for what is left of the absolute lifetime. */
-export async function issueSessionToken(token: SessionToken, changes: Partial<SessionClaims>, at: number): Promise<{ value: string; maxAge: number }> {
+export async function issueSessionToken(token: Readonly<SessionToken>, changes: Partial<SessionClaims>, at: number): Promise<{ value: string; maxAge: number }> {
   const { exp: _e, iat: _i, jti: _j, ...claims } = token as SessionToken & { exp?: number; iat?: number; jti?: string };
   const next = { ...claims, ...changes };
   const maxAge = remainingSeconds(next, at);

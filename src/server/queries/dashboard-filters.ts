@@ -49,28 +49,26 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-function schemas(today: Date) {
-  const week = z
-    .string()
-    .trim()
-    .transform((text, ctx) => {
-      const parsed = parseIsoWeek(text);
-      if (!parsed) {
-        ctx.addIssue({ code: 'custom', message: 'invalid' });
-        return z.NEVER;
-      }
-      return parsed;
-    })
-    .refine((w) => compareWeeks(w, thisWeek(today)) <= 0, { message: 'future' });
-  const range = z.coerce
-    .number()
-    .int()
-    .refine((n) => (RANGES as readonly number[]).includes(n), { message: 'range' });
-  return { week, range };
-}
+// Built once: a zod schema costs more to build than to run, and these run on every dashboard request. The week's
+// "not in the future" rule depends on the request's clock, so it is checked after parsing, not in the schema.
+const weekSchema = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const parsed = parseIsoWeek(text);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: 'invalid' });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+const rangeSchema = z.coerce
+  .number()
+  .int()
+  .refine((n) => (RANGES as readonly number[]).includes(n), { message: 'range' });
+const allUnitsSchema = z.literal('all');
 
 export function parseDashboardFilters(params: SearchParams, today: Date): DashboardFilters {
-  const { week: weekSchema, range: rangeSchema } = schemas(today);
   const rawWeek = first(params.week)?.trim() ?? '';
   const rawRange = first(params.range)?.trim() ?? '';
   const errors: DashboardFilters['errors'] = {};
@@ -79,8 +77,9 @@ export function parseDashboardFilters(params: SearchParams, today: Date): Dashbo
   let week = fallbackWeek;
   if (rawWeek !== '') {
     const parsed = weekSchema.safeParse(rawWeek);
-    if (parsed.success) week = parsed.data;
-    else errors.week = (parsed.error.issues[0]?.message as FilterError | undefined) ?? 'invalid';
+    if (!parsed.success) errors.week = 'invalid';
+    else if (compareWeeks(parsed.data, thisWeek(today)) > 0) errors.week = 'future';
+    else week = parsed.data;
   }
   let range = DEFAULT_RANGE;
   if (rawRange !== '') {
@@ -88,7 +87,7 @@ export function parseDashboardFilters(params: SearchParams, today: Date): Dashbo
     if (parsed.success) range = parsed.data;
     else errors.range = 'range';
   }
-  const allUnits = z.literal('all').safeParse(first(params.units)).success;
+  const allUnits = allUnitsSchema.safeParse(first(params.units)).success;
   return { week, range, allUnits, isDefaultWeek: compareWeeks(week, fallbackWeek) === 0, errors, input: { week: rawWeek, range: rawRange } };
 }
 
