@@ -1,5 +1,3 @@
-import { Sparkline } from '@/components/charts/sparkline';
-import { LevelBadgeView } from '@/components/surge/level-badge';
 import { LEVEL_STYLE } from '@/components/surge/format';
 import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from '@/i18n/server';
@@ -10,6 +8,7 @@ import { cachedFigures } from '@/server/cache/figures-cache';
 import { getNationalOverview } from '@/server/queries/national';
 import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getNumberFormats } from '@/i18n/server';
+import { NationalRows, type NationalRowView } from './national-rows';
 
 // The national overview's widgets, each rendered inside its own Suspense by the page. Both read the same cached
 // overview (one computation per week and national fingerprint).
@@ -45,20 +44,6 @@ export async function NationalCounts({ user, week }: { user: SessionUser; week: 
   );
 }
 
-interface RowView {
-  code: string;
-  name: string;
-  level: SurgeLevel;
-  provisional: boolean;
-  rate: string;
-  threshold: string;
-  spark: Array<number | null>;
-  sparkThreshold: number;
-  breach: 'above' | 'below';
-  sparkLabel: string;
-  met: string | null;
-}
-
 export async function NationalTable({ user, week }: { user: SessionUser; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
   const tl = await getTranslations('levels');
@@ -67,7 +52,7 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
   const provisional = tl('provisional');
   const levelLabel = { surge: tl('surge'), warning: tl('warning'), normal: tl('normal'), 'no-data': tl('no-data') };
   // the rows' words and numbers, formatted once per overview and language (63 rows × 12 weeks of numbers)
-  const rows = await cachedFigures(`national-view:${f.locale}:${data.key}`, async (): Promise<RowView[]> => {
+  const rows = await cachedFigures(`national-view:${f.locale}:${data.key}`, async (): Promise<NationalRowView[]> => {
     const short = { cases: t('short.cases'), oxygen: t('short.oxygen'), freeBeds: t('short.freeBeds'), icuBeds: t('short.icuBeds') };
     const first = data.weeks[0]!;
     const last = data.weeks[data.weeks.length - 1]!;
@@ -83,6 +68,8 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
       breach: breachSide(r.casesThreshold.comparator),
       sparkLabel: t('national.spark', { from: first, to: last, values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; ') }),
       met: r.met.length ? r.met.map((k) => short[k]).join(', ') : null,
+      reported: r.reported,
+      expected: r.expected,
     }));
   });
   const none = t('national.none');
@@ -99,29 +86,7 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
       testId="national-table"
       tableClassName="[&_td]:px-3 [&_td]:py-1.5"
     >
-      {rows.map((r, i) => (
-        <tr key={r.code} data-province={r.code} data-level={r.level}>
-          <td>
-            <LevelBadgeView level={r.level} provisional={r.provisional} label={levelLabel[r.level]} provisionalLabel={provisional} />
-          </td>
-          <th scope="row" className="px-3 py-1.5 text-left font-medium">
-            <a href={`/provinces/${r.code}?week=${data.week}`} className="text-sky-900 hover:underline">
-              {r.name}
-            </a>
-          </th>
-          <td className="text-right tabular-nums">
-            {r.rate}
-            <span className="ml-1 text-xs text-slate-500">({r.threshold})</span>
-          </td>
-          <td>
-            <Sparkline values={r.spark} threshold={r.sparkThreshold} breach={r.breach} label={r.sparkLabel} />
-          </td>
-          <td className="text-xs">{r.met ?? <span className="text-slate-500">{none}</span>}</td>
-          <td className="text-right text-xs tabular-nums">
-            {data.rows[i]!.reported}/{data.rows[i]!.expected}
-          </td>
-        </tr>
-      ))}
+      <NationalRows rows={rows} week={data.week} labels={{ levels: levelLabel, provisional, none }} />
     </DataTable>
   );
 }
