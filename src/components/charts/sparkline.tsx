@@ -1,5 +1,6 @@
-// A small line of values as plain SVG: no hooks and no 'use client', so the server draws it and the browser gets no
-// JavaScript for it (the national overview has one per province, the print view several). Nulls break the line.
+// A small line of values as plain SVG, no hooks and no Recharts: server components draw it (the print view has several)
+// and so do client ones (the national overview's rows, one per province) for a few hundred bytes of JavaScript rather
+// than Recharts' hundred kilobytes. Nulls break the line.
 
 export interface SparklineProps {
   values: Array<number | null>;

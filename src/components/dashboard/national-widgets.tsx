@@ -52,7 +52,7 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
   const provisional = tl('provisional');
   const levelLabel = { surge: tl('surge'), warning: tl('warning'), normal: tl('normal'), 'no-data': tl('no-data') };
   // the rows' words and numbers, formatted once per overview and language (63 rows × 12 weeks of numbers)
-  const rows = await cachedFigures(`national-view:${f.locale}:${data.key}`, async (): Promise<NationalRowView[]> => {
+  const rows = await cachedFigures(`national-rows:${f.locale}:${data.key}`, async (): Promise<NationalRowView[]> => {
     const short = { cases: t('short.cases'), oxygen: t('short.oxygen'), freeBeds: t('short.freeBeds'), icuBeds: t('short.icuBeds') };
     const first = data.weeks[0]!;
     const last = data.weeks[data.weeks.length - 1]!;

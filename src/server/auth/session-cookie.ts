@@ -18,29 +18,29 @@ export type SessionToken = JWT & SessionClaims;
 
 // Decoding derives the key from the secret (HKDF) and decrypts the token; the proxy and then the page decode the same
 // cookie on every request, and a browser sends the same cookie for a minute at a time (the proxy re-issues it at most
-// every REFRESH_AFTER_MS). So the claims of tokens that decoded are kept by secret and exact cookie value, a bounded
-// number of them, least recently used out first, on globalThis so the proxy's bundle and the pages' share them. The
-// expiry that jose checks on decoding is checked again on every hit; tokens that fail to decode are never kept.
+// every REFRESH_AFTER_MS). So the claims of tokens that decoded are kept by exact cookie value, a bounded number of
+// them, least recently used out first, on globalThis so the proxy's bundle and the pages' share them; the store belongs
+// to one secret and starts empty when the secret changes. The expiry that jose checks on decoding is checked again on
+// every hit; tokens that fail to decode are never kept.
 const DECODED_MAX = 512;
 /** jose's leeway on `exp` as next-auth's decode sets it */
 const CLOCK_TOLERANCE_S = 15;
-const holder = globalThis as typeof globalThis & { __surgewatchDecodedTokens?: Map<string, Readonly<SessionToken>> };
+const holder = globalThis as typeof globalThis & { __surgewatchDecodedTokens?: { secret: string; tokens: Map<string, Readonly<SessionToken>> } };
 
-function decodedTokens(): Map<string, Readonly<SessionToken>> {
-  holder.__surgewatchDecodedTokens ??= new Map();
-  return holder.__surgewatchDecodedTokens;
+function decodedTokens(secret: string): Map<string, Readonly<SessionToken>> {
+  if (holder.__surgewatchDecodedTokens?.secret !== secret) holder.__surgewatchDecodedTokens = { secret, tokens: new Map() };
+  return holder.__surgewatchDecodedTokens.tokens;
 }
 
 export async function readSessionToken(value: string | undefined): Promise<Readonly<SessionToken> | null> {
   if (!value) return null;
   const secret = authSecret();
-  const key = `${secret}\u0000${value}`;
-  const cache = decodedTokens();
-  const hit = cache.get(key);
+  const cache = decodedTokens(secret);
+  const hit = cache.get(value);
   if (hit) {
-    cache.delete(key);
+    cache.delete(value);
     if (typeof hit.exp === 'number' && (hit.exp + CLOCK_TOLERANCE_S) * 1000 <= Date.now()) return null;
-    cache.set(key, hit);
+    cache.set(value, hit);
     return hit;
   }
   let token: SessionToken | null;
@@ -51,7 +51,7 @@ export async function readSessionToken(value: string | undefined): Promise<Reado
   }
   if (!token) return null;
   const frozen = Object.freeze(token);
-  cache.set(key, frozen);
+  cache.set(value, frozen);
   while (cache.size > DECODED_MAX) {
     const oldest = cache.keys().next().value;
     if (oldest === undefined) break;
