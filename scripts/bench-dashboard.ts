@@ -3,9 +3,10 @@
 // a PostgreSQL server, a new database on it, dropped afterwards), starts the production build on it (its own port and
 // NEXT_DIST_DIR, built if the sources changed), signs in through next-auth's credentials endpoint, and measures side by
 // side: the province page, the national overview, a bare dynamic page of the same app (/floor: no database), the same
-// line inside the signed-in layout (/floor-signed-in: session check, header, navigation) and a static file. Sequential median and p95, then requests/s at 10 and 50 connections (autocannon), and the gzip size
-// of the JavaScript each page ships. Targets: the province page's median ≤ 2 × the bare page's, its requests/s ≥ half
-// the bare page's, no errors.
+// line inside the signed-in layout (/floor-signed-in: session check, header, navigation) and a static file. Sequential
+// median and p95, then requests/s at 10 and 50 connections (autocannon), and the gzip size of the JavaScript each page
+// ships; then the bare page padded with 0 to 100 KB of text, for what size alone costs. Targets: the province page's
+// median ≤ 2 × the bare page's, its requests/s ≥ half the bare page's, no errors.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -201,12 +202,18 @@ async function main() {
     for (const t of TARGETS) if (t.account && !cookies.has(t.account)) cookies.set(t.account, await signIn(t.account));
     const cookieOf = (t: Target) => (t.account ? cookies.get(t.account)! : null);
 
+    /** The first answer, then 30 more to warm the JIT and the caches. */
+    const warmUp = async (t: Target) => {
+      const first = await get(t.path, cookieOf(t));
+      for (let i = 0; i < 30; i++) await get(t.path, cookieOf(t));
+      log(`measuring ${t.name} (${t.path})…`);
+      return first;
+    };
+
     const rows = [];
     for (const t of TARGETS) {
-      const first = await get(t.path, cookieOf(t));
+      const first = await warmUp(t);
       if (first.status !== 200) throw new Error(`${t.path} answered ${first.status}`);
-      for (let i = 0; i < 30; i++) await get(t.path, cookieOf(t)); // warm-up: JIT, caches
-      log(`measuring ${t.name} (${t.path})…`);
       const seq = await sequential(t, cookieOf(t));
       const c10 = await load(t, cookieOf(t), 10);
       const c50 = await load(t, cookieOf(t), 50);
@@ -218,9 +225,7 @@ async function main() {
     const padded: Array<{ kb: number; bytes: number; rps: number; errors: number }> = [];
     for (const kb of [0, 25, 50, 100]) {
       const t: Target = { name: `bare page + ${kb} KB`, path: `/floor?pad=${kb}`, account: TARGETS[2]!.account };
-      const first = await get(t.path, cookieOf(t));
-      for (let i = 0; i < 30; i++) await get(t.path, cookieOf(t));
-      log(`measuring ${t.name}…`);
+      const first = await warmUp(t);
       const c10 = await load(t, cookieOf(t), 10);
       // the page ignores ?pad without SURGEWATCH_BENCH=1: an answer without the padding is an error, not a measurement
       const bytes = Buffer.byteLength(first.body);

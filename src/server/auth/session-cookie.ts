@@ -1,4 +1,5 @@
 import { decode, encode, type JWT } from 'next-auth/jwt';
+import { lruGet, lruSet } from '@/lib/lru';
 import { authSecret } from './secret';
 import { remainingSeconds, type SessionClaims } from './session-policy';
 
@@ -36,12 +37,11 @@ export async function readSessionToken(value: string | undefined): Promise<Reado
   if (!value) return null;
   const secret = authSecret();
   const cache = decodedTokens(secret);
-  const hit = cache.get(value);
+  const hit = lruGet(cache, value);
   if (hit) {
+    if (typeof hit.exp !== 'number' || (hit.exp + CLOCK_TOLERANCE_S) * 1000 > Date.now()) return hit;
     cache.delete(value);
-    if (typeof hit.exp === 'number' && (hit.exp + CLOCK_TOLERANCE_S) * 1000 <= Date.now()) return null;
-    cache.set(value, hit);
-    return hit;
+    return null;
   }
   let token: SessionToken | null;
   try {
@@ -51,12 +51,7 @@ export async function readSessionToken(value: string | undefined): Promise<Reado
   }
   if (!token) return null;
   const frozen = Object.freeze(token);
-  cache.set(value, frozen);
-  while (cache.size > DECODED_MAX) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
+  lruSet(cache, value, frozen, DECODED_MAX);
   return frozen;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { lruGet, lruSet } from '@/lib/lru';
 
 // Computed dashboard figures, memoised in this process. Every key carries the province's figures fingerprint (its
 // DataVersion counter, read from the database on each request, plus the plan and population markers: see
@@ -24,24 +25,14 @@ function store(): Store {
 /** The value for `key`, computing it on a miss. Keys must include every input of the computation. */
 export function cachedFigures<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const s = store();
-  const hit = s.entries.get(key) as Promise<T> | undefined;
-  if (hit) {
-    // least recently used goes first: re-insert to move this key to the end
-    s.entries.delete(key);
-    s.entries.set(key, hit);
-    return hit;
-  }
+  const hit = lruGet(s.entries, key) as Promise<T> | undefined;
+  if (hit) return hit;
   s.computations++;
   const pending = compute();
-  s.entries.set(key, pending);
+  lruSet(s.entries, key, pending, MAX_ENTRIES);
   pending.catch(() => {
     if (s.entries.get(key) === pending) s.entries.delete(key);
   });
-  while (s.entries.size > MAX_ENTRIES) {
-    const oldest = s.entries.keys().next().value;
-    if (oldest === undefined) break;
-    s.entries.delete(oldest);
-  }
   return pending;
 }
 

@@ -51,17 +51,14 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 // Built once: a zod schema costs more to build than to run, and these run on every dashboard request. The week's
 // "not in the future" rule depends on the request's clock, so it is checked after parsing, not in the schema.
-const weekSchema = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const parsed = parseIsoWeek(text);
-    if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: 'invalid' });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+const weekSchema = z.string().transform((text, ctx) => {
+  const parsed = parseIsoWeek(text);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: 'invalid' });
+    return z.NEVER;
+  }
+  return parsed;
+});
 const rangeSchema = z.coerce
   .number()
   .int()
