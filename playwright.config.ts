@@ -1,9 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { resolveChromium } from './tests/support/chromium';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
-// Real Chromium from Debian (Playwright cannot download its own browsers here) against the production build, started
-// by tests/e2e/server.ts on a throw-away database: a temporary PGlite folder, or a new database on DATABASE_URL's server.
+// Real Chromium against the production build, started by tests/e2e/server.ts on a throw-away database: a temporary PGlite
+// folder, or a new database on DATABASE_URL's server. Playwright cannot download its own browsers here: the system's
+// Chromium when there is one, else the build shipped in the npm package @sparticuz/chromium (tests/support/chromium.ts).
+const browser = resolveChromium();
+if (!process.env.TEST_WORKER_INDEX) console.log(`e2e browser: ${browser.executablePath} (${browser.source})`);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -17,7 +22,8 @@ export default defineConfig({
     timezoneId: 'Asia/Ho_Chi_Minh',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: browser.executablePath,
+      env: { ...process.env, ...browser.env } as Record<string, string>,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
     },
   },
