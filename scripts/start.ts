@@ -27,6 +27,8 @@ const childEnv: NodeJS.ProcessEnv = {
   // our own handler closes the embedded database before exiting (src/instrumentation.ts)
   NEXT_MANUAL_SIG_HANDLE: 'true',
   NEXTAUTH_URL: appEnv.authUrl ?? `http://localhost:${appEnv.port}`,
+  // read by scripts/forwarded-guard.cjs, preloaded below: the TRUSTED_PROXIES list, validated by parseEnv
+  SURGEWATCH_TRUSTED_PROXY_LIST: JSON.stringify(appEnv.trustedProxies),
 };
 
 function sourceHash(): string {
@@ -63,6 +65,9 @@ if (!dev) {
   }
 }
 
-const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', String(appEnv.port)], { stdio: 'inherit', env: childEnv });
+// The guard sits in front of Next's HTTP server: forwarding headers only from TRUSTED_PROXIES, the client's address for
+// the app (docs/adr/0009-proxies-and-sign-in-throttling.md).
+const guard = path.join(root, 'scripts', 'forwarded-guard.cjs');
+const child = spawn(process.execPath, ['--require', guard, nextBin, dev ? 'dev' : 'start', '--port', String(appEnv.port)], { stdio: 'inherit', env: childEnv });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

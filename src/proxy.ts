@@ -3,19 +3,23 @@ import { now } from '@/server/env';
 import { usesSecureCookieUrl } from '@/server/auth/cookie-policy';
 import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
 import { sessionState } from '@/server/auth/session-policy';
+import { checkActionRequest } from '@/server/http/action-body';
+import { requestHost, requestOverHttps } from '@/server/http/forwarded';
+import { badCallbackResponse, PATH_HEADER, requestedPath } from '@/server/auth/sign-in-redirect';
 
 // Runs before every page, server action and API request (SECURITY.md):
 // 1. refuses state-changing requests sent from another site (Origin differs from the host): Next checks this itself for
 //    server actions only, this covers the route handlers too;
 // 2. a Content-Security-Policy with a fresh nonce per request, so no inline script runs unless Next rendered it;
 //    Strict-Transport-Security when the request came over HTTPS;
-// 3. sessions: ends one idle for 30 minutes or older than 12 hours, and moves the idle timer forward otherwise.
+// 3. sessions: ends one idle for 30 minutes or older than 12 hours, and moves the idle timer forward otherwise;
+// 4. tells the pages which address was asked for (x-surgewatch-path), so a signed-out visitor is sent to the sign-in
+//    page with it and comes back to it; a sign-in page asked to return to an address with a control character is 400.
+// 5. refuses (400) a server action body React could not decode, which Next would answer with a 500
+//    (src/server/http/action-body.ts).
+// Host and protocol come from X-Forwarded-* only when a trusted proxy sent them (src/server/http/forwarded.ts).
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function host(request: NextRequest): string | null {
-  return request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
-}
 
 function crossSite(request: NextRequest): boolean {
   if (!UNSAFE.has(request.method)) return false;
@@ -23,14 +27,10 @@ function crossSite(request: NextRequest): boolean {
   if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site'; // browsers send Origin on cross-site POSTs
   if (origin === 'null') return true;
   try {
-    return new URL(origin).host !== host(request);
+    return new URL(origin).host !== requestHost(request.headers);
   } catch {
     return true;
   }
-}
-
-function overHttps(request: NextRequest): boolean {
-  return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
@@ -57,9 +57,25 @@ export async function proxy(request: NextRequest) {
   if (crossSite(request)) {
     return NextResponse.json({ error: 'cross-site request refused' }, { status: 403 });
   }
-  const https = overHttps(request);
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const body = await checkActionRequest(request);
+    if (!body.ok) {
+      return NextResponse.json(
+        { ok: false, message: 'Yêu cầu không hợp lệ / Malformed request', fieldErrors: {}, reason: body.reason },
+        { status: 400 },
+      );
+    }
+  }
+  if (path === '/signin') {
+    const refused = badCallbackResponse(request.nextUrl.searchParams);
+    if (refused) return refused;
+  }
+  const https = requestOverHttps(request.headers, request.nextUrl.protocol);
   const api = path.startsWith('/api/');
   const requestHeaders = new Headers(request.headers);
+  // always ours, never the client's copy
+  if (api) requestHeaders.delete(PATH_HEADER);
+  else requestHeaders.set(PATH_HEADER, requestedPath(request.nextUrl));
   let csp: string | null = null;
   if (!api) {
     const nonce = Buffer.from(crypto.randomUUID()).toString('base64');

@@ -28,6 +28,16 @@ describe('can()', () => {
     ['agencyKG', 'tasks.tick', { provinceCode: '91', agencyId: 3 }, true],
     ['agencyKG', 'tasks.tick', { provinceCode: '91', agencyId: 4 }, false],
     ['agencyKG', 'reports.read', { provinceCode: '91' }, false],
+    // issue 11: a district officer reads the province's pages, but only their own unit's reports
+    ['districtKG', 'reports.read', { provinceCode: '91' }, true],
+    ['districtKG', 'reports.read', { provinceCode: '91', unitId: 7 }, true],
+    ['districtKG', 'reports.read', { provinceCode: '91', unitId: 8 }, false],
+    ['districtKG', 'reports.read', { provinceCode: '12', unitId: 7 }, false],
+    ['districtKG', 'reports.read', { provinceCode: '12' }, false],
+    ['leaderKG', 'reports.read', { provinceCode: '91', unitId: 8 }, true],
+    ['entryKG', 'reports.read', { provinceCode: '91', unitId: 8 }, true],
+    ['entryKG', 'reports.read', { provinceCode: '12', unitId: 8 }, false],
+    ['national', 'reports.read', { provinceCode: '12', unitId: 8 }, true],
   ])('%s %s %j → %s', (who, permission, scope, expected) => {
     expect(can(users[who]!, permission, scope)).toBe(expected);
   });
@@ -54,5 +64,19 @@ describe('the administration permissions (issue 7)', () => {
     expect(can(users.agencyKG!, 'tokens.manage')).toBe(false);
     expect(can(users.districtKG!, 'tokens.manage')).toBe(false);
     expect(can(users.entryKG!, 'tokens.manage')).toBe(true);
+  });
+});
+
+describe('reports of one unit (issue 11)', () => {
+  const units = [7, 8, 9];
+  it.each(Object.keys(users))('%s: which units of province 91 have readable reports', (who) => {
+    const readable = units.filter((unitId) => can(users[who]!, 'reports.read', { provinceCode: '91', unitId }));
+    const expected = who === 'districtKG' ? [7] : who === 'agencyKG' ? [] : units;
+    expect(readable).toEqual(expected);
+  });
+
+  it('a district officer without a district reads no unit’s reports', () => {
+    const noUnit: SessionUser = { ...users.districtKG!, unitId: null };
+    expect(units.filter((unitId) => can(noUnit, 'reports.read', { provinceCode: '91', unitId }))).toEqual([]);
   });
 });

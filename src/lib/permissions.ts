@@ -31,7 +31,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
 /** What a permission is exercised on. Omitted: the permission in general (e.g. to show a menu entry). */
 export interface Scope {
   provinceCode?: string;
-  /** a district (unit id): district officers act only on their own */
+  /**
+   * a unit (its id): district officers act, and read reports (raw figures, histories, exports), only on their own. Pass
+   * it at every read of one unit's reports; without it, reports.read means "may open the province's pages" (rates).
+   */
   unitId?: number;
   /** an agency: agency officers act only on their own */
   agencyId?: number;

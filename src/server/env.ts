@@ -34,6 +34,13 @@ const schema = z.object({
     .refine((v) => v === undefined || v === '' || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), {
       message: 'must be a port number between 1 and 65535',
     }),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const bad = v === undefined ? null : trustedProxyError(v);
+      if (bad) ctx.addIssue({ code: 'custom', message: bad });
+    }),
   SURGEWATCH_NOW: z
     .string()
     .optional()
@@ -51,6 +58,44 @@ export interface AppEnv {
   port: number;
   /** a fixed clock for demos and tests */
   now: Date | undefined;
+  /** reverse proxies whose X-Forwarded-* headers are believed (docs/adr/0009-proxies-and-sign-in-throttling.md) */
+  trustedProxies: TrustedProxy[];
+}
+
+export interface TrustedProxy {
+  address: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+function familyOf(address: string): 'ipv4' | 'ipv6' | null {
+  if (IPV4.test(address)) return 'ipv4';
+  // the URL parser validates IPv6 literals exactly (no node:net here: the proxy imports this module too)
+  return address.includes(':') && /^[0-9a-f:.]+$/i.test(address) && URL.canParse(`http://[${address}]/`) ? 'ipv6' : null;
+}
+
+/** `TRUSTED_PROXIES`: comma-separated addresses or CIDR ranges (`10.0.0.5, 10.1.0.0/16, fd00::/8`); empty by default. */
+export function parseTrustedProxies(value: string | undefined): TrustedProxy[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    const [address = '', prefixText, extra] = entry.split('/');
+    const family = familyOf(address);
+    const max = family === 'ipv4' ? 32 : 128;
+    const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+    if (!family || extra !== undefined || !(prefix >= 0 && prefix <= max)) throw new Error(entry);
+    return { address, prefix, family };
+  });
+}
+
+function trustedProxyError(value: string): string | null {
+  try {
+    parseTrustedProxies(value);
+    return null;
+  } catch (error) {
+    return `has "${(error as Error).message}", which is not an IP address or CIDR range (write e.g. 10.0.0.5,10.1.0.0/16,fd00::/8)`;
+  }
 }
 
 export class EnvError extends Error {
@@ -79,6 +124,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     authUrl: e.NEXTAUTH_URL,
     port: e.PORT ? Number(e.PORT) : 3000,
     now: e.SURGEWATCH_NOW ? new Date(e.SURGEWATCH_NOW) : undefined,
+    trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES),
   };
 }
 

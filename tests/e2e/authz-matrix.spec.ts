@@ -9,6 +9,8 @@ import { ACCOUNTS, expect, test, type AccountKey } from './fixtures';
 // the interface hides the form. Route handlers are called over HTTP with the session cookie and with a personal
 // Bearer token. After each attempt the state is read back (as the administrator) to prove nothing changed on refusal.
 // To add a row: add an endpoint to one of the tests below; `check()` does the rest.
+// Issue 11: personal tokens carry a scope (a read token is refused on every write endpoint: via "bearer-read"), and a
+// district officer reads the province's pages but only their own unit's reports, histories and exports.
 //
 // Kept away from the demo state other specs rely on: the demo activations (Kiên Giang open, Lai Châu none) are not
 // stood down, so activation rows act on Bình Phước with a leader created here (leaderBP); figures are changed in
@@ -35,9 +37,10 @@ const EXTRA_PASSWORD = 'ma trận phân quyền 2026';
 const SELF_NEW_PASSWORD = 'mật khẩu thứ hai của tôi';
 
 type Expected = 'allowed' | 'refused';
+type Via = 'form' | 'cookie' | 'bearer' | 'bearer-read';
 interface Row {
   endpoint: string;
-  via: 'form' | 'cookie' | 'bearer';
+  via: Via;
   role: Role;
   scope: string;
   expected: Expected;
@@ -46,6 +49,8 @@ interface Row {
 const rows: Row[] = [];
 const sessions = new Map<Role, APIRequestContext>();
 const tokens = new Map<Role, string>();
+/** a read-only token of each role that may use tokens (issue 11) */
+const readTokens = new Map<Role, string>();
 /** the data of the last successful action (e.g. the id of a token just created) */
 let lastData: Record<string, unknown> | null = null;
 
@@ -128,15 +133,26 @@ async function replay(role: Role, c: Captured): Promise<Outcome> {
 
 // ---- route handlers ---------------------------------------------------------------------------------------------
 
-async function call(role: Role, via: 'cookie' | 'bearer', method: 'GET' | 'PUT' | 'POST', url: string, data?: string | object, contentType?: string): Promise<Outcome> {
-  const ctx = via === 'bearer' ? session('anonymous') : session(role);
+async function call(role: Role, via: Exclude<Via, 'form'>, method: 'GET' | 'PUT' | 'POST', url: string, data?: string | object, contentType?: string): Promise<Outcome> {
+  const ctx = via === 'cookie' ? session(role) : session('anonymous');
   const headers: Record<string, string> = {};
   if (via === 'bearer') headers.authorization = `Bearer ${tokens.get(role)}`;
+  if (via === 'bearer-read') headers.authorization = `Bearer ${readTokens.get(role)}`;
   if (contentType) headers['content-type'] = contentType;
   const res = await ctx.fetch(url, { method, headers, data, maxRedirects: 0 });
   if (res.status() >= 200 && res.status() < 300) return 'ok';
   if (res.status() === 401 || res.status() === 403) return 'refused';
   return `HTTP ${res.status()} ${(await res.text()).slice(0, 80)}`;
+}
+
+/** A page as `role` sees it: 'ok' when it shows `shown`, 'refused' when it says "not allowed" or sends to sign-in. */
+async function pageOutcome(role: Role, path: string, shown: string, refusedMarks: string[]): Promise<Outcome> {
+  const res = await session(role).get(path, { maxRedirects: 0 });
+  if (res.status() >= 300 && res.status() < 400) return (res.headers().location ?? '').includes('/signin') ? 'refused' : `redirect ${res.headers().location}`;
+  const text = await res.text();
+  if (text.includes(shown)) return 'ok';
+  if (refusedMarks.some((m) => text.includes(m))) return 'refused';
+  return `HTTP ${res.status()} neither shown nor refused`;
 }
 
 // ---- reading state back, as the administrator ---------------------------------------------------------------------
@@ -166,7 +182,7 @@ async function userStamp(id: number): Promise<string> {
 
 interface Attempt {
   endpoint: string;
-  via: Row['via'];
+  via: Via;
   role: Role;
   scope: string;
   expected: Expected;
@@ -227,8 +243,8 @@ test.afterAll(async () => {
   const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s.padEnd(n));
   const unexpected = rows.filter((r) => r.observed !== r.expected);
   const lines = [
-    `${pad('endpoint', 44)} ${pad('via', 6)} ${pad('role', 14)} ${pad('scope', 16)} ${pad('expected', 8)} observed`,
-    ...rows.map((r) => `${pad(r.endpoint, 44)} ${pad(r.via, 6)} ${pad(r.role, 14)} ${pad(r.scope, 16)} ${pad(r.expected, 8)} ${r.observed}${r.observed === r.expected ? '' : '   <-- UNEXPECTED'}`),
+    `${pad('endpoint', 44)} ${pad('via', 11)} ${pad('role', 14)} ${pad('scope', 16)} ${pad('expected', 8)} observed`,
+    ...rows.map((r) => `${pad(r.endpoint, 44)} ${pad(r.via, 11)} ${pad(r.role, 14)} ${pad(r.scope, 16)} ${pad(r.expected, 8)} ${r.observed}${r.observed === r.expected ? '' : '   <-- UNEXPECTED'}`),
     `${rows.length} rows, ${unexpected.length} unexpected outcomes`,
   ];
   console.log(`\nAuthorization matrix\n${lines.join('\n')}\n`);
@@ -359,8 +375,11 @@ const MAY_USE_TOKENS: Role[] = ['admin', 'nationalLeader', 'dataEntryKG', 'leade
 test('personal API tokens: created by the roles that may use the API, revoked only by their owner, dead once revoked', async ({ browser }) => {
   const create = await capture(browser, 'dataEntryKG', '/account/tokens', async (page) => {
     await page.getByLabel('Tên mã').fill('Ma trận phân quyền');
+    await expect(page.getByRole('radio', { name: /^Chỉ đọc/ }), 'new tokens are read-only unless asked').toBeChecked();
+    await page.getByRole('radio', { name: /^Đọc và ghi/ }).check();
     await page.getByRole('button', { name: 'Tạo mã' }).click();
   });
+  expect(jsonArg(create).scope).toBe('read-write');
   const count = async (role: Role, what: RegExp) => String((await (await session(role).get('/account/tokens')).text()).match(what)?.length ?? 0);
   for (const role of ROLES) {
     await check({
@@ -368,6 +387,21 @@ test('personal API tokens: created by the roles that may use the API, revoked on
       attempt: () => replay(role, create), probe: () => count(role, /<tr/g),
     });
   }
+  // a read-only token of each of those roles (the same form, "Chỉ đọc"), kept for the "bearer-read" rows
+  const createRead = withJsonArg(create, { ...jsonArg(create), name: 'Ma trận (chỉ đọc)', scope: 'read' });
+  for (const role of ROLES) {
+    const readWrite = tokens.get(role);
+    await check({
+      endpoint: 'tokens.create (read only)', via: 'form', role, scope: scopeOf(role, null), expected: MAY_USE_TOKENS.includes(role) ? 'allowed' : 'refused',
+      attempt: () => replay(role, createRead), probe: () => count(role, /data-scope="read"/g),
+    });
+    if (readWrite && tokens.get(role) !== readWrite) {
+      readTokens.set(role, tokens.get(role)!);
+      tokens.set(role, readWrite);
+    }
+  }
+  expect([...readTokens.keys()].sort()).toEqual([...MAY_USE_TOKENS].sort());
+  expect(await count('dataEntryKG', /data-scope="read-write"/g), 'the list shows each token’s scope').toBe('1');
   // a second token of the data-entry account, to be revoked
   const kept = tokens.get('dataEntryKG')!;
   expect(await replay('dataEntryKG', create)).toBe('ok');
@@ -394,10 +428,16 @@ test('personal API tokens: created by the roles that may use the API, revoked on
 
 // ---- reports: reports.write / reports.import in the own province (data entry only) -------------------------------
 
+const canRead = (role: Role, province: string): Expected =>
+  role === 'admin' || role === 'nationalLeader' || (['dataEntryKG', 'leaderKG', 'districtKG'].includes(role) && province === '91') || (role === 'leaderLC' && province === '12') ? 'allowed' : 'refused';
+/** the district officer of Kiên Giang's own unit (Thành phố Rạch Giá) */
+const DISTRICT_KG_UNIT = '899';
+/** one unit's reports: the province's readers, and a district officer for their own unit only (issue 11) */
+const canReadUnit = (role: Role, province: string, unit: string): Expected =>
+  canRead(role, province) === 'allowed' && (role !== 'districtKG' || unit === DISTRICT_KG_UNIT) ? 'allowed' : 'refused';
+
 test('reports: saving through the grid, PUT and import over the API, reads in scope', async ({ browser }) => {
   const canWrite = (role: Role, province: string): Expected => (role === 'dataEntryKG' && province === '91') || (role === 'dataEntryLC' && province === '12') ? 'allowed' : 'refused';
-  const canRead = (role: Role, province: string): Expected =>
-    role === 'admin' || role === 'nationalLeader' || (['dataEntryKG', 'leaderKG', 'districtKG'].includes(role) && province === '91') || (role === 'leaderLC' && province === '12') ? 'allowed' : 'refused';
   const tokenRoles = ROLES.filter((r) => tokens.has(r));
 
   for (const [label, province, capturer] of [['KG', '91', 'dataEntryKG'], ['LC', '12', 'dataEntryLC']] as const) {
@@ -428,7 +468,7 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
       });
     }
 
-    const put = async (role: Role, via: 'cookie' | 'bearer') => {
+    const put = async (role: Role, via: Exclude<Via, 'form'>) => {
       const current = await report(unit);
       const { version: _v, updatedAt: _u, updatedBy: _b, ...figures } = current.report ?? {};
       const free = typeof figures.freeCovidBeds === 'number' ? figures.freeCovidBeds : 0;
@@ -440,20 +480,23 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
       const free = Number(v('freeCovidBeds') || '0') + 2;
       return `unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds\n${unit},${OLD_WEEK},${v('newCases')},${v('oxygenAvg7d')},${free},${v('staffedIcuBeds')},${v('totalCovidBeds')},${v('totalIcuBeds')}\n`;
     };
-    for (const via of ['cookie', 'bearer'] as const) {
-      for (const role of via === 'cookie' ? ROLES : tokenRoles) {
+    for (const via of ['cookie', 'bearer', 'bearer-read'] as const) {
+      // a read token writes nothing, whatever its owner's role
+      const writes = (role: Role): Expected => (via === 'bearer-read' ? 'refused' : canWrite(role, province));
+      for (const role of via === 'cookie' ? ROLES : via === 'bearer' ? tokenRoles : ROLES.filter((r) => readTokens.has(r))) {
         await check({
-          endpoint: `PUT /api/v1/reports/{unit}/{week} (${label})`, via, role, scope: scopeOf(role, province), expected: canWrite(role, province),
+          endpoint: `PUT /api/v1/reports/{unit}/{week} (${label})`, via, role, scope: scopeOf(role, province), expected: writes(role),
           attempt: () => put(role, via), probe, restore,
         });
         await check({
-          endpoint: `POST /api/v1/reports/import (${label})`, via, role, scope: scopeOf(role, province), expected: canWrite(role, province),
+          endpoint: `POST /api/v1/reports/import (${label})`, via, role, scope: scopeOf(role, province), expected: writes(role),
           attempt: async () => call(role, via, 'POST', `/api/v1/reports/import?province=${province}&confirm=warnings`, await csv(), 'text/csv'),
           probe, restore,
         });
         for (const path of [`/api/v1/reports?province=${province}&from=2026-W08&to=${OLD_WEEK}`, `/api/v1/reports/export?province=${province}&from=2026-W08&to=${OLD_WEEK}&format=csv`, `/api/v1/reports/template?province=${province}&week=${OLD_WEEK}&format=csv`, `/api/v1/reports/${unit}/${OLD_WEEK}`]) {
           await check({
-            endpoint: `GET ${path.split('?')[0]!.replace(unit, '{unit}').replace(OLD_WEEK, '{week}')} (${label})`, via, role, scope: scopeOf(role, province), expected: canRead(role, province),
+            endpoint: `GET ${path.split('?')[0]!.replace(unit, '{unit}').replace(OLD_WEEK, '{week}')} (${label})`, via, role, scope: scopeOf(role, province),
+            expected: path.startsWith(`/api/v1/reports/${unit}/`) ? canReadUnit(role, province, unit) : canRead(role, province),
             attempt: () => call(role, via, 'GET', path),
           });
         }
@@ -464,6 +507,59 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
   expectNoSurprises('PUT ');
   expectNoSurprises('POST ');
   expectNoSurprises('GET ');
+});
+
+// ---- reports of one unit: a district officer reads their own unit's only (issue 11) -------------------------------
+
+test('reports of one unit: the district officer reads their own unit’s reports, history and export, not another’s', async () => {
+  const OTHER = '900'; // Thành phố Hà Tiên, another district of Kiên Giang
+  const NOT_ALLOWED = ['data-testid="not-allowed"', 'role="alert"'];
+  for (const unit of [DISTRICT_KG_UNIT, OTHER, '91']) {
+    const which = unit === DISTRICT_KG_UNIT ? ', own unit' : unit === '91' ? ', province row' : ', other unit';
+    for (const role of ROLES) {
+      const scope = scopeOf(role, '91', role === 'districtKG' ? which : '');
+      await check({
+        endpoint: `unit GET /api/v1/reports/${unit}/{week}`, via: 'cookie', role, scope, expected: canReadUnit(role, '91', unit),
+        attempt: () => call(role, 'cookie', 'GET', `/api/v1/reports/${unit}/${OLD_WEEK}`),
+      });
+      await check({
+        endpoint: `unit page /provinces/91/entry/history/${unit}`, via: 'cookie', role, scope, expected: canReadUnit(role, '91', unit),
+        attempt: () => pageOutcome(role, `/provinces/91/entry/history/${unit}?week=${OLD_WEEK}`, '<h1 class="text-2xl font-bold">Lịch sử: ', NOT_ALLOWED),
+      });
+      if (unit === '91') continue; // the province's own row has no district page
+      // the district page: its rates for every reader of the province, its reports and their history for the unit's readers
+      await check({
+        endpoint: `unit page /provinces/91/districts/${unit} reports`, via: 'cookie', role, scope, expected: canReadUnit(role, '91', unit),
+        attempt: () => pageOutcome(role, `/provinces/91/districts/${unit}?week=${OLD_WEEK}`, 'data-testid="district-reports"', ['data-testid="district-reports-hidden"', ...NOT_ALLOWED]),
+      });
+      await check({
+        endpoint: `unit page /provinces/91/districts/${unit} rates`, via: 'cookie', role, scope: scopeOf(role, '91'), expected: canRead(role, '91'),
+        attempt: () => pageOutcome(role, `/provinces/91/districts/${unit}?week=${OLD_WEEK}`, 'data-testid="indicator-cards"', NOT_ALLOWED),
+      });
+    }
+  }
+
+  // the list and the export answer 200 with the district officer's own unit only; the leader's hold every unit
+  const range = `province=91&from=2026-W08&to=${OLD_WEEK}`;
+  const listed = async (role: Role) => ((await (await session(role).get(`/api/v1/reports?${range}`)).json()) as { reports: Array<{ unitCode: string }> }).reports;
+  expect(new Set((await listed('districtKG')).map((r) => r.unitCode))).toEqual(new Set([DISTRICT_KG_UNIT]));
+  expect(new Set((await listed('leaderKG')).map((r) => r.unitCode)).size).toBeGreaterThan(10);
+  const exported = async (role: Role) => {
+    const res = await session(role).get(`/api/v1/reports/export?${range}&format=csv`);
+    expect(res.status()).toBe(200);
+    const [header, ...lines] = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const column = header!.split(',').findIndex((h) => h.replace(/"/g, '') === 'unit_code');
+    expect(column, header).toBeGreaterThanOrEqual(0);
+    return new Set(lines.map((l) => l.split(',')[column]));
+  };
+  expect(await exported('districtKG')).toEqual(new Set([DISTRICT_KG_UNIT]));
+  expect((await exported('leaderKG')).size).toBeGreaterThan(10);
+
+  // the units table: the other units' rate and level, not their figures
+  const hidden = async (role: Role) => ((await (await session(role).get(`/provinces/91/districts?week=${OLD_WEEK}`)).text()).match(/data-testid="figures-hidden"/g) ?? []).length;
+  expect(await hidden('leaderKG')).toBe(0);
+  expect(await hidden('districtKG')).toBeGreaterThanOrEqual(14);
+  expectNoSurprises('unit ');
 });
 
 // ---- the response plan: activation.manage in the own province (provincial leaders) -----------------------------

@@ -95,13 +95,66 @@ describe('GET /api/v1/reports', () => {
     ['?province=12&from=2020-W01&to=2026-W47', 'from'], // more than 260 weeks
     ['?province=12&week=x', 'week'],
     ['?province=12&format=pdf', 'format'],
-    ['?province=12&colour=red', 'colour'],
+    ['?province=12&province=91', 'province'], // given twice: refused, not guessed
+    ['?province=12&from=2026-W40&from=2026-W41', 'from'],
   ])('answers 400 with the field for %s', async (query, field) => {
     const res = await listRoute.GET(get(`/api/v1/reports${query}`));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.ok).toBe(false);
     expect(Object.keys(body.fieldErrors)).toContain(field);
+  });
+});
+
+// Names of Object.prototype's members: as keys of a body or a query they once reached plain-object lookups (500s).
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString'];
+
+describe('keys named like Object.prototype members', () => {
+  const reports = () => db.prisma.weeklyReport.count();
+  const audits = () => db.prisma.auditLog.count({ where: { action: { not: 'permission.denied' } } });
+
+  it.each(PROTOTYPE_KEYS)('ignores %s as a query parameter on every reports route, like any unknown parameter', async (key) => {
+    for (const value of ['1', '', 'x&x=1']) {
+      const query = `?province=12&from=2026-W47&to=2026-W47&${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+      expect((await listRoute.GET(get(`/api/v1/reports${query}`))).status).toBe(200);
+      expect((await exportRoute.GET(get(`/api/v1/reports/export${query}`))).status).toBe(200);
+      expect((await templateRoute.GET(get(`/api/v1/reports/template${query}`))).status).toBe(200);
+      expect((await unitRoute.GET(get(`/api/v1/reports/108/2026-W47${query}`), params('108', '2026-W47'))).status).toBe(200);
+      const before = [await reports(), await audits()];
+      const imported = await importRoute.POST(new Request(`${BASE}/api/v1/reports/import${query}`, { method: 'POST', headers: { ...auth(tokenLC), 'content-type': 'text/csv' }, body: 'unit_code;iso_week;new_cases\r\n' }));
+      expect(imported.status).toBe(400);
+      const put_ = await put('108', '2026-W47', { version: 1, newCases: -1 }, auth(tokenLC), query);
+      expect(put_.status).toBe(400);
+      expect(await put_.json()).toEqual({ ok: false, message: expect.any(String), fieldErrors: { newCases: [expect.any(String)] } });
+      expect([await reports(), await audits()]).toEqual(before);
+    }
+  });
+
+  it.each(PROTOTYPE_KEYS)('refuses %s as a key of the PUT body with 400 naming it, and writes nothing', async (key) => {
+    const before = [await reports(), await audits()];
+    for (const value of ['1', '{"a":1}', '[]', 'null', '"5,"']) {
+      const res = await put('108', '2026-W48', `{"version":0,"newCases":5,${JSON.stringify(key)}:${value}}`, auth(tokenLC), '?confirm=warnings');
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body).toEqual({ ok: false, message: expect.any(String), fieldErrors: expect.any(Object) });
+      expect(Object.keys(body.fieldErrors)).toEqual([key]);
+      expect(Object.hasOwn(body.fieldErrors, key) && Array.isArray(body.fieldErrors[key])).toBe(true);
+    }
+    expect([await reports(), await audits()]).toEqual(before);
+  });
+
+  it.each([
+    ['"5,"', 200], ['"+0"', 200], ['false', 400], ['"1e-2"', 400], ['"1 000"', 400], ['"$5"', 400], ['"1.000"', 200], ['"١٢"', 400], ['1e400', 400],
+  ])('answers a figure of %s with %i, never 500', async (value, status) => {
+    for (const field of ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'totalCovidBeds']) {
+      const res = await put('111', '2026-W48', `{"version":0,${JSON.stringify(field)}:${value},"toString":${value}}`);
+      expect(res.status).toBe(400); // the extra key alone refuses it: every field is named
+      expect(Object.keys((await res.json()).fieldErrors)).toContain('toString');
+    }
+    const res = await put('111', '2026-W48', `{"version":0,"freeCovidBeds":${value}}`, auth(tokenLC), '?confirm=warnings');
+    expect(res.status).toBe(status);
+    if (status === 400) expect(Object.keys((await res.json()).fieldErrors)).toEqual(['freeCovidBeds']);
+    else await db.prisma.weeklyReport.deleteMany({ where: { unit: { code: '111' }, isoYear: 2026, isoWeek: 48 } });
   });
 });
 

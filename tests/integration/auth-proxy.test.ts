@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // src/proxy.ts, called as Next calls it: sessions idle for 30 minutes or 12 hours old are dropped before the page
 // renders, active ones have their idle timer moved forward; pages get a nonce policy; cross-site writes are refused.
@@ -111,14 +111,67 @@ describe('the proxy and the web surface', () => {
     ['POST', { origin: 'http://127.0.0.1:3000' }, 200],
     ['POST', {}, 200], // scripts with a Bearer token send no Origin
     ['GET', { origin: 'https://evil.example' }, 200], // reads change nothing
-    ['POST', { origin: 'https://surgewatch.example', 'x-forwarded-host': 'surgewatch.example' }, 200],
+    // a client's own X-Forwarded-Host is not believed: it cannot make another site's Origin look like ours
+    ['POST', { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }, 403],
+    ['POST', { origin: 'https://surgewatch.example', 'x-forwarded-host': 'surgewatch.example' }, 403],
   ])('%s with %j → %i', async (method, headers, status) => {
     const res = await request('/api/v1/reports/import?province=91', null, { method, headers });
     expect(res.status).toBe(status);
   });
 
-  it('adds Strict-Transport-Security only over HTTPS', async () => {
+  it('adds Strict-Transport-Security only over HTTPS, never because a client says so', async () => {
     expect((await request('/signin', null)).headers.get('strict-transport-security')).toBeNull();
-    expect((await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+    expect((await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
+  });
+
+  describe('behind scripts/forwarded-guard.cjs (it marks the process; it has already removed untrusted headers)', () => {
+    beforeAll(() => {
+      process.env.SURGEWATCH_FORWARDED_GUARD = String(process.pid);
+    });
+    afterAll(() => {
+      delete process.env.SURGEWATCH_FORWARDED_GUARD;
+    });
+
+    it('believes the X-Forwarded-Host and -Proto a trusted proxy passed on', async () => {
+      const post = (headers: Record<string, string>) => request('/api/v1/reports/import?province=91', null, { method: 'POST', headers });
+      expect((await post({ origin: 'https://surgewatch.example', 'x-forwarded-host': 'surgewatch.example' })).status).toBe(200);
+      expect((await post({ origin: 'https://evil.example', 'x-forwarded-host': 'surgewatch.example' })).status).toBe(403);
+      expect((await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+    });
+
+    it('does not believe the mark of another process (a child inherits the variable, not the guard)', async () => {
+      process.env.SURGEWATCH_FORWARDED_GUARD = String(process.pid + 1);
+      try {
+        expect((await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
+      } finally {
+        process.env.SURGEWATCH_FORWARDED_GUARD = String(process.pid);
+      }
+    });
+  });
+});
+
+describe('the proxy and sign-in return addresses', () => {
+  it('tells the page which address was asked for, replacing any copy the client sent', async () => {
+    const res = await request('/provinces/14/entry?week=2026-W47&_rsc=abc', null, { headers: { 'x-surgewatch-path': '//evil.example' } });
+    expect(res.headers.get('x-middleware-request-x-surgewatch-path')).toBe('/provinces/14/entry?week=2026-W47');
+  });
+
+  it.each([
+    ['%2F%0A%2Fevil.example%2F'],
+    ['%2F%09%2Fevil.example%2F'],
+    ['%2F%0D%2Fevil.example'],
+    ['%2F%250A%2Fevil.example'],
+    ['%2Fprovinces%00'],
+  ])('answers a sign-in page asked to return to %s with 400 and a page in both languages', async (value) => {
+    const res = await request(`/signin?callbackUrl=${value}`, null);
+    expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(body).toContain('Địa chỉ quay lại không hợp lệ');
+    expect(body).toContain('Invalid return address');
+    expect(body).not.toContain('evil.example');
+  });
+
+  it.each([['%2F%5Cevil.example%2F'], ['%2F%2Fevil.example'], ['https%3A%2F%2Fevil.example'], ['%2Fprovinces%2F14']])('lets the page ignore (or use) %s: no 400', async (value) => {
+    expect((await request(`/signin?callbackUrl=${value}`, null)).status).toBe(200);
   });
 });

@@ -30,14 +30,20 @@ export async function DistrictTrendsWidget({ ctx, week, range }: { ctx: District
 
 export async function DistrictReportsWidget({ ctx, week }: { ctx: DistrictContext; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
-  const reports = await getDistrictReports(ctx, week, REPORT_WEEKS);
+  const reports = ctx.reportsVisible ? await getDistrictReports(ctx, week, REPORT_WEEKS) : null;
   const weeks = weekRange(week, REPORT_WEEKS).map(formatIsoWeek).reverse();
   return (
     <section aria-labelledby="reports" className="mb-8">
       <h2 id="reports" className="mb-3 text-lg font-semibold">
         {t('district.reportsTitle', { weeks: REPORT_WEEKS, week: formatIsoWeek(week) })}
       </h2>
-      <DistrictReports weeks={weeks} reports={reports} selectedWeek={formatIsoWeek(week)} />
+      {reports === null ? (
+        <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-slate-700" data-testid="district-reports-hidden">
+          {t('district.reportsHidden')}
+        </p>
+      ) : (
+        <DistrictReports weeks={weeks} reports={reports} selectedWeek={formatIsoWeek(week)} />
+      )}
     </section>
   );
 }

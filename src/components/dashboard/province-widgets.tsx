@@ -136,8 +136,12 @@ export async function CompletenessWidget({ ctx, week }: { ctx: ProvinceContext; 
   );
 }
 
+const HIDDEN_COUNTS = { newCases: null, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null };
+
 /** Every reporting unit's figures for the week (the districts page). */
 export async function UnitsWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
   const view = await getProvinceUnits(ctx, week);
-  return <UnitsTable provinceCode={ctx.meta.code} week={formatIsoWeek(week)} units={view.units} />;
+  // the raw figures of units whose reports the user may not read never leave the server (their rate and level do)
+  const units = view.units.map((u) => (ctx.readsReportsOf(u.id) ? u : { ...u, counts: u.counts && HIDDEN_COUNTS, figuresHidden: true }));
+  return <UnitsTable provinceCode={ctx.meta.code} week={formatIsoWeek(week)} units={units} />;
 }

@@ -4,9 +4,13 @@ import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from '@/i18n/server';
 import type { UnitWeekRow } from '@/server/queries/provinces';
 
-/** Every reporting unit's figures for the week; a unit that has not reported says so in words, not by a blank row. */
-export async function UnitsTable({ provinceCode, week, units }: { provinceCode: string; week: string; units: UnitWeekRow[] }) {
+/**
+ * Every reporting unit's figures for the week; a unit that has not reported says so in words, not by a blank row.
+ * figuresHidden: a unit whose reports the user may not read (its counts were removed on the server; rate and level stay).
+ */
+export async function UnitsTable({ provinceCode, week, units }: { provinceCode: string; week: string; units: Array<UnitWeekRow & { figuresHidden?: boolean }> }) {
   const t = await getTranslations('province');
+  const td = await getTranslations('dashboard');
   const tf = await getTranslations('figures');
   const tc = await getTranslations('criteria');
   const tl = await getTranslations('levels');
@@ -47,6 +51,13 @@ export async function UnitsTable({ provinceCode, week, units }: { provinceCode: 
                 <span aria-hidden="true">○ </span>
                 {t('notReported')}
               </td>
+            ) : u.figuresHidden ? (
+              <>
+                <td colSpan={4} className="px-3 py-2 text-slate-600" data-testid="figures-hidden">
+                  {td('units.figuresHidden')}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{own ? '' : cell(casesRate, 1)}</td>
+              </>
             ) : (
               <>
                 <td className="px-3 py-2 text-right tabular-nums">{own ? t('notApplicable') : cell(u.counts.newCases)}</td>

@@ -62,12 +62,15 @@ export interface FigureIssue {
   code: FigureErrorCode | CrossFieldErrorCode;
 }
 
-/** Every cell of a row, then the checks between cells (only between cells that are themselves valid). */
+/**
+ * Every cell of a row, then the checks between cells (only between cells that are themselves valid). Only the row's
+ * own properties count: an inherited one (a row whose prototype the sender chose) is not a figure.
+ */
 export function validateFigures(raw: Partial<Record<FigureField, unknown>>): { figures: Figures; issues: FigureIssue[] } {
   const figures = {} as Figures;
   const issues: FigureIssue[] = [];
   for (const field of FIGURE_FIELDS) {
-    const parsed = parseFigure(raw[field], field);
+    const parsed = parseFigure(Object.hasOwn(raw, field) ? raw[field] : undefined, field);
     if (parsed.ok) figures[field] = parsed.value;
     else {
       figures[field] = null;

@@ -27,7 +27,7 @@ export async function changeOwnPasswordAs(user: SessionUser | null, raw: unknown
   const prisma = await db();
   const at = now();
   const actor = { id: user.id, label: user.email };
-  if (await getLockedUntil(prisma, user.email, at)) return { ok: false, code: 'refused', message: 'locked' };
+  if (await getLockedUntil(prisma, user.email, at, ip)) return { ok: false, code: 'refused', message: 'locked' };
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, input.current))) {
     const lock = await recordAttempt(prisma, { email: user.email, success: false, ip, at });

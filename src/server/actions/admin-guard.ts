@@ -4,7 +4,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '../db';
-import { fieldErrorsOf, recordRefusal, type ActionResult, type GuardOptions } from './guard';
+import { fieldErrorsOf, recordRefusal, refuseUnstorableText, type ActionResult, type GuardOptions } from './guard';
 
 /**
  * guardedAction's steps with the user passed in, so the services behind the admin and account actions can be tested
@@ -18,6 +18,8 @@ export async function runGuarded<S extends z.ZodType, T>(user: SessionUser | nul
     await recordRefusal(prisma, user, options.name, null);
     return { ok: false, code: 'forbidden', message: 'permission.denied' };
   }
+  const unstorable = refuseUnstorableText(raw);
+  if (unstorable) return unstorable;
   const parsed = options.schema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: fieldErrorsOf(parsed.error) };
   const scope = await options.scope(parsed.data, prisma);
@@ -29,16 +31,22 @@ export async function runGuarded<S extends z.ZodType, T>(user: SessionUser | nul
   return options.run({ user, input: parsed.data, prisma });
 }
 
-/** FormData to a plain object for zod (repeated names become arrays; empty strings stay, zod decides). */
-export function formObject(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+/**
+ * FormData to a plain object for zod (repeated names become arrays; empty strings stay, zod decides). An action's
+ * arguments are whatever the caller serialised, so anything but a FormData is an empty form (zod then names the missing
+ * fields). Field names are the caller's: grouped in a Map, since "__proto__" or "constructor" looked up in a plain object
+ * finds Object.prototype's members; Object.fromEntries then defines them as own properties, which zod ignores.
+ */
+export function formObject(formData: unknown): Record<string, string | string[]> {
+  if (!(formData instanceof FormData)) return {};
+  const fields = new Map<string, string | string[]>();
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue; // React's own fields
     const text = typeof value === 'string' ? value : '';
-    const prev = out[key];
-    out[key] = prev === undefined ? text : Array.isArray(prev) ? [...prev, text] : [prev, text];
+    const prev = fields.get(key);
+    fields.set(key, prev === undefined ? text : Array.isArray(prev) ? [...prev, text] : [prev, text]);
   }
-  return out;
+  return Object.fromEntries(fields);
 }
 
 /** Bumps the province's data version: cached figures and verdicts keyed by it are recomputed. */

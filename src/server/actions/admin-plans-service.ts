@@ -4,6 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Comparator, SurgeRule } from '@/generated/prisma/enums';
 import { currentWeek, formatIsoWeek, weekMonday } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
+import { dbCount } from '@/lib/validations/ids';
 import { assertPlan, isValidThreshold } from '@/lib/surge';
 import { isIsoDate } from '@/lib/surge/plans';
 import { recordAudit } from '../audit';
@@ -31,7 +32,7 @@ const comparator = z.enum(COMPARATORS, { message: 'comparator' });
 export const planVersionSchema = z.object({
   /** a province code, or 'default' for the product's default plan */
   target: z.string().trim().regex(/^(default|\d{1,3})$/),
-  baseVersion: z.coerce.number().int().min(0),
+  baseVersion: dbCount(),
   validFrom: z.string().trim().refine((v) => isIsoDate(v), 'date'),
   rule: z.enum(RULES, { message: 'rule' }),
   casesComparator: comparator,

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '@/lib/roles';
+import { dbId } from '@/lib/validations/ids';
 import { recordAudit } from '../audit';
 import { now } from '../env';
 import { bumpDataVersion, runGuarded } from './admin-guard';
@@ -14,7 +15,7 @@ import type { ActionResult } from './guard';
 export const MAX_POPULATION = 200_000_000;
 
 export const populationSchema = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: dbId(),
   year: z.coerce.number({ message: 'year' }).int('year').min(1990, 'year').max(2100, 'year'),
   population: z
     .string()

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/roles';
+import { dbId } from '@/lib/validations/ids';
 import { MAX_PASSWORD_LENGTH } from '../auth/password';
 
 // Input of the user-management forms. Messages are keys of the 'admin.fieldErrors' messages.
 
 const optionalId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
+  .union([z.literal(''), dbId()])
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 const optionalCode = z
@@ -34,20 +35,20 @@ export type CreateUserInput = z.output<typeof createUserSchema>;
 export const userStamp = z.string().min(1).max(200);
 
 export const updateUserSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: dbId(),
   stamp: userStamp,
   name: z.string().trim().min(1, 'required').max(120, 'tooLong'),
   ...scopeFields,
 });
 
 export const setActiveSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: dbId(),
   stamp: userStamp,
   active: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 
 export const resetPasswordSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: dbId(),
   password: z.string().max(MAX_PASSWORD_LENGTH * 4, 'passwordTooLong'),
   confirm: z.string(),
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { can, type Permission, type Scope } from '@/lib/permissions';
+import { FieldErrorList, groupFieldErrors, nulPaths, type FieldErrors } from '@/lib/validations/field-errors';
 import type { SessionUser } from '@/lib/roles';
 import { recordAudit } from '../audit';
 import { getCurrentUser } from '../auth/current-user';
@@ -12,7 +13,7 @@ import { db } from '../db';
 // Expected failures come back as one result shape the forms show next to the fields; unexpected errors are thrown to
 // error.tsx.
 
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors };
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; code: 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'not-found' | 'refused'; message: string; fieldErrors?: FieldErrors; details?: unknown };
@@ -33,13 +34,21 @@ export interface GuardOptions<S extends z.ZodType, T> {
   run: (ctx: ActionContext<z.output<S>>) => Promise<ActionResult<T>>;
 }
 
+/** zod's issues per field; an unknown key is named as its own field (it may be "__proto__": see field-errors.ts). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new FieldErrorList();
   for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    (out[key] ??= []).push(issue.message);
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), 'unknownField');
+    else out.add(issue.path.map(String).join('.') || '_', issue.message);
   }
-  return out;
+  return out.toObject();
+}
+
+/** Text the database cannot store (a NUL character), refused as invalid input before the schema runs; null if none. */
+export function refuseUnstorableText(raw: unknown): ActionResult<never> | null {
+  const paths = nulPaths(raw);
+  if (paths.length === 0) return null;
+  return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: groupFieldErrors(paths.map((p) => [p, 'invalid'])) };
 }
 
 /** Refusals are audited: who tried what, on what. */
@@ -58,6 +67,8 @@ export function guardedAction<S extends z.ZodType, T>(options: GuardOptions<S, T
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, code: 'unauthenticated', message: 'auth.required' };
+    const unstorable = refuseUnstorableText(raw);
+    if (unstorable) return unstorable;
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: fieldErrorsOf(parsed.error) };
     const prisma = await db();

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { groupFieldErrors } from '@/lib/validations/field-errors';
 import { saveWeekSchema } from '@/lib/validations/weekly-report';
 import { saveWeeklyReports } from '../reports/save';
 import type { RowConflict, RowResult, RowWarning } from '../reports/types';
@@ -28,8 +29,7 @@ const save = guardedAction({
       case 'saved':
         return { ok: true, data: { changed: outcome.changed, unchanged: outcome.unchanged, rows: outcome.rows } };
       case 'invalid': {
-        const fieldErrors: FieldErrors = {};
-        for (const e of outcome.errors) (fieldErrors[`rows.${e.ref}.${e.field}`] ??= []).push(e.code);
+        const fieldErrors: FieldErrors = groupFieldErrors(outcome.errors.map((e) => [`rows.${e.ref}.${e.field}`, e.code]));
         return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors };
       }
       case 'conflict':

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { dbId } from '@/lib/validations/ids';
 
 // One schema per input, shared by the server actions and the services (the services are what the tests call).
 // Messages are keys of the 'response' namespace, shown next to the field.
 
 export const LIMITS = { reasonMin: 5, reasonMax: 1000, noteMax: 1000 } as const;
 
-const id = z.coerce.number().int().positive();
+const id = dbId();
 const reason = z
   .string()
   .trim()

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
+import { FieldErrorList, groupFieldErrors } from '@/lib/validations/field-errors';
 import { isoWeekSchema, unitCodeSchema } from '@/lib/validations/weekly-report';
 import { now } from '../env';
 import type { ImportOutcome } from '../reports/import';
@@ -10,7 +11,7 @@ import { errorCode, fail, json, type FieldErrors, type Translate } from './respo
 
 // Query parsing and the JSON answers of the reports API, shared by its route handlers.
 
-const rangeQuery = z.strictObject({
+const rangeQuery = z.object({
   province: unitCodeSchema.optional(),
   from: isoWeekSchema.optional(),
   to: isoWeekSchema.optional(),
@@ -18,6 +19,7 @@ const rangeQuery = z.strictObject({
   week: isoWeekSchema.optional(),
   confirm: z.literal('warnings', { error: 'badConfirm' }).optional(),
 });
+const QUERY_KEYS: ReadonlySet<string> = new Set(Object.keys(rangeQuery.shape));
 
 export interface RangeQuery {
   provinceCode: string;
@@ -29,19 +31,27 @@ export interface RangeQuery {
 }
 
 export function zodFieldErrors(t: Translate, issues: z.core.$ZodIssue[]): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new FieldErrorList();
   for (const issue of issues) {
-    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.') || '_';
-    (out[key] ??= []).push(errorCode(t, issue.code === 'unrecognized_keys' ? 'unknownField' : issue.message));
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), errorCode(t, 'unknownField'));
+    else out.add(issue.path.map(String).join('.') || '_', errorCode(t, issue.message));
   }
-  return out;
+  return out.toObject();
 }
 
 /** ?province=&from=&to=&format=&week=&confirm=; the province defaults to the caller's, the weeks to the last complete one. */
 export function parseQuery(url: URL, user: SessionUser, t: Translate): { ok: true; query: RangeQuery } | { ok: false; response: Response } {
-  const params: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) params[k] = v;
-  const parsed = rangeQuery.safeParse(params);
+  // Only the parameters this API knows are read; others are ignored, like the unknown keys of a form. A known one given
+  // twice is refused rather than guessed at. A Map, since a parameter may be called "__proto__" or "constructor".
+  const params = new Map<string, string>();
+  const repeated = new FieldErrorList();
+  for (const [k, v] of url.searchParams) {
+    if (!QUERY_KEYS.has(k)) continue;
+    if (params.has(k)) repeated.add(k, errorCode(t, 'repeatedParam'));
+    params.set(k, v);
+  }
+  if (repeated.size > 0) return { ok: false, response: fail(400, t('api.badQuery'), repeated.toObject()) };
+  const parsed = rangeQuery.safeParse(Object.fromEntries(params));
   if (!parsed.success) return { ok: false, response: fail(400, t('api.badQuery'), zodFieldErrors(t, parsed.error.issues)) };
   const provinceCode = parsed.data.province ?? user.provinceCode;
   if (!provinceCode) return { ok: false, response: fail(400, t('api.badQuery'), { province: [t('errors.required')] }) };
@@ -78,8 +88,7 @@ export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
       return json({ ok: true, status: row.status, unitCode: row.unitCode, isoWeek: row.week, version: row.version });
     }
     case 'invalid': {
-      const fieldErrors: FieldErrors = {};
-      for (const e of outcome.errors) (fieldErrors[e.field] ??= []).push(errorCode(t, e.code));
+      const fieldErrors = groupFieldErrors(outcome.errors.map((e) => [e.field, errorCode(t, e.code)]));
       return fail(400, t('api.invalid'), fieldErrors);
     }
     case 'conflict':
@@ -100,8 +109,8 @@ export function importResponse(outcome: ImportOutcome, t: Translate): Response {
       return json({ ok: true, ...outcome });
     case 'invalid': {
       const rows = outcome.issues.map((i) => ({ ...i, message: errorCode(t, i.code) }));
-      const fieldErrors: FieldErrors = {};
-      for (const r of rows) (fieldErrors[[r.row ?? 'file', r.column].filter((x) => x !== null).join(':')] ??= []).push(r.message);
+      // a column name comes from the file's header row: any text at all
+      const fieldErrors = groupFieldErrors(rows.map((r) => [[r.row ?? 'file', r.column].filter((x) => x !== null).join(':'), r.message]));
       return fail(400, t('api.importInvalid', { count: outcome.total }), fieldErrors, { rows, total: outcome.total });
     }
     case 'warnings':

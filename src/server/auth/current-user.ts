@@ -1,5 +1,5 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { SessionUser } from '@/lib/roles';
@@ -8,6 +8,7 @@ import { getDatabase } from '../db';
 import { now } from '../env';
 import { usesSecureCookieUrl } from './cookie-policy';
 import { readSessionToken, sessionCookieName } from './session-cookie';
+import { PATH_HEADER, signInUrl } from './sign-in-redirect';
 import { sessionState, type SessionClaims } from './session-policy';
 
 /** SessionUser as stored, with what decides whether the session still stands */
@@ -43,8 +44,12 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return resolveSessionUser((await getDatabase()).sql, claims, now());
 });
 
+/**
+ * The signed-in user, or a redirect to the sign-in page that brings the visitor back to the address they asked for
+ * (the proxy's x-surgewatch-path; `returnTo` only when it is missing, e.g. outside a page request).
+ */
 export async function requireUser(returnTo = '/'): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(signInUrl((await headers()).get(PATH_HEADER) ?? returnTo));
   return user;
 }

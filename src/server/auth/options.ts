@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { RoleName } from '@/lib/roles';
+import { safeRedirectPath } from '@/lib/safe-redirect';
 import { db } from '../db';
 import { recordAudit } from '../audit';
 import { now } from '../env';
@@ -39,8 +40,8 @@ export function authOptions(): NextAuthOptions {
             console.error('sign-in check failed', error);
             throw new Error('unavailable');
           }
-          // next-auth passes a thrown message to the form as `error`; the lock is worded the same for every address
-          if (!result.ok && result.reason === 'locked') throw new Error('locked');
+          // next-auth passes a thrown message to the form as `error`: the form names the wait, the same for every address
+          if (!result.ok && result.reason === 'throttled') throw new Error(`retry-after:${result.retryAfterSeconds}`);
           if (!result.ok) return null;
           const { user } = result;
           return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
@@ -48,6 +49,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (sign-in and sign-out callbackUrl): only paths of this site (src/lib/safe-redirect.ts)
+      redirect({ url, baseUrl }) {
+        const path = safeRedirectPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).toString() : baseUrl;
+      },
       jwt({ token, user }) {
         if (user) {
           const at = now().getTime();

@@ -1,27 +1,33 @@
 import type { PrismaClient } from '@/generated/prisma/client';
+import { clientAddress } from '../http/forwarded';
 import { recordAudit } from '../audit';
-import { getLockedUntil, normaliseEmail, recordAttempt } from './lockout';
+import { getThrottle, normaliseEmail, recordAttempt, type Throttle } from './lockout';
 import { verifyAgainstNothing, verifyPassword } from './password';
 
 // The credentials check behind next-auth's authorize(). Every outcome is audited; the caller shows one message for
-// every failure (wrong password, no such account, deactivated, locked), so nothing tells which addresses exist.
+// every failure (wrong password, no such account, deactivated), and one "try again in N seconds" for a throttle
+// (src/server/auth/lockout.ts), worded alike for every address, so nothing tells which addresses exist.
 
 export interface SignInInput {
   email: string;
   password: string;
+  /** the client's address (src/server/http/forwarded.ts); null when unknown */
   ip: string | null;
 }
 
 export type SignInResult =
   | { ok: true; user: { id: number; email: string; name: string; sessionVersion: number } }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export async function authenticate(client: PrismaClient, input: SignInInput, at: Date): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  // One attempt per address at a time (an advisory lock on the address): parallel guesses cannot slip past the count.
+  // One attempt per address, and per client, at a time (advisory locks, always in this order): parallel guesses cannot
+  // slip past the counts.
   return client.$transaction(
     async (prisma) => {
       await prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}::text))`;
+      if (input.ip) await prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-ip:${input.ip}`}::text))`;
       return check(prisma, email, input, at);
     },
     { maxWait: 15_000, timeout: 30_000 },
@@ -30,17 +36,19 @@ export async function authenticate(client: PrismaClient, input: SignInInput, at:
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
+const throttled = (t: Throttle): SignInResult => ({ ok: false, reason: 'throttled', retryAfterSeconds: t.retryAfterSeconds });
+
 async function check(prisma: Tx, email: string, input: SignInInput, at: Date): Promise<SignInResult> {
-  const lockedUntil = await getLockedUntil(prisma, email, at);
-  if (lockedUntil) {
+  const before = await getThrottle(prisma, { email, ip: input.ip }, at);
+  if (before) {
     await recordAudit(prisma, {
       actor: { id: null, label: email },
       action: 'auth.sign-in-locked',
       targetType: 'SignIn',
       targetId: email,
-      after: { ip: input.ip, lockedUntil: lockedUntil.toISOString() },
+      after: { ip: input.ip, rule: before.rule, lockedUntil: before.until.toISOString() },
     });
-    return { ok: false, reason: 'locked' };
+    return throttled(before);
   }
 
   const user = await prisma.user.findUnique({
@@ -68,14 +76,18 @@ async function check(prisma: Tx, email: string, input: SignInInput, at: Date): P
       after: { email, ip: input.ip, lockedUntil: lock.toISOString() },
     });
   }
-  if (!user || !ok) return { ok: false, reason: lock ? 'locked' : 'invalid' };
+  if (!user || !ok) {
+    // this failure may have started a wait: say so now rather than at the next try
+    const after = await getThrottle(prisma, { email, ip: input.ip }, at);
+    return after ? throttled(after) : { ok: false, reason: 'invalid' };
+  }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
-/** The client's address as the first proxy saw it (x-forwarded-for), for the log only: never trusted for decisions. */
-export function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : null);
+/**
+ * The client's address for the audit log and the throttle: the socket's peer, or what a TRUSTED_PROXIES proxy said
+ * (scripts/forwarded-guard.cjs); never a header the client chose. null when unknown.
+ */
+export function clientIp(headers: Headers | Record<string, unknown> | undefined): string | null {
+  return clientAddress(headers);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
+import { dbId } from '@/lib/validations/ids';
 import { isIsoDate } from '@/lib/surge/plans';
 import { db } from '../db';
 
@@ -37,7 +38,7 @@ export const auditFilterSchema = z.object({
     .catch(undefined),
   from: date,
   to: date,
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: dbId().optional().catch(undefined),
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 

@@ -13,6 +13,8 @@ import type { ScopedResult } from './provinces';
 
 export interface DistrictContext extends ProvinceContext {
   branch: BranchMeta;
+  /** whether the user may read the district's reports and their history, not only its rates (ctx.readsReportsOf) */
+  reportsVisible: boolean;
 }
 
 export async function openDistrict(user: SessionUser, provinceCode: string, districtCode: string): Promise<ScopedResult<DistrictContext>> {
@@ -20,7 +22,7 @@ export async function openDistrict(user: SessionUser, provinceCode: string, dist
   if (province.status !== 'ok') return province;
   const branch = province.data.meta.branches.find((b) => b.code === districtCode);
   if (!branch) return { status: 'not-found' };
-  return { status: 'ok', data: { ...province.data, branch } };
+  return { status: 'ok', data: { ...province.data, branch, reportsVisible: province.data.readsReportsOf(branch.id) } };
 }
 
 export function districtPopulation(ctx: DistrictContext, week: IsoWeek) {
@@ -82,8 +84,13 @@ export function diffAudit(before: unknown, after: unknown): ReportChange[] {
     .map((f) => ({ field: f, before: b[f] ?? null, after: a[f] ?? null }));
 }
 
-/** The branch's reports for the `weeks` weeks ending with `week`, newest first, each with its audit history. */
+/**
+ * The branch's reports for the `weeks` weeks ending with `week`, newest first, each with its audit history. Only when
+ * ctx.reportsVisible (another district's officer sees its rates only, on the cards and trends): callers check it first,
+ * so a call without it is a bug and throws rather than hand the figures over.
+ */
 export async function getDistrictReports(ctx: DistrictContext, week: IsoWeek, weeks: number): Promise<DistrictReport[]> {
+  if (!ctx.reportsVisible) throw new Error(`getDistrictReports: the user may not read the reports of ${ctx.branch.code}`);
   const prisma = await db();
   const path = ctx.branch.path;
   const reports = await prisma.weeklyReport.findMany({

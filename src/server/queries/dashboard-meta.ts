@@ -15,6 +15,8 @@ export interface PopulationRow {
 }
 
 export interface BranchMeta {
+  /** the unit's id (the scope of a district officer) */
+  id: number;
   code: string;
   name: string;
   kind: string;
@@ -49,7 +51,7 @@ async function loadProvinceMeta(code: string): Promise<ProvinceMeta | null> {
   const [units, versions] = await Promise.all([
     prisma.adminUnit.findMany({
       where: { provinceCode: code },
-      select: { code: true, name: true, kind: true, depth: true, path: true, reports: true, populations: POPULATION_SELECT },
+      select: { id: true, code: true, name: true, kind: true, depth: true, path: true, reports: true, populations: POPULATION_SELECT },
       orderBy: [{ depth: 'asc' }, { code: 'asc' }],
     }),
     prisma.planVersion.findMany({ where: { plan: { OR: [{ provinceCode: code }, { provinceCode: null }] } }, select: PLAN_VERSION_SELECT }),
@@ -57,6 +59,7 @@ async function loadProvinceMeta(code: string): Promise<ProvinceMeta | null> {
   const branches: BranchMeta[] = units
     .filter((u) => u.depth === 1)
     .map((u) => ({
+      id: u.id,
       code: u.code,
       name: u.name,
       kind: u.kind,

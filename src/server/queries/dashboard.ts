@@ -28,6 +28,11 @@ export interface ProvinceContext {
   access: Exclude<ProvinceAccess, 'none'>;
   meta: ProvinceMeta;
   fingerprint: string;
+  /**
+   * Whether the user may read this unit's reports (raw figures and their history), not only the rates the province's
+   * pages show: a district officer reads their own unit's only (docs/adr/0004-roles-and-sessions.md).
+   */
+  readsReportsOf: (unitId: number) => boolean;
 }
 
 /** need 'figures': reports.read on the province; need 'status': reports.read or activation.read. */
@@ -37,7 +42,8 @@ export async function openProvince(user: SessionUser, code: string, need: 'figur
   const fingerprint = await provinceFingerprint(code);
   const meta = await getProvinceMeta(code, fingerprint);
   if (!meta) return { status: 'not-found' };
-  return { status: 'ok', data: { access, meta, fingerprint } };
+  const readsReportsOf = (unitId: number) => can(user, 'reports.read', { provinceCode: code, unitId });
+  return { status: 'ok', data: { access, meta, fingerprint, readsReportsOf } };
 }
 
 export function defaultWeek(): IsoWeek {

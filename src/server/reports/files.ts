@@ -14,10 +14,19 @@ export interface Column<T> {
   width?: number;
 }
 
+/**
+ * Text a spreadsheet could run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a leading
+ * apostrophe, as OWASP's CSV-injection guidance says: in every text cell of every export, whatever the text's source
+ * (unit and plan names, notes…). Numbers stay numbers. The importer takes the apostrophe off again (import-file.ts).
+ */
+export function neutralise<V>(v: V): V | string {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
 export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const data = rows.map((r) => columns.map((c) => {
     const v = c.value(r);
-    return v === null ? '' : v;
+    return v === null ? '' : neutralise(v);
   }));
   return `\uFEFF${Papa.unparse({ fields: columns.map((c) => c.key), data }, { newline: '\r\n' })}\r\n`;
 }
@@ -28,7 +37,7 @@ export async function toXlsx<T>(rows: readonly T[], columns: readonly Column<T>[
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.key, key: c.key, width: c.width ?? Math.max(12, c.key.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(columns.map((c) => c.value(r)));
+  for (const r of rows) sheet.addRow(columns.map((c) => neutralise(c.value(r))));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -5,6 +5,7 @@ import { COLUMN_OF_FIELD, importRowSchema } from '@/lib/validations/weekly-repor
 import { db } from '../db';
 import { now } from '../env';
 import { parseImportFile, type ImportIssue } from './import-file';
+import { IMPORT_RETRY_AFTER_SECONDS, tryTakeImportSlot } from './import-run';
 import { checkInputs, saveReports } from './save';
 import type { IssueField, ReportInput, RowConflict, RowWarning } from './types';
 
@@ -24,6 +25,9 @@ export type ImportOutcome =
   | { status: 'conflict'; conflicts: ImportConflict[] }
   | { status: 'forbidden' }
   | { status: 'not-found' };
+
+/** MAX_CONCURRENT_IMPORTS are running in this process: nothing was read, come back in retryAfter seconds. */
+export type ImportBusy = { status: 'busy'; retryAfter: number };
 
 const columnOf = (field: IssueField | string): string => (field === 'unitCode' ? 'unit_code' : field === 'isoWeek' ? 'iso_week' : (COLUMN_OF_FIELD[field as keyof typeof COLUMN_OF_FIELD] ?? field));
 
@@ -49,12 +53,22 @@ function unitResolver(codes: string[]) {
   };
 }
 
-export async function importReports(user: SessionUser, provinceCode: string, bytes: Uint8Array, options: { confirmWarnings: boolean }): Promise<ImportOutcome> {
+export async function importReports(user: SessionUser, provinceCode: string, bytes: Uint8Array, options: { confirmWarnings: boolean }): Promise<ImportOutcome | ImportBusy> {
   if (!can(user, 'reports.import', { provinceCode })) return { status: 'forbidden' };
   const prisma = await db();
   const provinceUnits = await prisma.adminUnit.findMany({ where: { provinceCode }, select: { code: true, kind: true } });
   if (!provinceUnits.some((u) => u.kind === 'province')) return { status: 'not-found' };
+  const free = tryTakeImportSlot();
+  if (!free) return { status: 'busy', retryAfter: IMPORT_RETRY_AFTER_SECONDS };
+  try {
+    return await importFile(user, provinceCode, provinceUnits, bytes, options);
+  } finally {
+    free();
+  }
+}
 
+async function importFile(user: SessionUser, provinceCode: string, provinceUnits: { code: string }[], bytes: Uint8Array, options: { confirmWarnings: boolean }): Promise<ImportOutcome> {
+  const prisma = await db();
   const file = await parseImportFile(bytes);
   if (!file.ok) return { status: 'invalid', issues: file.issues.slice(0, MAX_LISTED), total: file.issues.length };
 

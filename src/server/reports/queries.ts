@@ -139,6 +139,8 @@ export async function getReportHistory(user: SessionUser, provinceCode: string, 
     prisma.adminUnit.findFirst({ where: { code: unitCode, provinceCode, reports: true }, select: { id: true, code: true, name: true, kind: true } }),
   ]);
   if (!province || !unit) return { status: 'not-found' };
+  // a district officer reads their own unit's history only (docs/adr/0004-roles-and-sessions.md)
+  if (!can(user, 'reports.read', { provinceCode, unitId: unit.id })) return { status: 'forbidden' };
   const [report] = await readReports(prisma, [unit.id], week, week);
   const rows = report
     ? await prisma.auditLog.findMany({

@@ -37,8 +37,10 @@ async function scoped(user: SessionUser, provinceCode: string, from: IsoWeek, to
   if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode })) return { status: 'forbidden' } as const;
   const found = await getReportingUnits(provinceCode);
   if (!found) return { status: 'not-found' } as const;
-  const reports = await readReports(await db(), found.units.map((u) => u.id), from, to);
-  return { status: 'ok', found, reports } as const;
+  // Only the units whose reports the user may read (a district officer: their own, docs/adr/0004); `whole` when all.
+  const units = found.units.filter((u) => can(user, 'reports.read', { provinceCode, unitId: u.id }));
+  const reports = await readReports(await db(), units.map((u) => u.id), from, to);
+  return { status: 'ok', found, units, whole: units.length === found.units.length, reports } as const;
 }
 
 export async function getReportsInRange(
@@ -101,7 +103,8 @@ export async function getExportRows(user: SessionUser, provinceCode: string, fro
     const population = populationFor(s.found.province.populations, week.isoYear);
     const weekText = formatIsoWeek(week);
     const base = { isoWeek: weekText, plan: `${plan.name} (v${plan.version})` };
-    if (population !== null) {
+    // the province total sums every unit's figures: only for users who may read them all
+    if (population !== null && s.whole) {
       const result = evaluateProvinceWeek({ ownRow: own ? counts(figuresOf(own)) : null, districtRows: districts.map((d) => counts(figuresOf(d))), expectedDistricts: districts.length, population, plan });
       const sum = (k: 'totalCovidBeds' | 'totalIcuBeds') => s.found.units.reduce<number | null>((acc, u) => (figuresOf(u)?.[k] == null ? acc : (acc ?? 0) + figuresOf(u)![k]!), null);
       rows.push({
@@ -111,7 +114,7 @@ export async function getExportRows(user: SessionUser, provinceCode: string, fro
         reportedUnits: `${result.completeness.reported}/${result.completeness.expected}`,
       });
     }
-    for (const u of s.found.units) {
+    for (const u of s.units) {
       const f = figuresOf(u);
       if (!f) continue;
       const pop = populationFor(u.populations, week.isoYear);

@@ -2,7 +2,7 @@
 import { useId, useState, useTransition } from 'react';
 import { useFormatter, useTranslations } from 'use-intl/react';
 import { DataTable } from '@/components/ui/data-table';
-import { TOKEN_LIFETIMES } from '@/lib/validations/api-token';
+import { DEFAULT_TOKEN_SCOPE, TOKEN_LIFETIMES, type TokenScope } from '@/lib/validations/api-token';
 import { createToken, revokeToken } from '@/server/actions/tokens';
 import type { TokenView } from '@/server/api/tokens';
 
@@ -12,12 +12,14 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
   const format = useFormatter();
   const [name, setName] = useState('');
   const [lifetime, setLifetime] = useState<string>('90');
+  const [scope, setScope] = useState<TokenScope>(DEFAULT_TOKEN_SCOPE);
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const nameId = useId();
   const lifetimeId = useId();
+  const scopeLabel = (s: TokenScope) => (s === 'read' ? t('scopeRead') : t('scopeReadWrite'));
   const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'short', timeStyle: 'short' }) : '—');
 
   function create(event: React.FormEvent) {
@@ -25,10 +27,11 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
     setError(null);
     setCreated(null);
     startTransition(async () => {
-      const result = await createToken({ name, expiresInDays: lifetime === 'never' ? null : Number(lifetime) });
+      const result = await createToken({ name, expiresInDays: lifetime === 'never' ? null : Number(lifetime), scope });
       if (result.ok) {
         setCreated(result.data.token);
         setName('');
+        setScope(DEFAULT_TOKEN_SCOPE);
       } else {
         setError(result.fieldErrors?.name?.[0] ? tErrors('tokenName') : t('failed'));
       }
@@ -60,7 +63,21 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
             <option value="never">{t('never')}</option>
           </select>
         </div>
-        <button type="submit" disabled={pending} className="mb-5 rounded bg-sky-800 px-4 py-1.5 font-semibold text-white disabled:opacity-60">{t('create')}</button>
+        <fieldset className="w-full">
+          <legend className="text-sm font-medium">{t('scopeLegend')}</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {(['read', 'read-write'] as const).map((s) => (
+              <label key={s} className={`flex max-w-sm cursor-pointer gap-2 rounded border p-2 text-sm ${scope === s ? 'border-sky-700 bg-sky-50' : 'border-slate-300'}`}>
+                <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} className="mt-1" />
+                <span>
+                  <span className="block font-semibold">{scopeLabel(s)}</span>
+                  <span className="block text-slate-600">{s === 'read' ? t('scopeReadHelp') : t('scopeReadWriteHelp')}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" disabled={pending} className="rounded bg-sky-800 px-4 py-1.5 font-semibold text-white disabled:opacity-60">{t('create')}</button>
       </form>
       {created && (
         <section role="status" className="rounded-lg border-2 border-emerald-500 bg-emerald-50 p-4" data-testid="new-token">
@@ -76,10 +93,11 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
       {tokens.length === 0 ? (
         <p className="text-slate-600">{t('none')}</p>
       ) : (
-        <DataTable columns={[t('name'), t('prefix'), t('createdAt'), t('lastUsed'), t('expires')]} actionsLabel={t('actions')}>
+        <DataTable columns={[t('name'), t('scopeColumn'), t('prefix'), t('createdAt'), t('lastUsed'), t('expires')]} actionsLabel={t('actions')}>
           {tokens.map((tk) => (
             <tr key={tk.id} className={tk.revokedAt ? 'text-slate-500' : undefined}>
               <th scope="row" className="px-3 py-2 text-left font-medium">{tk.name}</th>
+              <td className="px-3 py-2" data-scope={tk.scope}>{scopeLabel(tk.scope)}</td>
               <td className="px-3 py-2 font-mono text-xs">{tk.prefix}…</td>
               <td className="px-3 py-2">{date(tk.createdAt)}</td>
               <td className="px-3 py-2">{tk.lastUsedAt ? date(tk.lastUsedAt) : t('neverUsed')}</td>

@@ -31,7 +31,8 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
       <h2 id="import-report-title" className="font-semibold">
         {status === 422 ? t('warningsTitle', { count: body.total ?? body.warnings?.length ?? 0 }) : body.message || t('failed', { status })}
       </h2>
-      <p className="text-sm">{status === 422 ? t('warningsHelp') : t('nothingWritten')}</p>
+      {/* 429: two imports are running; the message itself says to come back */}
+      {status !== 429 && <p className="text-sm">{status === 422 ? t('warningsHelp') : t('nothingWritten')}</p>}
       {issues.length > 0 && (
         <>
           {body.total !== undefined && body.total > issues.length && <p className="text-sm">{t('truncated', { shown: issues.length, total: body.total })}</p>}

@@ -1,14 +1,31 @@
 import { authenticate, refuseUnless } from '@/server/api/auth';
 import { importResponse, parseQuery } from '@/server/api/reports';
-import { apiHandler, BodyTooLarge, fail, readBody, translatorFor } from '@/server/api/respond';
-import { importReports } from '@/server/reports/import';
+import { apiHandler, BodyTooLarge, errorCode, fail, json, readBody, translatorFor, type Translate } from '@/server/api/respond';
+import { importReports, type ImportBusy, type ImportOutcome } from '@/server/reports/import';
 import { MAX_IMPORT_BYTES } from '@/server/reports/import-file';
+import { IMPORT_RETRY_AFTER_SECONDS, importSlotFree } from '@/server/reports/import-run';
 
 // POST /api/v1/reports/import?province=CODE[&confirm=warnings]: a CSV (or .xlsx) file as the body, or as the field
 // "file" of a multipart form. All rows or none (docs/api.md).
 
 /** room for the multipart envelope around a file at the limit */
 const ENVELOPE = 64 * 1024;
+
+/** Refusals for the file's size, packed or unpacked: 413, with the reason as the message. */
+const TOO_LARGE = new Set(['fileTooLarge', 'tooManyRows', 'tooManyColumns', 'unpackedTooLarge', 'cellTooLong']);
+
+function answer(outcome: ImportOutcome | ImportBusy, t: Translate): Response {
+  if (outcome.status === 'busy') {
+    const message = t('api.importBusy', { seconds: outcome.retryAfter });
+    return json({ ok: false, message, fieldErrors: {}, retryAfter: outcome.retryAfter }, 429, { 'Retry-After': String(outcome.retryAfter) });
+  }
+  const limit = outcome.status === 'invalid' ? outcome.issues.find((i) => TOO_LARGE.has(i.code)) : undefined;
+  if (limit) {
+    const message = errorCode(t, limit.code);
+    return fail(413, message, { file: [message] }, { rows: [{ ...limit, message }], total: 1 });
+  }
+  return importResponse(outcome, t);
+}
 
 export const POST = apiHandler(async (request: Request) => {
   const t = translatorFor(request);
@@ -19,6 +36,8 @@ export const POST = apiHandler(async (request: Request) => {
   const { provinceCode, confirmWarnings } = parsed.query;
   const refused = await refuseUnless(auth.user, 'reports.import', { provinceCode }, 'api.reports.import', t);
   if (refused) return refused;
+  // two imports at once already: no point reading a body of up to 5 MB to refuse it afterwards
+  if (!importSlotFree()) return answer({ status: 'busy', retryAfter: IMPORT_RETRY_AFTER_SECONDS }, t);
 
   let bytes: Uint8Array;
   try {
@@ -36,5 +55,5 @@ export const POST = apiHandler(async (request: Request) => {
     if (error instanceof BodyTooLarge) return fail(413, t('errors.fileTooLarge'), { file: [t('errors.fileTooLarge')] });
     throw error;
   }
-  return importResponse(await importReports(auth.user, provinceCode, bytes, { confirmWarnings }), t);
+  return answer(await importReports(auth.user, provinceCode, bytes, { confirmWarnings }), t);
 });

@@ -34,7 +34,7 @@ export const GET = apiHandler(async (request: Request, ctx: Context) => {
   if (!auth.ok) return auth.response;
   const found = await target(ctx, t);
   if (!found.ok) return found.response;
-  const refused = await refuseUnless(auth.user, 'reports.read', { provinceCode: found.unit.provinceCode }, 'api.reports.read', t);
+  const refused = await refuseUnless(auth.user, 'reports.read', { provinceCode: found.unit.provinceCode, unitId: found.unit.id }, 'api.reports.read', t);
   if (refused) return refused;
   const [report] = await readReports(await db(), [found.unit.id], found.week, found.week);
   return json({

@@ -4,8 +4,11 @@ import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/i18n/format';
 import { getNumberFormats, getTranslations } from '@/i18n/server';
 import { formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
+import { can } from '@/lib/permissions';
 import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
+import { recordRefusal } from '@/server/actions/guard';
 import { requireUser } from '@/server/auth/current-user';
+import { db } from '@/server/db';
 import { now } from '@/server/env';
 import { getReportHistory, type HistoryEntryView } from '@/server/reports/queries';
 
@@ -25,7 +28,21 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
   const week = parseIsoWeek((await searchParams).week ?? '') ?? lastCompleteWeek(now());
   const result = await getReportHistory(user, code, unitCode, week);
   if (result.status === 'not-found') notFound();
-  if (result.status === 'forbidden') return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('noAccess')}</p>;
+  if (result.status === 'forbidden') {
+    // readable province, refused unit: a district officer asking for another unit's history
+    const otherUnit = can(user, 'reports.read', { provinceCode: code });
+    await recordRefusal(await db(), user, `page:/provinces/${code}/entry/history/${unitCode}`, { provinceCode: code });
+    return (
+      <p role="alert" data-testid="not-allowed" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+        {otherUnit ? t('history.otherUnit') : t('noAccess')}{' '}
+        {otherUnit && (
+          <Link href={`/provinces/${code}`} className="underline">
+            {t('links.province')}
+          </Link>
+        )}
+      </p>
+    );
+  }
   const view = result.data;
   const weekText = formatIsoWeek(week);
   const unitName = view.unit.kind === 'province' ? t('grid.ownRow') : view.unit.name;
