@@ -17,10 +17,15 @@ const CLIENT_HEADER = 'x-surgewatch-client';
 const FORWARDING = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
 const GUARD_FLAG = 'SURGEWATCH_FORWARDED_GUARD';
 
-/** `::ffff:10.0.0.1` -> `10.0.0.1`; null for anything that is not an IP address */
+/** `::ffff:10.0.0.1` -> `10.0.0.1`, `10.0.0.1:4711` and `[2001:db8::1]:4711` (some load balancers add the port) -> the
+ *  address; null for anything that is not an IP address */
 function plainAddress(value) {
   if (typeof value !== 'string') return null;
   let a = value.trim();
+  const v4port = /^(\d+\.\d+\.\d+\.\d+):\d{1,5}$/.exec(a);
+  if (v4port) a = v4port[1];
+  const v6port = /^\[([^\]]+)\]:\d{1,5}$/.exec(a);
+  if (v6port) a = v6port[1];
   if (a.startsWith('[') && a.endsWith(']')) a = a.slice(1, -1);
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
   if (mapped) a = mapped[1];

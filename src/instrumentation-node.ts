@@ -2,6 +2,7 @@
 import { EnvError, parseEnv } from './server/env';
 import { closeDatabase, getDatabase } from './server/db';
 import { describeTarget } from './server/db/connection';
+import { behindForwardedGuard } from './server/http/forwarded';
 
 try {
   parseEnv();
@@ -17,6 +18,15 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
+}
+
+// Started some other way than `npm start` (e.g. `next start`), the forwarding-header guard is not in front of Next: the
+// app then knows no client addresses, so sign-in throttling counts every client as one (docs/adr/0009).
+if (!behindForwardedGuard()) {
+  console.warn(
+    'SurgeWatch: started without scripts/forwarded-guard.cjs (use `npm start`): client addresses are unknown, so the ' +
+      'audit log has none and sign-in throttling treats all clients as one.',
+  );
 }
 
 // With NEXT_MANUAL_SIG_HANDLE=true (scripts/start.ts) Next leaves the signals to us: close the embedded database

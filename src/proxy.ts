@@ -3,7 +3,7 @@ import { now } from '@/server/env';
 import { usesSecureCookieUrl } from '@/server/auth/cookie-policy';
 import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
 import { sessionState } from '@/server/auth/session-policy';
-import { checkActionRequest } from '@/server/http/action-body';
+import { checkActionRequest, checkFormActionRequest } from '@/server/http/action-body';
 import { requestHost, requestOverHttps } from '@/server/http/forwarded';
 import { badCallbackResponse, PATH_HEADER, requestedPath } from '@/server/auth/sign-in-redirect';
 
@@ -57,12 +57,14 @@ export async function proxy(request: NextRequest) {
   if (crossSite(request)) {
     return NextResponse.json({ error: 'cross-site request refused' }, { status: 403 });
   }
-  if (request.method === 'POST' && request.headers.has('next-action')) {
-    const body = await checkActionRequest(request);
+  const formPost = request.method === 'POST' && !request.headers.has('next-action') && !path.startsWith('/api/') &&
+    (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+  if ((request.method === 'POST' && request.headers.has('next-action')) || formPost) {
+    const body = formPost ? await checkFormActionRequest(request) : await checkActionRequest(request);
     if (!body.ok) {
       return NextResponse.json(
         { ok: false, message: 'Yêu cầu không hợp lệ / Malformed request', fieldErrors: {}, reason: body.reason },
-        { status: 400 },
+        { status: body.status },
       );
     }
   }
@@ -110,13 +112,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // Every request but static files, prefetches included: a header such as `Purpose: prefetch` is the client's to set,
+  // so skipping requests that carry it would let anyone skip the checks above (a POST with it is still an action).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -46,6 +46,10 @@ describe('safeRedirectPath: everything that could leave the site is refused', ()
     ['\\/evil.example'],
     ['/.//evil.example'],
     ['/./\\evil.example'],
+    // dot segments that the URL parser resolves into a form refused on its own (the answer is checked again)
+    ['/.%2e/%2fevil.example'],
+    ['/x/../\u2215evil.example'],
+    ['/x/..%2f%2fevil.example'],
     // control characters, raw and encoded, anywhere
     ['/\r/evil.example'],
     ['/\r\n/evil.example'],

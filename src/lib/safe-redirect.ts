@@ -71,6 +71,9 @@ export function checkRedirect(value: unknown, origin?: string): RedirectCheck {
   const pathLayers = candidate === value ? layers : decodingLayers(candidate);
   if (pathLayers === null) return { ok: false, reason: 'malformed' };
   if (pathLayers.some((l) => opensLikeAuthority(pathPart(l)))) return { ok: false, reason: 'not-local' };
+  // …nor once a decoded layer's dot segments are resolved (`/x/..%2f%2fevil` decoded is `/x/..//evil`, i.e. `//evil`)
+  const resolvesLikeAuthority = (l: string) => URL.canParse(pathPart(l), BASE) && opensLikeAuthority(new URL(pathPart(l), BASE).pathname);
+  if (pathLayers.some(resolvesLikeAuthority)) return { ok: false, reason: 'not-local' };
 
   // the browser's own reading: it must stay on this origin, and what we hand back must not open like a host either
   if (!URL.canParse(candidate, BASE)) return { ok: false, reason: 'malformed' };
@@ -78,6 +81,12 @@ export function checkRedirect(value: unknown, origin?: string): RedirectCheck {
   if (url.origin !== BASE) return { ok: false, reason: 'not-local' };
   const path = url.pathname + url.search + url.hash;
   if (opensLikeAuthority(url.pathname)) return { ok: false, reason: 'not-local' };
+  // The URL parser resolves dot segments and re-encodes, so what we hand back may differ from what was checked
+  // (`/.%2e/%2fevil` becomes `/%2fevil`): it must pass the same checks itself (a fixed point), or it is refused.
+  if (path !== candidate) {
+    const again = checkRedirect(path);
+    if (!again.ok || again.path !== path) return { ok: false, reason: again.ok ? 'malformed' : again.reason };
+  }
   return { ok: true, path };
 }
 

@@ -55,6 +55,18 @@ describe('one client at one address', () => {
     expect(await attempt(email, DEMO_PASSWORD, 104.1, X)).toMatchObject({ ok: false, reason: 'throttled' });
   });
 
+  it('an IPv6 client rotating addresses inside its /64 is still one client; the audit keeps each full address', async () => {
+    const email = 'soyte.lc@demo.surgewatch.vn';
+    const ip = (i: number) => `2001:db8:77:1::${(i + 1).toString(16)}`;
+    for (let i = 0; i < 4; i++) expect(await attempt(email, 'wrong-password-123', 200 + i, ip(i))).toEqual(INVALID);
+    expect(await attempt(email, 'wrong-password-123', 204, ip(4))).toEqual(throttled(900));
+    expect(await attempt(email, DEMO_PASSWORD, 205, ip(5))).toMatchObject({ ok: false, reason: 'throttled' });
+    // another /64 is another client
+    expect((await attempt(email, DEMO_PASSWORD, 205, '2001:db8:77:2::1')).ok).toBe(true);
+    const audited = await db.prisma.auditLog.findMany({ where: { action: 'auth.sign-in-failed', actorLabel: email }, select: { after: true } });
+    expect(audited.map((r) => (r.after as { ip: string }).ip)).toEqual(expect.arrayContaining([ip(0), ip(4)]));
+  });
+
   it('answers an address without an account exactly as an existing one', async () => {
     const run = async (email: string, ip: string) => {
       const results = [];

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustedProxies } from '@/server/env';
@@ -106,5 +107,18 @@ describe('the forwarded-headers guard', () => {
     expect((await get('127.0.0.2', {})).headers['x-surgewatch-client']).toBe('127.0.0.2');
     expect((await get('127.0.0.2', { 'x-forwarded-for': 'unknown, 203.0.113.9' })).headers['x-surgewatch-client']).toBe('203.0.113.9');
     expect((await get('127.0.0.2', { 'x-forwarded-for': '203.0.113.9, not-an-ip' })).headers['x-surgewatch-client']).toBe('127.0.0.2');
+  });
+});
+
+describe('hops written with a port', () => {
+  it.each([
+    ['203.0.113.9:4711', '203.0.113.9'],
+    ['[2001:db8::9]:443', '2001:db8::9'],
+    ['::ffff:203.0.113.9', '203.0.113.9'],
+    ['203.0.113.9:999999', null],
+    ['not-an-address', null],
+  ])('%s reads as %s', async (hop, address) => {
+    const { plainAddress } = createRequire(import.meta.url)(GUARD) as { plainAddress: (v: string) => string | null };
+    expect(plainAddress(hop)).toBe(address);
   });
 });

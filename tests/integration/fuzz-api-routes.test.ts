@@ -10,11 +10,15 @@ import { arbitraries, CaseCounter, discoverApiRoutes, fingerprint, HTTP_METHODS,
 
 // Property-based fuzzing of every /api/v1 route handler, found in the file tree (src/app/api/v1/**/route.ts) with each
 // HTTP method it exports: arbitrary paths, query strings and bodies (JSON with prototype-named keys, odd strings and
-// numbers, CSV, forms), sent with API tokens of users who may write (Lai Châu data entry), only read (its leader), or
-// nothing there (Kiên Giang data entry). Properties: never a status ≥ 500; every failure in the API's error shape; and a
+// numbers, CSV, forms), sent with API tokens of users who may write (Lai Châu data entry), only read (its leader, and
+// a read-only token of its data entry), or nothing there (Kiên Giang data entry), and with a session (no token) of Lai
+// Châu's data entry and of a district officer, who reads only their own unit's reports. Properties: never a status ≥ 500; every failure in the API's error shape; and a
 // refused request (any 4xx) leaves the data as it was, apart from the audit rows that record refusals.
 
-vi.mock('@/server/auth/current-user', () => ({ getCurrentUser: vi.fn(async () => null), requireUser: vi.fn() }));
+// the session a request without a token carries (getCurrentUser reads Next's request cookies, which a handler called
+// directly has not got); the real session checks have tests of their own (auth-sessions)
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/server/auth/current-user', () => ({ getCurrentUser: vi.fn(async () => session.user), requireUser: vi.fn() }));
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 vi.stubEnv('SURGEWATCH_NOW', NOW.toISOString());
@@ -24,6 +28,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
 let db: TestDatabase;
 const tokens: Record<string, string> = {};
+const sessions: Record<string, SessionUser> = {};
 const counter = new CaseCounter();
 const routes = discoverApiRoutes();
 const fields = inputFieldNames();
@@ -37,6 +42,9 @@ beforeAll(async () => {
   tokens.dataEntryLC = await make(await sessionUser(db.prisma, DEMO.dataEntryLC));
   tokens.leaderLC = await make(await sessionUser(db.prisma, DEMO.leaderLC));
   tokens.dataEntryKG = await make(await sessionUser(db.prisma, DEMO.dataEntryKG));
+  tokens.readOnlyLC = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryLC), { name: 'fuzz-read', expiresInDays: null, scope: 'read' }))!.token;
+  sessions.sessionDataEntryLC = await sessionUser(db.prisma, DEMO.dataEntryLC);
+  sessions.sessionDistrictLC = await sessionUser(db.prisma, DEMO.districtLC);
 }, 120_000);
 afterAll(async () => {
   console.log(counter.report('API route fuzz cases'));
@@ -90,7 +98,7 @@ describe('every /api/v1 route handler, fuzzed', () => {
       const hasBody = method !== 'GET' && method !== 'HEAD';
       await fc.assert(
         fc.asyncProperty(
-          fc.constantFrom('dataEntryLC', 'dataEntryLC', 'leaderLC', 'dataEntryKG'),
+          fc.constantFrom('dataEntryLC', 'dataEntryLC', 'leaderLC', 'dataEntryKG', 'readOnlyLC', 'sessionDataEntryLC', 'sessionDistrictLC'),
           fc.tuple(...r.segments.map(segment)),
           fc.oneof({ weight: 3, arbitrary: arb.query }, { weight: 1, arbitrary: fc.constant('?confirm=warnings') }),
           hasBody ? body : fc.constant(null),
@@ -98,7 +106,8 @@ describe('every /api/v1 route handler, fuzzed', () => {
             const params = Object.fromEntries(r.segments.map((s, i) => [s, values[i]!]));
             let path = r.route;
             for (const [s, v] of Object.entries(params)) path = path.replace(`[${s}]`, encodeURIComponent(v));
-            const headers: Record<string, string> = { authorization: `Bearer ${tokens[who]}` };
+            const headers: Record<string, string> = who in tokens ? { authorization: `Bearer ${tokens[who]}` } : {};
+            session.user = sessions[who] ?? null;
             if (sent?.type) headers['content-type'] = sent.type;
             const before = await fingerprint(db.sql);
             const res = await handler(new Request(`${BASE}${path}${query}`, { method, headers, body: sent?.body ?? null }), { params: Promise.resolve(params) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountDelayMs, accountWaitUntil, clientDelayMs, clientWaitUntil, FAILURE_WINDOW_MS, LOCK_MS, lockedUntil, strictest } from './lockout';
+import { accountDelayMs, accountWaitUntil, clientDelayMs, clientWaitUntil, FAILURE_WINDOW_MS, LOCK_MS, lockedUntil, strictest, throttleClient } from './lockout';
 
 const T0 = Date.parse('2026-11-23T03:00:00Z');
 const min = (m: number) => new Date(T0 + m * 60_000);
@@ -107,5 +107,31 @@ describe('strictest', () => {
   it('takes the longest wait in force, in whole seconds rounded up', () => {
     expect(strictest([['client', sec(3)], ['account', sec(10.2)], ['client-account', null]], sec(0))).toEqual({ rule: 'account', until: sec(10.2), retryAfterSeconds: 11 });
     expect(strictest([['client', sec(3)]], sec(3))).toBeNull();
+  });
+});
+
+describe('throttleClient: who counts as one client', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['::ffff:198.51.100.7', '198.51.100.7'],
+    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::1', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:0000:0000:0000:0001', '2001:db8:1:2::/64'],
+    ['[2001:db8:1:2::1]', '2001:db8:1:2::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['2001:DB8:1:2::FFFF', '2001:db8:1:2::/64'],
+  ])('%s counts as %s', (ip, client) => {
+    expect(throttleClient(ip)).toBe(client);
+  });
+
+  it('addresses rotated inside one /64 are one client; another /64 is another', () => {
+    expect(throttleClient('2001:db8:1:2::1')).toBe(throttleClient('2001:db8:1:2:ffff::9'));
+    expect(throttleClient('2001:db8:1:3::1')).not.toBe(throttleClient('2001:db8:1:2::1'));
+  });
+
+  it('no address is no client', () => {
+    expect(throttleClient(null)).toBeNull();
+    expect(throttleClient('')).toBeNull();
   });
 });

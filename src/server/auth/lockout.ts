@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 // Sign-in throttling (SECURITY.md, docs/adr/0009-proxies-and-sign-in-throttling.md), kept in the SignInAttempt table
 // so it works across app instances and the same way whether or not an account exists (every rule is keyed by the
 // address typed and the client's IP address, never by the account itself). Three rules; the longest wait wins:
+// A client is its IPv4 address, or its IPv6 /64 (throttleClient).
 // 1. client + account: 5 failures of one client on one address within 15 minutes lock that client out of that
 //    address for 15 minutes. Other clients are not affected, so nobody can lock someone else out.
 // 2. client: a client that failed at 10 different addresses within 15 minutes waits 5 s after its last failure,
@@ -119,7 +120,27 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase().slice(0, 254);
 }
 
-const normaliseIp = (ip: string | null | undefined) => ip?.slice(0, 100) ?? null;
+/**
+ * The client as the throttle counts it: an IPv4 address as it is, an IPv6 address by its /64 (one subscriber or
+ * household gets a whole /64, so rotating addresses inside it must not make a new client each time). The audit log
+ * keeps the full address.
+ */
+export function throttleClient(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  const address = ip.trim().toLowerCase().replace(/^\[|\]$/g, '').split('%')[0]!;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address.slice(0, 100);
+  const [head, tail = ''] = address.split('::', 2) as [string, string?];
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  if (!address.includes('::') && left.length !== 8) return address.slice(0, 100); // not an address we can read: as is
+  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address.slice(0, 100);
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+const normaliseIp = throttleClient;
 const since = (at: Date, ms: number) => ({ gt: new Date(at.getTime() - ms), lte: at });
 
 /**
@@ -174,6 +195,7 @@ export async function recordAttempt(client: Client, attempt: { email: string; su
   const pair = await client.signInAttempt.findMany({
     where: { email, ip, at: since(attempt.at, FAILURE_WINDOW_MS + LOCK_MS) },
     select: { at: true, success: true },
+    orderBy: { at: 'desc' },
     take: 200,
   });
   return lockedUntil(pair, attempt.at);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { clientAddress } from '../http/forwarded';
 import { recordAudit } from '../audit';
-import { getThrottle, normaliseEmail, recordAttempt, type Throttle } from './lockout';
+import { getThrottle, normaliseEmail, recordAttempt, throttleClient, type Throttle } from './lockout';
 import { verifyAgainstNothing, verifyPassword } from './password';
 
 // The credentials check behind next-auth's authorize(). Every outcome is audited; the caller shows one message for
@@ -27,7 +27,8 @@ export async function authenticate(client: PrismaClient, input: SignInInput, at:
   return client.$transaction(
     async (prisma) => {
       await prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}::text))`;
-      if (input.ip) await prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-ip:${input.ip}`}::text))`;
+      const client = throttleClient(input.ip);
+      if (client) await prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-ip:${client}`}::text))`;
       return check(prisma, email, input, at);
     },
     { maxWait: 15_000, timeout: 30_000 },
