@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { missingLibraryMessage, resolveChromium } from './chromium';
 
@@ -17,6 +20,33 @@ describe('the end-to-end browser', () => {
       else process.env.CHROMIUM_PATH = saved.path;
       if (saved.browser === undefined) delete process.env.E2E_BROWSER;
       else process.env.E2E_BROWSER = saved.browser;
+    }
+  }, 120_000);
+
+  it('runs on the libraries shipped in the package alone, as on a machine without NSS (Vietnamese text rendered)', async () => {
+    const saved = process.env.E2E_BROWSER;
+    process.env.E2E_BROWSER = 'bundled';
+    let executablePath: string;
+    let env: Record<string, string>;
+    try {
+      ({ executablePath, env } = resolveChromium());
+    } finally {
+      if (saved === undefined) delete process.env.E2E_BROWSER;
+      else process.env.E2E_BROWSER = saved;
+    }
+    // what the fallback sets when the system lacks a library: the package's own copies first
+    const libs = path.join(path.dirname(executablePath), 'lib');
+    const forced: Record<string, string> = { ...(process.env as Record<string, string>), ...env, LD_LIBRARY_PATH: libs };
+    const linked = execFileSync('ldd', [executablePath], { encoding: 'utf8', env: forced as NodeJS.ProcessEnv });
+    expect(linked).not.toContain('not found');
+    expect(linked).toMatch(new RegExp(`libnss3\\.so => ${libs.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const browser = await chromium.launch({ executablePath, env: forced, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<p>Tình huống dịch: nhiệm vụ</p>');
+      expect(await page.textContent('p')).toBe('Tình huống dịch: nhiệm vụ');
+    } finally {
+      await browser.close();
     }
   }, 120_000);
 

@@ -15,20 +15,24 @@ export interface Column<T> {
 }
 
 /**
- * Text a spreadsheet could run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a leading
- * apostrophe, as OWASP's CSV-injection guidance says: in every text cell of every export, whatever the text's source
- * (unit and plan names, notes…). Numbers stay numbers. The importer takes the apostrophe off again (import-file.ts).
+ * How text that a spreadsheet could run as a formula starts: =, +, -, @, their fullwidth forms (＝ ＋ － ＠, which
+ * spreadsheets in East Asian locales read as the ASCII ones), a tab, a carriage return, a line feed or NUL. Such text
+ * gets a leading apostrophe, as OWASP's CSV-injection guidance says, in every text cell of every export, CSV and .xlsx,
+ * whatever the text's source (unit and plan names, notes…). Numbers stay numbers. The import takes the apostrophe off
+ * again (unneutralise in import-file.ts), by the same rule.
  */
+export const FORMULA_START = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export const startsLikeFormula = (text: string): boolean => FORMULA_START.test(text);
+
 export function neutralise<V>(v: V): V | string {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return typeof v === 'string' && startsLikeFormula(v) ? `'${v}` : v;
 }
 
 export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const data = rows.map((r) => columns.map((c) => {
-    const v = c.value(r);
-    return v === null ? '' : neutralise(v);
-  }));
-  return `\uFEFF${Papa.unparse({ fields: columns.map((c) => c.key), data }, { newline: '\r\n' })}\r\n`;
+  const data = rows.map((r) => columns.map((c) => c.value(r) ?? ''));
+  // papaparse prefixes the apostrophe itself (and quotes the cell) for text matching the rule: the same as neutralise
+  return `\uFEFF${Papa.unparse({ fields: columns.map((c) => c.key), data }, { newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
 }
 
 export async function toXlsx<T>(rows: readonly T[], columns: readonly Column<T>[], sheetName: string): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS } from '@/lib/validations/weekly-report';
+import { startsLikeFormula } from './files';
 import { IMPORT_LIMITS, readRowsInWorker, type RawRow } from './import-run';
 
 // Reading an uploaded file into records (column -> raw value) with their spreadsheet row numbers. Accepts what Excel in
@@ -49,10 +50,10 @@ function readHeader(cells: unknown[]): { ok: true; columns: (string | null)[] } 
 }
 
 /**
- * Our exports put an apostrophe before text that a spreadsheet could take for a formula (files.ts): reading such a
- * file back, the apostrophe goes, so the import accepts its own exports unchanged.
+ * Our exports, CSV and .xlsx alike, put an apostrophe before text that a spreadsheet could take for a formula
+ * (files.ts): reading either back, that apostrophe goes, by the same rule, so the import accepts its own exports.
  */
-export const unneutralise = (v: unknown): unknown => (typeof v === 'string' && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+export const unneutralise = (v: unknown): unknown => (typeof v === 'string' && v.startsWith("'") && startsLikeFormula(v.slice(1)) ? v.slice(1) : v);
 
 function toRecords(rows: RawRow[]): ParsedFile {
   const [head, ...body] = rows;

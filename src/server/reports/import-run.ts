@@ -1,10 +1,11 @@
 import 'server-only';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 // Where an uploaded file is read: a worker thread per import (import-worker.mjs), so a hostile or merely big file
 // costs its own thread and a bounded heap, never the event loop that answers everyone else; and at most two imports
-// at once per server process, the next one told to come back (docs/adr/0009-import-limits.md).
+// at once per server process, the next one told to come back (docs/adr/0010-import-limits.md).
 
 /** What one import may unpack and keep. A 50,000-row sheet from Excel is about 30 MB of XML; a bomb stops early. */
 export const IMPORT_LIMITS = {
@@ -34,8 +35,50 @@ const WORKER_TIMEOUT_MS = 30_000;
 /** the worker's own heap: the limits above keep a file well under it; past it the worker alone stops */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
 
-// Read from disk by path rather than bundled: Next's server bundles and Vitest both run the same plain file.
-const WORKER_FILE = path.join(process.cwd(), 'src', 'server', 'reports', 'import-worker.mjs');
+const WORKER_IN_PROJECT = path.join('src', 'server', 'reports', 'import-worker.mjs');
+
+const isProjectFolder = (dir: string): boolean => {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'surgewatch';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The worker file, read from disk by path rather than bundled (Next's server bundles and Vitest run the same plain
+ * file): in the project folder, the first folder holding our package.json looking up from each start in turn. Null
+ * when there is none, or it lacks the worker.
+ */
+export function findWorkerFile(starts: readonly string[]): string | null {
+  for (const start of starts) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      if (isProjectFolder(dir)) {
+        const file = path.join(dir, WORKER_IN_PROJECT);
+        return existsSync(file) ? file : null;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return null;
+}
+
+let workerFile: string | null = null;
+let reportedMissing = false;
+
+/**
+ * Looked up from the working directory, then from the script Node runs (node_modules/next/… when `next start` is
+ * started from another folder); kept once found. Missing, it is a deployment fault, not the file's: said once in the
+ * log, and each import is answered "unavailable" (503) rather than "not a spreadsheet".
+ */
+function locateWorker(): string | null {
+  workerFile ??= findWorkerFile([process.cwd(), ...(process.argv[1] ? [path.dirname(process.argv[1])] : [])]);
+  if (!workerFile && !reportedMissing) {
+    reportedMissing = true;
+    console.error(`Imports unavailable: ${WORKER_IN_PROJECT} not found in the project folder, looking up from ${process.cwd()} and from ${process.argv[1] ?? 'the script'}`);
+  }
+  return workerFile;
+}
 
 export interface RawRow {
   row: number;
@@ -54,13 +97,18 @@ export type WorkerResult =
   | { ok: false; issue: FileLevelIssue }
   | { ok: false; malformed: number[] };
 
+/** The file-level issue of an import that could not be read for the server's sake, not the file's: answered 503. */
+export const IMPORT_UNAVAILABLE = 'importUnavailable';
+
 const issue = (code: string): WorkerResult => ({ ok: false, issue: { code, value: null, row: null, column: null } });
 
 /** Reads the file's rows in a worker thread under IMPORT_LIMITS; never throws for anything the file holds. */
 export function readRowsInWorker(bytes: Uint8Array): Promise<WorkerResult> {
+  const file = locateWorker();
+  if (!file) return Promise.resolve(issue(IMPORT_UNAVAILABLE));
   return new Promise((resolve) => {
     let settled = false;
-    const worker = new Worker(WORKER_FILE, { workerData: { bytes, limits: IMPORT_LIMITS }, resourceLimits: WORKER_HEAP });
+    const worker = new Worker(file, { workerData: { bytes, limits: IMPORT_LIMITS }, resourceLimits: WORKER_HEAP });
     const settle = (result: WorkerResult) => {
       if (settled) return;
       settled = true;

@@ -3,7 +3,7 @@ import { importResponse, parseQuery } from '@/server/api/reports';
 import { apiHandler, BodyTooLarge, errorCode, fail, json, readBody, translatorFor, type Translate } from '@/server/api/respond';
 import { importReports, type ImportBusy, type ImportOutcome } from '@/server/reports/import';
 import { MAX_IMPORT_BYTES } from '@/server/reports/import-file';
-import { IMPORT_RETRY_AFTER_SECONDS, importSlotFree } from '@/server/reports/import-run';
+import { IMPORT_RETRY_AFTER_SECONDS, IMPORT_UNAVAILABLE, importSlotFree } from '@/server/reports/import-run';
 
 // POST /api/v1/reports/import?province=CODE[&confirm=warnings]: a CSV (or .xlsx) file as the body, or as the field
 // "file" of a multipart form. All rows or none (docs/api.md).
@@ -18,6 +18,11 @@ function answer(outcome: ImportOutcome | ImportBusy, t: Translate): Response {
   if (outcome.status === 'busy') {
     const message = t('api.importBusy', { seconds: outcome.retryAfter });
     return json({ ok: false, message, fieldErrors: {}, retryAfter: outcome.retryAfter }, 429, { 'Retry-After': String(outcome.retryAfter) });
+  }
+  // the server cannot read files at all (a deployment fault, logged): not the caller's file, so not a 4xx
+  if (outcome.status === 'invalid' && outcome.issues.some((i) => i.code === IMPORT_UNAVAILABLE)) {
+    const message = errorCode(t, IMPORT_UNAVAILABLE);
+    return fail(503, message, { file: [message] });
   }
   const limit = outcome.status === 'invalid' ? outcome.issues.find((i) => TOO_LARGE.has(i.code)) : undefined;
   if (limit) {
