@@ -68,6 +68,6 @@ if (!dev) {
 // The guard sits in front of Next's HTTP server: forwarding headers only from TRUSTED_PROXIES, the client's address for
 // the app (docs/adr/0009-proxies-and-sign-in-throttling.md).
 const guard = path.join(root, 'scripts', 'forwarded-guard.cjs');
-const child = spawn(process.execPath, ['--require', guard, nextBin, dev ? 'dev' : 'start', '--port', String(appEnv.port)], { stdio: 'inherit', env: childEnv });
+const child = spawn(process.execPath, ['--require', guard, nextBin, dev ? 'dev' : 'start', '--port', String(appEnv.port)], { stdio: 'inherit', env: childEnv, cwd: root });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

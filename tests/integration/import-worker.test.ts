@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,7 @@ import * as importRoute from '@/app/api/v1/reports/import/route';
 import type { SessionUser } from '@/lib/roles';
 import { createApiToken } from '@/server/api/tokens';
 import { importReports } from '@/server/reports/import';
-import { findWorkerFile, MAX_CONCURRENT_IMPORTS } from '@/server/reports/import-run';
+import { MAX_CONCURRENT_IMPORTS } from '@/server/reports/import-run';
 import { seedIfEmpty } from '@/server/seed';
 import { DEMO, sessionUser } from '../fixtures/session-users';
 import { zipFields, zipOf } from '../fixtures/zip-bombs';
@@ -23,8 +23,6 @@ const NOW = new Date('2026-11-23T03:00:00Z');
 vi.stubEnv('SURGEWATCH_NOW', NOW.toISOString());
 vi.stubEnv('DEMO', '1');
 
-const PROJECT = process.cwd();
-const WORKER = path.join(PROJECT, 'src', 'server', 'reports', 'import-worker.mjs');
 const CSV = (week: number, cases: number) => new TextEncoder().encode(`unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\n105;2026-W${week};${cases};1;1;1\n`);
 
 let db: TestDatabase;
@@ -86,27 +84,6 @@ describe('the import worker’s file', () => {
     expect(logged).toHaveLength(1);
     expect(String(logged[0]![0])).toContain('import-worker.mjs not found');
     expect(await state()).toEqual(before);
-  });
-
-  it('is found when the server is started from another folder, through the script Node runs', async () => {
-    const nextBin = path.join(PROJECT, 'node_modules', 'next', 'dist', 'bin', 'next');
-    const res = await startedFrom(elsewhere, nextBin, () => post('en', CSV(31, 6)));
-    expect(res.status).toBe(200);
-  });
-
-  it('is looked for in the first folder up holding the project’s package.json', () => {
-    const root = path.join(elsewhere, 'app');
-    mkdirSync(path.join(root, 'src', 'server', 'reports'), { recursive: true });
-    mkdirSync(path.join(root, 'other', 'deep'), { recursive: true });
-    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'surgewatch' }));
-    // another package on the way up is passed over
-    writeFileSync(path.join(root, 'other', 'package.json'), JSON.stringify({ name: 'something-else' }));
-    expect(findWorkerFile([path.join(root, 'other', 'deep')])).toBeNull();
-    writeFileSync(path.join(root, 'src', 'server', 'reports', 'import-worker.mjs'), '');
-    expect(findWorkerFile([path.join(root, 'other', 'deep')])).toBe(path.join(root, 'src', 'server', 'reports', 'import-worker.mjs'));
-    expect(findWorkerFile([os.tmpdir(), PROJECT])).toBe(WORKER);
-    expect(findWorkerFile([path.join(PROJECT, 'src', 'app')])).toBe(WORKER);
-    expect(findWorkerFile([os.tmpdir()])).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -37,45 +37,23 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16, 
 
 const WORKER_IN_PROJECT = path.join('src', 'server', 'reports', 'import-worker.mjs');
 
-const isProjectFolder = (dir: string): boolean => {
-  try {
-    return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'surgewatch';
-  } catch {
-    return false;
-  }
-};
-
-/**
- * The worker file, read from disk by path rather than bundled (Next's server bundles and Vitest run the same plain
- * file): in the project folder, the first folder holding our package.json looking up from each start in turn. Null
- * when there is none, or it lacks the worker.
- */
-export function findWorkerFile(starts: readonly string[]): string | null {
-  for (const start of starts) {
-    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-      if (isProjectFolder(dir)) {
-        const file = path.join(dir, WORKER_IN_PROJECT);
-        return existsSync(file) ? file : null;
-      }
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  return null;
-}
-
 let workerFile: string | null = null;
 let reportedMissing = false;
 
 /**
- * Looked up from the working directory, then from the script Node runs (node_modules/next/… when `next start` is
- * started from another folder); kept once found. Missing, it is a deployment fault, not the file's: said once in the
- * log, and each import is answered "unavailable" (503) rather than "not a spreadsheet".
+ * The worker file, read from disk by path rather than bundled (Next's server bundles and Vitest run the same plain
+ * file), in the project folder: the working directory, as `npm start` (scripts/start.ts) starts Next there. The path
+ * stays a fixed one under process.cwd(): a path searched for at run time makes Next's build trace, and try to parse,
+ * every file of the project. Kept once found; missing, it is a deployment fault, not the file's: said once in the log,
+ * and each import is answered "unavailable" (503) rather than "not a spreadsheet".
  */
 function locateWorker(): string | null {
-  workerFile ??= findWorkerFile([process.cwd(), ...(process.argv[1] ? [path.dirname(process.argv[1])] : [])]);
-  if (!workerFile && !reportedMissing) {
+  if (workerFile) return workerFile;
+  const file = path.join(process.cwd(), 'src', 'server', 'reports', 'import-worker.mjs');
+  if (existsSync(file)) workerFile = file;
+  else if (!reportedMissing) {
     reportedMissing = true;
-    console.error(`Imports unavailable: ${WORKER_IN_PROJECT} not found in the project folder, looking up from ${process.cwd()} and from ${process.argv[1] ?? 'the script'}`);
+    console.error(`Imports unavailable: ${WORKER_IN_PROJECT} not found in ${process.cwd()} (start the app from its folder with npm start)`);
   }
   return workerFile;
 }
