@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import pg from 'pg';
+import { prepareBenchDatabase, signIn, waitForHealth } from './bench-server';
 
 // autocannon ships no types; the little of its API used here
 interface AutocannonResult {
@@ -61,66 +61,6 @@ const TARGETS: Target[] = [
 
 function log(line: string) {
   process.stderr.write(`bench: ${line}\n`);
-}
-
-async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void>; label: string }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surgewatch-bench-'));
-    return {
-      env: { DATA_DIR: dir, DATABASE_URL: '' },
-      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-      label: 'embedded PGlite',
-    };
-  }
-  const name = `surgewatch_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), DEMO: '1' },
-    cleanup: async () => {
-      const a = new pg.Client({ connectionString: server });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-    label: `PostgreSQL (${url.host})`,
-  };
-}
-
-async function waitForHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not become healthy in time');
-}
-
-/** next-auth's credentials sign-in, as the browser does it: CSRF token first, then the callback; returns the cookie. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true', callbackUrl: BASE }).toString(),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token='));
-  if (!session) throw new Error(`sign-in of ${email} failed (HTTP ${res.status})`);
-  return [...jar, session].join('; ');
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -172,7 +112,7 @@ async function shippedJs(t: Target, cookie: string | null): Promise<{ files: num
 }
 
 async function main() {
-  const db = await prepareDatabase();
+  const db = await prepareBenchDatabase('surgewatch_bench');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...db.env,
@@ -194,12 +134,12 @@ async function main() {
     log(`starting the production build (${DIST}, port ${PORT}; builds first if the sources changed)…`);
     const serverLog = fs.openSync(logFile, 'w');
     server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', serverLog, serverLog] });
-    await waitForHealth(server, 600_000).catch((error: unknown) => {
+    await waitForHealth(BASE, server, 600_000).catch((error: unknown) => {
       throw new Error(`${error instanceof Error ? error.message : String(error)}; the server's output is in ${logFile}`);
     });
 
     const cookies = new Map<string, string>();
-    for (const t of TARGETS) if (t.account && !cookies.has(t.account)) cookies.set(t.account, await signIn(t.account));
+    for (const t of TARGETS) if (t.account && !cookies.has(t.account)) cookies.set(t.account, await signIn(BASE, t.account, PASSWORD));
     const cookieOf = (t: Target) => (t.account ? cookies.get(t.account)! : null);
 
     /** The first answer, then 30 more to warm the JIT and the caches. */

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { prepareBenchDatabase, signIn, waitForHealth } from './bench-server';
 import { longCellBomb, redeclare, rowsBomb, sharedStringsBomb, wideBomb } from '../tests/fixtures/zip-bombs';
 import { rssBytes, serverPids } from '../tests/support/server-process';
 
@@ -23,62 +23,6 @@ const TARGET_HEALTH_MS = 100;
 const MB = 1024 * 1024;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-
-async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void>; label: string }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surgewatch-bench-bomb-'));
-    return { env: { DATA_DIR: dir, DATABASE_URL: '' }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }), label: 'embedded PGlite' };
-  }
-  const name = `surgewatch_bench_bomb_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    cleanup: async () => {
-      const a = new pg.Client({ connectionString: server });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-    label: `PostgreSQL (${url.host})`,
-  };
-}
-
-async function waitForHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not become healthy in time');
-}
-
-/** next-auth's credentials sign-in, as the browser does it; returns the cookie header. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true', callbackUrl: BASE }).toString(),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token='));
-  if (!session) throw new Error(`sign-in of ${email} failed (HTTP ${res.status})`);
-  return [...jar, session].join('; ');
-}
 
 const p99 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -153,7 +97,7 @@ async function main() {
     ['CSV, 5 MB of empty lines', Buffer.from('unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds' + '\n'.repeat(5 * MB - 80))],
   ];
 
-  const db = await prepareDatabase();
+  const db = await prepareBenchDatabase('surgewatch_bench_bomb');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...db.env,
@@ -171,10 +115,10 @@ async function main() {
     log(`starting the production build (${DIST}, port ${PORT}, ${db.label}; builds first if the sources changed)…`);
     const serverLog = fs.openSync(logFile, 'w');
     server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', serverLog, serverLog] });
-    await waitForHealth(server, 900_000).catch((error: unknown) => {
+    await waitForHealth(BASE, server, 900_000).catch((error: unknown) => {
       throw new Error(`${error instanceof Error ? error.message : String(error)}; the server's output is in ${logFile}`);
     });
-    const cookie = await signIn(ACCOUNT);
+    const cookie = await signIn(BASE, ACCOUNT, PASSWORD);
     const pids = serverPids(PORT);
     if (pids.length === 0) throw new Error(`no process listening on port ${PORT} found in /proc`);
     // load the importer once, so its first use is not what is measured
