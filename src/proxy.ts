@@ -52,6 +52,11 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join('; ');
 }
 
+function isPrefetch(request: NextRequest): boolean {
+  const purpose = `${request.headers.get('purpose') ?? ''} ${request.headers.get('sec-purpose') ?? ''}`;
+  return request.headers.has('next-router-prefetch') || purpose.includes('prefetch');
+}
+
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (crossSite(request)) {
@@ -104,7 +109,8 @@ export async function proxy(request: NextRequest) {
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   if (state === 'idle' || state === 'expired') {
     response.cookies.set(name, '', { ...sessionCookieOptions(secure, 0), expires: new Date(0) });
-  } else if (state === 'refresh' && token) {
+  } else if (state === 'refresh' && token && !isPrefetch(request)) {
+    // not on a prefetch: its answer may arrive after a password change has set a new cookie, and would put the old back
     const next = await issueSessionToken(token, { seen: at }, at);
     response.cookies.set(name, next.value, sessionCookieOptions(secure, next.maxAge));
   }

@@ -52,6 +52,25 @@ describe('the proxy and sessions', () => {
     expect(Number(/Max-Age=(\d+)/i.exec(setCookie(res))?.[1])).toBe(11 * 3600);
   });
 
+  it('does not re-issue the cookie on a prefetch (its answer could arrive after a password change set a new one)', async () => {
+    for (const headers of [{ 'next-router-prefetch': '1' }, { purpose: 'prefetch' }, { 'sec-purpose': 'prefetch;prerender' }] as Record<string, string>[]) {
+      const res = await request('/provinces/91', { authAgoMin: 60, seenAgoMin: 20 }, { headers });
+      expect(setCookie(res)).toBe('');
+      expect(forwardedCookie(res)).toContain(COOKIE);
+    }
+    // an expired session is still dropped on a prefetch
+    const expired = await request('/provinces/91', { authAgoMin: 60, seenAgoMin: 31 }, { headers: { purpose: 'prefetch' } });
+    expect(forwardedCookie(expired) ?? '').not.toContain(COOKIE);
+  });
+
+  it('checks a server action body even when the request says it is a prefetch', async () => {
+    const res = await request('/provinces/12/entry', null, {
+      method: 'POST',
+      headers: { 'next-action': '40aa', purpose: 'prefetch', 'next-router-prefetch': '1', 'content-type': 'text/plain;charset=UTF-8', origin: 'http://127.0.0.1:3000' },
+    });
+    expect(res.status).toBe(400);
+  });
+
   it.each([
     ['idle for 30 minutes', { authAgoMin: 45, seenAgoMin: 30 }],
     ['signed in 12 hours ago', { authAgoMin: 12 * 60, seenAgoMin: 0 }],

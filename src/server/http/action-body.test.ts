@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { ACTION_BODY_LIMIT, checkActionBody, checkActionForm, checkActionParts, checkActionText, checkFormActionFields } from './action-body';
 
 // What React's decoder cannot decode (Next answers 500) must be refused; what our pages send must pass. Every refused
@@ -161,5 +162,52 @@ describe('forms posted without JavaScript (no Next-Action header)', () => {
     ['a second, broken reference after a good one', [['$ACTION_REF_1', ''], ['$ACTION_1:0', JSON.stringify({ id: ID, bound: null })], ['$ACTION_REF_2', ''], ['$ACTION_2:0', '{']]],
   ])('refuses %s', (_what, fields) => {
     expect(checkFormActionFields(form(fields)).ok).toBe(false);
+  });
+});
+
+// What our pages send is what React's own encoder writes: run it (Next's compiled copy) over the shapes our actions
+// receive, so that this check cannot drift from React and refuse a real page's request.
+describe('bodies written by React’s encodeReply', () => {
+  const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
+    encodeReply: (value: unknown) => Promise<string | FormData>;
+  };
+  const check = async (args: unknown[]) => {
+    const body = await encodeReply(args);
+    return typeof body === 'string' ? checkActionText(body) : checkActionForm(body);
+  };
+  const shared = { id: 7, name: 'Sở Y tế' };
+  const form = () => {
+    const f = new FormData();
+    f.append('name', 'CDC tỉnh');
+    f.append('scope', 'read');
+    f.append('note', '$5');
+    return f;
+  };
+
+  it.each<[string, unknown[]]>([
+    ['the entry grid: rows of figures typed as text, "$5" among them', [{ provinceCode: '12', week: '2026-W47', rows: [{ unitCode: '105', version: 0, newCases: '$5', oxygenAvg7d: '6,25', freeCovidBeds: '', staffedIcuBeds: undefined }], confirmWarnings: false }]],
+    ['special numbers and a date', [{ a: NaN, b: -0, c: Infinity, d: -Infinity, e: new Date(0), f: 12n }]],
+    ['a useActionState form: the previous state, then the FormData', [{ ok: false, code: 'invalid', fieldErrors: { name: ['required'] }, details: { earliest: new Date(0) } }, form()]],
+    ['an object passed twice in one argument', [{ before: shared, after: shared, list: [shared, shared] }]],
+    ['an array passed twice', [(() => { const a = [1, 2, 3]; return { x: a, y: a }; })()]],
+    ['a plain string', ['en']],
+  ])('accepts %s', async (_what, args) => {
+    expect(await check(args)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['["$0:9"]', 'a path past the end'],
+    ['[{"a":1},"$0:0:b"]', 'a missing key'],
+    ['[{"a":"$5"},"$0:0:a"]', 'a path ending on a reference'],
+    ['[{"a":1},"$0:0:__proto__"]', 'a prototype key'],
+    ['["$1:0"]', 'a path into a missing part (text body)'],
+  ])('refuses %s (%s)', (body) => {
+    expect(checkActionText(body).ok).toBe(false);
+  });
+
+  it('counts a large array again where a path reuses it (no amplification past React’s limit)', () => {
+    const big = JSON.stringify(Array(200_000).fill(1));
+    expect(checkActionText(`[${big}${',"$0:0"'.repeat(10)}]`)).toMatchObject({ ok: false, status: 400 });
+    expect(checkActionText(`[${big},"$0:0"]`)).toEqual({ ok: true });
   });
 });

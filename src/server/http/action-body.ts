@@ -29,10 +29,14 @@ export const ACTION_BODY_LIMIT = 1024 * 1024; // Next's default serverActions.bo
 const ARRAY_SLOT_LIMIT = 1_000_000;
 const ARGUMENT_LIMIT = 1000;
 const MAX_DEPTH = 64;
+/** values visited to size path references, for one body: far above any form, far below a second of work */
+const WORK_LIMIT = 2_000_000;
 
 /** Values React decodes without looking anything up: undefined, Infinity, NaN, -0 / -Infinity, dates, "$H". */
 const SELF_CONTAINED = new Set(['u', 'I', 'N', '-', 'D', 'H']);
 const OUTLINED = /^\$([0-9a-f]{1,8})$/;
+/** "$<id>:<key>:<key>…": a value met earlier in the same argument (React writes an object or array passed twice so) */
+const PATH = /^\$([0-9a-f]{1,8}):(.+)$/;
 const PART_ID = /^(?:0|[1-9][0-9]{0,9})$/;
 
 export type ActionBodyCheck = { ok: true } | { ok: false; status: 400 | 413; reason: string };
@@ -51,6 +55,7 @@ interface ArrayContext {
 class Decoder {
   private readonly done = new Map<string, ArrayContext>();
   private readonly open = new Set<string>();
+  private readonly values = new Map<string, unknown>();
 
   constructor(private readonly parts: Map<string, string> | null) {}
 
@@ -59,6 +64,7 @@ class Decoder {
     if (!Array.isArray(value)) throw new Refused('the arguments are not a list');
     if (value.length > ARGUMENT_LIMIT) throw new Refused(`more than ${ARGUMENT_LIMIT} arguments`);
     this.open.add('0');
+    this.values.set('0', value);
     this.revive(value, { count: 0, fork: false }, 0);
   }
 
@@ -70,7 +76,9 @@ class Decoder {
     if (text === undefined) throw new Refused(`reference to a missing part: ${id}`);
     this.open.add(id);
     const context = { count: 0, fork: false };
-    this.revive(parse(text), context, depth + 1);
+    const value = parse(text);
+    this.values.set(id, value);
+    this.revive(value, context, depth + 1);
     this.open.delete(id);
     this.done.set(id, context);
     return context;
@@ -111,6 +119,8 @@ class Decoder {
       if (this.parts !== null && /^[0-9a-f]{1,8}$/.test(value.slice(2))) return;
       throw new Refused(`bad form reference: ${value.slice(0, 40)}`);
     }
+    const path = PATH.exec(value);
+    if (path) return this.pathReference(path[1]!, path[2]!.split(':'), value, arrayRoot, depth);
     const outlined = OUTLINED.exec(value);
     if (!outlined || this.parts === null) throw new Refused(`unsupported reference: ${value.slice(0, 40)}`);
     const context = this.part(String(parseInt(outlined[1]!, 16)), depth);
@@ -118,6 +128,52 @@ class Decoder {
       if (context.fork) arrayRoot.fork = true;
       bump(arrayRoot, context.count);
     }
+  }
+
+  /**
+   * "$<id>:<keys>": the root (also from inside itself, as React allows) or a part, then own properties only, ending on
+   * a plain value (not another reference). Its slots count again where it is used, as React counts them.
+   */
+  private pathReference(hexId: string, keys: string[], value: string, arrayRoot: ArrayContext | null, depth: number): void {
+    const id = String(parseInt(hexId, 16));
+    if (id !== '0') {
+      if (this.parts === null) throw new Refused(`unsupported reference: ${value.slice(0, 40)}`);
+      this.part(id, depth);
+    }
+    let target = this.values.get(id);
+    for (const key of keys) {
+      if (target === null || typeof target !== 'object' || !Object.hasOwn(target, key) || key === '__proto__') {
+        throw new Refused(`a path that leads nowhere: ${value.slice(0, 40)}`);
+      }
+      target = (target as Record<string, unknown>)[key];
+      if (typeof target === 'string' && target[0] === '$') throw new Refused(`a path through a reference: ${value.slice(0, 40)}`);
+    }
+    // the target was checked where it stands; here only its size counts again (work bounded for the whole body)
+    if (arrayRoot) {
+      const { slots, fork } = this.slotsOf(target);
+      if (fork) arrayRoot.fork = true;
+      bump(arrayRoot, slots);
+    }
+  }
+
+  private work = 0;
+
+  /** The array slots a value holds, as React's bumpArrayCount counts them (arrays, strings; objects start anew). */
+  private slotsOf(value: unknown): { slots: number; fork: boolean } {
+    let slots = 0;
+    let fork = false;
+    const visit = (v: unknown, inArray: boolean) => {
+      if (++this.work > WORK_LIMIT) throw new Refused('too many references to large values');
+      if (typeof v === 'string') {
+        if (inArray) slots += v[0] === '$' ? Math.max(0, v.length - 1) : v.length;
+      } else if (Array.isArray(v)) {
+        if (v.length > 1) fork = true;
+        slots += v.length + 1;
+        for (const c of v) visit(c, true);
+      }
+    };
+    visit(value, true);
+    return { slots, fork };
   }
 }
 
