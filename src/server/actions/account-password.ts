@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '../auth/current-user';
 import { usesSecureCookieUrl } from '../auth/cookie-policy';
 import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '../auth/session-cookie';
-import { clientIp } from '../auth/sign-in';
+import { clientAddress } from '../http/forwarded';
 import { now } from '../env';
 import { formObject } from './admin-guard';
 import { changeOwnPasswordAs } from './account-password-service';
@@ -14,7 +14,7 @@ type State = ActionResult<{ sessionVersion: number }> | null;
 
 export async function changeOwnPassword(_prev: State, formData: FormData): Promise<State> {
   const h = await headers();
-  const result = await changeOwnPasswordAs(await getCurrentUser(), formObject(formData), clientIp(Object.fromEntries(h.entries())));
+  const result = await changeOwnPasswordAs(await getCurrentUser(), formObject(formData), clientAddress(h));
   if (!result.ok) return result;
   // the bump ended every session, this one too: re-issue this one with the new version
   const secure = usesSecureCookieUrl();

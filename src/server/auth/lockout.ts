@@ -140,7 +140,6 @@ export function throttleClient(ip: string | null | undefined): string | null {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-const normaliseIp = throttleClient;
 const since = (at: Date, ms: number) => ({ gt: new Date(at.getTime() - ms), lte: at });
 
 /**
@@ -149,7 +148,7 @@ const since = (at: Date, ms: number) => ({ gt: new Date(at.getTime() - ms), lte:
  */
 export async function getThrottle(client: Client, input: { email: string; ip: string | null | undefined }, at: Date): Promise<Throttle | null> {
   const email = normaliseEmail(input.email);
-  const ip = normaliseIp(input.ip);
+  const ip = throttleClient(input.ip);
   const onAccount: SourcedAttempt[] = await client.signInAttempt.findMany({
     where: { email, at: since(at, FAILURE_WINDOW_MS + LOCK_MS) },
     select: { at: true, success: true, ip: true },
@@ -189,7 +188,7 @@ export async function getLockedUntil(client: Client, email: string, at: Date, ip
 /** Records one checked attempt; returns the end of the client + account lock this failure started, if it started one. */
 export async function recordAttempt(client: Client, attempt: { email: string; success: boolean; ip: string | null; at: Date }): Promise<Date | null> {
   const email = normaliseEmail(attempt.email);
-  const ip = normaliseIp(attempt.ip);
+  const ip = throttleClient(attempt.ip);
   await client.signInAttempt.create({ data: { email, success: attempt.success, ip, at: attempt.at } });
   if (attempt.success) return null;
   const pair = await client.signInAttempt.findMany({

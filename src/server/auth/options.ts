@@ -10,7 +10,8 @@ import { now } from '../env';
 import { usesSecureCookieUrl } from './cookie-policy';
 import { authSecret } from './secret';
 import { ABSOLUTE_TIMEOUT_MS, type SessionClaims } from './session-policy';
-import { authenticate, clientIp } from './sign-in';
+import { clientAddress } from '../http/forwarded';
+import { authenticate } from './sign-in';
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1000) });
 
@@ -34,7 +35,7 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           let result;
           try {
-            result = await authenticate(await db(), { ...parsed.data, ip: clientIp(request?.headers) }, now());
+            result = await authenticate(await db(), { ...parsed.data, ip: clientAddress(request?.headers) }, now());
           } catch (error) {
             // the message would travel to the browser in the error URL: log it here, answer with a word
             console.error('sign-in check failed', error);

@@ -1,5 +1,4 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { clientAddress } from '../http/forwarded';
 import { recordAudit } from '../audit';
 import { getThrottle, normaliseEmail, recordAttempt, throttleClient, type Throttle } from './lockout';
 import { verifyAgainstNothing, verifyPassword } from './password';
@@ -83,12 +82,4 @@ async function check(prisma: Tx, email: string, input: SignInInput, at: Date): P
     return after ? throttled(after) : { ok: false, reason: 'invalid' };
   }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
-}
-
-/**
- * The client's address for the audit log and the throttle: the socket's peer, or what a TRUSTED_PROXIES proxy said
- * (scripts/forwarded-guard.cjs); never a header the client chose. null when unknown.
- */
-export function clientIp(headers: Headers | Record<string, unknown> | undefined): string | null {
-  return clientAddress(headers);
 }
