@@ -9,7 +9,15 @@ import noServerInClient from './tools/eslint/no-server-in-client.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'src/generated/', '.next*/', 'data/', 'test-results/', 'playwright-report/', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/',
+      'src/generated/',
+      '.next*/',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+      'next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -17,14 +25,21 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-empty-pattern': 'off',
     },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { '@next/next': nextPlugin, 'react-hooks': reactHooks, surgewatch: { rules: { 'no-server-in-client': noServerInClient } } },
+    plugins: {
+      '@next/next': nextPlugin,
+      'react-hooks': reactHooks,
+      surgewatch: { rules: { 'no-server-in-client': noServerInClient } },
+    },
     rules: {
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs['core-web-vitals'].rules,

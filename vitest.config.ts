@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'prisma/**/*.test.ts', 'tests/integration/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/support/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'prisma/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'tests/support/**/*.test.ts',
+    ],
     setupFiles: ['tests/support/fail-on-console-error.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -71,14 +71,21 @@ function get(urlPath: string, cookie: string | null): Promise<{ status: number; 
     const req = http.get(`${BASE}${urlPath}`, { agent, headers: cookie ? { cookie } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function sequential(t: Target, cookie: string | null) {
   const times: number[] = [];
@@ -93,8 +100,18 @@ async function sequential(t: Target, cookie: string | null) {
 }
 
 async function load(t: Target, cookie: string | null, connections: number) {
-  const result = await autocannon({ url: `${BASE}${t.path}`, connections, duration: DURATION, headers: cookie ? { cookie } : {} });
-  return { rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx, p50: result.latency.p50, p99: result.latency.p99 };
+  const result = await autocannon({
+    url: `${BASE}${t.path}`,
+    connections,
+    duration: DURATION,
+    headers: cookie ? { cookie } : {},
+  });
+  return {
+    rps: result.requests.average,
+    errors: result.errors + result.timeouts + result.non2xx,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 /** The JavaScript a page makes the browser load: every /_next/static/…js the HTML and its inline RSC payload name. */
@@ -128,18 +145,28 @@ async function main() {
   let keepLog = true;
   try {
     log(`seeding national-scale synthetic data into ${db.label}${communes ? ' (commune-level tree)' : ''}…`);
-    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-national.ts', ...(communes ? ['--communes'] : [])], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const seeded = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/seed-national.ts', ...(communes ? ['--communes'] : [])],
+      { env, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     if (seeded.status !== 0) throw new Error('seed:national failed');
 
     log(`starting the production build (${DIST}, port ${PORT}; builds first if the sources changed)…`);
     const serverLog = fs.openSync(logFile, 'w');
-    server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', serverLog, serverLog] });
+    server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      env,
+      stdio: ['ignore', serverLog, serverLog],
+    });
     await waitForHealth(BASE, server, 600_000).catch((error: unknown) => {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}; the server's output is in ${logFile}`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}; the server's output is in ${logFile}`,
+      );
     });
 
     const cookies = new Map<string, string>();
-    for (const t of TARGETS) if (t.account && !cookies.has(t.account)) cookies.set(t.account, await signIn(BASE, t.account, PASSWORD));
+    for (const t of TARGETS)
+      if (t.account && !cookies.has(t.account)) cookies.set(t.account, await signIn(BASE, t.account, PASSWORD));
     const cookieOf = (t: Target) => (t.account ? cookies.get(t.account)! : null);
 
     /** The first answer, then 30 more to warm the JIT and the caches. */
@@ -158,7 +185,18 @@ async function main() {
       const c10 = await load(t, cookieOf(t), 10);
       const c50 = await load(t, cookieOf(t), 50);
       const js = t.path.endsWith('.txt') ? null : await shippedJs(t, cookieOf(t));
-      rows.push({ target: t.name, path: t.path, firstMs: first.ms, htmlBytes: Buffer.byteLength(first.body), ...seq, rps10: c10.rps, rps50: c50.rps, loadErrors: c10.errors + c50.errors, p99at50: c50.p99, js });
+      rows.push({
+        target: t.name,
+        path: t.path,
+        firstMs: first.ms,
+        htmlBytes: Buffer.byteLength(first.body),
+        ...seq,
+        rps10: c10.rps,
+        rps50: c50.rps,
+        loadErrors: c10.errors + c50.errors,
+        p99at50: c50.p99,
+        js,
+      });
     }
 
     // What the size of a page alone costs here: the bare page with N KB of text (the province page's HTML is ~75 KB)
@@ -169,13 +207,22 @@ async function main() {
       const c10 = await load(t, cookieOf(t), 10);
       // the page ignores ?pad without SURGEWATCH_BENCH=1: an answer without the padding is an error, not a measurement
       const bytes = Buffer.byteLength(first.body);
-      padded.push({ kb, bytes, rps: c10.rps, errors: c10.errors + (first.status === 200 && bytes >= kb * 1024 ? 0 : 1) });
+      padded.push({
+        kb,
+        bytes,
+        rps: c10.rps,
+        errors: c10.errors + (first.status === 200 && bytes >= kb * 1024 ? 0 : 1),
+      });
     }
 
     const [province, national, floor, signedInFloor] = rows;
     const fmt = (n: number, d = 1) => n.toFixed(d);
-    console.log(`\nSurgeWatch dashboards on ${db.label}, ${communes ? 'commune-level tree' : '63 provinces / ~700 districts'}, 156 weeks; ${os.cpus().length} CPUs, ${SEQUENTIAL} sequential requests, autocannon ${DURATION} s\n`);
-    console.log('| page | first (ms) | median (ms) | p95 (ms) | req/s @10 | req/s @50 | p99 @50 (ms) | errors | JS gzip (KB) |');
+    console.log(
+      `\nSurgeWatch dashboards on ${db.label}, ${communes ? 'commune-level tree' : '63 provinces / ~700 districts'}, 156 weeks; ${os.cpus().length} CPUs, ${SEQUENTIAL} sequential requests, autocannon ${DURATION} s\n`,
+    );
+    console.log(
+      '| page | first (ms) | median (ms) | p95 (ms) | req/s @10 | req/s @50 | p99 @50 (ms) | errors | JS gzip (KB) |',
+    );
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) {
       console.log(
@@ -184,14 +231,26 @@ async function main() {
     }
     console.log('\n| bare page with padding | HTML (KB) | req/s @10 | ms per request |');
     console.log('|---|---:|---:|---:|');
-    for (const p of padded) console.log(`| +${p.kb} KB | ${fmt(p.bytes / 1024)} | ${fmt(p.rps, 0)} | ${fmt(1000 / p.rps, 2)} |`);
+    for (const p of padded)
+      console.log(`| +${p.kb} KB | ${fmt(p.bytes / 1024)} | ${fmt(p.rps, 0)} | ${fmt(1000 / p.rps, 2)} |`);
     const [p0, pMax] = [padded[0]!, padded[padded.length - 1]!];
     const perKb = (1000 / pMax.rps - 1000 / p0.rps) / ((pMax.bytes - p0.bytes) / 1024);
-    console.log(`Size alone: ${fmt(perKb, 3)} ms of server time per KB of HTML (one request at a time would take that on one core)`);
+    console.log(
+      `Size alone: ${fmt(perKb, 3)} ms of server time per KB of HTML (one request at a time would take that on one core)`,
+    );
     const checks = [
-      [`province median ${fmt(province!.median, 2)} ms ≤ 2 × bare ${fmt(floor!.median, 2)} ms`, province!.median <= 2 * floor!.median],
-      [`province req/s @10 ${fmt(province!.rps10, 0)} ≥ ½ × bare ${fmt(floor!.rps10, 0)}`, province!.rps10 >= floor!.rps10 / 2],
-      [`province req/s @50 ${fmt(province!.rps50, 0)} ≥ ½ × bare ${fmt(floor!.rps50, 0)}`, province!.rps50 >= floor!.rps50 / 2],
+      [
+        `province median ${fmt(province!.median, 2)} ms ≤ 2 × bare ${fmt(floor!.median, 2)} ms`,
+        province!.median <= 2 * floor!.median,
+      ],
+      [
+        `province req/s @10 ${fmt(province!.rps10, 0)} ≥ ½ × bare ${fmt(floor!.rps10, 0)}`,
+        province!.rps10 >= floor!.rps10 / 2,
+      ],
+      [
+        `province req/s @50 ${fmt(province!.rps50, 0)} ≥ ½ × bare ${fmt(floor!.rps50, 0)}`,
+        province!.rps50 >= floor!.rps50 / 2,
+      ],
       ['no errors', rows.every((r) => r.errors + r.loadErrors === 0) && padded.every((p) => p.errors === 0)],
     ] as const;
     console.log('');
@@ -200,10 +259,18 @@ async function main() {
       `Province page against the bare page: median ${fmt(province!.median / floor!.median, 2)}×, req/s ${fmt(province!.rps10 / floor!.rps10, 2)} (@10) ${fmt(province!.rps50 / floor!.rps50, 2)} (@50); ` +
         `against the signed-in bare page: median ${fmt(province!.median / signedInFloor!.median, 2)}×, req/s ${fmt(province!.rps10 / signedInFloor!.rps10, 2)} (@10) ${fmt(province!.rps50 / signedInFloor!.rps50, 2)} (@50)`,
     );
-    console.log(`HTML per request: province page ${fmt(province!.htmlBytes / 1024)} KB, national overview ${fmt(national!.htmlBytes / 1024)} KB, bare page ${fmt(floor!.htmlBytes / 1024)} KB, signed-in bare page ${fmt(signedInFloor!.htmlBytes / 1024)} KB`);
-    console.log(`JS shipped (gzip): province page ${fmt(province!.js!.gzip / 1024)} KB vs bare page ${fmt(floor!.js!.gzip / 1024)} KB; national overview ${fmt(national!.js!.gzip / 1024)} KB`);
+    console.log(
+      `HTML per request: province page ${fmt(province!.htmlBytes / 1024)} KB, national overview ${fmt(national!.htmlBytes / 1024)} KB, bare page ${fmt(floor!.htmlBytes / 1024)} KB, signed-in bare page ${fmt(signedInFloor!.htmlBytes / 1024)} KB`,
+    );
+    console.log(
+      `JS shipped (gzip): province page ${fmt(province!.js!.gzip / 1024)} KB vs bare page ${fmt(floor!.js!.gzip / 1024)} KB; national overview ${fmt(national!.js!.gzip / 1024)} KB`,
+    );
     const out = option('--json', '');
-    if (out) fs.writeFileSync(out, JSON.stringify({ database: db.label, communes, rows, padded, msPerKb: perKb, checks }, null, 2));
+    if (out)
+      fs.writeFileSync(
+        out,
+        JSON.stringify({ database: db.label, communes, rows, padded, msPerKb: perKb, checks }, null, 2),
+      );
     process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
     keepLog = false;
   } finally {

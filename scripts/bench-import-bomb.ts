@@ -60,7 +60,11 @@ async function measure(name: string, files: Buffer[], cookie: string, pids: numb
   const t0 = performance.now();
   const answers = await Promise.all(
     files.map(async (body) => {
-      const res = await fetch(`${BASE}/api/v1/reports/import?province=12`, { method: 'POST', headers: { cookie, origin: BASE, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+      const res = await fetch(`${BASE}/api/v1/reports/import?province=12`, {
+        method: 'POST',
+        headers: { cookie, origin: BASE, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(body),
+      });
       await res.arrayBuffer();
       return { status: res.status, ms: performance.now() - t0 };
     }),
@@ -89,12 +93,20 @@ async function main() {
   const bombs: [string, Buffer][] = [
     ['rows, true sizes (the report’s bomb)', Buffer.from(rows)],
     ['rows, lying central directory', Buffer.from(redeclare(rows, 'xl/worksheets/sheet1.xml', 'tiny'))],
-    ['rows, plausible size (read to the row limit)', Buffer.from(redeclare(rows, 'xl/worksheets/sheet1.xml', 'plausible'))],
+    [
+      'rows, plausible size (read to the row limit)',
+      Buffer.from(redeclare(rows, 'xl/worksheets/sheet1.xml', 'plausible')),
+    ],
     ['shared strings, true sizes', Buffer.from(strings)],
     ['shared strings, plausible size', Buffer.from(redeclare(strings, 'xl/sharedStrings.xml', 'plausible'))],
     ['wide rows, plausible size', Buffer.from(redeclare(wide, 'xl/worksheets/sheet1.xml', 'plausible'))],
     ['one long cell, plausible size', Buffer.from(redeclare(long, 'xl/worksheets/sheet1.xml', 'plausible'))],
-    ['CSV, 5 MB of empty lines', Buffer.from('unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds' + '\n'.repeat(5 * MB - 80))],
+    [
+      'CSV, 5 MB of empty lines',
+      Buffer.from(
+        'unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds' + '\n'.repeat(5 * MB - 80),
+      ),
+    ],
   ];
 
   const db = await prepareBenchDatabase('surgewatch_bench_bomb');
@@ -114,15 +126,24 @@ async function main() {
   try {
     log(`starting the production build (${DIST}, port ${PORT}, ${db.label}; builds first if the sources changed)…`);
     const serverLog = fs.openSync(logFile, 'w');
-    server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', serverLog, serverLog] });
+    server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      env,
+      stdio: ['ignore', serverLog, serverLog],
+    });
     await waitForHealth(BASE, server, 900_000).catch((error: unknown) => {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}; the server's output is in ${logFile}`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}; the server's output is in ${logFile}`,
+      );
     });
     const cookie = await signIn(BASE, ACCOUNT, PASSWORD);
     const pids = serverPids(PORT);
     if (pids.length === 0) throw new Error(`no process listening on port ${PORT} found in /proc`);
     // load the importer once, so its first use is not what is measured
-    await fetch(`${BASE}/api/v1/reports/import?province=12`, { method: 'POST', headers: { cookie, origin: BASE, 'content-type': 'text/csv' }, body: 'unit_code,iso_week\n' });
+    await fetch(`${BASE}/api/v1/reports/import?province=12`, {
+      method: 'POST',
+      headers: { cookie, origin: BASE, 'content-type': 'text/csv' },
+      body: 'unit_code,iso_week\n',
+    });
     const startRss = rssBytes(pids);
 
     const results: Measure[] = [];
@@ -133,19 +154,38 @@ async function main() {
     }
     // a third upload while two run is told to wait (429) rather than read
     const rowsPlausible = bombs[2]![1];
-    results.push(await measure('three at once (rows, plausible size)', [rowsPlausible, rowsPlausible, rowsPlausible], cookie, pids));
+    results.push(
+      await measure(
+        'three at once (rows, plausible size)',
+        [rowsPlausible, rowsPlausible, rowsPlausible],
+        cookie,
+        pids,
+      ),
+    );
     const endRss = rssBytes(pids);
 
-    console.log(`\nImport bombs against the production server on ${db.label}; ${os.cpus().length} CPUs; server RSS ${(startRss / MB).toFixed(0)} MB at the start, ${(endRss / MB).toFixed(0)} MB at the end\n`);
-    console.log('| bomb | answers | time to refusal (ms) | peak RSS growth (MB) | health max (ms) | health p99 (ms) | health checks |');
+    console.log(
+      `\nImport bombs against the production server on ${db.label}; ${os.cpus().length} CPUs; server RSS ${(startRss / MB).toFixed(0)} MB at the start, ${(endRss / MB).toFixed(0)} MB at the end\n`,
+    );
+    console.log(
+      '| bomb | answers | time to refusal (ms) | peak RSS growth (MB) | health max (ms) | health p99 (ms) | health checks |',
+    );
     console.log('|---|---|---:|---:|---:|---:|---:|');
     for (const r of results) {
-      console.log(`| ${r.name} | ${r.statuses.join(', ')} | ${r.refusalMs.toFixed(0)} | ${r.rssGrowthMb.toFixed(0)} | ${r.healthMaxMs.toFixed(1)} | ${r.healthP99Ms.toFixed(1)} | ${r.healthChecks}${r.healthFailures ? ` (${r.healthFailures} failed)` : ''} |`);
+      console.log(
+        `| ${r.name} | ${r.statuses.join(', ')} | ${r.refusalMs.toFixed(0)} | ${r.rssGrowthMb.toFixed(0)} | ${r.healthMaxMs.toFixed(1)} | ${r.healthP99Ms.toFixed(1)} | ${r.healthChecks}${r.healthFailures ? ` (${r.healthFailures} failed)` : ''} |`,
+      );
     }
     const checks: [string, boolean][] = [
-      ['every bomb refused with 413 (or 429 for a third at once)', results.every((r) => r.statuses.every((s) => s === 413 || s === 429))],
+      [
+        'every bomb refused with 413 (or 429 for a third at once)',
+        results.every((r) => r.statuses.every((s) => s === 413 || s === 429)),
+      ],
       [`every refusal within ${TARGET_REFUSAL_MS} ms`, results.every((r) => r.refusalMs <= TARGET_REFUSAL_MS)],
-      [`health within ${TARGET_HEALTH_MS} ms throughout (max)`, results.every((r) => r.healthMaxMs <= TARGET_HEALTH_MS)],
+      [
+        `health within ${TARGET_HEALTH_MS} ms throughout (max)`,
+        results.every((r) => r.healthMaxMs <= TARGET_HEALTH_MS),
+      ],
       ['every health check answered 200', results.every((r) => r.healthFailures === 0)],
       ['peak RSS growth under 200 MB', results.every((r) => r.rssGrowthMb < 200)],
     ];

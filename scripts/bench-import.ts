@@ -14,7 +14,9 @@ import { spawnSync } from 'node:child_process';
 // Server modules start with `import 'server-only'`, which only resolves outside client bundles under the react-server
 // condition: run this script again under it.
 if (!process.execArgv.includes('--conditions=react-server')) {
-  const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...process.argv.slice(1)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exit(run.status ?? 1);
 }
 
@@ -49,7 +51,10 @@ async function bench(label: string, serverUrl: string | undefined): Promise<bool
   try {
     await seedIfEmpty(db.prisma, { demo: true, now: new Date(NOW) });
     useAsAppDatabase(db);
-    const row = await db.prisma.user.findUniqueOrThrow({ where: { email: 'nhaplieu.lc@demo.surgewatch.vn' }, select: { id: true, email: true, name: true, role: true, provinceCode: true, unitId: true, agencyId: true } });
+    const row = await db.prisma.user.findUniqueOrThrow({
+      where: { email: 'nhaplieu.lc@demo.surgewatch.vn' },
+      select: { id: true, email: true, name: true, role: true, provinceCode: true, unitId: true, agencyId: true },
+    });
     const user = { ...row, role: row.role as 'PROVINCIAL_DATA_ENTRY' };
     console.log(`\n${label}`);
     const file = buildBigCsv({ ...LC, last: { isoYear: 2026, isoWeek: 47 }, rows: ROWS });
@@ -63,18 +68,24 @@ async function bench(label: string, serverUrl: string | undefined): Promise<bool
       const ms = performance.now() - t0;
       if (out.status !== 'saved') throw new Error(`${what}: ${out.status} ${JSON.stringify(out).slice(0, 300)}`);
       const audited = (await auditRows()) - before;
-      console.log(`  ${what.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  (${out.created} created, ${out.updated} updated, ${out.unchanged} unchanged; ${audited} audit rows)`);
+      console.log(
+        `  ${what.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  (${out.created} created, ${out.updated} updated, ${out.unchanged} unchanged; ${audited} audit rows)`,
+      );
       if (ms > TARGET_MS) ok = false;
       return out;
     };
-    console.log(`  file: ${ROWS.toLocaleString('en')} rows, ${(bytes.byteLength / 1024).toFixed(0)} KB (BOM, semicolons, decimal commas)`);
+    console.log(
+      `  file: ${ROWS.toLocaleString('en')} rows, ${(bytes.byteLength / 1024).toFixed(0)} KB (BOM, semicolons, decimal commas)`,
+    );
     await time('first import', bytes);
     console.log(`  ${(await db.prisma.weeklyReport.count()) - reportsBefore} reports created`);
     let current = bytes;
     for (let round = 1; round <= ROUNDS; round++) {
       await time(`round ${round}: same file again`, current);
       // every district's cases move by one: an update of each of those rows (the province rows report no cases)
-      current = new TextEncoder().encode(file.text.replace(/;(\d+);(\d+,\d+);/g, (_m, c: string, o: string) => `;${Number(c) + round};${o};`));
+      current = new TextEncoder().encode(
+        file.text.replace(/;(\d+);(\d+,\d+);/g, (_m, c: string, o: string) => `;${Number(c) + round};${o};`),
+      );
       await time(`round ${round}: every district row changed`, current);
     }
   } finally {
@@ -83,9 +94,12 @@ async function bench(label: string, serverUrl: string | undefined): Promise<bool
   return ok;
 }
 
-console.log(`Import benchmark: ${ROWS.toLocaleString('en')} rows, ${ROUNDS} rounds, target ≤ ${TARGET_MS} ms per import`);
+console.log(
+  `Import benchmark: ${ROWS.toLocaleString('en')} rows, ${ROUNDS} rounds, target ≤ ${TARGET_MS} ms per import`,
+);
 const results = [await bench('Embedded database (PGlite, in memory)', undefined)];
-if (process.env.DATABASE_URL) results.push(await bench(`PostgreSQL (${new URL(process.env.DATABASE_URL).host})`, process.env.DATABASE_URL));
+if (process.env.DATABASE_URL)
+  results.push(await bench(`PostgreSQL (${new URL(process.env.DATABASE_URL).host})`, process.env.DATABASE_URL));
 else console.log('\n(set DATABASE_URL to a PostgreSQL server to measure it too)');
 const pass = results.every(Boolean);
 console.log(pass ? '\nPASS: every import within the target' : '\nFAIL: an import took longer than the target');

@@ -18,7 +18,11 @@ export async function prepareBenchDatabase(prefix: string): Promise<BenchDatabas
   const server = process.env.DATABASE_URL;
   if (!server) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix.replace(/_/g, '-')}-`));
-    return { env: { DATA_DIR: dir, DATABASE_URL: '' }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }), label: 'embedded PGlite' };
+    return {
+      env: { DATA_DIR: dir, DATABASE_URL: '' },
+      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      label: 'embedded PGlite',
+    };
   }
   const name = `${prefix}_${process.pid}`;
   const dropAndMaybeCreate = async (create: boolean) => {
@@ -31,7 +35,11 @@ export async function prepareBenchDatabase(prefix: string): Promise<BenchDatabas
   await dropAndMaybeCreate(true);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString(), DEMO: '1' }, cleanup: () => dropAndMaybeCreate(false), label: `PostgreSQL (${url.host})` };
+  return {
+    env: { DATABASE_URL: url.toString(), DEMO: '1' },
+    cleanup: () => dropAndMaybeCreate(false),
+    label: `PostgreSQL (${url.host})`,
+  };
 }
 
 export async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -59,7 +67,10 @@ export async function signIn(base: string, email: string, password: string): Pro
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true', callbackUrl: base }).toString(),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token='));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.includes('session-token='));
   if (!session) throw new Error(`sign-in of ${email} failed (HTTP ${res.status})`);
   return [...jar, session].join('; ');
 }

@@ -92,7 +92,9 @@ function mix(counts: Counts[], populations: Float64Array): string {
     if (v.provisional) provisional++;
   }
   const pct = (x: number): string => `${((100 * x) / counts.length).toFixed(1)}%`;
-  return `${Object.entries(levels).map(([k, x]) => `${k} ${pct(x)}`).join(', ')}; provisional ${pct(provisional)}`;
+  return `${Object.entries(levels)
+    .map(([k, x]) => `${k} ${pct(x)}`)
+    .join(', ')}; provisional ${pct(provisional)}`;
 }
 
 function median(xs: number[]): number {
@@ -104,11 +106,17 @@ function median(xs: number[]): number {
 function main(): void {
   const t0 = performance.now();
   const { counts, populations } = generate(UNITS);
-  console.log(`surge bench: ${UNITS.toLocaleString('en')} unit-weeks generated in ${(performance.now() - t0).toFixed(0)} ms (node ${process.version})`);
+  console.log(
+    `surge bench: ${UNITS.toLocaleString('en')} unit-weeks generated in ${(performance.now() - t0).toFixed(0)} ms (node ${process.version})`,
+  );
 
   // Warm-up: let the JIT optimise evaluateSurge on the same data mix.
   const kept: SurgeVerdict[] = [];
-  const warm = round(counts.slice(0, Math.min(UNITS, 200_000)), populations.subarray(0, Math.min(UNITS, 200_000)), kept);
+  const warm = round(
+    counts.slice(0, Math.min(UNITS, 200_000)),
+    populations.subarray(0, Math.min(UNITS, 200_000)),
+    kept,
+  );
   round(counts, populations, kept);
 
   (globalThis as { gc?: () => void }).gc?.();
@@ -126,7 +134,9 @@ function main(): void {
   }
   const heapAfter = process.memoryUsage().heapUsed;
   const med = median(rates);
-  console.log(`median: ${(med / 1e6).toFixed(2)} M evaluations/s (target ≥ ${TARGET / 1e6} M) ${med >= TARGET ? 'OK' : 'BELOW TARGET'}`);
+  console.log(
+    `median: ${(med / 1e6).toFixed(2)} M evaluations/s (target ≥ ${TARGET / 1e6} M) ${med >= TARGET ? 'OK' : 'BELOW TARGET'}`,
+  );
   console.log(`best round: ${(Math.max(...rates) / 1e6).toFixed(2)} M evaluations/s`);
   console.log(`heap used: ${mb(heapBefore)} MB before the rounds, ${mb(heapAfter)} MB after (input data included)`);
   console.log(`checksum: ${checksum}`);

@@ -29,7 +29,11 @@ export interface AdminInput {
 }
 
 /** Checks the input and creates the account; returns an error sentence instead of throwing for bad input. */
-export async function createFirstAdmin(prisma: PrismaClient, raw: AdminInput, at: Date): Promise<{ ok: true; id: number; admins: number } | { ok: false; error: string }> {
+export async function createFirstAdmin(
+  prisma: PrismaClient,
+  raw: AdminInput,
+  at: Date,
+): Promise<{ ok: true; id: number; admins: number } | { ok: false; error: string }> {
   const email = z.string().trim().toLowerCase().max(254).email().safeParse(raw.email);
   if (!email.success) return { ok: false, error: 'not a valid email address' };
   const name = raw.name.trim() || 'Quản trị hệ thống';
@@ -46,7 +50,14 @@ export async function createFirstAdmin(prisma: PrismaClient, raw: AdminInput, at
     });
     // the same row recordAudit writes (src/server/audit.ts is server-only, so not importable from a script)
     await tx.auditLog.create({
-      data: { actorId: null, actorLabel: 'system:create-admin', action: 'user.created', targetType: 'User', targetId: String(user.id), after: user },
+      data: {
+        actorId: null,
+        actorLabel: 'system:create-admin',
+        action: 'user.created',
+        targetType: 'User',
+        targetId: String(user.id),
+        after: user,
+      },
     });
     return { ok: true, id: user.id, admins: await tx.user.count({ where: { role: 'ADMIN', active: true } }) } as const;
   });
@@ -59,7 +70,11 @@ function ask(rl: readline.Interface, question: string): Promise<string> {
 /** Reads a line without echoing it when on a terminal; piped input is read as is. */
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
-    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    const rl = readline.createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: process.stdin.isTTY,
+    });
     const output = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
     process.stdout.write(question);
     output._writeToOutput = (s: string) => {
@@ -82,7 +97,11 @@ async function main(): Promise<number> {
     return 1;
   }
   const interactive = !process.env.SURGEWATCH_ADMIN_PASSWORD;
-  let { SURGEWATCH_ADMIN_EMAIL: email = '', SURGEWATCH_ADMIN_NAME: name = '', SURGEWATCH_ADMIN_PASSWORD: password = '' } = process.env;
+  let {
+    SURGEWATCH_ADMIN_EMAIL: email = '',
+    SURGEWATCH_ADMIN_NAME: name = '',
+    SURGEWATCH_ADMIN_PASSWORD: password = '',
+  } = process.env;
   if (!email || !name) {
     const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
     if (!email) email = await ask(rl, 'Email of the administrator: ');
@@ -106,7 +125,9 @@ async function main(): Promise<number> {
       console.error(`Not created: ${result.error}.`);
       return 1;
     }
-    console.log(`Created administrator ${email.trim().toLowerCase()} (id ${result.id}); active administrators now: ${result.admins}.`);
+    console.log(
+      `Created administrator ${email.trim().toLowerCase()} (id ${result.id}); active administrators now: ${result.admins}.`,
+    );
     if (appEnv.demo) console.log('Note: this database is in demo mode (no DATABASE_URL, or DEMO=1).');
     return 0;
   } finally {

@@ -70,7 +70,8 @@ export interface PlanSource {
   bodies: number;
 }
 
-const APPENDIX_TITLE = 'Phương án đảm bảo công tác y tế trong tình huống dịch COVID-19 có biến chủng mới nguy hiểm, bùng phát mạnh trên diện rộng, vượt quá năng lực của hệ thống y tế';
+const APPENDIX_TITLE =
+  'Phương án đảm bảo công tác y tế trong tình huống dịch COVID-19 có biến chủng mới nguy hiểm, bùng phát mạnh trên diện rộng, vượt quá năng lực của hệ thống y tế';
 
 export const PLAN_SOURCES: PlanSource[] = [
   {
@@ -153,7 +154,11 @@ export interface SectionExtract {
 
 /** Finds and parses section V of the appendix. Throws when the document does not have the expected shape. */
 export function extractSectionV(text: string): SectionExtract {
-  const lines = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/).map((l) => l.replace(/\s+$/, ''));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+$/, ''));
   const warnings: string[] = [];
 
   // 1. The appendix: a standalone "Phụ lục" line whose following lines carry the appendix title.
@@ -161,7 +166,9 @@ export function extractSectionV(text: string): SectionExtract {
   let appendix = -1;
   for (let i = 0; i < lines.length; i++) {
     if (!/^\**\s*phụ lục\s*\**$/iu.test((lines[i] ?? '').trim())) continue;
-    const following = joinLines(lines.slice(i + 1, i + 8)).replace(/\*/g, '').toLowerCase();
+    const following = joinLines(lines.slice(i + 1, i + 8))
+      .replace(/\*/g, '')
+      .toLowerCase();
     if (following.includes(titleKey)) {
       appendix = i;
       break;
@@ -171,7 +178,8 @@ export function extractSectionV(text: string): SectionExtract {
 
   // 2. Its section V.
   const starts = lines.map((l, i) => (i > appendix && SECTION_V.test(l) ? i : -1)).filter((i) => i >= 0);
-  if (starts.length !== 1) throw new Error(`expected one "V. TỔ CHỨC THỰC HIỆN" in the appendix, found ${starts.length}`);
+  if (starts.length !== 1)
+    throw new Error(`expected one "V. TỔ CHỨC THỰC HIỆN" in the appendix, found ${starts.length}`);
   const start = starts[0]!;
 
   // 3. Its end: the next Roman heading, "Nơi nhận" or the end of the file ...
@@ -214,7 +222,8 @@ export function extractSectionV(text: string): SectionExtract {
       const number = Number(heading[1]);
       const prev = bodies.at(-1);
       const expected = prev ? prev.number + 1 : 1;
-      if (number !== expected) warnings.push(`body numbered ${number} where ${expected} was expected (kept as written)`);
+      if (number !== expected)
+        warnings.push(`body numbered ${number} where ${expected} was expected (kept as written)`);
       bodies.push({ number, name: heading[2]!.replace(/\s+/g, ' '), items: [] });
       continue;
     }
@@ -240,7 +249,8 @@ export function extractSectionV(text: string): SectionExtract {
     const firstBullet = b.items.findIndex((it) => it.kind === 'bullet');
     if (firstBullet < 0) {
       // A body written as one paragraph (wrapped lines already joined): one task.
-      if (b.items.length !== 1) throw new Error(`body ${b.number} (${b.name}): ${b.items.length} paragraphs and no bullets`);
+      if (b.items.length !== 1)
+        throw new Error(`body ${b.number} (${b.name}): ${b.items.length} paragraphs and no bullets`);
       return { number: b.number, name: b.name, description: null, tasks: [itemText(b.items[0]!)] };
     }
     const intro = b.items.slice(0, firstBullet).map(itemText).join(' ');
@@ -266,14 +276,20 @@ const hasNoOwnOfficer = (code: string) =>
   code.includes('mat-tran-to-quoc') || // the Fatherland Front and its member (mass) organisations
   (code.startsWith('cac-so-') && code.endsWith('-khac')); // "Các sở, ban, ngành, đoàn thể khác"
 
-export function buildPlanFile(source: PlanSource, text: string): { plan: ResponsePlanFile; warnings: string[]; closing: string | null } {
-  if (!text.includes(source.anchor)) throw new Error(`${source.file}: does not contain "${source.anchor}"; wrong file?`);
+export function buildPlanFile(
+  source: PlanSource,
+  text: string,
+): { plan: ResponsePlanFile; warnings: string[]; closing: string | null } {
+  if (!text.includes(source.anchor))
+    throw new Error(`${source.file}: does not contain "${source.anchor}"; wrong file?`);
   const { bodies, closing, warnings } = extractSectionV(text);
-  if (bodies.length !== source.bodies) throw new Error(`${source.file}: ${bodies.length} bodies in appendix section V, expected ${source.bodies}`);
+  if (bodies.length !== source.bodies)
+    throw new Error(`${source.file}: ${bodies.length} bodies in appendix section V, expected ${source.bodies}`);
   const seen = new Set<string>();
   const agencies: ResponseAgency[] = bodies.map((b) => {
     const code = slugify(b.name);
-    if (!code || seen.has(code)) throw new Error(`${source.file}: code "${code}" of body ${b.number} is empty or not unique`);
+    if (!code || seen.has(code))
+      throw new Error(`${source.file}: code "${code}" of body ${b.number} is empty or not unique`);
     seen.add(code);
     return {
       order: b.number,
@@ -329,7 +345,9 @@ function main(argv: string[]): number {
   for (const r of extractAll(seedsDir)) {
     const target = path.join(outDir, r.source.out);
     const counts = r.plan.agencies.map((a) => `${a.order}:${a.tasks.length}`).join(' ');
-    console.log(`${r.source.file} -> ${path.relative(process.cwd(), target)}: ${r.plan.agencies.length} bodies (${counts})`);
+    console.log(
+      `${r.source.file} -> ${path.relative(process.cwd(), target)}: ${r.plan.agencies.length} bodies (${counts})`,
+    );
     for (const w of r.warnings) console.log(`  warning: ${w}`);
     if (check) {
       const current = existsSync(target) ? readFileSync(target, 'utf8') : null;

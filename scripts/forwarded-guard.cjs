@@ -14,7 +14,14 @@ const https = require('node:https');
 const net = require('node:net');
 
 const CLIENT_HEADER = 'x-surgewatch-client';
-const FORWARDING = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
+const FORWARDING = [
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'x-real-ip',
+  'forwarded',
+];
 const GUARD_FLAG = 'SURGEWATCH_FORWARDED_GUARD';
 
 /** `::ffff:10.0.0.1` -> `10.0.0.1`, `10.0.0.1:4711` and `[2001:db8::1]:4711` (some load balancers add the port) -> the
@@ -40,7 +47,8 @@ function plainAddress(value) {
 function createForwardedGuard(trusted, warn = (m) => console.warn(m)) {
   const list = new net.BlockList();
   for (const e of trusted) list.addSubnet(e.address, e.prefix, e.family);
-  const isTrusted = (address) => address !== null && trusted.length > 0 && list.check(address, net.isIPv4(address) ? 'ipv4' : 'ipv6');
+  const isTrusted = (address) =>
+    address !== null && trusted.length > 0 && list.check(address, net.isIPv4(address) ? 'ipv4' : 'ipv6');
   let warned = false;
 
   return function guard(req) {
@@ -49,7 +57,10 @@ function createForwardedGuard(trusted, warn = (m) => console.warn(m)) {
     let client = peer;
     const drop = [CLIENT_HEADER];
     if (isTrusted(peer)) {
-      const hops = String(headers['x-forwarded-for'] ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+      const hops = String(headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
       for (let i = hops.length - 1; i >= 0; i--) {
         const hop = plainAddress(hops[i]);
         if (hop === null) break;
@@ -76,7 +87,8 @@ function createForwardedGuard(trusted, warn = (m) => console.warn(m)) {
     if (Array.isArray(req.rawHeaders)) {
       const raw = req.rawHeaders;
       const kept = [];
-      for (let i = 0; i + 1 < raw.length; i += 2) if (!drop.includes(String(raw[i]).toLowerCase())) kept.push(raw[i], raw[i + 1]);
+      for (let i = 0; i + 1 < raw.length; i += 2)
+        if (!drop.includes(String(raw[i]).toLowerCase())) kept.push(raw[i], raw[i + 1]);
       raw.splice(0, raw.length, ...kept);
     }
     if (client !== null) headers[CLIENT_HEADER] = client;

@@ -17,22 +17,78 @@ import { describeTarget } from '../src/server/db/connection';
 import { env } from '../src/server/env';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/server/seed/demo-accounts';
 import { RESPONSE_PLANS, seedReferenceData } from '../src/server/seed/reference-data';
-import { buildSyntheticReports, mulberry32, PROFILES, type Profile, type SyntheticReport } from '../src/server/seed/synthetic-reports';
+import {
+  buildSyntheticReports,
+  mulberry32,
+  PROFILES,
+  type Profile,
+  type SyntheticReport,
+} from '../src/server/seed/synthetic-reports';
 
 export const NATIONAL_PROVINCES: ReadonlyArray<readonly [string, string]> = [
-  ['01', 'Thành phố Hà Nội'], ['02', 'Tỉnh Hà Giang'], ['04', 'Tỉnh Cao Bằng'], ['06', 'Tỉnh Bắc Kạn'], ['08', 'Tỉnh Tuyên Quang'],
-  ['10', 'Tỉnh Lào Cai'], ['11', 'Tỉnh Điện Biên'], ['12', 'Tỉnh Lai Châu'], ['14', 'Tỉnh Sơn La'], ['15', 'Tỉnh Yên Bái'],
-  ['17', 'Tỉnh Hoà Bình'], ['19', 'Tỉnh Thái Nguyên'], ['20', 'Tỉnh Lạng Sơn'], ['22', 'Tỉnh Quảng Ninh'], ['24', 'Tỉnh Bắc Giang'],
-  ['25', 'Tỉnh Phú Thọ'], ['26', 'Tỉnh Vĩnh Phúc'], ['27', 'Tỉnh Bắc Ninh'], ['30', 'Tỉnh Hải Dương'], ['31', 'Thành phố Hải Phòng'],
-  ['33', 'Tỉnh Hưng Yên'], ['34', 'Tỉnh Thái Bình'], ['35', 'Tỉnh Hà Nam'], ['36', 'Tỉnh Nam Định'], ['37', 'Tỉnh Ninh Bình'],
-  ['38', 'Tỉnh Thanh Hóa'], ['40', 'Tỉnh Nghệ An'], ['42', 'Tỉnh Hà Tĩnh'], ['44', 'Tỉnh Quảng Bình'], ['45', 'Tỉnh Quảng Trị'],
-  ['46', 'Tỉnh Thừa Thiên Huế'], ['48', 'Thành phố Đà Nẵng'], ['49', 'Tỉnh Quảng Nam'], ['51', 'Tỉnh Quảng Ngãi'], ['52', 'Tỉnh Bình Định'],
-  ['54', 'Tỉnh Phú Yên'], ['56', 'Tỉnh Khánh Hòa'], ['58', 'Tỉnh Ninh Thuận'], ['60', 'Tỉnh Bình Thuận'], ['62', 'Tỉnh Kon Tum'],
-  ['64', 'Tỉnh Gia Lai'], ['66', 'Tỉnh Đắk Lắk'], ['67', 'Tỉnh Đắk Nông'], ['68', 'Tỉnh Lâm Đồng'], ['70', 'Tỉnh Bình Phước'],
-  ['72', 'Tỉnh Tây Ninh'], ['74', 'Tỉnh Bình Dương'], ['75', 'Tỉnh Đồng Nai'], ['77', 'Tỉnh Bà Rịa - Vũng Tàu'], ['79', 'Thành phố Hồ Chí Minh'],
-  ['80', 'Tỉnh Long An'], ['82', 'Tỉnh Tiền Giang'], ['83', 'Tỉnh Bến Tre'], ['84', 'Tỉnh Trà Vinh'], ['86', 'Tỉnh Vĩnh Long'],
-  ['87', 'Tỉnh Đồng Tháp'], ['89', 'Tỉnh An Giang'], ['91', 'Tỉnh Kiên Giang'], ['92', 'Thành phố Cần Thơ'], ['93', 'Tỉnh Hậu Giang'],
-  ['94', 'Tỉnh Sóc Trăng'], ['95', 'Tỉnh Bạc Liêu'], ['96', 'Tỉnh Cà Mau'],
+  ['01', 'Thành phố Hà Nội'],
+  ['02', 'Tỉnh Hà Giang'],
+  ['04', 'Tỉnh Cao Bằng'],
+  ['06', 'Tỉnh Bắc Kạn'],
+  ['08', 'Tỉnh Tuyên Quang'],
+  ['10', 'Tỉnh Lào Cai'],
+  ['11', 'Tỉnh Điện Biên'],
+  ['12', 'Tỉnh Lai Châu'],
+  ['14', 'Tỉnh Sơn La'],
+  ['15', 'Tỉnh Yên Bái'],
+  ['17', 'Tỉnh Hoà Bình'],
+  ['19', 'Tỉnh Thái Nguyên'],
+  ['20', 'Tỉnh Lạng Sơn'],
+  ['22', 'Tỉnh Quảng Ninh'],
+  ['24', 'Tỉnh Bắc Giang'],
+  ['25', 'Tỉnh Phú Thọ'],
+  ['26', 'Tỉnh Vĩnh Phúc'],
+  ['27', 'Tỉnh Bắc Ninh'],
+  ['30', 'Tỉnh Hải Dương'],
+  ['31', 'Thành phố Hải Phòng'],
+  ['33', 'Tỉnh Hưng Yên'],
+  ['34', 'Tỉnh Thái Bình'],
+  ['35', 'Tỉnh Hà Nam'],
+  ['36', 'Tỉnh Nam Định'],
+  ['37', 'Tỉnh Ninh Bình'],
+  ['38', 'Tỉnh Thanh Hóa'],
+  ['40', 'Tỉnh Nghệ An'],
+  ['42', 'Tỉnh Hà Tĩnh'],
+  ['44', 'Tỉnh Quảng Bình'],
+  ['45', 'Tỉnh Quảng Trị'],
+  ['46', 'Tỉnh Thừa Thiên Huế'],
+  ['48', 'Thành phố Đà Nẵng'],
+  ['49', 'Tỉnh Quảng Nam'],
+  ['51', 'Tỉnh Quảng Ngãi'],
+  ['52', 'Tỉnh Bình Định'],
+  ['54', 'Tỉnh Phú Yên'],
+  ['56', 'Tỉnh Khánh Hòa'],
+  ['58', 'Tỉnh Ninh Thuận'],
+  ['60', 'Tỉnh Bình Thuận'],
+  ['62', 'Tỉnh Kon Tum'],
+  ['64', 'Tỉnh Gia Lai'],
+  ['66', 'Tỉnh Đắk Lắk'],
+  ['67', 'Tỉnh Đắk Nông'],
+  ['68', 'Tỉnh Lâm Đồng'],
+  ['70', 'Tỉnh Bình Phước'],
+  ['72', 'Tỉnh Tây Ninh'],
+  ['74', 'Tỉnh Bình Dương'],
+  ['75', 'Tỉnh Đồng Nai'],
+  ['77', 'Tỉnh Bà Rịa - Vũng Tàu'],
+  ['79', 'Thành phố Hồ Chí Minh'],
+  ['80', 'Tỉnh Long An'],
+  ['82', 'Tỉnh Tiền Giang'],
+  ['83', 'Tỉnh Bến Tre'],
+  ['84', 'Tỉnh Trà Vinh'],
+  ['86', 'Tỉnh Vĩnh Long'],
+  ['87', 'Tỉnh Đồng Tháp'],
+  ['89', 'Tỉnh An Giang'],
+  ['91', 'Tỉnh Kiên Giang'],
+  ['92', 'Thành phố Cần Thơ'],
+  ['93', 'Tỉnh Hậu Giang'],
+  ['94', 'Tỉnh Sóc Trăng'],
+  ['95', 'Tỉnh Bạc Liêu'],
+  ['96', 'Tỉnh Cà Mau'],
 ];
 
 const SOURCE = 'SYNTHETIC — scripts/seed-national.ts (benchmark data, not an official figure)';
@@ -73,7 +129,10 @@ function split(total: number, parts: number, rand: () => number): number[] {
 }
 
 /** The synthetic units below each province (and the synthetic provinces themselves), deterministic. */
-export function planUnits(existing: ReadonlyMap<string, number>, options: Pick<NationalOptions, 'communes' | 'provinces'>): UnitPlan[] {
+export function planUnits(
+  existing: ReadonlyMap<string, number>,
+  options: Pick<NationalOptions, 'communes' | 'provinces'>,
+): UnitPlan[] {
   const out: UnitPlan[] = [];
   for (const [code, name] of NATIONAL_PROVINCES.slice(0, options.provinces ?? NATIONAL_PROVINCES.length)) {
     const rand = mulberry32(hash(`province:${code}`));
@@ -88,7 +147,9 @@ export function planUnits(existing: ReadonlyMap<string, number>, options: Pick<N
       const n = String(i + 1).padStart(options.communes ? 3 : 2, '0');
       out.push({
         code: `${code}${n}`,
-        name: options.communes ? `Xã số ${n} (${name.replace(/^(Tỉnh|Thành phố) /, '')})` : `Huyện số ${n} (${name.replace(/^(Tỉnh|Thành phố) /, '')})`,
+        name: options.communes
+          ? `Xã số ${n} (${name.replace(/^(Tỉnh|Thành phố) /, '')})`
+          : `Huyện số ${n} (${name.replace(/^(Tỉnh|Thành phố) /, '')})`,
         kind: options.communes ? 'commune' : 'district',
         parentCode: code,
         population: shares[i]!,
@@ -116,7 +177,12 @@ export function profileFor(code: string, branchCodes: string[]): Profile {
   return { baseline, latest, waveWeeks: 5 + Math.floor(rand() * 6), missingLatest: missing };
 }
 
-async function insertUnits(sql: Sql, units: UnitPlan[], ids: Map<string, { id: number; path: string }>, now: string): Promise<void> {
+async function insertUnits(
+  sql: Sql,
+  units: UnitPlan[],
+  ids: Map<string, { id: number; path: string }>,
+  now: string,
+): Promise<void> {
   for (let i = 0; i < units.length; i += 500) {
     const chunk = units.slice(i, i + 500);
     const params: unknown[] = [];
@@ -134,19 +200,28 @@ async function insertUnits(sql: Sql, units: UnitPlan[], ids: Map<string, { id: n
     );
     for (const c of created) ids.set(c.code, { id: c.id, path: c.path });
     const pops = chunk.map((u) => `(${ids.get(u.code)!.id}, ${POPULATION_YEAR}, ${u.population}, true, $1, '${now}')`);
-    await sql.query(`INSERT INTO "UnitPopulation" ("unitId", year, population, approximate, source, "updatedAt") VALUES ${pops.join(', ')}`, [SOURCE]);
+    await sql.query(
+      `INSERT INTO "UnitPopulation" ("unitId", year, population, approximate, source, "updatedAt") VALUES ${pops.join(', ')}`,
+      [SOURCE],
+    );
   }
 }
 
 const lit = (v: number | null) => (v === null ? 'NULL' : String(v));
 
-async function insertReports(sql: Sql, reports: Array<SyntheticReport & { unitId: number }>, now: string): Promise<void> {
+async function insertReports(
+  sql: Sql,
+  reports: Array<SyntheticReport & { unitId: number }>,
+  now: string,
+): Promise<void> {
   for (let i = 0; i < reports.length; i += 4000) {
     // numbers only, so the literal VALUES list is safe and saves the parameter limit
-    const values = reports.slice(i, i + 4000).map(
-      (r) =>
-        `(${r.unitId},${r.isoYear},${r.isoWeek},${lit(r.newCases)},${lit(r.oxygenAvg7d)},${lit(r.freeCovidBeds)},${lit(r.staffedIcuBeds)},${lit(r.totalCovidBeds)},${lit(r.totalIcuBeds)},'${now}','${now}')`,
-    );
+    const values = reports
+      .slice(i, i + 4000)
+      .map(
+        (r) =>
+          `(${r.unitId},${r.isoYear},${r.isoWeek},${lit(r.newCases)},${lit(r.oxygenAvg7d)},${lit(r.freeCovidBeds)},${lit(r.staffedIcuBeds)},${lit(r.totalCovidBeds)},${lit(r.totalIcuBeds)},'${now}','${now}')`,
+      );
     await sql.exec(
       `INSERT INTO "WeeklyReport" ("unitId","isoYear","isoWeek","newCases","oxygenAvg7d","freeCovidBeds","staffedIcuBeds","totalCovidBeds","totalIcuBeds","createdAt","updatedAt") VALUES ${values.join(',')}`,
     );
@@ -162,26 +237,48 @@ export interface NationalResult {
 
 export async function seedNational(database: Database, options: NationalOptions): Promise<NationalResult> {
   const { prisma, sql } = database;
-  if ((await prisma.adminUnit.count()) > 0) throw new Error('The database already has units: seed:national needs an empty database.');
+  if ((await prisma.adminUnit.count()) > 0)
+    throw new Error('The database already has units: seed:national needs an empty database.');
   const now = new Date().toISOString();
   await prisma.$transaction((tx) => seedReferenceData(tx), { timeout: 300_000, maxWait: 60_000 });
 
-  const demo = await prisma.adminUnit.findMany({ where: { depth: 0 }, select: { code: true, populations: { select: { population: true } } } });
+  const demo = await prisma.adminUnit.findMany({
+    where: { depth: 0 },
+    select: { code: true, populations: { select: { population: true } } },
+  });
   const keep = new Set(NATIONAL_PROVINCES.slice(0, options.provinces ?? NATIONAL_PROVINCES.length).map(([c]) => c));
   const existing = new Map(demo.filter((p) => keep.has(p.code)).map((p) => [p.code, p.populations[0]!.population]));
   await sql.transaction(async (tx) => {
     // the demo provinces outside a reduced run, and their districts in a commune-level tree, are not part of the data
     const drop = demo.filter((p) => !keep.has(p.code)).map((p) => `'${p.code}'`);
-    const dropWhere = [drop.length ? `"provinceCode" IN (${drop.join(',')})` : null, options.communes ? 'depth > 0' : null].filter(Boolean).join(' OR ');
+    const dropWhere = [
+      drop.length ? `"provinceCode" IN (${drop.join(',')})` : null,
+      options.communes ? 'depth > 0' : null,
+    ]
+      .filter(Boolean)
+      .join(' OR ');
     if (dropWhere) {
       await tx.exec(`DELETE FROM "UnitPopulation" WHERE "unitId" IN (SELECT id FROM "AdminUnit" WHERE ${dropWhere});
         DELETE FROM "AdminUnit" WHERE (${dropWhere}) AND depth > 0; DELETE FROM "AdminUnit" WHERE (${dropWhere}) AND depth = 0;`);
     }
     const ids = new Map<string, { id: number; path: string }>();
-    for (const r of await tx.query<{ id: number; code: string; path: string }>('SELECT id, code, path FROM "AdminUnit"')) ids.set(r.code, r);
+    for (const r of await tx.query<{ id: number; code: string; path: string }>(
+      'SELECT id, code, path FROM "AdminUnit"',
+    ))
+      ids.set(r.code, r);
     const planned = planUnits(existing, options);
-    await insertUnits(tx, planned.filter((u) => u.kind === 'province'), ids, now);
-    await insertUnits(tx, planned.filter((u) => u.kind !== 'province'), ids, now);
+    await insertUnits(
+      tx,
+      planned.filter((u) => u.kind === 'province'),
+      ids,
+      now,
+    );
+    await insertUnits(
+      tx,
+      planned.filter((u) => u.kind !== 'province'),
+      ids,
+      now,
+    );
   });
 
   const units = await sql.query<{ id: number; code: string; kind: string; provinceCode: string; population: number }>(
@@ -193,9 +290,19 @@ export async function seedNational(database: Database, options: NationalOptions)
   await sql.transaction(async (tx) => {
     for (const [code, list] of byProvince) {
       const idOf = new Map(list.map((u) => [u.code, u.id]));
-      const reporting = list.map((u) => ({ code: u.code, kind: u.kind === 'province' ? ('province' as const) : ('district' as const), population: u.population }));
-      const profile = profileFor(code, reporting.filter((u) => u.kind !== 'province').map((u) => u.code));
-      const rows = buildSyntheticReports(code, reporting, options.last, options.weeks, profile).map((r) => ({ ...r, unitId: idOf.get(r.unitCode)! }));
+      const reporting = list.map((u) => ({
+        code: u.code,
+        kind: u.kind === 'province' ? ('province' as const) : ('district' as const),
+        population: u.population,
+      }));
+      const profile = profileFor(
+        code,
+        reporting.filter((u) => u.kind !== 'province').map((u) => u.code),
+      );
+      const rows = buildSyntheticReports(code, reporting, options.last, options.weeks, profile).map((r) => ({
+        ...r,
+        unitId: idOf.get(r.unitCode)!,
+      }));
       await insertReports(tx, rows, now);
       reports += rows.length;
     }
@@ -208,12 +315,29 @@ export async function seedNational(database: Database, options: NationalOptions)
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
       if (a.provinceCode && !byProvince.has(a.provinceCode)) continue;
-      const unit = a.unitCode ? await prisma.adminUnit.findUnique({ where: { code: a.unitCode }, select: { id: true } }) : null;
+      const unit = a.unitCode
+        ? await prisma.adminUnit.findUnique({ where: { code: a.unitCode }, select: { id: true } })
+        : null;
       if (a.unitCode && !unit) continue; // a district officer in a commune-level tree has no district
       const planKey = RESPONSE_PLANS.find((p) => p.provinceCode === a.provinceCode)?.planKey;
-      const agency = a.agencyCode && planKey ? await prisma.agency.findFirst({ where: { code: a.agencyCode, plan: { key: planKey } }, select: { id: true } }) : null;
+      const agency =
+        a.agencyCode && planKey
+          ? await prisma.agency.findFirst({
+              where: { code: a.agencyCode, plan: { key: planKey } },
+              select: { id: true },
+            })
+          : null;
       await prisma.user.create({
-        data: { email: a.email, name: a.name, role: a.role, provinceCode: a.provinceCode ?? null, unitId: unit?.id ?? null, agencyId: agency?.id ?? null, passwordHash, isDemo: true },
+        data: {
+          email: a.email,
+          name: a.name,
+          role: a.role,
+          provinceCode: a.provinceCode ?? null,
+          unitId: unit?.id ?? null,
+          agencyId: agency?.id ?? null,
+          passwordHash,
+          isDemo: true,
+        },
       });
       users++;
     }
@@ -227,8 +351,14 @@ function parseArgs(argv: string[]): NationalOptions {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const weeks = Number(value('--weeks') ?? 156);
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) throw new Error('--weeks must be a whole number from 1 to 520');
-  return { communes: argv.includes('--communes'), weeks, last: lastCompleteWeek(env().now ?? new Date()), accounts: !argv.includes('--no-accounts') };
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520)
+    throw new Error('--weeks must be a whole number from 1 to 520');
+  return {
+    communes: argv.includes('--communes'),
+    weeks,
+    last: lastCompleteWeek(env().now ?? new Date()),
+    accounts: !argv.includes('--no-accounts'),
+  };
 }
 
 async function main(): Promise<void> {

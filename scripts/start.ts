@@ -43,7 +43,17 @@ function sourceHash(): string {
       hash.update(rel).update(fs.readFileSync(abs));
     }
   };
-  for (const rel of ['src', 'public', 'prisma/data', 'prisma/schema.prisma', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']) walk(rel);
+  for (const rel of [
+    'src',
+    'public',
+    'prisma/data',
+    'prisma/schema.prisma',
+    'next.config.mjs',
+    'postcss.config.mjs',
+    'tsconfig.json',
+    'package-lock.json',
+  ])
+    walk(rel);
   return hash.digest('hex');
 }
 
@@ -53,10 +63,14 @@ if (!dev) {
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
   const stampFile = path.join(distDir, 'surgewatch-build.hash');
   const current = sourceHash();
-  const built = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
+  const built =
+    fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
   if (built !== current) {
     console.log('SurgeWatch: building the app (first start, or the sources changed)…');
-    const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } });
+    const result = spawnSync(process.execPath, [nextBin, 'build'], {
+      stdio: 'inherit',
+      env: { ...childEnv, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) {
       console.error('SurgeWatch: the build failed; see the messages above.');
       process.exit(result.status ?? 1);
@@ -68,6 +82,10 @@ if (!dev) {
 // The guard sits in front of Next's HTTP server: forwarding headers only from TRUSTED_PROXIES, the client's address for
 // the app (docs/adr/0009-proxies-and-sign-in-throttling.md).
 const guard = path.join(root, 'scripts', 'forwarded-guard.cjs');
-const child = spawn(process.execPath, ['--require', guard, nextBin, dev ? 'dev' : 'start', '--port', String(appEnv.port)], { stdio: 'inherit', env: childEnv, cwd: root });
+const child = spawn(
+  process.execPath,
+  ['--require', guard, nextBin, dev ? 'dev' : 'start', '--port', String(appEnv.port)],
+  { stdio: 'inherit', env: childEnv, cwd: root },
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,7 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { now } from '@/server/env';
 import { usesSecureCookieUrl } from '@/server/auth/cookie-policy';
-import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
+import {
+  issueSessionToken,
+  readSessionToken,
+  sessionCookieName,
+  sessionCookieOptions,
+} from '@/server/auth/session-cookie';
 import { sessionState } from '@/server/auth/session-policy';
 import { checkActionRequest, checkFormActionRequest } from '@/server/http/action-body';
 import { requestHost, requestOverHttps } from '@/server/http/forwarded';
@@ -62,7 +67,10 @@ export async function proxy(request: NextRequest) {
   if (crossSite(request)) {
     return NextResponse.json({ error: 'cross-site request refused' }, { status: 403 });
   }
-  const formPost = request.method === 'POST' && !request.headers.has('next-action') && !path.startsWith('/api/') &&
+  const formPost =
+    request.method === 'POST' &&
+    !request.headers.has('next-action') &&
+    !path.startsWith('/api/') &&
     (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
   if ((request.method === 'POST' && request.headers.has('next-action')) || formPost) {
     const body = formPost ? await checkFormActionRequest(request) : await checkActionRequest(request);

@@ -8,7 +8,13 @@ import { AppIntlProvider } from './intl-provider';
  * layout adds its own namespaces here. Server components translate on the server and send no messages at all.
  * A nested provider replaces its parent's messages (use-intl), so the root's are always included.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly ClientNamespace[]; children: React.ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly ClientNamespace[];
+  children: React.ReactNode;
+}) {
   const locale = await getLocale();
   return (
     <AppIntlProvider locale={locale} messages={clientMessages(locale, namespaces)}>

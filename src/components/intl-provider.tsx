@@ -2,7 +2,15 @@
 import { IntlProvider } from 'use-intl/react';
 import type { ClientMessagesSubset, Locale } from '@/i18n/config';
 
-export function AppIntlProvider({ locale, messages, children }: { locale: Locale; messages: ClientMessagesSubset; children: React.ReactNode }) {
+export function AppIntlProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: ClientMessagesSubset;
+  children: React.ReactNode;
+}) {
   return (
     <IntlProvider locale={locale} messages={messages} timeZone="Asia/Ho_Chi_Minh">
       {children}

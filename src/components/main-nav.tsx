@@ -9,10 +9,16 @@ export async function MainNav({ user }: { user: SessionUser }) {
   const p = user.provinceCode;
   const items: Array<{ href: string; label: string }> = [];
   if (NATIONAL_ROLES.includes(user.role)) items.push({ href: '/national', label: t('national') });
-  if (p && can(user, 'reports.read', { provinceCode: p })) items.push({ href: `/provinces/${p}`, label: t('overview') });
-  if (p && can(user, 'reports.write', { provinceCode: p })) items.push({ href: `/provinces/${p}/entry`, label: t('entry') });
-  if (p && can(user, 'activation.read', { provinceCode: p })) items.push({ href: `/provinces/${p}/response`, label: t('response') });
-  if (can(user, 'tasks.tick') && (user.role === 'DISTRICT_OFFICER' || user.role === 'AGENCY_OFFICER' || user.role === 'PROVINCIAL_LEADER'))
+  if (p && can(user, 'reports.read', { provinceCode: p }))
+    items.push({ href: `/provinces/${p}`, label: t('overview') });
+  if (p && can(user, 'reports.write', { provinceCode: p }))
+    items.push({ href: `/provinces/${p}/entry`, label: t('entry') });
+  if (p && can(user, 'activation.read', { provinceCode: p }))
+    items.push({ href: `/provinces/${p}/response`, label: t('response') });
+  if (
+    can(user, 'tasks.tick') &&
+    (user.role === 'DISTRICT_OFFICER' || user.role === 'AGENCY_OFFICER' || user.role === 'PROVINCIAL_LEADER')
+  )
     items.push({ href: '/tasks', label: t('tasks') });
   if (can(user, 'users.manage')) items.push({ href: '/admin', label: t('admin') });
   if (can(user, 'tokens.manage')) items.push({ href: '/account/tokens', label: t('tokens') });

@@ -12,9 +12,19 @@ const SRC = path.resolve(import.meta.dirname, '..');
 const APP = path.join(SRC, 'app');
 
 function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith('@/') ? path.join(SRC, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith('@/')
+    ? path.join(SRC, spec.slice(2))
+    : spec.startsWith('.')
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.tsx`, `${base}.ts`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
+  for (const candidate of [
+    base,
+    `${base}.tsx`,
+    `${base}.ts`,
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.tsx'),
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -80,7 +90,9 @@ describe('client messages', () => {
         for (const ns of usedNamespaces(file)) {
           checked++;
           if (ns === '' || !provided.includes(ns)) {
-            problems.push(`${path.relative(SRC, page)} → ${path.relative(SRC, file)} uses '${ns}', provided: ${provided.join(', ')}`);
+            problems.push(
+              `${path.relative(SRC, page)} → ${path.relative(SRC, file)} uses '${ns}', provided: ${provided.join(', ')}`,
+            );
           }
         }
       }

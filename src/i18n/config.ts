@@ -41,7 +41,9 @@ export function clientMessages(locale: Locale, namespaces: readonly ClientNamesp
   let subset = subsets.get(key);
   if (!subset) {
     const all = MESSAGES[locale];
-    subset = Object.fromEntries([...ROOT_CLIENT_NAMESPACES, ...namespaces].map((ns) => [ns, all[ns]])) as ClientMessagesSubset;
+    subset = Object.fromEntries(
+      [...ROOT_CLIENT_NAMESPACES, ...namespaces].map((ns) => [ns, all[ns]]),
+    ) as ClientMessagesSubset;
     subsets.set(key, subset);
   }
   return subset;

@@ -10,7 +10,11 @@ function formatter(tag: string, digits: number, style: 'decimal' | 'percent' = '
   const key = `${tag}:${digits}:${style}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(tag, { style, minimumFractionDigits: style === 'percent' ? 0 : digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat(tag, {
+      style,
+      minimumFractionDigits: style === 'percent' ? 0 : digits,
+      maximumFractionDigits: digits,
+    });
     cache.set(key, f);
   }
   return f;
@@ -48,7 +52,11 @@ const dateTimes = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(locale: Locale, iso: string): string {
   let f = dateTimes.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+    f = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
     dateTimes.set(locale, f);
   }
   return f.format(new Date(iso));

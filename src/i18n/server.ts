@@ -19,7 +19,9 @@ function makeTranslator<N extends keyof Messages>(locale: Locale, namespace: N) 
 const translators = new Map<string, unknown>();
 
 /** The translator of `namespace` in the request's language. */
-export async function getTranslations<N extends keyof Messages>(namespace: N): Promise<ReturnType<typeof makeTranslator<N>>> {
+export async function getTranslations<N extends keyof Messages>(
+  namespace: N,
+): Promise<ReturnType<typeof makeTranslator<N>>> {
   const locale = await getLocale();
   const key = `${locale}:${namespace}`;
   let t = translators.get(key) as ReturnType<typeof makeTranslator<N>> | undefined;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addWeeks, compareWeeks, formatIsoWeek, isoWeekOf, lastCompleteWeek, parseIsoWeek, weekMonday, weekRange } from './epi-week';
+import {
+  addWeeks,
+  compareWeeks,
+  formatIsoWeek,
+  isoWeekOf,
+  lastCompleteWeek,
+  parseIsoWeek,
+  weekMonday,
+  weekRange,
+} from './epi-week';
 
 describe('ISO weeks in Asia/Ho_Chi_Minh', () => {
   it.each([
@@ -36,7 +45,11 @@ describe('ISO weeks in Asia/Ho_Chi_Minh', () => {
     expect(formatIsoWeek(addWeeks({ isoYear: 2020, isoWeek: 52 }, 1))).toBe('2020-W53');
     expect(formatIsoWeek(addWeeks({ isoYear: 2020, isoWeek: 53 }, 1))).toBe('2021-W01');
     expect(formatIsoWeek(addWeeks({ isoYear: 2024, isoWeek: 1 }, -1))).toBe('2023-W52');
-    expect(weekRange({ isoYear: 2024, isoWeek: 2 }, 3).map(formatIsoWeek)).toEqual(['2023-W52', '2024-W01', '2024-W02']);
+    expect(weekRange({ isoYear: 2024, isoWeek: 2 }, 3).map(formatIsoWeek)).toEqual([
+      '2023-W52',
+      '2024-W01',
+      '2024-W02',
+    ]);
     expect(compareWeeks({ isoYear: 2023, isoWeek: 52 }, { isoYear: 2024, isoWeek: 1 })).toBeLessThan(0);
   });
 

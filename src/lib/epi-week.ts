@@ -1,5 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-import { addWeeks as addCalendarWeeks, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, setISOWeek, startOfISOWeek } from 'date-fns';
+import {
+  addWeeks as addCalendarWeeks,
+  format,
+  getISOWeek,
+  getISOWeekYear,
+  getISOWeeksInYear,
+  setISOWeek,
+  startOfISOWeek,
+} from 'date-fns';
 
 // ISO weeks as the health departments count them: Monday to Sunday in Asia/Ho_Chi_Minh, stored as ISO year + week,
 // written YYYY-Www in URLs, files and the API. date-fns does the calendar arithmetic (docs/adr/0005-libraries.md).

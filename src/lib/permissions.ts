@@ -20,10 +20,26 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
-  ADMIN: ['reports.read', 'activation.read', 'tasks.read', 'tokens.manage', 'users.manage', 'plans.manage', 'populations.manage', 'audit.read'],
+  ADMIN: [
+    'reports.read',
+    'activation.read',
+    'tasks.read',
+    'tokens.manage',
+    'users.manage',
+    'plans.manage',
+    'populations.manage',
+    'audit.read',
+  ],
   NATIONAL_LEADER: ['reports.read', 'activation.read', 'tasks.read', 'tokens.manage'],
   PROVINCIAL_DATA_ENTRY: ['reports.read', 'reports.write', 'reports.import', 'activation.read', 'tokens.manage'],
-  PROVINCIAL_LEADER: ['reports.read', 'activation.read', 'activation.manage', 'tasks.read', 'tasks.tick', 'tokens.manage'],
+  PROVINCIAL_LEADER: [
+    'reports.read',
+    'activation.read',
+    'activation.manage',
+    'tasks.read',
+    'tasks.tick',
+    'tokens.manage',
+  ],
   DISTRICT_OFFICER: ['reports.read', 'activation.read', 'tasks.read', 'tasks.tick'],
   AGENCY_OFFICER: ['activation.read', 'tasks.read', 'tasks.tick'],
 };
@@ -42,7 +58,12 @@ export interface Scope {
 
 export function can(user: SessionUser | null, permission: Permission, scope: Scope = {}): boolean {
   if (!user || !ROLE_PERMISSIONS[user.role].includes(permission)) return false;
-  if (scope.provinceCode !== undefined && !NATIONAL_ROLES.includes(user.role) && user.provinceCode !== scope.provinceCode) return false;
+  if (
+    scope.provinceCode !== undefined &&
+    !NATIONAL_ROLES.includes(user.role) &&
+    user.provinceCode !== scope.provinceCode
+  )
+    return false;
   if (user.role === 'DISTRICT_OFFICER' && scope.unitId !== undefined && scope.unitId !== user.unitId) return false;
   if (user.role === 'AGENCY_OFFICER' && scope.agencyId !== undefined && scope.agencyId !== user.agencyId) return false;
   return true;

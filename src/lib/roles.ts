@@ -1,5 +1,12 @@
 // Roles and their scope, shared by the server and the interface (src/server/auth, docs/adr/0004-roles-and-sessions.md).
-export const ROLES = ['ADMIN', 'NATIONAL_LEADER', 'PROVINCIAL_DATA_ENTRY', 'PROVINCIAL_LEADER', 'DISTRICT_OFFICER', 'AGENCY_OFFICER'] as const;
+export const ROLES = [
+  'ADMIN',
+  'NATIONAL_LEADER',
+  'PROVINCIAL_DATA_ENTRY',
+  'PROVINCIAL_LEADER',
+  'DISTRICT_OFFICER',
+  'AGENCY_OFFICER',
+] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export interface SessionUser {

@@ -116,9 +116,12 @@ describe('safeRedirectPath: everything that could leave the site is refused', ()
     expect(safeRedirectPath(value, ORIGIN)).toBeNull();
   });
 
-  it.each([[undefined], [null], [42], [['/a', '/b']], [{ toString: () => '/a' }]])('refuses a value that is not one string: %j', (value) => {
-    expect(safeRedirectPath(value, ORIGIN)).toBeNull();
-  });
+  it.each([[undefined], [null], [42], [['/a', '/b']], [{ toString: () => '/a' }]])(
+    'refuses a value that is not one string: %j',
+    (value) => {
+      expect(safeRedirectPath(value, ORIGIN)).toBeNull();
+    },
+  );
 
   it('without an origin, every absolute URL is refused, even a harmless one', () => {
     expect(safeRedirectPath(`${ORIGIN}/tasks`)).toBeNull();
@@ -136,7 +139,9 @@ describe('checkRedirect tells a control character apart (the sign-in page answer
   });
 
   it('whatever it accepts, the browser resolves on this site', () => {
-    const accepted = ['/', '/a/./b/../c', '/provinces/14?x=//y', `${ORIGIN}/tasks#x`, '/%2e%2e/x'].map((v) => safeRedirectPath(v, ORIGIN));
+    const accepted = ['/', '/a/./b/../c', '/provinces/14?x=//y', `${ORIGIN}/tasks#x`, '/%2e%2e/x'].map((v) =>
+      safeRedirectPath(v, ORIGIN),
+    );
     for (const path of accepted) {
       expect(path).not.toBeNull();
       expect(new URL(path!, ORIGIN).origin).toBe(ORIGIN);

@@ -5,8 +5,7 @@
 // (encoded or look-alike slashes and backslashes at the start, control characters anywhere, even encoded).
 
 export type RedirectCheck =
-  | { ok: true; path: string }
-  | { ok: false; reason: 'control-character' | 'not-local' | 'malformed' };
+  { ok: true; path: string } | { ok: false; reason: 'control-character' | 'not-local' | 'malformed' };
 
 const MAX_LENGTH = 2048;
 /** C0 controls, DEL and C1 controls (tab, CR and LF included: browsers drop them silently inside URLs) */
@@ -50,7 +49,8 @@ function opensLikeAuthority(path: string): boolean {
  * is refused.
  */
 export function checkRedirect(value: unknown, origin?: string): RedirectCheck {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH) return { ok: false, reason: 'malformed' };
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH)
+    return { ok: false, reason: 'malformed' };
   const layers = decodingLayers(value);
   if (layers === null) return { ok: false, reason: 'malformed' };
   if (layers.some((l) => CONTROL.test(l))) return { ok: false, reason: 'control-character' };
@@ -60,7 +60,12 @@ export function checkRedirect(value: unknown, origin?: string): RedirectCheck {
     // an absolute URL: only of this site, over http(s); then judged as its path
     if (!origin || !URL.canParse(value)) return { ok: false, reason: 'not-local' };
     const url = new URL(value);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== new URL(origin).origin || url.username || url.password) {
+    if (
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.origin !== new URL(origin).origin ||
+      url.username ||
+      url.password
+    ) {
       return { ok: false, reason: 'not-local' };
     }
     candidate = url.pathname + url.search + url.hash;
@@ -72,7 +77,8 @@ export function checkRedirect(value: unknown, origin?: string): RedirectCheck {
   if (pathLayers === null) return { ok: false, reason: 'malformed' };
   if (pathLayers.some((l) => opensLikeAuthority(pathPart(l)))) return { ok: false, reason: 'not-local' };
   // …nor once a decoded layer's dot segments are resolved (`/x/..%2f%2fevil` decoded is `/x/..//evil`, i.e. `//evil`)
-  const resolvesLikeAuthority = (l: string) => URL.canParse(pathPart(l), BASE) && opensLikeAuthority(new URL(pathPart(l), BASE).pathname);
+  const resolvesLikeAuthority = (l: string) =>
+    URL.canParse(pathPart(l), BASE) && opensLikeAuthority(new URL(pathPart(l), BASE).pathname);
   if (pathLayers.some(resolvesLikeAuthority)) return { ok: false, reason: 'not-local' };
 
   // the browser's own reading: it must stay on this origin, and what we hand back must not open like a host either

@@ -28,7 +28,8 @@ export async function recordAudit(client: Client, entry: AuditEntry): Promise<vo
       targetType: entry.targetType,
       targetId: entry.targetId,
       provinceCode: entry.provinceCode ?? null,
-      before: entry.before === undefined ? undefined : (JSON.parse(JSON.stringify(entry.before)) as Prisma.InputJsonValue),
+      before:
+        entry.before === undefined ? undefined : (JSON.parse(JSON.stringify(entry.before)) as Prisma.InputJsonValue),
       after: entry.after === undefined ? undefined : (JSON.parse(JSON.stringify(entry.after)) as Prisma.InputJsonValue),
     },
   });

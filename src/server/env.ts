@@ -73,12 +73,17 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 function familyOf(address: string): 'ipv4' | 'ipv6' | null {
   if (IPV4.test(address)) return 'ipv4';
   // the URL parser validates IPv6 literals exactly (no node:net here: the proxy imports this module too)
-  return address.includes(':') && /^[0-9a-f:.]+$/i.test(address) && URL.canParse(`http://[${address}]/`) ? 'ipv6' : null;
+  return address.includes(':') && /^[0-9a-f:.]+$/i.test(address) && URL.canParse(`http://[${address}]/`)
+    ? 'ipv6'
+    : null;
 }
 
 /** `TRUSTED_PROXIES`: comma-separated addresses or CIDR ranges (`10.0.0.5, 10.1.0.0/16, fd00::/8`); empty by default. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxy[] {
-  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   return entries.map((entry) => {
     const [address = '', prefixText, extra] = entry.split('/');
     const family = familyOf(address);
@@ -99,7 +104,10 @@ function trustedProxyError(value: string): string | null {
 }
 
 export class EnvError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`SurgeWatch cannot start: ${variable} ${detail}.`);
     this.name = 'EnvError';
   }

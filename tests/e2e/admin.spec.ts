@@ -34,10 +34,21 @@ async function createUser(page: Page, email: string, role: string, province: str
 
 test('other roles neither see the administration nor get in, and the refusal is logged', async ({ page, loginAs }) => {
   await loginAs('leaderKG');
-  await expect(page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị' })).toHaveCount(0);
-  for (const path of ['/admin', '/admin/users', '/admin/users/new', '/admin/plans/91', '/admin/populations', '/admin/audit']) {
+  await expect(
+    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị' }),
+  ).toHaveCount(0);
+  for (const path of [
+    '/admin',
+    '/admin/users',
+    '/admin/users/new',
+    '/admin/plans/91',
+    '/admin/populations',
+    '/admin/audit',
+  ]) {
     await page.goto(path);
-    await expect(page.locator('main [role="alert"]')).toHaveText('Bạn không có quyền sử dụng trang này. Lần truy cập đã được ghi vào nhật ký.');
+    await expect(page.locator('main [role="alert"]')).toHaveText(
+      'Bạn không có quyền sử dụng trang này. Lần truy cập đã được ghi vào nhật ký.',
+    );
     await expect(page.getByRole('table')).toHaveCount(0);
   }
   await page.context().clearCookies();
@@ -47,7 +58,11 @@ test('other roles neither see the administration nor get in, and the refusal is 
   await expect(page.getByTestId('audit-table')).toContainText('page:/admin/plans/91');
 });
 
-test('an administrator creates an account: bad input is shown next to the field and kept; the new user signs in', async ({ page, loginAs, browser }) => {
+test('an administrator creates an account: bad input is shown next to the field and kept; the new user signs in', async ({
+  page,
+  loginAs,
+  browser,
+}) => {
   await loginAs('admin');
   await page.goto('/admin/users/new');
   await page.getByLabel('Thư điện tử').fill('nhap.lieu.moi@demo.surgewatch.vn');
@@ -65,7 +80,9 @@ test('an administrator creates an account: bad input is shown next to the field 
   await expect(page.getByLabel('Thư điện tử')).toHaveValue('nhap.lieu.moi@demo.surgewatch.vn');
   await password.fill('password1234');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  await expect(page.locator('#password-error')).toHaveText('Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.');
+  await expect(page.locator('#password-error')).toHaveText(
+    'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+  );
   await password.fill(PASSWORD);
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản.' })).toBeVisible();
@@ -77,7 +94,11 @@ test('an administrator creates an account: bad input is shown next to the field 
   await user.context().close();
 });
 
-test('changing a role, resetting a password and deactivating each end the user’s open sessions at once', async ({ page, loginAs, browser }) => {
+test('changing a role, resetting a password and deactivating each end the user’s open sessions at once', async ({
+  page,
+  loginAs,
+  browser,
+}) => {
   await loginAs('admin');
   const email = 'doi.vai.tro@demo.surgewatch.vn';
   await createUser(page, email, 'PROVINCIAL_DATA_ENTRY', '35');
@@ -118,8 +139,11 @@ test('changing a role, resetting a password and deactivating each end the user�
   // every step is in the audit log, with before and after
   await page.goto(`/admin/audit?action=user.&actor=${encodeURIComponent(ACCOUNTS.admin)}`);
   const table = page.getByTestId('audit-table');
-  for (const action of ['user.created', 'user.role-changed', 'user.password-reset', 'user.deactivated']) await expect(table).toContainText(action);
-  await expect(table.getByRole('row').filter({ hasText: 'user.role-changed' }).first()).toContainText('PROVINCIAL_DATA_ENTRY');
+  for (const action of ['user.created', 'user.role-changed', 'user.password-reset', 'user.deactivated'])
+    await expect(table).toContainText(action);
+  await expect(table.getByRole('row').filter({ hasText: 'user.role-changed' }).first()).toContainText(
+    'PROVINCIAL_DATA_ENTRY',
+  );
 });
 
 test('the administrator cannot lock themselves out', async ({ page, loginAs }) => {
@@ -153,7 +177,9 @@ test('a plan edit is a new version from this week on; the past is judged as befo
   await page.getByLabel('Áp dụng từ ngày').fill('2026-11-23');
   await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu phiên bản mới của phương án.' })).toBeVisible();
-  const history = page.getByRole('region', { name: 'Các phiên bản' }).or(page.locator('section[aria-labelledby="versions"]'));
+  const history = page
+    .getByRole('region', { name: 'Các phiên bản' })
+    .or(page.locator('section[aria-labelledby="versions"]'));
   await expect(history).toContainText('Phiên bản 1 · áp dụng từ 23/11/2026');
   await expect(history).toContainText('> 300.5');
   await expect(history).toContainText('Hạ ngưỡng ca mắc theo kế hoạch của tỉnh');
@@ -166,7 +192,11 @@ test('a plan edit is a new version from this week on; the past is judged as befo
   await expect(page.getByTestId('audit-table')).toContainText('GT 300.5');
 });
 
-test('populations: a new year’s figure is saved and audited; a stale form cannot overwrite a newer save', async ({ page, loginAs, browser }) => {
+test('populations: a new year’s figure is saved and audited; a stale form cannot overwrite a newer save', async ({
+  page,
+  loginAs,
+  browser,
+}) => {
   await loginAs('admin');
   await page.goto('/admin/populations?province=35&year=2027');
   await expect(page.getByRole('heading', { name: 'Tỉnh Hà Nam, năm 2027' })).toBeVisible();
@@ -191,7 +221,12 @@ test('populations: a new year’s figure is saved and audited; a stale form cann
   await other.context().close();
 
   await page.reload();
-  await expect(page.getByRole('row').filter({ hasText: 'Toàn tỉnh' }).getByLabel(/^Số dân — /)).toHaveValue('880000');
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: 'Toàn tỉnh' })
+      .getByLabel(/^Số dân — /),
+  ).toHaveValue('880000');
   await page.goto('/admin/audit?action=population.set&province=35');
   await expect(page.getByTestId('audit-table')).toContainText('880000');
   await expect(page.getByTestId('audit-table')).toContainText('35/2027');

@@ -21,16 +21,50 @@ const OLD_WEEK = '2026-W10';
 
 /** the demo roles, a leader of Bình Phước created here, and two accounts used for single rows (own password, LC entry) */
 type Role = 'anonymous' | AccountKey | 'leaderBP' | 'dataEntryLC' | 'self';
-const ROLES: Role[] = ['anonymous', 'admin', 'nationalLeader', 'dataEntryKG', 'leaderKG', 'districtKG', 'agencyKG', 'leaderLC', 'leaderBP'];
+const ROLES: Role[] = [
+  'anonymous',
+  'admin',
+  'nationalLeader',
+  'dataEntryKG',
+  'leaderKG',
+  'districtKG',
+  'agencyKG',
+  'leaderLC',
+  'leaderBP',
+];
 const PROVINCE: Record<Role, string | null> = {
-  anonymous: null, admin: null, nationalLeader: null, dataEntryKG: '91', leaderKG: '91', districtKG: '91', agencyKG: '91', leaderLC: '12', leaderBP: '70',
-  dataEntryLC: '12', self: null,
+  anonymous: null,
+  admin: null,
+  nationalLeader: null,
+  dataEntryKG: '91',
+  leaderKG: '91',
+  districtKG: '91',
+  agencyKG: '91',
+  leaderLC: '12',
+  leaderBP: '70',
+  dataEntryLC: '12',
+  self: null,
 };
 const EXTRA = {
-  leaderBP: { email: 'matrix.lanhdao.bp@demo.surgewatch.vn', name: 'Lãnh đạo Bình Phước (ma trận)', role: 'PROVINCIAL_LEADER', province: '70' },
+  leaderBP: {
+    email: 'matrix.lanhdao.bp@demo.surgewatch.vn',
+    name: 'Lãnh đạo Bình Phước (ma trận)',
+    role: 'PROVINCIAL_LEADER',
+    province: '70',
+  },
   dataEntryLC: { email: 'nhaplieu.lc@demo.surgewatch.vn' },
-  targetKG: { email: 'matrix.target.kg@demo.surgewatch.vn', name: 'Đích KG', role: 'PROVINCIAL_DATA_ENTRY', province: '91' },
-  targetLC: { email: 'matrix.target.lc@demo.surgewatch.vn', name: 'Đích LC', role: 'PROVINCIAL_DATA_ENTRY', province: '12' },
+  targetKG: {
+    email: 'matrix.target.kg@demo.surgewatch.vn',
+    name: 'Đích KG',
+    role: 'PROVINCIAL_DATA_ENTRY',
+    province: '91',
+  },
+  targetLC: {
+    email: 'matrix.target.lc@demo.surgewatch.vn',
+    name: 'Đích LC',
+    role: 'PROVINCIAL_DATA_ENTRY',
+    province: '12',
+  },
   self: { email: 'matrix.self@demo.surgewatch.vn', name: 'Tự đổi mật khẩu', role: 'NATIONAL_LEADER', province: '' },
 } as const;
 const EXTRA_PASSWORD = 'ma trận phân quyền 2026';
@@ -62,7 +96,10 @@ function session(who: Role): APIRequestContext {
 
 async function signIn(ctx: APIRequestContext, email: string, password: string): Promise<void> {
   const { csrfToken } = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true', callbackUrl: '/' }, maxRedirects: 0 });
+  await ctx.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true', callbackUrl: '/' },
+    maxRedirects: 0,
+  });
   const s = (await (await ctx.get('/api/auth/session')).json()) as { uid?: number } | null;
   if (!s?.uid) throw new Error(`could not sign in as ${email}`);
 }
@@ -82,7 +119,12 @@ interface Captured {
   body: Buffer;
 }
 
-async function capture(browser: Browser, who: Role, path: string, act: (page: Page) => Promise<void>): Promise<Captured> {
+async function capture(
+  browser: Browser,
+  who: Role,
+  path: string,
+  act: (page: Page) => Promise<void>,
+): Promise<Captured> {
   const context = await browser.newContext({ baseURL: BASE, storageState: await session(who).storageState() });
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
@@ -92,7 +134,11 @@ async function capture(browser: Browser, who: Role, path: string, act: (page: Pa
     const h = request.headers();
     if (request.method() === 'POST' && h['next-action'] && !captured) {
       const keep = ['next-action', 'next-router-state-tree', 'content-type', 'accept'];
-      captured = { url: request.url(), headers: Object.fromEntries(keep.filter((k) => h[k]).map((k) => [k, h[k]!])), body: request.postDataBuffer() ?? Buffer.alloc(0) };
+      captured = {
+        url: request.url(),
+        headers: Object.fromEntries(keep.filter((k) => h[k]).map((k) => [k, h[k]!])),
+        body: request.postDataBuffer() ?? Buffer.alloc(0),
+      };
       await route.abort(); // captured, never executed
     } else {
       await route.continue();
@@ -116,7 +162,11 @@ function withJsonArg(c: Captured, arg: Record<string, unknown>): Captured {
 type Outcome = 'ok' | 'refused' | string;
 
 async function replay(role: Role, c: Captured): Promise<Outcome> {
-  const res = await session(role).post(c.url, { headers: { ...c.headers, origin: BASE }, data: c.body, maxRedirects: 0 });
+  const res = await session(role).post(c.url, {
+    headers: { ...c.headers, origin: BASE },
+    data: c.body,
+    maxRedirects: 0,
+  });
   const redirect = res.headers()['x-action-redirect'];
   if (redirect) return redirect.startsWith('/signin') ? 'refused' : 'ok';
   const text = await res.text();
@@ -128,12 +178,21 @@ async function replay(role: Role, c: Captured): Promise<Outcome> {
     if (result.data?.token) tokens.set(role, result.data.token);
     return 'ok';
   }
-  return result.code === 'forbidden' || result.code === 'unauthenticated' || result.code === 'not-found' ? 'refused' : `code ${result.code}`;
+  return result.code === 'forbidden' || result.code === 'unauthenticated' || result.code === 'not-found'
+    ? 'refused'
+    : `code ${result.code}`;
 }
 
 // ---- route handlers ---------------------------------------------------------------------------------------------
 
-async function call(role: Role, via: Exclude<Via, 'form'>, method: 'GET' | 'PUT' | 'POST', url: string, data?: string | object, contentType?: string): Promise<Outcome> {
+async function call(
+  role: Role,
+  via: Exclude<Via, 'form'>,
+  method: 'GET' | 'PUT' | 'POST',
+  url: string,
+  data?: string | object,
+  contentType?: string,
+): Promise<Outcome> {
   const ctx = via === 'cookie' ? session(role) : session('anonymous');
   const headers: Record<string, string> = {};
   if (via === 'bearer') headers.authorization = `Bearer ${tokens.get(role)}`;
@@ -148,7 +207,8 @@ async function call(role: Role, via: Exclude<Via, 'form'>, method: 'GET' | 'PUT'
 /** A page as `role` sees it: 'ok' when it shows `shown`, 'refused' when it says "not allowed" or sends to sign-in. */
 async function pageOutcome(role: Role, path: string, shown: string, refusedMarks: string[]): Promise<Outcome> {
   const res = await session(role).get(path, { maxRedirects: 0 });
-  if (res.status() >= 300 && res.status() < 400) return (res.headers().location ?? '').includes('/signin') ? 'refused' : `redirect ${res.headers().location}`;
+  if (res.status() >= 300 && res.status() < 400)
+    return (res.headers().location ?? '').includes('/signin') ? 'refused' : `redirect ${res.headers().location}`;
   const text = await res.text();
   if (text.includes(shown)) return 'ok';
   if (refusedMarks.some((m) => text.includes(m))) return 'refused';
@@ -164,8 +224,14 @@ async function auditHead(query: string): Promise<string> {
   const page = await html(`/admin/audit?${query}`);
   return /<tbody[^>]*>([\s\S]*?)<\/tr>/.exec(page)?.[1] ?? 'no rows';
 }
-async function report(unitCode: string, week = OLD_WEEK): Promise<{ version: number; report: Record<string, unknown> | null }> {
-  return (await (await session('admin').get(`/api/v1/reports/${unitCode}/${week}`)).json()) as { version: number; report: Record<string, unknown> | null };
+async function report(
+  unitCode: string,
+  week = OLD_WEEK,
+): Promise<{ version: number; report: Record<string, unknown> | null }> {
+  return (await (await session('admin').get(`/api/v1/reports/${unitCode}/${week}`)).json()) as {
+    version: number;
+    report: Record<string, unknown> | null;
+  };
 }
 async function userId(email: string): Promise<number> {
   const page = await html(`/admin/users?q=${encodeURIComponent(email)}`);
@@ -244,7 +310,10 @@ test.afterAll(async () => {
   const unexpected = rows.filter((r) => r.observed !== r.expected);
   const lines = [
     `${pad('endpoint', 44)} ${pad('via', 11)} ${pad('role', 14)} ${pad('scope', 16)} ${pad('expected', 8)} observed`,
-    ...rows.map((r) => `${pad(r.endpoint, 44)} ${pad(r.via, 11)} ${pad(r.role, 14)} ${pad(r.scope, 16)} ${pad(r.expected, 8)} ${r.observed}${r.observed === r.expected ? '' : '   <-- UNEXPECTED'}`),
+    ...rows.map(
+      (r) =>
+        `${pad(r.endpoint, 44)} ${pad(r.via, 11)} ${pad(r.role, 14)} ${pad(r.scope, 16)} ${pad(r.expected, 8)} ${r.observed}${r.observed === r.expected ? '' : '   <-- UNEXPECTED'}`,
+    ),
     `${rows.length} rows, ${unexpected.length} unexpected outcomes`,
   ];
   console.log(`\nAuthorization matrix\n${lines.join('\n')}\n`);
@@ -254,14 +323,21 @@ test.afterAll(async () => {
 function expectNoSurprises(endpointPrefix: string) {
   const mine = rows.filter((r) => r.endpoint.startsWith(endpointPrefix));
   expect(mine.length, `rows for ${endpointPrefix}`).toBeGreaterThan(0);
-  expect(mine.filter((r) => r.observed !== r.expected).map((r) => `${r.endpoint} ${r.via} ${r.role} ${r.scope}: expected ${r.expected}, got ${r.observed}`)).toEqual([]);
+  expect(
+    mine
+      .filter((r) => r.observed !== r.expected)
+      .map((r) => `${r.endpoint} ${r.via} ${r.role} ${r.scope}: expected ${r.expected}, got ${r.observed}`),
+  ).toEqual([]);
 }
 
 // ---- administration: users.manage, plans.manage, populations.manage (national, administrators only) --------------
 
 test('admin server actions: only the administrator, whatever the province', async ({ browser }) => {
   const onlyAdmin = (role: Role): Expected => (role === 'admin' ? 'allowed' : 'refused');
-  for (const [label, province, target] of [['KG', '91', EXTRA.targetKG], ['LC', '12', EXTRA.targetLC]] as const) {
+  for (const [label, province, target] of [
+    ['KG', '91', EXTRA.targetKG],
+    ['LC', '12', EXTRA.targetLC],
+  ] as const) {
     // create a user in the province
     const email = `matrix.new.${label.toLowerCase()}@demo.surgewatch.vn`;
     const create = await capture(browser, 'admin', '/admin/users/new', async (page) => {
@@ -274,7 +350,11 @@ test('admin server actions: only the administrator, whatever the province', asyn
     });
     for (const role of ROLES) {
       await check({
-        endpoint: `admin.createUser (${label} user)`, via: 'form', role, scope: scopeOf(role, province), expected: onlyAdmin(role),
+        endpoint: `admin.createUser (${label} user)`,
+        via: 'form',
+        role,
+        scope: scopeOf(role, province),
+        expected: onlyAdmin(role),
         attempt: () => replay(role, create),
         probe: async () => String((await html(`/admin/users?q=${encodeURIComponent(email)}`)).includes(`>${email}<`)),
       });
@@ -287,8 +367,13 @@ test('admin server actions: only the administrator, whatever the province', asyn
     });
     for (const role of ROLES) {
       await check({
-        endpoint: `admin.updateUser (${label} user)`, via: 'form', role, scope: scopeOf(role, province), expected: onlyAdmin(role),
-        attempt: () => replay(role, update), probe: () => userStamp(id),
+        endpoint: `admin.updateUser (${label} user)`,
+        via: 'form',
+        role,
+        scope: scopeOf(role, province),
+        expected: onlyAdmin(role),
+        attempt: () => replay(role, update),
+        probe: () => userStamp(id),
       });
     }
 
@@ -299,8 +384,13 @@ test('admin server actions: only the administrator, whatever the province', asyn
     });
     for (const role of ROLES) {
       await check({
-        endpoint: `admin.resetPassword (${label} user)`, via: 'form', role, scope: scopeOf(role, province), expected: onlyAdmin(role),
-        attempt: () => replay(role, reset), probe: () => auditHead(`action=user.password-reset&province=${province}`),
+        endpoint: `admin.resetPassword (${label} user)`,
+        via: 'form',
+        role,
+        scope: scopeOf(role, province),
+        expected: onlyAdmin(role),
+        attempt: () => replay(role, reset),
+        probe: () => auditHead(`action=user.password-reset&province=${province}`),
       });
     }
 
@@ -309,8 +399,13 @@ test('admin server actions: only the administrator, whatever the province', asyn
     });
     for (const role of ROLES) {
       await check({
-        endpoint: `admin.setUserActive (${label} user)`, via: 'form', role, scope: scopeOf(role, province), expected: onlyAdmin(role),
-        attempt: () => replay(role, deactivate), probe: () => userStamp(id),
+        endpoint: `admin.setUserActive (${label} user)`,
+        via: 'form',
+        role,
+        scope: scopeOf(role, province),
+        expected: onlyAdmin(role),
+        attempt: () => replay(role, deactivate),
+        probe: () => userStamp(id),
       });
     }
 
@@ -322,9 +417,14 @@ test('admin server actions: only the administrator, whatever the province', asyn
     });
     for (const role of ROLES) {
       await check({
-        endpoint: `admin.savePlanVersion (${label} plan)`, via: 'form', role, scope: scopeOf(role, province), expected: onlyAdmin(role),
+        endpoint: `admin.savePlanVersion (${label} plan)`,
+        via: 'form',
+        role,
+        scope: scopeOf(role, province),
+        expected: onlyAdmin(role),
         attempt: () => replay(role, plan),
-        probe: async () => /name="baseVersion" value="(\d+)"/.exec(await html(`/admin/plans/${province}`))?.[1] ?? 'none',
+        probe: async () =>
+          /name="baseVersion" value="(\d+)"/.exec(await html(`/admin/plans/${province}`))?.[1] ?? 'none',
       });
     }
 
@@ -338,7 +438,11 @@ test('admin server actions: only the administrator, whatever the province', asyn
     });
     for (const role of ROLES) {
       await check({
-        endpoint: `admin.setPopulation (${label} province)`, via: 'form', role, scope: scopeOf(role, province), expected: onlyAdmin(role),
+        endpoint: `admin.setPopulation (${label} province)`,
+        via: 'form',
+        role,
+        scope: scopeOf(role, province),
+        expected: onlyAdmin(role),
         attempt: () => replay(role, population),
         probe: async () => {
           const page = await html(populationPage);
@@ -361,8 +465,13 @@ test('own account: only the signed-in user, on their own password', async ({ bro
   // The action has no target: it only ever acts on the caller. Demo roles are not run (their passwords must stay).
   for (const role of ['anonymous', 'self'] as const) {
     await check({
-      endpoint: 'account.changeOwnPassword', via: 'form', role, scope: scopeOf(role, null), expected: role === 'self' ? 'allowed' : 'refused',
-      attempt: () => replay(role, change), probe,
+      endpoint: 'account.changeOwnPassword',
+      via: 'form',
+      role,
+      scope: scopeOf(role, null),
+      expected: role === 'self' ? 'allowed' : 'refused',
+      attempt: () => replay(role, change),
+      probe,
     });
   }
   expectNoSurprises('account.');
@@ -372,7 +481,9 @@ test('own account: only the signed-in user, on their own password', async ({ bro
 
 const MAY_USE_TOKENS: Role[] = ['admin', 'nationalLeader', 'dataEntryKG', 'leaderKG', 'leaderLC', 'leaderBP'];
 
-test('personal API tokens: created by the roles that may use the API, revoked only by their owner, dead once revoked', async ({ browser }) => {
+test('personal API tokens: created by the roles that may use the API, revoked only by their owner, dead once revoked', async ({
+  browser,
+}) => {
   const create = await capture(browser, 'dataEntryKG', '/account/tokens', async (page) => {
     await page.getByLabel('Tên mã').fill('Ma trận phân quyền');
     await expect(page.getByRole('radio', { name: /^Chỉ đọc/ }), 'new tokens are read-only unless asked').toBeChecked();
@@ -380,11 +491,17 @@ test('personal API tokens: created by the roles that may use the API, revoked on
     await page.getByRole('button', { name: 'Tạo mã' }).click();
   });
   expect(jsonArg(create).scope).toBe('read-write');
-  const count = async (role: Role, what: RegExp) => String((await (await session(role).get('/account/tokens')).text()).match(what)?.length ?? 0);
+  const count = async (role: Role, what: RegExp) =>
+    String((await (await session(role).get('/account/tokens')).text()).match(what)?.length ?? 0);
   for (const role of ROLES) {
     await check({
-      endpoint: 'tokens.create', via: 'form', role, scope: scopeOf(role, null), expected: MAY_USE_TOKENS.includes(role) ? 'allowed' : 'refused',
-      attempt: () => replay(role, create), probe: () => count(role, /<tr/g),
+      endpoint: 'tokens.create',
+      via: 'form',
+      role,
+      scope: scopeOf(role, null),
+      expected: MAY_USE_TOKENS.includes(role) ? 'allowed' : 'refused',
+      attempt: () => replay(role, create),
+      probe: () => count(role, /<tr/g),
     });
   }
   // a read-only token of each of those roles (the same form, "Chỉ đọc"), kept for the "bearer-read" rows
@@ -392,8 +509,13 @@ test('personal API tokens: created by the roles that may use the API, revoked on
   for (const role of ROLES) {
     const readWrite = tokens.get(role);
     await check({
-      endpoint: 'tokens.create (read only)', via: 'form', role, scope: scopeOf(role, null), expected: MAY_USE_TOKENS.includes(role) ? 'allowed' : 'refused',
-      attempt: () => replay(role, createRead), probe: () => count(role, /data-scope="read"/g),
+      endpoint: 'tokens.create (read only)',
+      via: 'form',
+      role,
+      scope: scopeOf(role, null),
+      expected: MAY_USE_TOKENS.includes(role) ? 'allowed' : 'refused',
+      attempt: () => replay(role, createRead),
+      probe: () => count(role, /data-scope="read"/g),
     });
     if (readWrite && tokens.get(role) !== readWrite) {
       readTokens.set(role, tokens.get(role)!);
@@ -409,27 +531,44 @@ test('personal API tokens: created by the roles that may use the API, revoked on
   const victimId = Number(lastData?.id);
   tokens.set('dataEntryKG', kept);
   const read = `/api/v1/reports/91/${OLD_WEEK}`;
-  const useVictim = async () => (await session('anonymous').get(read, { headers: { authorization: `Bearer ${victim}` } })).status();
+  const useVictim = async () =>
+    (await session('anonymous').get(read, { headers: { authorization: `Bearer ${victim}` } })).status();
   expect(await useVictim()).toBe(200);
   const revokeForm = await capture(browser, 'dataEntryKG', '/account/tokens', async (page) => {
-    await page.getByRole('button', { name: /^Thu hồi/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Thu hồi/ })
+      .first()
+      .click();
   });
   const revoke = withJsonArg(revokeForm, { ...jsonArg(revokeForm), id: victimId }); // the form's shape, the victim's id
   for (const role of ROLES) {
     await check({
-      endpoint: 'tokens.revoke (data entry KG token)', via: 'form', role, scope: role === 'dataEntryKG' ? 'own' : 'another user’s', expected: role === 'dataEntryKG' ? 'allowed' : 'refused',
-      attempt: () => replay(role, revoke), probe: () => count('dataEntryKG', /Đã thu hồi/g),
+      endpoint: 'tokens.revoke (data entry KG token)',
+      via: 'form',
+      role,
+      scope: role === 'dataEntryKG' ? 'own' : 'another user’s',
+      expected: role === 'dataEntryKG' ? 'allowed' : 'refused',
+      attempt: () => replay(role, revoke),
+      probe: () => count('dataEntryKG', /Đã thu hồi/g),
     });
   }
   expect(await useVictim(), 'a revoked token is refused at once').toBe(401);
-  expect(await (await session('anonymous').get(read, { headers: { authorization: `Bearer ${kept}` } })).status(), 'the other token still works').toBe(200);
+  expect(
+    await (await session('anonymous').get(read, { headers: { authorization: `Bearer ${kept}` } })).status(),
+    'the other token still works',
+  ).toBe(200);
   expectNoSurprises('tokens.');
 });
 
 // ---- reports: reports.write / reports.import in the own province (data entry only) -------------------------------
 
 const canRead = (role: Role, province: string): Expected =>
-  role === 'admin' || role === 'nationalLeader' || (['dataEntryKG', 'leaderKG', 'districtKG'].includes(role) && province === '91') || (role === 'leaderLC' && province === '12') ? 'allowed' : 'refused';
+  role === 'admin' ||
+  role === 'nationalLeader' ||
+  (['dataEntryKG', 'leaderKG', 'districtKG'].includes(role) && province === '91') ||
+  (role === 'leaderLC' && province === '12')
+    ? 'allowed'
+    : 'refused';
 /** the district officer of Kiên Giang's own unit (Thành phố Rạch Giá) */
 const DISTRICT_KG_UNIT = '899';
 /** one unit's reports: the province's readers, and a district officer for their own unit only (issue 11) */
@@ -437,10 +576,16 @@ const canReadUnit = (role: Role, province: string, unit: string): Expected =>
   canRead(role, province) === 'allowed' && (role !== 'districtKG' || unit === DISTRICT_KG_UNIT) ? 'allowed' : 'refused';
 
 test('reports: saving through the grid, PUT and import over the API, reads in scope', async ({ browser }) => {
-  const canWrite = (role: Role, province: string): Expected => (role === 'dataEntryKG' && province === '91') || (role === 'dataEntryLC' && province === '12') ? 'allowed' : 'refused';
+  const canWrite = (role: Role, province: string): Expected =>
+    (role === 'dataEntryKG' && province === '91') || (role === 'dataEntryLC' && province === '12')
+      ? 'allowed'
+      : 'refused';
   const tokenRoles = ROLES.filter((r) => tokens.has(r));
 
-  for (const [label, province, capturer] of [['KG', '91', 'dataEntryKG'], ['LC', '12', 'dataEntryLC']] as const) {
+  for (const [label, province, capturer] of [
+    ['KG', '91', 'dataEntryKG'],
+    ['LC', '12', 'dataEntryLC'],
+  ] as const) {
     const grid = await capture(browser, capturer, `/provinces/${province}/entry?week=${OLD_WEEK}`, async (page) => {
       const cell = page.getByLabel(/^Giường COVID trống — /).first();
       const value = Number((await cell.inputValue()) || '0');
@@ -453,18 +598,33 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
     const restore = async () => {
       const now = await report(unit);
       const { version: _v, updatedAt: _u, updatedBy: _b, ...figures } = original.report ?? {};
-      const put = await session(province === '91' ? 'dataEntryKG' : 'dataEntryLC').put(`/api/v1/reports/${unit}/${OLD_WEEK}?confirm=warnings`, { data: { version: now.version, ...figures } });
+      const put = await session(province === '91' ? 'dataEntryKG' : 'dataEntryLC').put(
+        `/api/v1/reports/${unit}/${OLD_WEEK}?confirm=warnings`,
+        { data: { version: now.version, ...figures } },
+      );
       expect(put.status(), await put.text()).toBe(200);
     };
     const probe = async () => JSON.stringify(await report(unit));
     for (const role of [...ROLES, ...(province === '12' ? (['dataEntryLC'] as const) : [])]) {
       await check({
-        endpoint: `reports.saveWeek (${label} grid)`, via: 'form', role, scope: scopeOf(role, province), expected: canWrite(role, province),
+        endpoint: `reports.saveWeek (${label} grid)`,
+        via: 'form',
+        role,
+        scope: scopeOf(role, province),
+        expected: canWrite(role, province),
         attempt: async () => {
           const version = (await report(unit)).version;
-          return replay(role, withJsonArg(grid, { ...arg, confirmWarnings: true, rows: (arg.rows as Array<Record<string, unknown>>).map((r) => ({ ...r, version })) }));
+          return replay(
+            role,
+            withJsonArg(grid, {
+              ...arg,
+              confirmWarnings: true,
+              rows: (arg.rows as Array<Record<string, unknown>>).map((r) => ({ ...r, version })),
+            }),
+          );
         },
-        probe, restore,
+        probe,
+        restore,
       });
     }
 
@@ -472,7 +632,11 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
       const current = await report(unit);
       const { version: _v, updatedAt: _u, updatedBy: _b, ...figures } = current.report ?? {};
       const free = typeof figures.freeCovidBeds === 'number' ? figures.freeCovidBeds : 0;
-      return call(role, via, 'PUT', `/api/v1/reports/${unit}/${OLD_WEEK}?confirm=warnings`, { ...figures, freeCovidBeds: free + 1, version: current.version });
+      return call(role, via, 'PUT', `/api/v1/reports/${unit}/${OLD_WEEK}?confirm=warnings`, {
+        ...figures,
+        freeCovidBeds: free + 1,
+        version: current.version,
+      });
     };
     const csv = async () => {
       const r = (await report(unit)).report ?? {};
@@ -483,20 +647,53 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
     for (const via of ['cookie', 'bearer', 'bearer-read'] as const) {
       // a read token writes nothing, whatever its owner's role
       const writes = (role: Role): Expected => (via === 'bearer-read' ? 'refused' : canWrite(role, province));
-      for (const role of via === 'cookie' ? ROLES : via === 'bearer' ? tokenRoles : ROLES.filter((r) => readTokens.has(r))) {
+      for (const role of via === 'cookie'
+        ? ROLES
+        : via === 'bearer'
+          ? tokenRoles
+          : ROLES.filter((r) => readTokens.has(r))) {
         await check({
-          endpoint: `PUT /api/v1/reports/{unit}/{week} (${label})`, via, role, scope: scopeOf(role, province), expected: writes(role),
-          attempt: () => put(role, via), probe, restore,
+          endpoint: `PUT /api/v1/reports/{unit}/{week} (${label})`,
+          via,
+          role,
+          scope: scopeOf(role, province),
+          expected: writes(role),
+          attempt: () => put(role, via),
+          probe,
+          restore,
         });
         await check({
-          endpoint: `POST /api/v1/reports/import (${label})`, via, role, scope: scopeOf(role, province), expected: writes(role),
-          attempt: async () => call(role, via, 'POST', `/api/v1/reports/import?province=${province}&confirm=warnings`, await csv(), 'text/csv'),
-          probe, restore,
+          endpoint: `POST /api/v1/reports/import (${label})`,
+          via,
+          role,
+          scope: scopeOf(role, province),
+          expected: writes(role),
+          attempt: async () =>
+            call(
+              role,
+              via,
+              'POST',
+              `/api/v1/reports/import?province=${province}&confirm=warnings`,
+              await csv(),
+              'text/csv',
+            ),
+          probe,
+          restore,
         });
-        for (const path of [`/api/v1/reports?province=${province}&from=2026-W08&to=${OLD_WEEK}`, `/api/v1/reports/export?province=${province}&from=2026-W08&to=${OLD_WEEK}&format=csv`, `/api/v1/reports/template?province=${province}&week=${OLD_WEEK}&format=csv`, `/api/v1/reports/${unit}/${OLD_WEEK}`]) {
+        for (const path of [
+          `/api/v1/reports?province=${province}&from=2026-W08&to=${OLD_WEEK}`,
+          `/api/v1/reports/export?province=${province}&from=2026-W08&to=${OLD_WEEK}&format=csv`,
+          `/api/v1/reports/template?province=${province}&week=${OLD_WEEK}&format=csv`,
+          `/api/v1/reports/${unit}/${OLD_WEEK}`,
+        ]) {
           await check({
-            endpoint: `GET ${path.split('?')[0]!.replace(unit, '{unit}').replace(OLD_WEEK, '{week}')} (${label})`, via, role, scope: scopeOf(role, province),
-            expected: path.startsWith(`/api/v1/reports/${unit}/`) ? canReadUnit(role, province, unit) : canRead(role, province),
+            endpoint: `GET ${path.split('?')[0]!.replace(unit, '{unit}').replace(OLD_WEEK, '{week}')} (${label})`,
+            via,
+            role,
+            scope: scopeOf(role, province),
+            expected: path.startsWith(`/api/v1/reports/${unit}/`)
+              ? canReadUnit(role, province, unit)
+              : canRead(role, province),
             attempt: () => call(role, via, 'GET', path),
           });
         }
@@ -519,35 +716,72 @@ test('reports of one unit: the district officer reads their own unit’s reports
     for (const role of ROLES) {
       const scope = scopeOf(role, '91', role === 'districtKG' ? which : '');
       await check({
-        endpoint: `unit GET /api/v1/reports/${unit}/{week}`, via: 'cookie', role, scope, expected: canReadUnit(role, '91', unit),
+        endpoint: `unit GET /api/v1/reports/${unit}/{week}`,
+        via: 'cookie',
+        role,
+        scope,
+        expected: canReadUnit(role, '91', unit),
         attempt: () => call(role, 'cookie', 'GET', `/api/v1/reports/${unit}/${OLD_WEEK}`),
       });
       await check({
-        endpoint: `unit page /provinces/91/entry/history/${unit}`, via: 'cookie', role, scope, expected: canReadUnit(role, '91', unit),
-        attempt: () => pageOutcome(role, `/provinces/91/entry/history/${unit}?week=${OLD_WEEK}`, '<h1 class="text-2xl font-bold">Lịch sử: ', NOT_ALLOWED),
+        endpoint: `unit page /provinces/91/entry/history/${unit}`,
+        via: 'cookie',
+        role,
+        scope,
+        expected: canReadUnit(role, '91', unit),
+        attempt: () =>
+          pageOutcome(
+            role,
+            `/provinces/91/entry/history/${unit}?week=${OLD_WEEK}`,
+            '<h1 class="text-2xl font-bold">Lịch sử: ',
+            NOT_ALLOWED,
+          ),
       });
       if (unit === '91') continue; // the province's own row has no district page
       // the district page: its rates for every reader of the province, its reports and their history for the unit's readers
       await check({
-        endpoint: `unit page /provinces/91/districts/${unit} reports`, via: 'cookie', role, scope, expected: canReadUnit(role, '91', unit),
-        attempt: () => pageOutcome(role, `/provinces/91/districts/${unit}?week=${OLD_WEEK}`, 'data-testid="district-reports"', ['data-testid="district-reports-hidden"', ...NOT_ALLOWED]),
+        endpoint: `unit page /provinces/91/districts/${unit} reports`,
+        via: 'cookie',
+        role,
+        scope,
+        expected: canReadUnit(role, '91', unit),
+        attempt: () =>
+          pageOutcome(role, `/provinces/91/districts/${unit}?week=${OLD_WEEK}`, 'data-testid="district-reports"', [
+            'data-testid="district-reports-hidden"',
+            ...NOT_ALLOWED,
+          ]),
       });
       await check({
-        endpoint: `unit page /provinces/91/districts/${unit} rates`, via: 'cookie', role, scope: scopeOf(role, '91'), expected: canRead(role, '91'),
-        attempt: () => pageOutcome(role, `/provinces/91/districts/${unit}?week=${OLD_WEEK}`, 'data-testid="indicator-cards"', NOT_ALLOWED),
+        endpoint: `unit page /provinces/91/districts/${unit} rates`,
+        via: 'cookie',
+        role,
+        scope: scopeOf(role, '91'),
+        expected: canRead(role, '91'),
+        attempt: () =>
+          pageOutcome(
+            role,
+            `/provinces/91/districts/${unit}?week=${OLD_WEEK}`,
+            'data-testid="indicator-cards"',
+            NOT_ALLOWED,
+          ),
       });
     }
   }
 
   // the list and the export answer 200 with the district officer's own unit only; the leader's hold every unit
   const range = `province=91&from=2026-W08&to=${OLD_WEEK}`;
-  const listed = async (role: Role) => ((await (await session(role).get(`/api/v1/reports?${range}`)).json()) as { reports: Array<{ unitCode: string }> }).reports;
+  const listed = async (role: Role) =>
+    ((await (await session(role).get(`/api/v1/reports?${range}`)).json()) as { reports: Array<{ unitCode: string }> })
+      .reports;
   expect(new Set((await listed('districtKG')).map((r) => r.unitCode))).toEqual(new Set([DISTRICT_KG_UNIT]));
   expect(new Set((await listed('leaderKG')).map((r) => r.unitCode)).size).toBeGreaterThan(10);
   const exported = async (role: Role) => {
     const res = await session(role).get(`/api/v1/reports/export?${range}&format=csv`);
     expect(res.status()).toBe(200);
-    const [header, ...lines] = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [header, ...lines] = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     const column = header!.split(',').findIndex((h) => h.replace(/"/g, '') === 'unit_code');
     expect(column, header).toBeGreaterThanOrEqual(0);
     return new Set(lines.map((l) => l.split(',')[column]));
@@ -556,7 +790,12 @@ test('reports of one unit: the district officer reads their own unit’s reports
   expect((await exported('leaderKG')).size).toBeGreaterThan(10);
 
   // the units table: the other units' rate and level, not their figures
-  const hidden = async (role: Role) => ((await (await session(role).get(`/provinces/91/districts?week=${OLD_WEEK}`)).text()).match(/data-testid="figures-hidden"/g) ?? []).length;
+  const hidden = async (role: Role) =>
+    (
+      (await (await session(role).get(`/provinces/91/districts?week=${OLD_WEEK}`)).text()).match(
+        /data-testid="figures-hidden"/g,
+      ) ?? []
+    ).length;
   expect(await hidden('leaderKG')).toBe(0);
   expect(await hidden('districtKG')).toBeGreaterThanOrEqual(14);
   expectNoSurprises('unit ');
@@ -565,15 +804,25 @@ test('reports of one unit: the district officer reads their own unit’s reports
 // ---- the response plan: activation.manage in the own province (provincial leaders) -----------------------------
 
 test('response plan: activating, standing down and due dates, by the province’s leader only', async ({ browser }) => {
-  const leaderOf = (province: string) => (role: Role): Expected => (PROVINCE[role] === province && (role === 'leaderBP' || role === 'leaderKG' || role === 'leaderLC') ? 'allowed' : 'refused');
+  const leaderOf =
+    (province: string) =>
+    (role: Role): Expected =>
+      PROVINCE[role] === province && (role === 'leaderBP' || role === 'leaderKG' || role === 'leaderLC')
+        ? 'allowed'
+        : 'refused';
   const activate = await capture(browser, 'leaderBP', '/provinces/70/response', async (page) => {
     await page.getByLabel('Lý do kích hoạt').fill('Ma trận phân quyền: kích hoạt thử');
     await page.getByRole('button', { name: 'Kích hoạt phương án' }).click();
   });
   for (const role of ROLES) {
     await check({
-      endpoint: 'activation.activate (BP)', via: 'form', role, scope: scopeOf(role, '70'), expected: leaderOf('70')(role),
-      attempt: () => replay(role, activate), probe: () => auditHead('action=activation.opened&province=70'),
+      endpoint: 'activation.activate (BP)',
+      via: 'form',
+      role,
+      scope: scopeOf(role, '70'),
+      expected: leaderOf('70')(role),
+      attempt: () => replay(role, activate),
+      probe: () => auditHead('action=activation.opened&province=70'),
     });
   }
   const standDown = await capture(browser, 'leaderBP', '/provinces/70/response', async (page) => {
@@ -582,8 +831,13 @@ test('response plan: activating, standing down and due dates, by the province’
   });
   for (const role of ROLES) {
     await check({
-      endpoint: 'activation.standDown (BP)', via: 'form', role, scope: scopeOf(role, '70'), expected: leaderOf('70')(role),
-      attempt: () => replay(role, standDown), probe: () => auditHead('action=activation.stood-down&province=70'),
+      endpoint: 'activation.standDown (BP)',
+      via: 'form',
+      role,
+      scope: scopeOf(role, '70'),
+      expected: leaderOf('70')(role),
+      attempt: () => replay(role, standDown),
+      probe: () => auditHead('action=activation.stood-down&province=70'),
     });
   }
   // Kiên Giang's demo activation stays open for the other specs: its leader's row is the Bình Phước one above
@@ -593,8 +847,13 @@ test('response plan: activating, standing down and due dates, by the province’
   });
   for (const role of ROLES.filter((r) => r !== 'leaderKG')) {
     await check({
-      endpoint: 'activation.standDown (KG)', via: 'form', role, scope: scopeOf(role, '91'), expected: 'refused',
-      attempt: () => replay(role, standDownKG), probe: () => auditHead('action=activation.stood-down&province=91'),
+      endpoint: 'activation.standDown (KG)',
+      via: 'form',
+      role,
+      scope: scopeOf(role, '91'),
+      expected: 'refused',
+      attempt: () => replay(role, standDownKG),
+      probe: () => auditHead('action=activation.stood-down&province=91'),
     });
   }
 
@@ -609,7 +868,11 @@ test('response plan: activating, standing down and due dates, by the province’
   let version = Number(dueArg.version);
   for (const role of ROLES) {
     await check({
-      endpoint: 'tasks.dueDate (KG task)', via: 'form', role, scope: scopeOf(role, '91'), expected: leaderOf('91')(role),
+      endpoint: 'tasks.dueDate (KG task)',
+      via: 'form',
+      role,
+      scope: scopeOf(role, '91'),
+      expected: leaderOf('91')(role),
       attempt: () => replay(role, withJsonArg(due, { ...dueArg, version })),
       probe: () => auditHead('action=task.due-date&province=91'),
       restore: async () => {
@@ -625,7 +888,9 @@ test('response plan: activating, standing down and due dates, by the province’
 
 // ---- ticking tasks: tasks.tick in the task's own scope (province, district, agency) ------------------------------
 
-test('ticking tasks: the district’s officer its copies, the agency’s officer its tasks, the leader all of the province', async ({ browser }) => {
+test('ticking tasks: the district’s officer its copies, the agency’s officer its tasks, the leader all of the province', async ({
+  browser,
+}) => {
   for (const [label, capturer, allowed] of [
     ['KG district 899 task', 'districtKG', ['districtKG', 'leaderKG']],
     ['KG agency task', 'agencyKG', ['agencyKG', 'leaderKG']],
@@ -637,7 +902,14 @@ test('ticking tasks: the district’s officer its copies, the agency’s officer
     let version = Number(arg.version);
     for (const role of ROLES) {
       await check({
-        endpoint: `tasks.tick (${label})`, via: 'form', role, scope: scopeOf(role, '91', role === 'districtKG' || role === 'agencyKG' ? (allowed.includes(role as never) ? ', own' : ', not own') : ''),
+        endpoint: `tasks.tick (${label})`,
+        via: 'form',
+        role,
+        scope: scopeOf(
+          role,
+          '91',
+          role === 'districtKG' || role === 'agencyKG' ? (allowed.includes(role as never) ? ', own' : ', not own') : '',
+        ),
         expected: (allowed as readonly Role[]).includes(role) ? 'allowed' : 'refused',
         attempt: () => replay(role, withJsonArg(tick, { ...arg, done: true, version })),
         probe: () => auditHead('action=task.&province=91'),

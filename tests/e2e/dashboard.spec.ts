@@ -14,7 +14,10 @@ test('the leader of Kiên Giang sees the surge banner on every page of the provi
   await expect(banner).toContainText('Giường COVID-19 còn trống/100.000 dân 6,5 (ngưỡng < 10)');
   await expect(banner).toContainText(/Liên tiếp \d+ tuần ở mức này, từ tuần 2026-W\d\d/);
   await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
-  await expect(banner.getByRole('link', { name: /danh sách nhiệm vụ ứng phó/ })).toHaveAttribute('href', '/provinces/91/response');
+  await expect(banner.getByRole('link', { name: /danh sách nhiệm vụ ứng phó/ })).toHaveAttribute(
+    'href',
+    '/provinces/91/response',
+  );
 
   // the four cards: value, threshold with its comparator, met or not, change from last week
   const cases = page.getByTestId('indicator-cards').locator('[data-criterion="cases"]');
@@ -29,7 +32,10 @@ test('the leader of Kiên Giang sees the surge banner on every page of the provi
   await expect(page.getByTestId('surge-banner')).toContainText('Kịch bản bùng phát — tuần 2026-W47');
 });
 
-test('a national leader lands on the national overview, and a normal province shows no banner', async ({ page, loginAs }) => {
+test('a national leader lands on the national overview, and a normal province shows no banner', async ({
+  page,
+  loginAs,
+}) => {
   await loginAs('nationalLeader');
   await expect(page).toHaveURL(/\/national$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toàn quốc — tuần 2026-W47');
@@ -42,7 +48,10 @@ test('a national leader lands on the national overview, and a normal province sh
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(0)).toHaveAttribute('data-province', '91');
   await expect(rows.nth(1)).toHaveAttribute('data-province', '12');
-  await expect(rows.nth(0).getByRole('img')).toHaveAttribute('aria-label', /^Ca mắc\/100\.000 dân từ tuần 2026-W36 đến 2026-W47: /);
+  await expect(rows.nth(0).getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /^Ca mắc\/100\.000 dân từ tuần 2026-W36 đến 2026-W47: /,
+  );
 
   await page.getByRole('link', { name: 'Tỉnh Bình Phước' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Bình Phước');
@@ -51,7 +60,10 @@ test('a national leader lands on the national overview, and a normal province sh
   await expect(page.getByTestId('surge-banner')).toHaveCount(0);
 });
 
-test('the trend charts draw their threshold lines, shade the breach side and leave gaps for missing weeks', async ({ page, loginAs }) => {
+test('the trend charts draw their threshold lines, shade the breach side and leave gaps for missing weeks', async ({
+  page,
+  loginAs,
+}) => {
   await loginAs('leaderKG');
   for (const id of ['cases', 'oxygen', 'freeBeds', 'icuBeds']) {
     const chart = page.getByTestId(`trend-${id}`);
@@ -77,7 +89,10 @@ test("a heatmap cell opens that district's week", async ({ page, loginAs }) => {
   const cell = page.getByTestId('heatmap').locator('a[href="/provinces/91/districts/899?week=2026-W45"]');
   await expect(cell).toHaveText(/^▲[\d.]+ Đạt ngưỡng dịch tễ$/); // Rạch Giá was past the threshold that week
   await cell.hover(); // the exact values come as the tooltip
-  await expect(cell).toHaveAttribute('title', /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\. Đạt ngưỡng dịch tễ$/);
+  await expect(cell).toHaveAttribute(
+    'title',
+    /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\. Đạt ngưỡng dịch tễ$/,
+  );
   await cell.click();
   await expect(page).toHaveURL(/\/provinces\/91\/districts\/899\?week=2026-W45$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thành phố Rạch Giá');
@@ -110,10 +125,15 @@ test('the URL reproduces a view, and the filter form writes it', async ({ page, 
   await check('2026-W30', 8);
 });
 
-test('a bad filter in the URL is explained next to its field and the default view is shown', async ({ page, loginAs }) => {
+test('a bad filter in the URL is explained next to its field and the default view is shown', async ({
+  page,
+  loginAs,
+}) => {
   await loginAs('leaderKG');
   await page.goto('/provinces/91?week=2026-W99&range=7');
-  await expect(page.locator('#filter-week-error')).toHaveText('Tuần “2026-W99” không hợp lệ (viết dạng 2026-W47). Đang hiển thị tuần 2026-W47.');
+  await expect(page.locator('#filter-week-error')).toHaveText(
+    'Tuần “2026-W99” không hợp lệ (viết dạng 2026-W47). Đang hiển thị tuần 2026-W47.',
+  );
   await expect(page.locator('#filter-range-error')).toContainText('“7” không có trong danh sách');
   await expect(page.getByLabel(/^Tuần/)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('heading', { name: 'Đánh giá toàn tỉnh tuần 2026-W47' })).toBeVisible();

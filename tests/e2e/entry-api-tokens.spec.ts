@@ -38,7 +38,11 @@ test('a user creates a token, uses it on the API, and revokes it', async ({ page
   }
 });
 
-test('a read-and-write token is listed as such and reaches the save (a stale version answers 409, not 403)', async ({ page, playwright, baseURL }) => {
+test('a read-and-write token is listed as such and reaches the save (a stale version answers 409, not 403)', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await signIn(page, DATA_ENTRY_LC);
   await page.goto('/account/tokens');
   await page.getByLabel('Tên mã').fill('Nhập tự động');
@@ -52,9 +56,13 @@ test('a read-and-write token is listed as such and reaches the save (a stale ver
   try {
     const current = (await (await api.get('/api/v1/reports/107/2026-W47')).json()) as { version: number };
     expect(current.version).toBeGreaterThan(0);
-    const stale = await api.put('/api/v1/reports/107/2026-W47', { data: { version: current.version - 1, newCases: 1 } });
+    const stale = await api.put('/api/v1/reports/107/2026-W47', {
+      data: { version: current.version - 1, newCases: 1 },
+    });
     expect(stale.status(), await stale.text()).toBe(409);
-    expect(((await (await api.get('/api/v1/reports/107/2026-W47')).json()) as { version: number }).version).toBe(current.version);
+    expect(((await (await api.get('/api/v1/reports/107/2026-W47')).json()) as { version: number }).version).toBe(
+      current.version,
+    );
   } finally {
     await api.dispose();
   }

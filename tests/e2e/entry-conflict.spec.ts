@@ -4,7 +4,11 @@ import { cell, DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
 // Two people edit one report: the second save is refused with the first one's figures, and merged cell by cell.
 // Lai Châu 2026-W25, read by no other spec.
 
-test('the second of two concurrent saves is refused, shows the other figures, and merges', async ({ page, browser, baseURL }) => {
+test('the second of two concurrent saves is refused, shows the other figures, and merges', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const other = await browser.newContext({ baseURL, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const second = await other.newPage();
   const secondErrors: string[] = [];
@@ -34,8 +38,14 @@ test('the second of two concurrent saves is refused, shows the other figures, an
     await expect(second.getByRole('button', { name: 'Áp dụng lựa chọn' })).toBeDisabled();
 
     // merge: take their beds, keep my oxygen
-    await conflict.getByRole('row', { name: /Giường COVID trống/ }).getByRole('radio', { name: /lấy số đã lưu/ }).check();
-    await conflict.getByRole('row', { name: /Thở ô xy/ }).getByRole('radio', { name: /giữ số của tôi/ }).check();
+    await conflict
+      .getByRole('row', { name: /Giường COVID trống/ })
+      .getByRole('radio', { name: /lấy số đã lưu/ })
+      .check();
+    await conflict
+      .getByRole('row', { name: /Thở ô xy/ })
+      .getByRole('radio', { name: /giữ số của tôi/ })
+      .check();
     await second.getByRole('button', { name: 'Áp dụng lựa chọn' }).click();
     await expect(conflict).toHaveCount(0);
     await expect(cell(second, '109', 'freeCovidBeds')).toHaveValue('21');

@@ -6,7 +6,9 @@ import { cell, DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
 
 const focused = (page: import('@playwright/test').Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-test('a data-entry officer fills the week with the keyboard only, sees errors and the live verdict, and saves', async ({ page }) => {
+test('a data-entry officer fills the week with the keyboard only, sees errors and the live verdict, and saves', async ({
+  page,
+}) => {
   await signIn(page, DATA_ENTRY_LC);
   await page.goto('/provinces/12/entry?week=2026-W48');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập số liệu tuần — Tỉnh Lai Châu');
@@ -59,7 +61,9 @@ test('a data-entry officer fills the week with the keyboard only, sees errors an
 
   // the province's pages read the same rows at once: the units' table and the hotspot heatmap (310 / 42,100 people)
   await page.goto('/provinces/12/districts?week=2026-W48');
-  await expect(page.getByTestId('units-table').getByRole('row', { name: /^Thành phố Lai Châu 310 6,25/ })).toBeVisible();
+  await expect(
+    page.getByTestId('units-table').getByRole('row', { name: /^Thành phố Lai Châu 310 6,25/ }),
+  ).toBeVisible();
   await page.goto('/provinces/12?week=2026-W48');
   await expect(page.locator('a[href="/provinces/12/districts/105?week=2026-W48"]')).toContainText('736');
 });

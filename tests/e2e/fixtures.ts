@@ -24,7 +24,11 @@ async function loginAs(page: Page, who: AccountKey) {
 
 // Any console error in the browser fails the test.
 // A test that expects one (a refused request the browser logs) names it with allowConsoleErrors(pattern).
-export const test = base.extend<{ loginAs: (who: AccountKey) => Promise<void>; allowConsoleErrors: (pattern: RegExp) => void; consoleErrors: string[] }>({
+export const test = base.extend<{
+  loginAs: (who: AccountKey) => Promise<void>;
+  allowConsoleErrors: (pattern: RegExp) => void;
+  consoleErrors: string[];
+}>({
   consoleErrors: async ({}, use) => {
     await use([]);
   },

@@ -36,9 +36,16 @@ interface Action {
 
 /** Demo values for the dynamic segments of the pages that run actions; a page with another segment fails loudly here. */
 function demoSegment(name: string, adminId: number): string {
-  const values: Record<string, string> = { code: '12', unitCode: '105', district: '105', target: 'default', id: String(adminId) };
+  const values: Record<string, string> = {
+    code: '12',
+    unitCode: '105',
+    district: '105',
+    target: 'default',
+    id: String(adminId),
+  };
   const value = values[name];
-  if (value === undefined) throw new Error(`fuzz-actions-http: no demo value for the page segment [${name}]: add one to demoSegment()`);
+  if (value === undefined)
+    throw new Error(`fuzz-actions-http: no demo value for the page segment [${name}]: add one to demoSegment()`);
   return value;
 }
 
@@ -63,7 +70,9 @@ function userFor(page: string): Who {
 /** Every action of the build, with the page (of its workers, the one with the fewest dynamic segments) that runs it. */
 function discoverActions(adminId: number): Action[] {
   const file = path.join(process.cwd(), DIST, 'server', 'server-reference-manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+  };
   return Object.entries(manifest.node)
     .map(([id, entry]) => {
       const workers = Object.keys(entry.workers).filter((w) => w.startsWith('app/') && w.endsWith('/page'));
@@ -77,20 +86,114 @@ function discoverActions(adminId: number): Action[] {
 
 // ---- what to send ----------------------------------------------------------------------------------------------
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString'];
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'toLocaleString',
+];
 /** Strings React's decoder reads as references or special values, and other odd values. */
 const NASTY = [
-  '$5', '$', '$@1', '$Q1', '$W1', '$K1', '$Kzz', '$h1', '$T', '$B1', '$R1', '$i1', '$A1', '$nabc', '$n', '$n12', '$n-7', '$D', '$D2026-13-45',
-  '$$5', '$$', '$undefined', '$Infinity', '$-0', '$-Infinity', '$NaN', '$H', '$0', '$1', '$2', '$a', '$01', '$1:a', '$ffffffffff',
-  '__proto__', 'constructor', 'toString', '\u0000', '\uFEFF', '\u2028', '5,', '+0', '1e-2', '1 000', '', ' ', 'null', 'true', '2026-W48',
-  '12', '105', 'a'.repeat(5000), '$$' + 'x'.repeat(3000),
+  '$5',
+  '$',
+  '$@1',
+  '$Q1',
+  '$W1',
+  '$K1',
+  '$Kzz',
+  '$h1',
+  '$T',
+  '$B1',
+  '$R1',
+  '$i1',
+  '$A1',
+  '$nabc',
+  '$n',
+  '$n12',
+  '$n-7',
+  '$D',
+  '$D2026-13-45',
+  '$$5',
+  '$$',
+  '$undefined',
+  '$Infinity',
+  '$-0',
+  '$-Infinity',
+  '$NaN',
+  '$H',
+  '$0',
+  '$1',
+  '$2',
+  '$a',
+  '$01',
+  '$1:a',
+  '$ffffffffff',
+  '__proto__',
+  'constructor',
+  'toString',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '5,',
+  '+0',
+  '1e-2',
+  '1 000',
+  '',
+  ' ',
+  'null',
+  'true',
+  '2026-W48',
+  '12',
+  '105',
+  'a'.repeat(5000),
+  '$$' + 'x'.repeat(3000),
 ];
-const FIELD_NAMES = ['1', '2', '10', 'a', '1_name', '_1_x', '_1_name', '_1_', '_2_scope', '00', '01', 'S0', 'S1', '', ' ', '1e0', '0x1', 'Infinity', 'name', '$ACTION_ID_x'];
+const FIELD_NAMES = [
+  '1',
+  '2',
+  '10',
+  'a',
+  '1_name',
+  '_1_x',
+  '_1_name',
+  '_1_',
+  '_2_scope',
+  '00',
+  '01',
+  'S0',
+  'S1',
+  '',
+  ' ',
+  '1e0',
+  '0x1',
+  'Infinity',
+  'name',
+  '$ACTION_ID_x',
+];
 
-const str = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...NASTY) }, { weight: 2, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) });
-const key = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 2, arbitrary: fc.constantFrom(...NASTY.filter((s) => s.length < 40)) }, { weight: 2, arbitrary: fc.string({ maxLength: 8 }) });
+const str = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+);
+const key = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
+  { weight: 2, arbitrary: fc.constantFrom(...NASTY.filter((s) => s.length < 40)) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 8 }) },
+);
 const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, str, fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null)), tie('array'), tie('object')),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    str,
+    fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null)),
+    tie('array'),
+    tie('object'),
+  ),
   array: fc.array(tie('node'), { maxLength: 5 }),
   object: fc.array(fc.tuple(key, tie('node')), { maxLength: 5 }).map((entries) => Object.fromEntries(entries)),
 })).node;
@@ -98,7 +201,20 @@ const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 const rootText = fc.oneof(
   { weight: 8, arbitrary: fc.array(json, { maxLength: 4 }).map((v) => JSON.stringify(v)) },
   { weight: 1, arbitrary: json.map((v) => JSON.stringify(v)) },
-  { weight: 1, arbitrary: fc.constantFrom('', '[', '["$$5"', 'undefined', '\uFEFF["$$5"]', '[1,]', "['x']", '{"length":1e9}', '[' + '0,'.repeat(1000) + '0]') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      '[',
+      '["$$5"',
+      'undefined',
+      '\uFEFF["$$5"]',
+      '[1,]',
+      "['x']",
+      '{"length":1e9}',
+      '[' + '0,'.repeat(1000) + '0]',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
 );
 
@@ -124,7 +240,13 @@ const multipartBody = fc
       { maxLength: 5 },
     ),
     rootAt: fc.nat(),
-    contentType: fc.constantFrom('multipart/form-data; boundary=FuzzB0undary', 'multipart/form-data; boundary=FuzzB0undary', 'multipart/form-data; boundary=FuzzB0undary', 'Multipart/form-data; boundary=FuzzB0undary', 'multipart/form-data'),
+    contentType: fc.constantFrom(
+      'multipart/form-data; boundary=FuzzB0undary',
+      'multipart/form-data; boundary=FuzzB0undary',
+      'multipart/form-data; boundary=FuzzB0undary',
+      'Multipart/form-data; boundary=FuzzB0undary',
+      'multipart/form-data',
+    ),
     truncate: fc.constantFrom(0, 0, 0, 0, 0, 0, 5),
   })
   .map(({ root, others, rootAt, contentType, truncate }) => {
@@ -140,23 +262,45 @@ const multipartBody = fc
         })
         .join('') + '--FuzzB0undary--\r\n',
     );
-    return { contentType, body: truncate ? body.subarray(0, body.length - truncate) : body, describe: JSON.stringify(parts).slice(0, 300) };
+    return {
+      contentType,
+      body: truncate ? body.subarray(0, body.length - truncate) : body,
+      describe: JSON.stringify(parts).slice(0, 300),
+    };
   });
-const textBody = rootText.map((text) => ({ contentType: 'text/plain;charset=UTF-8', body: Buffer.from(text), describe: text.slice(0, 300) }));
+const textBody = rootText.map((text) => ({
+  contentType: 'text/plain;charset=UTF-8',
+  body: Buffer.from(text),
+  describe: text.slice(0, 300),
+}));
 const body = fc.oneof({ weight: 3, arbitrary: textBody }, { weight: 2, arbitrary: multipartBody });
 
 // ---- HTTP ---------------------------------------------------------------------------------------------------------
 
 async function signIn(ctx: APIRequestContext, email: string): Promise<{ uid: number; sv: number }> {
   const { csrfToken } = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true', callbackUrl: '/' }, maxRedirects: 0 });
+  await ctx.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true', callbackUrl: '/' },
+    maxRedirects: 0,
+  });
   const s = (await (await ctx.get('/api/auth/session')).json()) as { uid?: number; sv?: number } | null;
   if (!s?.uid) throw new Error(`could not sign in as ${email}`);
   return { uid: s.uid, sv: s.sv ?? 0 };
 }
 
-function post(ctx: APIRequestContext, baseURL: string, action: Pick<Action, 'id' | 'page'>, contentType: string, data: Buffer | string): Promise<APIResponse> {
-  return ctx.post(action.page, { headers: { 'Next-Action': action.id, Accept: 'text/x-component', Origin: baseURL, 'Content-Type': contentType }, data, maxRedirects: 0, timeout: 30_000 });
+function post(
+  ctx: APIRequestContext,
+  baseURL: string,
+  action: Pick<Action, 'id' | 'page'>,
+  contentType: string,
+  data: Buffer | string,
+): Promise<APIResponse> {
+  return ctx.post(action.page, {
+    headers: { 'Next-Action': action.id, Accept: 'text/x-component', Origin: baseURL, 'Content-Type': contentType },
+    data,
+    maxRedirects: 0,
+    timeout: 30_000,
+  });
 }
 
 /** The action's own answer in the RSC payload (row 1), or null. */
@@ -180,7 +324,11 @@ async function snapshot(sessions: Map<Who, APIRequestContext>): Promise<Record<s
   }
   for (const [who, ctx] of sessions) {
     // the session's expiry moves with the server's real clock: compare who it is and its version
-    const { uid, sv, user } = (await (await ctx.get('/api/auth/session')).json()) as { uid?: number; sv?: number; user?: unknown };
+    const { uid, sv, user } = (await (await ctx.get('/api/auth/session')).json()) as {
+      uid?: number;
+      sv?: number;
+      user?: unknown;
+    };
     out[`session ${who}`] = { uid, sv, user };
   }
   return out;
@@ -188,7 +336,10 @@ async function snapshot(sessions: Map<Who, APIRequestContext>): Promise<Record<s
 
 test.describe.configure({ timeout: 150_000 });
 
-test('every server action in the manifest: no fuzzed body answers 5xx, none is a success, nothing changes', async ({ playwright, baseURL }) => {
+test('every server action in the manifest: no fuzzed body answers 5xx, none is a success, nothing changes', async ({
+  playwright,
+  baseURL,
+}) => {
   const sessions = new Map<Who, APIRequestContext>();
   for (const who of ['dataEntryLC', 'leaderLC', 'admin'] as const) {
     const ctx = await playwright.request.newContext({ baseURL });
@@ -198,7 +349,9 @@ test('every server action in the manifest: no fuzzed body answers 5xx, none is a
   for (const [who, ctx] of sessions) ids.set(who, (await signIn(ctx, ACCOUNTS[who])).uid);
   const actions = discoverActions(ids.get('admin')!);
   // the grid's save, the response actions and the administration must be among them, or the discovery is broken
-  expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveWeek', 'activateAction', 'tickTaskAction', 'createUser', 'createToken', 'setLocale']));
+  expect(actions.map((a) => a.name)).toEqual(
+    expect.arrayContaining(['saveWeek', 'activateAction', 'tickTaskAction', 'createUser', 'createToken', 'setLocale']),
+  );
 
   const before = await snapshot(sessions);
   const report: string[] = [];
@@ -221,7 +374,12 @@ test('every server action in the manifest: no fuzzed body answers 5xx, none is a
       }),
       { numRuns: RUNS },
     );
-    report.push(`  ${action.name} (${action.file}) via ${action.page} as ${action.who}: ${cases} cases, statuses {${[...statuses].sort().map(([s, n]) => `${s}: ${n}`).join(', ')}}`);
+    report.push(
+      `  ${action.name} (${action.file}) via ${action.page} as ${action.who}: ${cases} cases, statuses {${[...statuses]
+        .sort()
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')}}`,
+    );
   }
   console.log(`Server action bodies over HTTP: ${actions.length} actions\n${report.join('\n')}`);
   expect(fivexx).toEqual([]);
@@ -229,13 +387,19 @@ test('every server action in the manifest: no fuzzed body answers 5xx, none is a
   for (const ctx of sessions.values()) await ctx.dispose();
 });
 
-test('the entry grid’s save: "$5" sent raw is refused with 400, escaped as the browser sends it is the action’s own answer', async ({ playwright, baseURL }) => {
+test('the entry grid’s save: "$5" sent raw is refused with 400, escaped as the browser sends it is the action’s own answer', async ({
+  playwright,
+  baseURL,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL });
   const { uid } = await signIn(ctx, ACCOUNTS.dataEntryLC);
   const saveWeek = discoverActions(uid).find((a) => a.name === 'saveWeek');
   expect(saveWeek, 'saveWeek in the manifest').toBeDefined();
   const before = await (await ctx.get('/api/v1/reports?province=12&from=2026-W48&to=2026-W48')).json();
-  const save = (figure: string) => JSON.stringify([{ provinceCode: '12', isoWeek: '2026-W48', rows: [{ unitCode: '105', version: 0, newCases: figure }] }]);
+  const save = (figure: string) =>
+    JSON.stringify([
+      { provinceCode: '12', isoWeek: '2026-W48', rows: [{ unitCode: '105', version: 0, newCases: figure }] },
+    ]);
 
   const raw = await post(ctx, baseURL!, saveWeek!, 'text/plain;charset=UTF-8', save('$5'));
   expect(raw.status()).toBe(400);
@@ -248,16 +412,27 @@ test('the entry grid’s save: "$5" sent raw is refused with 400, escaped as the
   await ctx.dispose();
 });
 
-test('bodies React cannot decode that once answered 500 are refused before Next (400, 413 over 1 MB)', async ({ playwright, baseURL }) => {
+test('bodies React cannot decode that once answered 500 are refused before Next (400, 413 over 1 MB)', async ({
+  playwright,
+  baseURL,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL });
   const { uid } = await signIn(ctx, ACCOUNTS.dataEntryLC);
   const saveWeek = discoverActions(uid).find((a) => a.name === 'saveWeek')!;
   const multipart = (parts: [string, string][]) =>
     parts.map(([headers, value]) => `--B\r\n${headers}\r\n\r\n${value}\r\n`).join('') + '--B--\r\n';
-  const field = (name: string, value: string): [string, string] => [`Content-Disposition: form-data; name="${name}"`, value];
+  const field = (name: string, value: string): [string, string] => [
+    `Content-Disposition: form-data; name="${name}"`,
+    value,
+  ];
   const M = 'multipart/form-data; boundary=B';
   const cases: [string, string, string | Buffer, number][] = [
-    ['a byte order mark', 'text/plain;charset=UTF-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('["$$5"]')]), 400],
+    [
+      'a byte order mark',
+      'text/plain;charset=UTF-8',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('["$$5"]')]),
+      400,
+    ],
     ['arguments that are not a list', 'text/plain;charset=UTF-8', '"plain"', 400],
     ['over 1,000 arguments', 'text/plain;charset=UTF-8', '[' + '0,'.repeat(1000) + '0]', 400],
     ['arrays over a million slots', 'text/plain;charset=UTF-8', '["' + 'a'.repeat(1_000_100) + '",0]', 400],
@@ -267,20 +442,54 @@ test('bodies React cannot decode that once answered 500 are refused before Next 
     ['"00" read as the root', M, multipart([field('00', '["$5"]'), field('0', '["$$5"]')]), 400],
     ['"S0" read as the root', M, multipart([field('S0', '["$5"]'), field('0', '["$$5"]')]), 400],
     ['an empty field name', M, multipart([field('', '["$5"]'), field('0', '["$$5"]')]), 400],
-    ['a file without a name', M, multipart([field('0', '[]'), ['Content-Disposition: form-data; name=""; filename="f.bin"', '[]']]), 400],
+    [
+      'a file without a name',
+      M,
+      multipart([field('0', '[]'), ['Content-Disposition: form-data; name=""; filename="f.bin"', '[]']]),
+      400,
+    ],
     ['"$a" is part 10', M, multipart([field('a', '[]'), field('0', '["$a"]')]), 400],
     ['a part after the root', M, multipart([field('0', '["$1"]'), field('1', '{"a":1}')]), 400],
     ['a cycle', M, multipart([field('1', '["$2"]'), field('2', '["$1"]'), field('0', '["$1"]')]), 400],
-    ['a part referenced into a million slots', M, multipart([field('1', JSON.stringify(['a'.repeat(20_000), 0])), field('0', JSON.stringify(Array(100).fill('$1')))]), 400],
-    ['a UTF-16 field', M, multipart([['Content-Disposition: form-data; name="0"\r\nContent-Type: text/plain; charset=utf-16le', '["$$5"]']]), 400],
-    ['a base64 file', M, multipart([field('0', '[]'), ['Content-Disposition: form-data; name="f"; filename="a"\r\nContent-Transfer-Encoding: base64', 'eA==']]), 400],
+    [
+      'a part referenced into a million slots',
+      M,
+      multipart([
+        field('1', JSON.stringify(['a'.repeat(20_000), 0])),
+        field('0', JSON.stringify(Array(100).fill('$1'))),
+      ]),
+      400,
+    ],
+    [
+      'a UTF-16 field',
+      M,
+      multipart([
+        ['Content-Disposition: form-data; name="0"\r\nContent-Type: text/plain; charset=utf-16le', '["$$5"]'],
+      ]),
+      400,
+    ],
+    [
+      'a base64 file',
+      M,
+      multipart([
+        field('0', '[]'),
+        ['Content-Disposition: form-data; name="f"; filename="a"\r\nContent-Transfer-Encoding: base64', 'eA=='],
+      ]),
+      400,
+    ],
   ];
   for (const [name, type, data, status] of cases) {
     const res = await post(ctx, baseURL!, saveWeek, type, data);
     expect(res.status(), name).toBe(status);
   }
   // what the browser sends still works: an outlined part before the root, and a form argument
-  const ok = await post(ctx, baseURL!, saveWeek, M, multipart([field('1', '{"provinceCode":"12"}'), field('0', '["$1"]')]));
+  const ok = await post(
+    ctx,
+    baseURL!,
+    saveWeek,
+    M,
+    multipart([field('1', '{"provinceCode":"12"}'), field('0', '["$1"]')]),
+  );
   expect(ok.status()).toBe(200);
   expect(actionResult(await ok.text())).toMatchObject({ ok: false, code: 'invalid' });
   await ctx.dispose();

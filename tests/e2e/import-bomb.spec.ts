@@ -28,9 +28,15 @@ async function buildBombs(): Promise<Record<string, Buffer>> {
 }
 
 const upload = (page: Page, origin: string, bytes: Buffer | string): Promise<APIResponse> =>
-  page.request.post('/api/v1/reports/import?province=12', { headers: { origin, 'content-type': 'application/octet-stream', 'accept-language': 'en' }, data: bytes, timeout: 120_000 });
+  page.request.post('/api/v1/reports/import?province=12', {
+    headers: { origin, 'content-type': 'application/octet-stream', 'accept-language': 'en' },
+    data: bytes,
+    timeout: 120_000,
+  });
 
-test('bombs are refused with 413 while /api/health answers and memory stays flat, alone and two at once', async ({ page }) => {
+test('bombs are refused with 413 while /api/health answers and memory stays flat, alone and two at once', async ({
+  page,
+}) => {
   const bombs = await buildBombs();
   await signIn(page, DATA_ENTRY_LC);
   const origin = new URL(page.url()).origin;
@@ -38,9 +44,14 @@ test('bombs are refused with 413 while /api/health answers and memory stays flat
   expect(pids.length, `the process listening on port ${PORT}, in /proc`).toBeGreaterThan(0);
 
   // an ordinary import first, so that the importer's code is loaded before the baseline is taken
-  const warm = await upload(page, origin, 'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W48,x,1,1,1\n');
+  const warm = await upload(
+    page,
+    origin,
+    'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W48,x,1,1,1\n',
+  );
   expect(warm.status()).toBe(400);
-  const week1 = async () => (await (await page.request.get('/api/v1/reports?province=12&from=2026-W01&to=2026-W01')).json()).reports;
+  const week1 = async () =>
+    (await (await page.request.get('/api/v1/reports?province=12&from=2026-W01&to=2026-W01')).json()).reports;
   const before = await week1();
   const baseline = rssBytes(pids);
 
@@ -78,7 +89,10 @@ test('bombs are refused with 413 while /api/health answers and memory stays flat
       const pair = names.slice(i, i + 2);
       const answers = await Promise.all(pair.map((n) => send(bombs[n]!)));
       // two at once are both read (at most two imports run); none is told to wait
-      expect(answers.map((a) => a.status()), pair.join(' + ')).toEqual([413, 413]);
+      expect(
+        answers.map((a) => a.status()),
+        pair.join(' + '),
+      ).toEqual([413, 413]);
     }
     // a third at the same time may be told to wait, never answered with a 5xx
     const three = await Promise.all(names.slice(0, 3).map((n) => send(bombs[n]!)));
@@ -91,9 +105,17 @@ test('bombs are refused with 413 while /api/health answers and memory stays flat
     await watcher;
   }
   const growth = peak - baseline;
-  console.log(`import bombs: ${health.length} health checks (${health.filter((h) => h.duringUpload).length} during uploads), RSS ${(baseline / MB).toFixed(0)} MB, peak +${(growth / MB).toFixed(0)} MB`);
-  expect(health.every((h) => h.status === 200), 'every health check answered 200').toBe(true);
-  expect(health.some((h) => h.duringUpload), 'health answered while bombs were being read').toBe(true);
+  console.log(
+    `import bombs: ${health.length} health checks (${health.filter((h) => h.duringUpload).length} during uploads), RSS ${(baseline / MB).toFixed(0)} MB, peak +${(growth / MB).toFixed(0)} MB`,
+  );
+  expect(
+    health.every((h) => h.status === 200),
+    'every health check answered 200',
+  ).toBe(true);
+  expect(
+    health.some((h) => h.duringUpload),
+    'health answered while bombs were being read',
+  ).toBe(true);
   expect(growth, 'resident memory growth of the server').toBeLessThan(200 * MB);
 
   // and nothing was written by any of them (their rows are 105's figures for 2026-W01)

@@ -10,7 +10,9 @@ test('a file with errors is reported row by row and nothing is written', async (
   await signIn(page, DATA_ENTRY_LC);
   await page.goto('/provinces/12/import');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập số liệu từ tệp — Tỉnh Lai Châu');
-  await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').setInputFiles(path.join(import.meta.dirname, '../fixtures/lai-chau-errors.csv'));
+  await page
+    .getByLabel('Tệp CSV hoặc Excel (.xlsx)')
+    .setInputFiles(path.join(import.meta.dirname, '../fixtures/lai-chau-errors.csv'));
   await page.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('Tệp có 9 lỗi. Không có dòng nào được ghi.');
@@ -27,7 +29,10 @@ test('a file with errors is reported row by row and nothing is written', async (
   expect(body.reports.filter((r: { unitCode: string }) => ['109', '110', '111'].includes(r.unitCode))).toEqual([]);
 });
 
-test('an Excel file imports once its warnings are confirmed with the checkbox', async ({ page, allowConsoleErrors }) => {
+test('an Excel file imports once its warnings are confirmed with the checkbox', async ({
+  page,
+  allowConsoleErrors,
+}) => {
   allowConsoleErrors(/status of 422/);
   await signIn(page, DATA_ENTRY_LC);
   await page.goto('/provinces/12/import');
@@ -39,10 +44,14 @@ test('an Excel file imports once its warnings are confirmed with the checkbox', 
   });
   await page.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
   await expect(page.getByTestId('import-result')).toContainText('cần xác nhận');
-  await expect(page.getByTestId('import-warnings')).toContainText('9 dòng thay số liệu đã được báo cáo trước đó (từ dòng 2 đến dòng 10).');
+  await expect(page.getByTestId('import-warnings')).toContainText(
+    '9 dòng thay số liệu đã được báo cáo trước đó (từ dòng 2 đến dòng 10).',
+  );
   const submit = page.getByRole('button', { name: 'Nhập, đã xác nhận cảnh báo' });
   await expect(submit).toBeDisabled();
   await page.getByLabel('Tôi đã xem các cảnh báo dưới đây và vẫn muốn nhập tệp này.').check();
   await submit.click();
-  await expect(page.getByTestId('import-result')).toHaveText(/Đã nhập 9 dòng: 0 báo cáo mới, 9 được cập nhật, 0 không thay đổi/);
+  await expect(page.getByTestId('import-result')).toHaveText(
+    /Đã nhập 9 dòng: 0 báo cáo mới, 9 được cập nhật, 0 không thay đổi/,
+  );
 });

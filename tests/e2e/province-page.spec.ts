@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('a provincial leader signs in and lands on the province page with its districts and verdict', async ({ page, loginAs }) => {
+test('a provincial leader signs in and lands on the province page with its districts and verdict', async ({
+  page,
+  loginAs,
+}) => {
   await loginAs('leaderKG');
   await expect(page).toHaveURL(/\/provinces\/91$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Kiên Giang');

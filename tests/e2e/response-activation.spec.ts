@@ -11,7 +11,14 @@ import { expect, test } from './fixtures';
 
 const WEEK = '2026-W47';
 const UNITS = ['12', '105', '107', '108', '109', '110', '111', '112']; // every unit with a row for 2026-W47 (106 has none)
-const FIGURES = ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'staffedIcuBeds', 'totalCovidBeds', 'totalIcuBeds'] as const;
+const FIGURES = [
+  'newCases',
+  'oxygenAvg7d',
+  'freeCovidBeds',
+  'staffedIcuBeds',
+  'totalCovidBeds',
+  'totalIcuBeds',
+] as const;
 const SHOTS = process.env.SCREENSHOT_DIR;
 
 type Stored = Record<(typeof FIGURES)[number], number | null> & { version: number };
@@ -34,11 +41,17 @@ async function read(request: APIRequestContext, unit: string): Promise<Stored> {
 
 /** Puts a row back through PUT /api/v1/reports (the grid's save path, src/server/reports/save.ts), with the session. */
 async function write(request: APIRequestContext, baseURL: string, unit: string, data: Stored) {
-  const r = await request.put(`/api/v1/reports/${unit}/${WEEK}?confirm=warnings`, { data, headers: { origin: baseURL } });
+  const r = await request.put(`/api/v1/reports/${unit}/${WEEK}?confirm=warnings`, {
+    data,
+    headers: { origin: baseURL },
+  });
   expect(r.status(), await r.text()).toBe(200);
 }
 
-test('data entry pushes Lai Châu into surge; the plan opens; a district officer ticks a task; the leader sees it', async ({ page, baseURL }) => {
+test('data entry pushes Lai Châu into surge; the plan opens; a district officer ticks a task; the leader sees it', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const origin = baseURL!;
   await signIn(page, 'nhaplieu.lc@demo.surgewatch.vn');
@@ -94,7 +107,9 @@ test('data entry pushes Lai Châu into surge; the plan opens; a district officer
     await expect(done).toContainText(text);
     await expect(done).toContainText('Xong bởi Cán bộ huyện Tam Đường');
     await done.getByText('Lịch sử (1)').click();
-    await expect(done.locator('li').filter({ hasText: 'Cán bộ huyện Tam Đường đánh dấu đã xong' })).toContainText('Đã họp Ban chỉ đạo huyện');
+    await expect(done.locator('li').filter({ hasText: 'Cán bộ huyện Tam Đường đánh dấu đã xong' })).toContainText(
+      'Đã họp Ban chỉ đạo huyện',
+    );
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/tasks-phone-after.png`, fullPage: true });
 
     // the leader sees the progress change
@@ -102,9 +117,15 @@ test('data entry pushes Lai Châu into surge; the plan opens; a district officer
     await signIn(page, 'lanhdao.lc@demo.surgewatch.vn');
     await page.goto('/provinces/12/response');
     await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 1/88 việc');
-    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Tam Đường/ })).toContainText('1/4');
-    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Mường Tè/ })).toContainText('0/4');
-    await expect(page.getByTestId('latest-notes')).toContainText('Đã họp Ban chỉ đạo huyện, phân công 3 tổ phản ứng nhanh');
+    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Tam Đường/ })).toContainText(
+      '1/4',
+    );
+    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Mường Tè/ })).toContainText(
+      '0/4',
+    );
+    await expect(page.getByTestId('latest-notes')).toContainText(
+      'Đã họp Ban chỉ đạo huyện, phân công 3 tổ phản ứng nhanh',
+    );
     await expect(page.getByTestId('latest-notes')).toContainText('Cán bộ huyện Tam Đường');
     if (SHOTS) {
       await page.screenshot({ path: `${SHOTS}/response-top.png` });
@@ -112,7 +133,9 @@ test('data entry pushes Lai Châu into surge; the plan opens; a district officer
     }
 
     // a due date already past (the clock is fixed on 23 November) makes the task overdue
-    const soYTe = page.getByTestId('checklist-group').filter({ has: page.locator('summary > span:first-child', { hasText: /^Sở Y tế$/ }) });
+    const soYTe = page
+      .getByTestId('checklist-group')
+      .filter({ has: page.locator('summary > span:first-child', { hasText: /^Sở Y tế$/ }) });
     await soYTe.locator('summary').first().click();
     const dueTask = soYTe.getByTestId('task').first();
     await dueTask.getByLabel('Hạn hoàn thành').fill('2026-11-20');

@@ -11,7 +11,8 @@ import { ACCOUNTS, expect, test } from './fixtures';
 // other loopback addresses (127.0.0.2, 127.0.0.3…), each a client of its own.
 
 const FAILED = 'Thư điện tử hoặc mật khẩu không đúng.';
-const throttledText = (seconds: number) => `Quá nhiều lần đăng nhập không thành công. Vui lòng thử lại sau ${seconds} giây.`;
+const throttledText = (seconds: number) =>
+  `Quá nhiều lần đăng nhập không thành công. Vui lòng thử lại sau ${seconds} giây.`;
 const PASSWORD = 'an toàn là trên hết 2026';
 
 async function signInForm(page: Page, email: string, password: string) {
@@ -37,7 +38,9 @@ async function createAccount(page: Page, email: string) {
 }
 
 test.describe('headers', () => {
-  test('pages carry a nonce-based Content-Security-Policy without unsafe-inline scripts, and the other headers', async ({ request }) => {
+  test('pages carry a nonce-based Content-Security-Policy without unsafe-inline scripts, and the other headers', async ({
+    request,
+  }) => {
     const res = await request.get('/signin');
     const h = res.headers();
     const csp = h['content-security-policy'] ?? '';
@@ -79,12 +82,18 @@ test.describe('headers', () => {
     expect(h['cache-control']).toContain('no-store');
   });
 
-  test('markup injected into a page cannot run script (inline handlers are refused)', async ({ page, allowConsoleErrors }) => {
+  test('markup injected into a page cannot run script (inline handlers are refused)', async ({
+    page,
+    allowConsoleErrors,
+  }) => {
     allowConsoleErrors(/Content Security Policy/);
     await page.goto('/signin');
     const ran = await page.evaluate(async () => {
       // what a stored cross-site-scripting payload would do once rendered as HTML
-      document.body.insertAdjacentHTML('beforeend', '<img src="data:image/png;base64,bm90IGFuIGltYWdl" onerror="window.__injected = true">');
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img src="data:image/png;base64,bm90IGFuIGltYWdl" onerror="window.__injected = true">',
+      );
       await new Promise((r) => setTimeout(r, 300));
       return (window as unknown as { __injected?: boolean }).__injected === true;
     });
@@ -93,7 +102,10 @@ test.describe('headers', () => {
 });
 
 test.describe('cookies and sessions', () => {
-  test('the session cookie is HttpOnly and SameSite=Lax (Secure when the address is HTTPS)', async ({ page, loginAs }) => {
+  test('the session cookie is HttpOnly and SameSite=Lax (Secure when the address is HTTPS)', async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs('nationalLeader');
     const cookie = (await page.context().cookies()).find((c) => c.name === 'next-auth.session-token');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -103,12 +115,19 @@ test.describe('cookies and sessions', () => {
     expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3600_000 + 60_000);
   });
 
-  test('signing out ends the session everywhere, even for a copy of the cookie', async ({ page, playwright, baseURL }) => {
+  test('signing out ends the session everywhere, even for a copy of the cookie', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const email = 'an.ninh.dang.xuat@demo.surgewatch.vn';
     await createAccount(page, email);
     await signInForm(page, email, PASSWORD);
     await page.waitForURL(/\/provinces\/35/);
-    const copy: APIRequestContext = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() });
+    const copy: APIRequestContext = await playwright.request.newContext({
+      baseURL,
+      storageState: await page.context().storageState(),
+    });
     expect((await copy.get('/provinces/35', { maxRedirects: 0 })).status()).toBe(200);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/signin/);
@@ -120,7 +139,12 @@ test.describe('cookies and sessions', () => {
 });
 
 /** One sign-in through next-auth's credentials endpoint over plain HTTP from a loopback address of its own. */
-async function signInFrom(baseURL: string, localAddress: string, email: string, password: string): Promise<'signed-in' | string> {
+async function signInFrom(
+  baseURL: string,
+  localAddress: string,
+  email: string,
+  password: string,
+): Promise<'signed-in' | string> {
   const call = (method: string, path: string, headers: Record<string, string>, body?: string) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
       const req = http.request(new URL(path, baseURL), { method, localAddress, headers }, (res) => {
@@ -133,8 +157,18 @@ async function signInFrom(baseURL: string, localAddress: string, email: string, 
     });
   const csrf = await call('GET', '/api/auth/csrf', {});
   const cookie = (csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-  const form = new URLSearchParams({ csrfToken: (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken, email, password, json: 'true' });
-  const res = await call('POST', '/api/auth/callback/credentials', { cookie, 'content-type': 'application/x-www-form-urlencoded' }, form.toString());
+  const form = new URLSearchParams({
+    csrfToken: (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken,
+    email,
+    password,
+    json: 'true',
+  });
+  const res = await call(
+    'POST',
+    '/api/auth/callback/credentials',
+    { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    form.toString(),
+  );
   if ((res.headers['set-cookie'] ?? []).some((c) => c.startsWith('next-auth.session-token='))) return 'signed-in';
   let target = res.headers.location;
   try {
@@ -146,7 +180,10 @@ async function signInFrom(baseURL: string, localAddress: string, email: string, 
 }
 
 test.describe('sign-in throttling', () => {
-  test('5 failures lock this client out of that address with a wait in seconds; an unknown address reads the same', async ({ page, allowConsoleErrors }) => {
+  test('5 failures lock this client out of that address with a wait in seconds; an unknown address reads the same', async ({
+    page,
+    allowConsoleErrors,
+  }) => {
     allowConsoleErrors(/status of 401/);
     await page.setExtraHTTPHeaders({ 'x-forwarded-for': '198.51.100.99' });
     const email = 'an.ninh.khoa@demo.surgewatch.vn';
@@ -154,7 +191,10 @@ test.describe('sign-in throttling', () => {
     const ghost = 'khong.ton.tai@demo.surgewatch.vn';
     const messages: Record<string, string[]> = { [email]: [], [ghost]: [] };
     // 5 + 3 failures from the browser: with the one of province-page.spec.ts, still under the 10 that slow a client
-    for (const [who, times] of [[email, 5], [ghost, 3]] as const) {
+    for (const [who, times] of [
+      [email, 5],
+      [ghost, 3],
+    ] as const) {
       for (let i = 0; i < times; i++) {
         await signInForm(page, who, `sai mật khẩu lần ${i}`);
         await expect(page.locator('main [role="alert"]')).toHaveText(i < 4 ? FAILED : throttledText(900));
@@ -180,7 +220,10 @@ test.describe('sign-in throttling', () => {
     await expect(page.getByTestId('audit-table')).not.toContainText('198.51.100.99');
   });
 
-  test('40 failures of client X at an address lock X out, not client Y with the right password', async ({ page, baseURL }) => {
+  test('40 failures of client X at an address lock X out, not client Y with the right password', async ({
+    page,
+    baseURL,
+  }) => {
     const email = 'an.ninh.hai.may@demo.surgewatch.vn';
     await createAccount(page, email);
     const x = [];
@@ -193,7 +236,8 @@ test.describe('sign-in throttling', () => {
 
   test('one client trying many addresses is slowed after 10', async ({ baseURL }) => {
     const results = [];
-    for (let i = 0; i < 12; i++) results.push(await signInFrom(baseURL!, '127.0.0.4', `thu.${i}@demo.surgewatch.vn`, 'không phải mật khẩu'));
+    for (let i = 0; i < 12; i++)
+      results.push(await signInFrom(baseURL!, '127.0.0.4', `thu.${i}@demo.surgewatch.vn`, 'không phải mật khẩu'));
     expect(results.slice(0, 9)).toEqual(Array(9).fill('CredentialsSignin'));
     // the clock of the test server stands still: the wait never passes
     expect(results.slice(9)).toEqual(['retry-after:5', 'retry-after:5', 'retry-after:5']);
@@ -212,7 +256,15 @@ test.describe('return address after sign-in', () => {
     await page.waitForURL((u) => u.pathname === '/provinces/12/entry' && u.searchParams.get('week') === '2026-W25');
   });
 
-  for (const evil of ['/\\evil.example/', '//evil.example', '/\\/evil.example', '/%2f/evil.example', '/\uff0f/evil.example', 'https://evil.example/', 'javascript:alert(1)']) {
+  for (const evil of [
+    '/\\evil.example/',
+    '//evil.example',
+    '/\\/evil.example',
+    '/%2f/evil.example',
+    '/\uff0f/evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+  ]) {
     test(`a return address of ${JSON.stringify(evil)} lands on the home page, signed in or not`, async ({ page }) => {
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(evil)}`);
       await page.getByLabel('Thư điện tử').fill(ACCOUNTS.leaderKG);
@@ -227,7 +279,12 @@ test.describe('return address after sign-in', () => {
     });
   }
 
-  test('a control character in the return address is a 400 with a clear page, signed in or not', async ({ page, request, loginAs, allowConsoleErrors }) => {
+  test('a control character in the return address is a 400 with a clear page, signed in or not', async ({
+    page,
+    request,
+    loginAs,
+    allowConsoleErrors,
+  }) => {
     allowConsoleErrors(/status of 400/);
     for (const value of ['/\n/evil.example/', '/\t/evil.example/', '/\r\n/x', '/%0a/evil.example']) {
       const res = await request.get(`/signin?callbackUrl=${encodeURIComponent(value)}`, { maxRedirects: 0 });
@@ -251,7 +308,11 @@ test.describe('cross-site requests', () => {
     ] as const) {
       for (const spoof of [{}, { 'x-forwarded-host': 'evil.example' }] as Record<string, string>[]) {
         // X-Forwarded-Host from a client (not a TRUSTED_PROXIES peer) cannot make evil.example look like this site
-        const res = await page.request.post(path, { headers: { ...headers, ...spoof, origin: 'https://evil.example' }, data: 'x', maxRedirects: 0 });
+        const res = await page.request.post(path, {
+          headers: { ...headers, ...spoof, origin: 'https://evil.example' },
+          data: 'x',
+          maxRedirects: 0,
+        });
         expect(res.status(), path).toBe(403);
         expect(await res.json()).toEqual({ error: 'cross-site request refused' });
       }
@@ -269,8 +330,14 @@ test.describe('error pages', () => {
     const probes = [
       await request.get('/provinces/99'),
       await request.get('/no/such/page'),
-      await request.post('/signin', { headers: { 'next-action': 'ab'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' }, data: '["x"]' }),
-      await request.put('/api/v1/reports/899/2026-W10', { data: '{not json', headers: { 'content-type': 'application/json' } }),
+      await request.post('/signin', {
+        headers: { 'next-action': 'ab'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' },
+        data: '["x"]',
+      }),
+      await request.put('/api/v1/reports/899/2026-W10', {
+        data: '{not json',
+        headers: { 'content-type': 'application/json' },
+      }),
       await request.get('/api/v1/reports?province=91&from=2026-W99&to=banana'),
     ];
     for (const res of probes) {

@@ -11,7 +11,14 @@ export const E2E_NOW = '2026-11-23T03:00:00Z';
 
 const port = process.env.E2E_PORT ?? '3100';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'surgewatch-e2e-'));
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, DATA_DIR: dataDir, DEMO: '1', SURGEWATCH_NOW: E2E_NOW, NEXTAUTH_URL: `http://127.0.0.1:${port}` };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: port,
+  DATA_DIR: dataDir,
+  DEMO: '1',
+  SURGEWATCH_NOW: E2E_NOW,
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+};
 let cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
 
 if (process.env.DATABASE_URL) {

@@ -4,7 +4,10 @@ import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('a district officer ticks a task with a note and reopens it; both changes show who and when', async ({ page, loginAs }) => {
+test('a district officer ticks a task with a note and reopens it; both changes show who and when', async ({
+  page,
+  loginAs,
+}) => {
   await loginAs('districtKG');
   await page.goto('/tasks');
   await expect(page.getByText('Việc của Thành phố Rạch Giá trong phương án ứng phó của Tỉnh Kiên Giang')).toBeVisible();
@@ -33,7 +36,10 @@ test('a district officer ticks a task with a note and reopens it; both changes s
   await expect(entries.nth(1)).toContainText(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
 });
 
-test('an agency officer sees their agency’s tasks, and the leader the bodies with no officer of their own', async ({ page, loginAs }) => {
+test('an agency officer sees their agency’s tasks, and the leader the bodies with no officer of their own', async ({
+  page,
+  loginAs,
+}) => {
   await loginAs('agencyKG');
   await page.goto('/tasks');
   await expect(page.getByText('Việc của Sở Y tế trong phương án ứng phó của Tỉnh Kiên Giang')).toBeVisible();

@@ -30,7 +30,11 @@ function save(provinceCode: string, figures: Figures, weeks = [W47], write = wee
 }
 
 const activations = (code: string) =>
-  db.prisma.activation.findMany({ where: { province: { code } }, select: { id: true, status: true, trigger: true, provisional: true, openedById: true }, orderBy: { id: 'asc' } });
+  db.prisma.activation.findMany({
+    where: { province: { code } },
+    select: { id: true, status: true, trigger: true, provisional: true, openedById: true },
+    orderBy: { id: 'asc' },
+  });
 
 // Beds, ICU: 0 free everywhere meets both capacity criteria; 100,000 cases per unit meets the epidemic ones anywhere.
 const SURGE: Figures = { newCases: 100_000, oxygenAvg7d: 10_000, freeCovidBeds: 0, staffedIcuBeds: 0 };
@@ -40,21 +44,38 @@ describe('the demo seed', () => {
   it('opens Kiên Giang’s plan through the automatic rule, with one copy of the district tasks per district', async () => {
     const [kg] = await activations('91');
     expect(kg).toMatchObject({ status: 'OPEN', trigger: 'AUTOMATIC', provisional: false, openedById: null });
-    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { targetType: 'Activation', targetId: String(kg!.id) } });
-    expect(audit).toMatchObject({ actorLabel: 'system:auto-activation', actorId: null, action: 'activation.opened', provinceCode: '91' });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { targetType: 'Activation', targetId: String(kg!.id) },
+    });
+    expect(audit).toMatchObject({
+      actorLabel: 'system:auto-activation',
+      actorId: null,
+      action: 'activation.opened',
+      provinceCode: '91',
+    });
 
     // prisma/data/response/README.md: Kiên Giang's section V has 24 bodies and 67 tasks, 8 of them for body 24
     // "Uỷ ban nhân dân các huyện, thành phố"; the province has 15 districts. Those 8 are copied per district:
     // (67 - 8) + 8 × 15 = 59 + 120 = 179 tasks.
-    const tasks = await db.prisma.activationTask.findMany({ where: { activationId: kg!.id }, select: { districtId: true, agency: { select: { kind: true } } } });
-    expect(tasks).toHaveLength((67 - 8) + 8 * 15);
+    const tasks = await db.prisma.activationTask.findMany({
+      where: { activationId: kg!.id },
+      select: { districtId: true, agency: { select: { kind: true } } },
+    });
+    expect(tasks).toHaveLength(67 - 8 + 8 * 15);
     const districtIds = new Set(tasks.filter((t) => t.districtId !== null).map((t) => t.districtId));
     expect(districtIds.size).toBe(15);
     expect(tasks.every((t) => (t.agency.kind === 'DISTRICT_COMMITTEE') === (t.districtId !== null))).toBe(true);
-    const perDistrict = await db.prisma.activationTask.groupBy({ by: ['districtId'], where: { activationId: kg!.id, districtId: { not: null } }, _count: { _all: true } });
+    const perDistrict = await db.prisma.activationTask.groupBy({
+      by: ['districtId'],
+      where: { activationId: kg!.id, districtId: { not: null } },
+      _count: { _all: true },
+    });
     expect(perDistrict.every((g) => g._count._all === 8)).toBe(true);
 
-    const detail = await db.prisma.activation.findUniqueOrThrow({ where: { id: kg!.id }, select: { snapshot: true, isoWeek: true, planVersion: { select: { plan: { select: { key: true } } } } } });
+    const detail = await db.prisma.activation.findUniqueOrThrow({
+      where: { id: kg!.id },
+      select: { snapshot: true, isoWeek: true, planVersion: { select: { plan: { select: { key: true } } } } },
+    });
     expect(detail.isoWeek).toBe(47);
     expect(detail.planVersion.plan.key).toBe('kien-giang');
     expect(detail.snapshot).toMatchObject({ week: '2026-W47', level: 'surge', plan: { key: 'kien-giang' } });
@@ -74,7 +95,7 @@ describe('automatic activation', () => {
     const first = await save('12', { freeCovidBeds: 0 });
     expect(first).toMatchObject({ status: 'opened' });
     // Lai Châu: 16 bodies, 60 tasks, 4 for the district committees, 8 districts: (60 - 4) + 4 × 8 = 88
-    expect(first).toMatchObject({ tasks: (60 - 4) + 4 * 8 });
+    expect(first).toMatchObject({ tasks: 60 - 4 + 4 * 8 });
     const [lc] = await activations('12');
     // district 106 has not reported 2026-W47: the verdict, and so the activation, is provisional
     expect(lc).toMatchObject({ status: 'OPEN', trigger: 'AUTOMATIC', provisional: true, openedById: null });
@@ -107,11 +128,28 @@ describe('automatic activation', () => {
   it('after a leader stands it down, keeps the record read-only and opens a new activation on a later surge', async () => {
     const leader = await demoUser(db.prisma, EMAILS.leaderLC);
     const [old] = await activations('12');
-    const result = await standDown(db.prisma, leader, { activationId: old!.id, reason: 'Số ca giảm ba tuần liên tiếp' }, NOW);
+    const result = await standDown(
+      db.prisma,
+      leader,
+      { activationId: old!.id, reason: 'Số ca giảm ba tuần liên tiếp' },
+      NOW,
+    );
     expect(result).toEqual({ ok: true, data: undefined, message: 'done.stoodDown' });
-    const record = await db.prisma.activation.findUniqueOrThrow({ where: { id: old!.id }, select: { status: true, standDownReason: true, stoodDownById: true, _count: { select: { tasks: true } } } });
-    expect(record).toEqual({ status: 'STOOD_DOWN', standDownReason: 'Số ca giảm ba tuần liên tiếp', stoodDownById: leader.id, _count: { tasks: 88 } });
-    expect(await db.prisma.auditLog.count({ where: { action: 'activation.stood-down', targetId: String(old!.id), actorId: leader.id } })).toBe(1);
+    const record = await db.prisma.activation.findUniqueOrThrow({
+      where: { id: old!.id },
+      select: { status: true, standDownReason: true, stoodDownById: true, _count: { select: { tasks: true } } },
+    });
+    expect(record).toEqual({
+      status: 'STOOD_DOWN',
+      standDownReason: 'Số ca giảm ba tuần liên tiếp',
+      stoodDownById: leader.id,
+      _count: { tasks: 88 },
+    });
+    expect(
+      await db.prisma.auditLog.count({
+        where: { action: 'activation.stood-down', targetId: String(old!.id), actorId: leader.id },
+      }),
+    ).toBe(1);
 
     // still calm: nothing; surge again: a new activation, the old one untouched
     expect(await save('12', {})).toMatchObject({ status: 'not-surge' });
@@ -128,7 +166,10 @@ describe('two writes crossing the threshold at the same moment', () => {
     // once. (Saves of one province also queue on its DataVersion row, so on PostgreSQL the second sees the first's
     // committed activation; the next test forces the case the unique index is there for.)
     await db.prisma.$transaction((tx) => writeFigures(tx, '35', W47, SURGE));
-    const district = await db.prisma.adminUnit.findFirstOrThrow({ where: { provinceCode: '35', kind: 'district' }, select: { code: true } });
+    const district = await db.prisma.adminUnit.findFirstOrThrow({
+      where: { provinceCode: '35', kind: 'district' },
+      select: { code: true },
+    });
     const saveRow = (code: string, newCases: number) =>
       db.prisma.$transaction(
         async (tx) => {
@@ -142,7 +183,10 @@ describe('two writes crossing the threshold at the same moment', () => {
     const open = await activations('35');
     expect(open).toHaveLength(1);
     // the loser of the race lost only its activation, never its figures
-    const cases = await db.prisma.weeklyReport.findMany({ where: { isoYear: 2026, isoWeek: 47, unit: { provinceCode: '35' }, newCases: { gt: 100_000 } }, select: { newCases: true } });
+    const cases = await db.prisma.weeklyReport.findMany({
+      where: { isoYear: 2026, isoWeek: 47, unit: { provinceCode: '35' }, newCases: { gt: 100_000 } },
+      select: { newCases: true },
+    });
     expect(cases.map((c) => c.newCases).sort()).toEqual([100_001, 100_002]);
     expect(await db.prisma.auditLog.count({ where: { action: 'activation.opened', provinceCode: '35' } })).toBe(1);
   });
@@ -153,7 +197,13 @@ describe('two writes crossing the threshold at the same moment', () => {
     // gets the unique violation, caught under a savepoint and reported as "already open". (PGlite runs transactions
     // one at a time, so there the leader's check simply finds the save's activation.)
     const leader = await db.prisma.user.create({
-      data: { email: 'lanhdao.bp@test.invalid', name: 'Lãnh đạo Bình Phước', role: 'PROVINCIAL_LEADER', provinceCode: '70', passwordHash: '-' },
+      data: {
+        email: 'lanhdao.bp@test.invalid',
+        name: 'Lãnh đạo Bình Phước',
+        role: 'PROVINCIAL_LEADER',
+        provinceCode: '70',
+        passwordHash: '-',
+      },
       select: { id: true, email: true, name: true, provinceCode: true, unitId: true, agencyId: true },
     });
     await db.prisma.$transaction((tx) => writeFigures(tx, '70', W47, SURGE));
@@ -170,7 +220,12 @@ describe('two writes crossing the threshold at the same moment', () => {
       { timeout: 20_000 },
     );
     const manual = saveInserted.then(() =>
-      activateManually(db.prisma, { ...leader, role: 'PROVINCIAL_LEADER' }, { provinceCode: '70', reason: 'Biến chủng mới nguy hiểm' }, NOW),
+      activateManually(
+        db.prisma,
+        { ...leader, role: 'PROVINCIAL_LEADER' },
+        { provinceCode: '70', reason: 'Biến chủng mới nguy hiểm' },
+        NOW,
+      ),
     );
     const [saved, decided] = await Promise.all([saving, manual]);
     expect(saved).toMatchObject({ status: 'opened' });
@@ -183,7 +238,14 @@ describe('two writes crossing the threshold at the same moment', () => {
     // Deterministic on both databases: the "none open" check is skipped, so the insert itself hits the index.
     const outcome = await db.prisma.$transaction(async (tx) => {
       const verdict = (await loadProvinceVerdict(tx, '35', W47))!;
-      const r = await openActivation(tx, { verdict, week: W47, trigger: 'AUTOMATIC', reason: null, actor: { id: null, label: 'system:auto-activation' }, now: NOW });
+      const r = await openActivation(tx, {
+        verdict,
+        week: W47,
+        trigger: 'AUTOMATIC',
+        reason: null,
+        actor: { id: null, label: 'system:auto-activation' },
+        now: NOW,
+      });
       // the transaction is still usable after the violation
       const after = await writeFigures(tx, '35', W47, { oxygenAvg7d: 12_345 }, ['35']);
       return { r, after };

@@ -9,16 +9,35 @@ export const NOW = new Date('2026-11-23T03:00:00Z');
 export const W47: IsoWeek = { isoYear: 2026, isoWeek: 47 };
 export const W46: IsoWeek = { isoYear: 2026, isoWeek: 46 };
 
-export type Figures = { newCases?: number | null; oxygenAvg7d?: number | null; freeCovidBeds?: number | null; staffedIcuBeds?: number | null };
+export type Figures = {
+  newCases?: number | null;
+  oxygenAvg7d?: number | null;
+  freeCovidBeds?: number | null;
+  staffedIcuBeds?: number | null;
+};
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** Overwrites the given figures on every existing row of the province for the week (missing rows stay missing). */
-export async function writeFigures(tx: Tx, provinceCode: string, week: IsoWeek, figures: Figures, unitCodes?: string[]): Promise<number> {
+export async function writeFigures(
+  tx: Tx,
+  provinceCode: string,
+  week: IsoWeek,
+  figures: Figures,
+  unitCodes?: string[],
+): Promise<number> {
   const changed = await tx.weeklyReport.updateMany({
-    where: { isoYear: week.isoYear, isoWeek: week.isoWeek, unit: { provinceCode, ...(unitCodes ? { code: { in: unitCodes } } : {}) } },
+    where: {
+      isoYear: week.isoYear,
+      isoWeek: week.isoWeek,
+      unit: { provinceCode, ...(unitCodes ? { code: { in: unitCodes } } : {}) },
+    },
     data: { ...figures, version: { increment: 1 } },
   });
-  await tx.dataVersion.upsert({ where: { provinceCode }, create: { provinceCode, version: 1 }, update: { version: { increment: 1 } } });
+  await tx.dataVersion.upsert({
+    where: { provinceCode },
+    create: { provinceCode, version: 1 },
+    update: { version: { increment: 1 } },
+  });
   return changed.count;
 }
 

@@ -7,7 +7,15 @@ import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../supp
 // The audit log viewer's query: filters from the URL, newest first, a cursor for older pages, administrators only.
 
 const NOW = new Date('2026-11-23T03:00:00Z');
-const admin: SessionUser = { id: 1, email: 'admin@demo.surgewatch.vn', name: 'A', role: 'ADMIN', provinceCode: null, unitId: null, agencyId: null };
+const admin: SessionUser = {
+  id: 1,
+  email: 'admin@demo.surgewatch.vn',
+  name: 'A',
+  role: 'ADMIN',
+  provinceCode: null,
+  unitId: null,
+  agencyId: null,
+};
 const leader: SessionUser = { ...admin, id: 4, role: 'PROVINCIAL_LEADER', provinceCode: '91' };
 let db: TestDatabase;
 
@@ -16,7 +24,14 @@ beforeAll(async () => {
   await seedIfEmpty(db.prisma, { demo: true, now: NOW });
   useAsAppDatabase(db);
   await db.prisma.auditLog.deleteMany();
-  const row = (at: string, actorLabel: string, action: string, provinceCode: string | null) => ({ at: new Date(at), actorLabel, action, targetType: 'X', targetId: '1', provinceCode });
+  const row = (at: string, actorLabel: string, action: string, provinceCode: string | null) => ({
+    at: new Date(at),
+    actorLabel,
+    action,
+    targetType: 'X',
+    targetId: '1',
+    provinceCode,
+  });
   await db.prisma.auditLog.createMany({
     data: [
       // 2026-11-20 23:30 in Vietnam is 16:30 UTC: it belongs to the 20th there
@@ -26,7 +41,9 @@ beforeAll(async () => {
       row('2026-11-21T02:00:00Z', 'admin@demo.surgewatch.vn', 'user.created', null),
       row('2026-11-22T02:00:00Z', 'lanhdao.lc@demo.surgewatch.vn', 'permission.denied', '12'),
       row('2026-11-22T03:00:00Z', 'Admin@Demo.Surgewatch.vn', 'auth.sign-in', null),
-      ...Array.from({ length: 60 }, (_, i) => row(`2026-11-23T0${i % 3}:00:00Z`, 'system:auto-activation', 'activation.opened', '35')),
+      ...Array.from({ length: 60 }, (_, i) =>
+        row(`2026-11-23T0${i % 3}:00:00Z`, 'system:auto-activation', 'activation.opened', '35'),
+      ),
     ],
   });
 });
@@ -51,8 +68,15 @@ describe('getAuditPage', () => {
   });
 
   it('reads dates as days in Vietnam (UTC+7), both ends included', async () => {
-    expect((await page({ from: '2026-11-20', to: '2026-11-20' })).rows.map((r) => r.action)).toEqual(['report.updated']);
-    expect((await page({ from: '2026-11-21', to: '2026-11-22' })).rows.map((r) => r.action)).toEqual(['auth.sign-in', 'permission.denied', 'user.created', 'report.created']);
+    expect((await page({ from: '2026-11-20', to: '2026-11-20' })).rows.map((r) => r.action)).toEqual([
+      'report.updated',
+    ]);
+    expect((await page({ from: '2026-11-21', to: '2026-11-22' })).rows.map((r) => r.action)).toEqual([
+      'auth.sign-in',
+      'permission.denied',
+      'user.created',
+      'report.created',
+    ]);
   });
 
   it('pages newest first with a cursor, and lists the actions for the filter', async () => {
@@ -63,11 +87,30 @@ describe('getAuditPage', () => {
     expect(second.rows).toHaveLength(65 - PAGE_SIZE);
     expect(second.nextBefore).toBeNull();
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(65);
-    expect(first.actions).toEqual(['activation.opened', 'auth.sign-in', 'permission.denied', 'report.created', 'report.updated', 'user.created']);
+    expect(first.actions).toEqual([
+      'activation.opened',
+      'auth.sign-in',
+      'permission.denied',
+      'report.created',
+      'report.updated',
+      'user.created',
+    ]);
   });
 
   it('ignores malformed filters instead of failing or widening', async () => {
-    const parsed = auditFilterSchema.parse({ from: '2026-02-30', province: "91' OR 1=1", before: '-3', actor: 'x'.repeat(400) });
-    expect(parsed).toEqual({ from: undefined, to: undefined, province: undefined, before: undefined, actor: undefined, action: undefined });
+    const parsed = auditFilterSchema.parse({
+      from: '2026-02-30',
+      province: "91' OR 1=1",
+      before: '-3',
+      actor: 'x'.repeat(400),
+    });
+    expect(parsed).toEqual({
+      from: undefined,
+      to: undefined,
+      province: undefined,
+      before: undefined,
+      actor: undefined,
+      action: undefined,
+    });
   });
 });

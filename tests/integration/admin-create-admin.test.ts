@@ -29,12 +29,28 @@ describe('createFirstAdmin', () => {
   });
 
   it('creates an active administrator who can sign in, audited, and refuses the same address twice', async () => {
-    const result = await createFirstAdmin(db.prisma, { email: ' Admin@SYT.gov.vn ', name: 'Quản trị Sở Y tế', password: 'mây trắng bay qua đèo' }, AT);
+    const result = await createFirstAdmin(
+      db.prisma,
+      { email: ' Admin@SYT.gov.vn ', name: 'Quản trị Sở Y tế', password: 'mây trắng bay qua đèo' },
+      AT,
+    );
     expect(result).toMatchObject({ ok: true, admins: 1 });
-    expect(await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@syt.gov.vn' } })).toMatchObject({ role: 'ADMIN', active: true, isDemo: false, provinceCode: null });
-    expect((await authenticate(db.prisma, { email: 'admin@syt.gov.vn', password: 'mây trắng bay qua đèo', ip: null }, AT)).ok).toBe(true);
-    expect(await db.prisma.auditLog.count({ where: { action: 'user.created', actorLabel: 'system:create-admin' } })).toBe(1);
-    expect(await createFirstAdmin(db.prisma, { email: 'admin@syt.gov.vn', name: 'x', password: 'một câu khác hẳn nhé' }, AT)).toMatchObject({ ok: false });
+    expect(await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@syt.gov.vn' } })).toMatchObject({
+      role: 'ADMIN',
+      active: true,
+      isDemo: false,
+      provinceCode: null,
+    });
+    expect(
+      (await authenticate(db.prisma, { email: 'admin@syt.gov.vn', password: 'mây trắng bay qua đèo', ip: null }, AT))
+        .ok,
+    ).toBe(true);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: 'user.created', actorLabel: 'system:create-admin' } }),
+    ).toBe(1);
+    expect(
+      await createFirstAdmin(db.prisma, { email: 'admin@syt.gov.vn', name: 'x', password: 'một câu khác hẳn nhé' }, AT),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -45,7 +61,14 @@ describe('npm run users:create-admin', () => {
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts'], {
       encoding: 'utf8',
       timeout: 120_000,
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir, SURGEWATCH_ADMIN_EMAIL: 'first@syt.gov.vn', SURGEWATCH_ADMIN_NAME: 'Quản trị', SURGEWATCH_ADMIN_PASSWORD: password },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        DATA_DIR: dir,
+        SURGEWATCH_ADMIN_EMAIL: 'first@syt.gov.vn',
+        SURGEWATCH_ADMIN_NAME: 'Quản trị',
+        SURGEWATCH_ADMIN_PASSWORD: password,
+      },
     });
 
   it('migrates an empty database, refuses a weak password, then creates the administrator', async () => {
@@ -58,7 +81,9 @@ describe('npm run users:create-admin', () => {
     expect(ok.stdout).toMatch(/Created administrator first@syt\.gov\.vn \(id \d+\); active administrators now: 1\./);
     const database = await openDatabase({ kind: 'embedded', dataDir: dir });
     try {
-      expect(await database.prisma.user.findMany({ select: { email: true, role: true } })).toEqual([{ email: 'first@syt.gov.vn', role: 'ADMIN' }]);
+      expect(await database.prisma.user.findMany({ select: { email: true, role: true } })).toEqual([
+        { email: 'first@syt.gov.vn', role: 'ADMIN' },
+      ]);
     } finally {
       await database.close();
     }

@@ -21,7 +21,15 @@ let entryKG: SessionUser;
 
 async function sessionUser(email: string): Promise<SessionUser> {
   const u = await db.prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, email: u.email, name: u.name, role: u.role as RoleName, provinceCode: u.provinceCode, unitId: u.unitId, agencyId: u.agencyId };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as RoleName,
+    provinceCode: u.provinceCode,
+    unitId: u.unitId,
+    agencyId: u.agencyId,
+  };
 }
 
 const form = (over: Record<string, string | number> = {}) => ({
@@ -66,7 +74,11 @@ describe('plan versions', () => {
     [{ rule: 'MAJORITY' }, 'rule', 'rule'],
     [{ note: ' ' }, 'note', 'noteRequired'],
   ])('refuses %j next to %s (%s)', async (over, field, message) => {
-    expect(await savePlanVersionAs(admin, form(over))).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { [field]: [message] } });
+    expect(await savePlanVersionAs(admin, form(over))).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { [field]: [message] },
+    });
     expect(await db.prisma.planVersion.count({ where: { plan: { key: 'kien-giang' } } })).toBe(1);
   });
 
@@ -77,35 +89,70 @@ describe('plan versions', () => {
     const past = await getPlanForWeek('91', LAST);
     const now = await getPlanForWeek('91', THIS);
     expect(past).toMatchObject({ version: 1, criteria: { cases: { threshold: 450 } } });
-    expect(now).toMatchObject({ version: 2, criteria: { cases: { comparator: '>', threshold: 900 }, oxygen: { threshold: 64.5 } } });
+    expect(now).toMatchObject({
+      version: 2,
+      criteria: { cases: { comparator: '>', threshold: 900 }, oxygen: { threshold: 64.5 } },
+    });
     const pastAfter = await getProvinceWeek(admin, '91', LAST);
-    expect(pastAfter.status === 'ok' && pastAfter.data.result?.verdict).toEqual(pastBefore.status === 'ok' && pastBefore.data.result?.verdict);
-    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'plan.version-created', targetId: 'kien-giang' } });
+    expect(pastAfter.status === 'ok' && pastAfter.data.result?.verdict).toEqual(
+      pastBefore.status === 'ok' && pastBefore.data.result?.verdict,
+    );
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'plan.version-created', targetId: 'kien-giang' },
+    });
     expect(audit).toMatchObject({ actorId: admin.id, provinceCode: '91' });
     expect(audit.before).toMatchObject({ version: 1, cases: 'GT 450' });
     expect(audit.after).toMatchObject({ version: 2, cases: 'GT 900', oxygen: 'GT 64.5', validFrom: weekMonday(THIS) });
-    expect((await db.prisma.dataVersion.findUniqueOrThrow({ where: { provinceCode: '91' } })).version).toBeGreaterThan(0);
+    expect((await db.prisma.dataVersion.findUniqueOrThrow({ where: { provinceCode: '91' } })).version).toBeGreaterThan(
+      0,
+    );
   });
 
   it('refuses a save based on an older version (another admin saved meanwhile)', async () => {
-    expect(await savePlanVersionAs(admin, form({ baseVersion: 1 }))).toMatchObject({ ok: false, code: 'conflict', message: 'planChangedMeanwhile' });
+    expect(await savePlanVersionAs(admin, form({ baseVersion: 1 }))).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'planChangedMeanwhile',
+    });
     expect(await db.prisma.planVersion.count({ where: { plan: { key: 'kien-giang' } } })).toBe(2);
   });
 
   it('two saves racing on the same base: exactly one wins', async () => {
-    const results = await Promise.all([savePlanVersionAs(admin, form({ baseVersion: 2, casesThreshold: '800' })), savePlanVersionAs(admin, form({ baseVersion: 2, casesThreshold: '700' }))]);
+    const results = await Promise.all([
+      savePlanVersionAs(admin, form({ baseVersion: 2, casesThreshold: '800' })),
+      savePlanVersionAs(admin, form({ baseVersion: 2, casesThreshold: '700' })),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === 'conflict')).toHaveLength(1);
   });
 
   it('gives a province on the default plan a plan of its own, from a later week', async () => {
     const editor = await getPlanEditor(admin, '70');
-    expect(editor).toMatchObject({ plan: null, baseVersion: 0, start: { criteria: { cases: { comparator: 'GTE', threshold: '450' } } } });
-    expect(await savePlanVersionAs(admin, form({ target: '70', baseVersion: 0, validFrom: weekMonday(addWeeks(THIS, 2)) }))).toMatchObject({ fieldErrors: { name: ['required'], sourceDocument: ['required'] } });
-    const result = await savePlanVersionAs(admin, form({ target: '70', baseVersion: 0, validFrom: weekMonday(addWeeks(THIS, 2)), name: 'Kế hoạch tỉnh Bình Phước', sourceDocument: 'Kế hoạch số 1/KH-UBND' }));
+    expect(editor).toMatchObject({
+      plan: null,
+      baseVersion: 0,
+      start: { criteria: { cases: { comparator: 'GTE', threshold: '450' } } },
+    });
+    expect(
+      await savePlanVersionAs(admin, form({ target: '70', baseVersion: 0, validFrom: weekMonday(addWeeks(THIS, 2)) })),
+    ).toMatchObject({ fieldErrors: { name: ['required'], sourceDocument: ['required'] } });
+    const result = await savePlanVersionAs(
+      admin,
+      form({
+        target: '70',
+        baseVersion: 0,
+        validFrom: weekMonday(addWeeks(THIS, 2)),
+        name: 'Kế hoạch tỉnh Bình Phước',
+        sourceDocument: 'Kế hoạch số 1/KH-UBND',
+      }),
+    );
     expect(result).toMatchObject({ ok: true, data: { version: 1 } });
     expect(await getPlanForWeek('70', addWeeks(THIS, 1))).toMatchObject({ key: 'default' });
-    expect(await getPlanForWeek('70', addWeeks(THIS, 2))).toMatchObject({ key: 'province-70', version: 1, provinceCode: '70' });
+    expect(await getPlanForWeek('70', addWeeks(THIS, 2))).toMatchObject({
+      key: 'province-70',
+      version: 1,
+      provinceCode: '70',
+    });
   });
 
   it('refuses an unknown province as not found', async () => {
@@ -116,20 +163,59 @@ describe('plan versions', () => {
 describe('populations by year', () => {
   it('adds a year and edits it, refusing a stale form, audited with before and after', async () => {
     const unit = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '899' } });
-    expect(await setPopulationAs(entryKG, { unitId: unit.id, year: 2026, population: '250000', source: 'x' })).toMatchObject({ code: 'forbidden' });
-    const added = await setPopulationAs(admin, { unitId: unit.id, year: 2026, population: '250.123', approximate: 'on', source: 'Niên giám thống kê 2026', expectedUpdatedAt: '' });
+    expect(
+      await setPopulationAs(entryKG, { unitId: unit.id, year: 2026, population: '250000', source: 'x' }),
+    ).toMatchObject({ code: 'forbidden' });
+    const added = await setPopulationAs(admin, {
+      unitId: unit.id,
+      year: 2026,
+      population: '250.123',
+      approximate: 'on',
+      source: 'Niên giám thống kê 2026',
+      expectedUpdatedAt: '',
+    });
     expect(added).toMatchObject({ ok: true });
-    const row = await db.prisma.unitPopulation.findUniqueOrThrow({ where: { unitId_year: { unitId: unit.id, year: 2026 } } });
+    const row = await db.prisma.unitPopulation.findUniqueOrThrow({
+      where: { unitId_year: { unitId: unit.id, year: 2026 } },
+    });
     expect(row).toMatchObject({ population: 250123, approximate: true, updatedById: admin.id });
     // a second form that also saw "no figure for 2026" must not overwrite the first
-    expect(await setPopulationAs(admin, { unitId: unit.id, year: 2026, population: '1', source: 'x', expectedUpdatedAt: '' })).toMatchObject({ code: 'conflict' });
-    const edited = await setPopulationAs(admin, { unitId: unit.id, year: 2026, population: '251000', source: 'Niên giám thống kê 2026', expectedUpdatedAt: row.updatedAt.toISOString() });
+    expect(
+      await setPopulationAs(admin, {
+        unitId: unit.id,
+        year: 2026,
+        population: '1',
+        source: 'x',
+        expectedUpdatedAt: '',
+      }),
+    ).toMatchObject({ code: 'conflict' });
+    const edited = await setPopulationAs(admin, {
+      unitId: unit.id,
+      year: 2026,
+      population: '251000',
+      source: 'Niên giám thống kê 2026',
+      expectedUpdatedAt: row.updatedAt.toISOString(),
+    });
     expect(edited).toMatchObject({ ok: true });
-    expect(await setPopulationAs(admin, { unitId: unit.id, year: 2026, population: '1', source: 'x', expectedUpdatedAt: row.updatedAt.toISOString() })).toMatchObject({ code: 'conflict' });
-    const audits = await db.prisma.auditLog.findMany({ where: { action: 'population.set', targetId: '899/2026' }, orderBy: { id: 'asc' } });
+    expect(
+      await setPopulationAs(admin, {
+        unitId: unit.id,
+        year: 2026,
+        population: '1',
+        source: 'x',
+        expectedUpdatedAt: row.updatedAt.toISOString(),
+      }),
+    ).toMatchObject({ code: 'conflict' });
+    const audits = await db.prisma.auditLog.findMany({
+      where: { action: 'population.set', targetId: '899/2026' },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => [a.before, a.after])).toEqual([
       [null, { population: 250123, approximate: true, source: 'Niên giám thống kê 2026' }],
-      [{ population: 250123, approximate: true, source: 'Niên giám thống kê 2026' }, { population: 251000, approximate: false, source: 'Niên giám thống kê 2026' }],
+      [
+        { population: 250123, approximate: true, source: 'Niên giám thống kê 2026' },
+        { population: 251000, approximate: false, source: 'Niên giám thống kê 2026' },
+      ],
     ]);
   });
 
@@ -142,7 +228,14 @@ describe('populations by year', () => {
     [{ source: '' }, 'source', 'required'],
   ])('refuses %j next to %s', async (over, field, message) => {
     const unit = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '105' } });
-    const result = await setPopulationAs(admin, { unitId: unit.id, year: 2025, population: '50000', source: 'x', expectedUpdatedAt: '', ...over });
+    const result = await setPopulationAs(admin, {
+      unitId: unit.id,
+      year: 2025,
+      population: '50000',
+      source: 'x',
+      expectedUpdatedAt: '',
+      ...over,
+    });
     expect(result).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { [field]: [message] } });
   });
 });

@@ -35,8 +35,14 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
   tokenLC = (await createApiToken(entry, { name: 'test', expiresInDays: null }))!.token;
-  tokenLeaderLC = (await createApiToken(await sessionUser(db.prisma, DEMO.leaderLC), { name: 'test', expiresInDays: null }))!.token;
-  tokenKG = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryKG), { name: 'test', expiresInDays: null }))!.token;
+  tokenLeaderLC = (await createApiToken(await sessionUser(db.prisma, DEMO.leaderLC), {
+    name: 'test',
+    expiresInDays: null,
+  }))!.token;
+  tokenKG = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryKG), {
+    name: 'test',
+    expiresInDays: null,
+  }))!.token;
 });
 afterAll(async () => db?.destroy());
 
@@ -45,14 +51,21 @@ const get = (path: string, headers: Record<string, string> = auth(tokenLC)) => n
 const params = (unitCode: string, isoWeek: string) => ({ params: Promise.resolve({ unitCode, isoWeek }) });
 const put = (unit: string, week: string, body: unknown, headers: Record<string, string> = auth(tokenLC), query = '') =>
   unitRoute.PUT(
-    new Request(`${BASE}/api/v1/reports/${encodeURIComponent(unit)}/${encodeURIComponent(week)}${query}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    new Request(`${BASE}/api/v1/reports/${encodeURIComponent(unit)}/${encodeURIComponent(week)}${query}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
     params(unit, week),
   );
 const refusals = () => db.prisma.auditLog.count({ where: { action: 'permission.denied' } });
 
 describe('authentication', () => {
   it('answers 401 in the error shape without a token or session, or with a bad token', async () => {
-    for (const headers of [{}, { authorization: 'Bearer sw_wrong' }, { authorization: 'Basic abc' }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: 'Bearer sw_wrong' }, { authorization: 'Basic abc' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await listRoute.GET(get('/api/v1/reports?province=12', headers));
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toContain('Bearer');
@@ -64,7 +77,12 @@ describe('authentication', () => {
     vi.mocked(getCurrentUser).mockResolvedValue(entry);
     try {
       expect((await listRoute.GET(get('/api/v1/reports?province=12', {}))).status).toBe(200);
-      const res = await put('107', '2026-W40', { version: 1 }, { origin: 'https://evil.example', host: 'surgewatch.test' });
+      const res = await put(
+        '107',
+        '2026-W40',
+        { version: 1 },
+        { origin: 'https://evil.example', host: 'surgewatch.test' },
+      );
       expect(res.status).toBe(403);
     } finally {
       vi.mocked(getCurrentUser).mockResolvedValue(null);
@@ -107,33 +125,63 @@ describe('GET /api/v1/reports', () => {
 });
 
 // Names of Object.prototype's members: as keys of a body or a query they once reached plain-object lookups (500s).
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString'];
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'toLocaleString',
+];
 
 describe('keys named like Object.prototype members', () => {
   const reports = () => db.prisma.weeklyReport.count();
   const audits = () => db.prisma.auditLog.count({ where: { action: { not: 'permission.denied' } } });
 
-  it.each(PROTOTYPE_KEYS)('ignores %s as a query parameter on every reports route, like any unknown parameter', async (key) => {
-    for (const value of ['1', '', 'x&x=1']) {
-      const query = `?province=12&from=2026-W47&to=2026-W47&${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
-      expect((await listRoute.GET(get(`/api/v1/reports${query}`))).status).toBe(200);
-      expect((await exportRoute.GET(get(`/api/v1/reports/export${query}`))).status).toBe(200);
-      expect((await templateRoute.GET(get(`/api/v1/reports/template${query}`))).status).toBe(200);
-      expect((await unitRoute.GET(get(`/api/v1/reports/108/2026-W47${query}`), params('108', '2026-W47'))).status).toBe(200);
-      const before = [await reports(), await audits()];
-      const imported = await importRoute.POST(new Request(`${BASE}/api/v1/reports/import${query}`, { method: 'POST', headers: { ...auth(tokenLC), 'content-type': 'text/csv' }, body: 'unit_code;iso_week;new_cases\r\n' }));
-      expect(imported.status).toBe(400);
-      const put_ = await put('108', '2026-W47', { version: 1, newCases: -1 }, auth(tokenLC), query);
-      expect(put_.status).toBe(400);
-      expect(await put_.json()).toEqual({ ok: false, message: expect.any(String), fieldErrors: { newCases: [expect.any(String)] } });
-      expect([await reports(), await audits()]).toEqual(before);
-    }
-  });
+  it.each(PROTOTYPE_KEYS)(
+    'ignores %s as a query parameter on every reports route, like any unknown parameter',
+    async (key) => {
+      for (const value of ['1', '', 'x&x=1']) {
+        const query = `?province=12&from=2026-W47&to=2026-W47&${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+        expect((await listRoute.GET(get(`/api/v1/reports${query}`))).status).toBe(200);
+        expect((await exportRoute.GET(get(`/api/v1/reports/export${query}`))).status).toBe(200);
+        expect((await templateRoute.GET(get(`/api/v1/reports/template${query}`))).status).toBe(200);
+        expect(
+          (await unitRoute.GET(get(`/api/v1/reports/108/2026-W47${query}`), params('108', '2026-W47'))).status,
+        ).toBe(200);
+        const before = [await reports(), await audits()];
+        const imported = await importRoute.POST(
+          new Request(`${BASE}/api/v1/reports/import${query}`, {
+            method: 'POST',
+            headers: { ...auth(tokenLC), 'content-type': 'text/csv' },
+            body: 'unit_code;iso_week;new_cases\r\n',
+          }),
+        );
+        expect(imported.status).toBe(400);
+        const put_ = await put('108', '2026-W47', { version: 1, newCases: -1 }, auth(tokenLC), query);
+        expect(put_.status).toBe(400);
+        expect(await put_.json()).toEqual({
+          ok: false,
+          message: expect.any(String),
+          fieldErrors: { newCases: [expect.any(String)] },
+        });
+        expect([await reports(), await audits()]).toEqual(before);
+      }
+    },
+  );
 
   it.each(PROTOTYPE_KEYS)('refuses %s as a key of the PUT body with 400 naming it, and writes nothing', async (key) => {
     const before = [await reports(), await audits()];
     for (const value of ['1', '{"a":1}', '[]', 'null', '"5,"']) {
-      const res = await put('108', '2026-W48', `{"version":0,"newCases":5,${JSON.stringify(key)}:${value}}`, auth(tokenLC), '?confirm=warnings');
+      const res = await put(
+        '108',
+        '2026-W48',
+        `{"version":0,"newCases":5,${JSON.stringify(key)}:${value}}`,
+        auth(tokenLC),
+        '?confirm=warnings',
+      );
       expect(res.status).toBe(400);
       const body = await res.json();
       expect(body).toEqual({ ok: false, message: expect.any(String), fieldErrors: expect.any(Object) });
@@ -144,14 +192,28 @@ describe('keys named like Object.prototype members', () => {
   });
 
   it.each([
-    ['"5,"', 200], ['"+0"', 200], ['false', 400], ['"1e-2"', 400], ['"1 000"', 400], ['"$5"', 400], ['"1.000"', 200], ['"١٢"', 400], ['1e400', 400],
+    ['"5,"', 200],
+    ['"+0"', 200],
+    ['false', 400],
+    ['"1e-2"', 400],
+    ['"1 000"', 400],
+    ['"$5"', 400],
+    ['"1.000"', 200],
+    ['"١٢"', 400],
+    ['1e400', 400],
   ])('answers a figure of %s with %i, never 500', async (value, status) => {
     for (const field of ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'totalCovidBeds']) {
       const res = await put('111', '2026-W48', `{"version":0,${JSON.stringify(field)}:${value},"toString":${value}}`);
       expect(res.status).toBe(400); // the extra key alone refuses it: every field is named
       expect(Object.keys((await res.json()).fieldErrors)).toContain('toString');
     }
-    const res = await put('111', '2026-W48', `{"version":0,"freeCovidBeds":${value}}`, auth(tokenLC), '?confirm=warnings');
+    const res = await put(
+      '111',
+      '2026-W48',
+      `{"version":0,"freeCovidBeds":${value}}`,
+      auth(tokenLC),
+      '?confirm=warnings',
+    );
     expect(res.status).toBe(status);
     if (status === 400) expect(Object.keys((await res.json()).fieldErrors)).toEqual(['freeCovidBeds']);
     else await db.prisma.weeklyReport.deleteMany({ where: { unit: { code: '111' }, isoYear: 2026, isoWeek: 48 } });
@@ -160,16 +222,36 @@ describe('keys named like Object.prototype members', () => {
 
 describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
   it('creates with version 0, reads back, and refuses a stale version with 409 and the stored figures', async () => {
-    const created = await put('105', '2026-W48', { version: 0, newCases: 300, oxygenAvg7d: '6,2' }, auth(tokenLC), '?confirm=warnings');
+    const created = await put(
+      '105',
+      '2026-W48',
+      { version: 0, newCases: 300, oxygenAvg7d: '6,2' },
+      auth(tokenLC),
+      '?confirm=warnings',
+    );
     expect(created.status).toBe(200);
-    expect(await created.json()).toEqual({ ok: true, status: 'created', unitCode: '105', isoWeek: '2026-W48', version: 1 });
+    expect(await created.json()).toEqual({
+      ok: true,
+      status: 'created',
+      unitCode: '105',
+      isoWeek: '2026-W48',
+      version: 1,
+    });
     const read = await (await unitRoute.GET(get('/api/v1/reports/105/2026-W48'), params('105', '2026-W48'))).json();
-    expect(read).toMatchObject({ ok: true, version: 1, report: { newCases: 300, oxygenAvg7d: 6.2, freeCovidBeds: null } });
+    expect(read).toMatchObject({
+      ok: true,
+      version: 1,
+      report: { newCases: 300, oxygenAvg7d: 6.2, freeCovidBeds: null },
+    });
 
     const stale = await put('105', '2026-W48', { version: 0, newCases: 301 }, auth(tokenLC), '?confirm=warnings');
     expect(stale.status).toBe(409);
     const body = await stale.json();
-    expect(body).toMatchObject({ ok: false, fieldErrors: {}, stored: { version: 1, figures: { newCases: 300, oxygenAvg7d: 6.2 } } });
+    expect(body).toMatchObject({
+      ok: false,
+      fieldErrors: {},
+      stored: { version: 1, figures: { newCases: 300, oxygenAvg7d: 6.2 } },
+    });
     const same = await put('105', '2026-W48', { version: 1, newCases: 300, oxygenAvg7d: 6.2 });
     expect(await same.json()).toMatchObject({ ok: true, status: 'unchanged', version: 1 });
   });
@@ -179,8 +261,15 @@ describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
     expect(warned.status).toBe(422);
     const body = await warned.json();
     // the message formats numbers for the caller's language (Vietnamese by default); the figures themselves are fields
-    expect(body.warnings[0]).toMatchObject({ code: 'farFromHistory', field: 'newCases', value: 5000, message: expect.stringContaining('5.000') });
-    expect((await put('107', '2026-W48', { version: 0, newCases: 5000 }, auth(tokenLC), '?confirm=warnings')).status).toBe(200);
+    expect(body.warnings[0]).toMatchObject({
+      code: 'farFromHistory',
+      field: 'newCases',
+      value: 5000,
+      message: expect.stringContaining('5.000'),
+    });
+    expect(
+      (await put('107', '2026-W48', { version: 0, newCases: 5000 }, auth(tokenLC), '?confirm=warnings')).status,
+    ).toBe(200);
   });
 
   it.each([
@@ -190,7 +279,12 @@ describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
     ['a fraction of cases', { version: 0, newCases: 2.5 }, 400, { newCases: expect.any(Array) }],
     ['a negative figure', { version: 0, freeCovidBeds: -1 }, 400, { freeCovidBeds: expect.any(Array) }],
     ['an unknown field', { version: 0, deaths: 1 }, 400, { deaths: expect.any(Array) }],
-    ['free beds above the total', { version: 0, freeCovidBeds: 10, totalCovidBeds: 5 }, 400, { freeCovidBeds: expect.any(Array) }],
+    [
+      'free beds above the total',
+      { version: 0, freeCovidBeds: 10, totalCovidBeds: 5 },
+      400,
+      { freeCovidBeds: expect.any(Array) },
+    ],
   ])('answers %s with 400 and field errors', async (_name, body, status, fieldErrors) => {
     const res = await put('108', '2026-W48', body);
     expect(res.status).toBe(status);
@@ -224,11 +318,15 @@ describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
   it('never answers 500, whatever the body and the path', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.json(), fc.string(), fc.record({ version: fc.anything(), newCases: fc.anything(), oxygenAvg7d: fc.anything() })),
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.record({ version: fc.anything(), newCases: fc.anything(), oxygenAvg7d: fc.anything() }),
+        ),
         fc.oneof(fc.constant('108'), fc.string({ maxLength: 30 })),
         fc.oneof(fc.constant('2026-W40'), fc.string({ maxLength: 12 })),
         async (body, unit, week) => {
-          const res = await put(unit, week, typeof body === 'string' ? body : JSON.stringify(body) ?? 'null');
+          const res = await put(unit, week, typeof body === 'string' ? body : (JSON.stringify(body) ?? 'null'));
           expect(res.status).toBeGreaterThanOrEqual(200);
           expect(res.status).toBeLessThan(500);
           const json = await res.json();
@@ -241,17 +339,27 @@ describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
 });
 
 describe('POST /api/v1/reports/import', () => {
-  const csv = 'unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\r\n109;2026-W48;490;9,9;11;2\r\n110;2026-W48;12,5;12,7;9;2\r\n';
-  const post = (body: BodyInit, query = '?province=12', headers: Record<string, string> = { ...auth(tokenLC), 'content-type': 'text/csv' }) =>
-    importRoute.POST(new Request(`${BASE}/api/v1/reports/import${query}`, { method: 'POST', headers, body }));
+  const csv =
+    'unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\r\n109;2026-W48;490;9,9;11;2\r\n110;2026-W48;12,5;12,7;9;2\r\n';
+  const post = (
+    body: BodyInit,
+    query = '?province=12',
+    headers: Record<string, string> = { ...auth(tokenLC), 'content-type': 'text/csv' },
+  ) => importRoute.POST(new Request(`${BASE}/api/v1/reports/import${query}`, { method: 'POST', headers, body }));
 
   it('answers 400 with every bad row (row, column, value, message) and writes nothing', async () => {
     const res = await post(csv);
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body).toMatchObject({ ok: false, total: 1, rows: [{ row: 3, column: 'new_cases', value: '12,5', code: 'notWhole', message: expect.any(String) }] });
+    expect(body).toMatchObject({
+      ok: false,
+      total: 1,
+      rows: [{ row: 3, column: 'new_cases', value: '12,5', code: 'notWhole', message: expect.any(String) }],
+    });
     expect(body.fieldErrors).toEqual({ '3:new_cases': [expect.any(String)] });
-    expect(await db.prisma.weeklyReport.count({ where: { unit: { code: '109' }, isoYear: 2026, isoWeek: 48 } })).toBe(0);
+    expect(await db.prisma.weeklyReport.count({ where: { unit: { code: '109' }, isoYear: 2026, isoWeek: 48 } })).toBe(
+      0,
+    );
   });
 
   it('imports a corrected CSV body, and a file sent as a multipart form', async () => {
@@ -271,15 +379,21 @@ describe('POST /api/v1/reports/import', () => {
 
 describe('export and template', () => {
   it('exports CSV with rates and verdicts, the province total first in each week', async () => {
-    const res = await exportRoute.GET(get('/api/v1/reports/export?province=91&from=2026-W47&to=2026-W47&format=csv', auth(tokenKG)));
+    const res = await exportRoute.GET(
+      get('/api/v1/reports/export?province=91&from=2026-W47&to=2026-W47&format=csv', auth(tokenKG)),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain('surgewatch-91-2026-W47-2026-W47.csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const [header, total, own] = new TextDecoder().decode(bytes).split('\r\n');
-    expect(header).toBe('iso_week,unit_code,unit_name,row_type,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,population,cases_per_100k,oxygen_per_100k,free_beds_per_100k,icu_beds_per_100k,level,provisional,reported_units,plan');
-    expect(total).toMatch(/^2026-W47,91,Tỉnh Kiên Giang,province-total,\d+,[\d.]+,\d+,\d+,\d*,\d*,1723067,[\d.]+,[\d.]+,[\d.]+,[\d.]+,surge,false,16\/16,/);
+    expect(header).toBe(
+      'iso_week,unit_code,unit_name,row_type,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,population,cases_per_100k,oxygen_per_100k,free_beds_per_100k,icu_beds_per_100k,level,provisional,reported_units,plan',
+    );
+    expect(total).toMatch(
+      /^2026-W47,91,Tỉnh Kiên Giang,province-total,\d+,[\d.]+,\d+,\d+,\d*,\d*,1723067,[\d.]+,[\d.]+,[\d.]+,[\d.]+,surge,false,16\/16,/,
+    );
     expect(own).toMatch(/^2026-W47,91,Tỉnh Kiên Giang,province-facilities,,/);
   });
 
@@ -299,7 +413,19 @@ describe('export and template', () => {
   it('gives a template with one row per reporting unit of the province', async () => {
     const res = await templateRoute.GET(get('/api/v1/reports/template?province=12&week=2026-W48&format=csv'));
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('unit_code,unit_name,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds');
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['12', '105', '106', '107', '108', '109', '110', '111', '112']);
+    expect(lines[0]).toBe(
+      'unit_code,unit_name,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds',
+    );
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([
+      '12',
+      '105',
+      '106',
+      '107',
+      '108',
+      '109',
+      '110',
+      '111',
+      '112',
+    ]);
   });
 });

@@ -40,7 +40,9 @@ describe('personal API tokens', () => {
     expect(row.prefix).toBe(created!.token.slice(0, 10));
     expect(await userForToken(created!.token)).toEqual(entry);
     expect((await db.prisma.apiToken.findUniqueOrThrow({ where: { id: created!.id } })).lastUsedAt).toEqual(NOW);
-    expect(await db.prisma.auditLog.count({ where: { action: 'token.created', targetId: String(created!.id) } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: 'token.created', targetId: String(created!.id) } })).toBe(
+      1,
+    );
   });
 
   it('stop working once revoked, and only their owner revokes them', async () => {
@@ -66,9 +68,12 @@ describe('personal API tokens', () => {
     await db.prisma.user.update({ where: { id: leader.id }, data: { active: true } });
   });
 
-  it.each(['', 'sw_', 'sw_not-a-token', 'Bearer sw_x', `sw_${'a'.repeat(300)}`, 'ghp_abcdef'])('refuse %j', async (token) => {
-    expect(await userForToken(token)).toBeNull();
-  });
+  it.each(['', 'sw_', 'sw_not-a-token', 'Bearer sw_x', `sw_${'a'.repeat(300)}`, 'ghp_abcdef'])(
+    'refuse %j',
+    async (token) => {
+      expect(await userForToken(token)).toBeNull();
+    },
+  );
 });
 
 describe('token scopes (issue 11)', () => {
@@ -97,7 +102,9 @@ describe('token scopes (issue 11)', () => {
     expect(listed.find((t) => t.id === write.id)?.scope).toBe('read-write');
     expect(await identifyToken(read.token)).toEqual({ user: entry, scope: 'read' });
     expect(await identifyToken(write.token)).toEqual({ user: entry, scope: 'read-write' });
-    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'token.created', targetId: String(read.id) } });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'token.created', targetId: String(read.id) },
+    });
     expect(audit.after).toMatchObject({ name: 'chỉ đọc', scope: 'read' });
   });
 
@@ -108,23 +115,57 @@ describe('token scopes (issue 11)', () => {
       createHash('sha256').update('sw_made-before-scopes').digest('hex'),
     );
     expect(await identifyToken('sw_made-before-scopes')).toEqual({ user: entry, scope: 'read-write' });
-    await expect(db.prisma.$executeRawUnsafe(`UPDATE "ApiToken" SET "scope" = 'admin' WHERE "prefix" = 'sw_old0000'`)).rejects.toThrow();
+    await expect(
+      db.prisma.$executeRawUnsafe(`UPDATE "ApiToken" SET "scope" = 'admin' WHERE "prefix" = 'sw_old0000'`),
+    ).rejects.toThrow();
     expect((await identifyToken('sw_made-before-scopes'))?.scope).toBe('read-write');
   });
 
   it('a read token reads; every write through it is refused with 403 naming the scope, audited, and changes nothing', async () => {
     const read = (await createApiToken(entry, { name: 'đọc', expiresInDays: null, scope: 'read' }))!;
-    const listed = await listRoute.GET(new Request(`${BASE}/api/v1/reports?province=12&from=2026-W40&to=2026-W40`, { headers: bearer(read.token) }));
+    const listed = await listRoute.GET(
+      new Request(`${BASE}/api/v1/reports?province=12&from=2026-W40&to=2026-W40`, { headers: bearer(read.token) }),
+    );
     expect(listed.status).toBe(200);
-    const one = await unitRoute.GET(new Request(`${BASE}/api/v1/reports/107/2026-W40`, { headers: bearer(read.token) }), { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W40' }) });
+    const one = await unitRoute.GET(
+      new Request(`${BASE}/api/v1/reports/107/2026-W40`, { headers: bearer(read.token) }),
+      { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W40' }) },
+    );
     expect(one.status).toBe(200);
     const { version, report } = await one.json();
     const before = { refusals: await refusals(), written: await reportsWritten(), report };
 
-    const body = JSON.stringify({ ...report, updatedAt: undefined, updatedBy: undefined, version, freeCovidBeds: (report?.freeCovidBeds ?? 0) + 1 });
+    const body = JSON.stringify({
+      ...report,
+      updatedAt: undefined,
+      updatedBy: undefined,
+      version,
+      freeCovidBeds: (report?.freeCovidBeds ?? 0) + 1,
+    });
     const attempts: Array<[string, () => Promise<Response>]> = [
-      ['PUT', () => unitRoute.PUT(new Request(`${BASE}/api/v1/reports/107/2026-W40?confirm=warnings`, { method: 'PUT', headers: { ...bearer(read.token), 'content-type': 'application/json' }, body }), { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W40' }) })],
-      ['POST import', () => importRoute.POST(new Request(`${BASE}/api/v1/reports/import?province=12&confirm=warnings`, { method: 'POST', headers: { ...bearer(read.token), 'content-type': 'text/csv' }, body: 'unit_code,iso_week,new_cases\n107,2026-W40,1\n' }))],
+      [
+        'PUT',
+        () =>
+          unitRoute.PUT(
+            new Request(`${BASE}/api/v1/reports/107/2026-W40?confirm=warnings`, {
+              method: 'PUT',
+              headers: { ...bearer(read.token), 'content-type': 'application/json' },
+              body,
+            }),
+            { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W40' }) },
+          ),
+      ],
+      [
+        'POST import',
+        () =>
+          importRoute.POST(
+            new Request(`${BASE}/api/v1/reports/import?province=12&confirm=warnings`, {
+              method: 'POST',
+              headers: { ...bearer(read.token), 'content-type': 'text/csv' },
+              body: 'unit_code,iso_week,new_cases\n107,2026-W40,1\n',
+            }),
+          ),
+      ],
     ];
     for (const [label, attempt] of attempts) {
       const res = await attempt();
@@ -135,22 +176,37 @@ describe('token scopes (issue 11)', () => {
       expect(json.message, label).toContain('chỉ có quyền đọc');
     }
     // in the caller's language
-    const en = await importRoute.POST(new Request(`${BASE}/api/v1/reports/import?province=12`, { method: 'POST', headers: { ...bearer(read.token), 'accept-language': 'en' }, body: 'x' }));
+    const en = await importRoute.POST(
+      new Request(`${BASE}/api/v1/reports/import?province=12`, {
+        method: 'POST',
+        headers: { ...bearer(read.token), 'accept-language': 'en' },
+        body: 'x',
+      }),
+    );
     expect((await en.json()).message).toContain('read-only (scope “read”)');
 
     expect(await refusals()).toBe(before.refusals + 3);
     expect(await reportsWritten()).toBe(before.written);
-    const after = await unitRoute.GET(new Request(`${BASE}/api/v1/reports/107/2026-W40`, { headers: bearer(read.token) }), { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W40' }) });
+    const after = await unitRoute.GET(
+      new Request(`${BASE}/api/v1/reports/107/2026-W40`, { headers: bearer(read.token) }),
+      { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W40' }) },
+    );
     expect((await after.json()).report).toEqual(report);
   });
 
   it('a read-write token of the same owner writes', async () => {
     const write = (await createApiToken(entry, { name: 'ghi', expiresInDays: null, scope: 'read-write' }))!;
     const params = { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W41' }) };
-    const { version, report } = await (await unitRoute.GET(new Request(`${BASE}/api/v1/reports/107/2026-W41`, { headers: bearer(write.token) }), params)).json();
+    const { version, report } = await (
+      await unitRoute.GET(new Request(`${BASE}/api/v1/reports/107/2026-W41`, { headers: bearer(write.token) }), params)
+    ).json();
     const { updatedAt: _a, updatedBy: _b, version: _v, ...figures } = report ?? {};
     const res = await unitRoute.PUT(
-      new Request(`${BASE}/api/v1/reports/107/2026-W41?confirm=warnings`, { method: 'PUT', headers: { ...bearer(write.token), 'content-type': 'application/json' }, body: JSON.stringify({ ...figures, freeCovidBeds: (figures.freeCovidBeds ?? 0) + 1, version }) }),
+      new Request(`${BASE}/api/v1/reports/107/2026-W41?confirm=warnings`, {
+        method: 'PUT',
+        headers: { ...bearer(write.token), 'content-type': 'application/json' },
+        body: JSON.stringify({ ...figures, freeCovidBeds: (figures.freeCovidBeds ?? 0) + 1, version }),
+      }),
       { params: Promise.resolve({ unitCode: '107', isoWeek: '2026-W41' }) },
     );
     expect(res.status, await res.clone().text()).toBe(200);

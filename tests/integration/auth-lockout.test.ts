@@ -21,7 +21,8 @@ afterAll(async () => db?.destroy());
 
 const X = '203.0.113.7';
 const Y = '198.51.100.20';
-const attempt = (email: string, password: string, minutes: number, ip: string | null = X) => authenticate(db.prisma, { email, password, ip }, at(minutes));
+const attempt = (email: string, password: string, minutes: number, ip: string | null = X) =>
+  authenticate(db.prisma, { email, password, ip }, at(minutes));
 const INVALID = { ok: false, reason: 'invalid' };
 const throttled = (seconds: number) => ({ ok: false, reason: 'throttled', retryAfterSeconds: seconds });
 
@@ -29,7 +30,9 @@ describe('one client at one address', () => {
   it('signs in with the right password and audits it with the client address', async () => {
     const result = await attempt('lanhdao.kg@demo.surgewatch.vn', DEMO_PASSWORD, 0);
     expect(result.ok).toBe(true);
-    const row = await db.prisma.auditLog.findFirst({ where: { action: 'auth.sign-in', actorLabel: 'lanhdao.kg@demo.surgewatch.vn' } });
+    const row = await db.prisma.auditLog.findFirst({
+      where: { action: 'auth.sign-in', actorLabel: 'lanhdao.kg@demo.surgewatch.vn' },
+    });
     expect(row?.after).toEqual({ ip: X });
   });
 
@@ -63,7 +66,10 @@ describe('one client at one address', () => {
     expect(await attempt(email, DEMO_PASSWORD, 205, ip(5))).toMatchObject({ ok: false, reason: 'throttled' });
     // another /64 is another client
     expect((await attempt(email, DEMO_PASSWORD, 205, '2001:db8:77:2::1')).ok).toBe(true);
-    const audited = await db.prisma.auditLog.findMany({ where: { action: 'auth.sign-in-failed', actorLabel: email }, select: { after: true } });
+    const audited = await db.prisma.auditLog.findMany({
+      where: { action: 'auth.sign-in-failed', actorLabel: email },
+      select: { after: true },
+    });
     expect(audited.map((r) => (r.after as { ip: string }).ip)).toEqual(expect.arrayContaining([ip(0), ip(4)]));
   });
 
@@ -82,8 +88,15 @@ describe('one client at one address', () => {
   it('audits failures, the lock and attempts refused while locked, without passwords', async () => {
     const email = 'huyen.tamduong@demo.surgewatch.vn';
     for (let i = 0; i < 6; i++) await attempt(email, `wrong-password-${i}x`, 300);
-    const rows = await db.prisma.auditLog.findMany({ where: { OR: [{ actorLabel: email }, { after: { path: ['email'], equals: email } }] }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => r.action)).toEqual([...Array(5).fill('auth.sign-in-failed'), 'auth.locked', 'auth.sign-in-locked']);
+    const rows = await db.prisma.auditLog.findMany({
+      where: { OR: [{ actorLabel: email }, { after: { path: ['email'], equals: email } }] },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows.map((r) => r.action)).toEqual([
+      ...Array(5).fill('auth.sign-in-failed'),
+      'auth.locked',
+      'auth.sign-in-locked',
+    ]);
     expect(rows[0]?.after).toMatchObject({ reason: 'wrong-password', ip: X });
     expect(rows[6]?.after).toMatchObject({ rule: 'client-account', ip: X });
     expect(JSON.stringify(rows)).not.toContain('wrong-password-');
@@ -99,7 +112,9 @@ describe('one client at one address', () => {
 
   it('parallel guesses cannot slip past the count: only five passwords are checked', async () => {
     const email = 'nhaplieu.kg@demo.surgewatch.vn';
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(email, `guess-number-${i}-xyz`, 500)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt(email, `guess-number-${i}-xyz`, 500)),
+    );
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(4);
     expect(await db.prisma.signInAttempt.count({ where: { email, at: at(500) } })).toBe(5);
   });
@@ -107,7 +122,9 @@ describe('one client at one address', () => {
   it('refuses a deactivated account with the right password, as a plain failure', async () => {
     await db.prisma.user.update({ where: { email: 'huyen.rachgia@demo.surgewatch.vn' }, data: { active: false } });
     expect(await attempt('huyen.rachgia@demo.surgewatch.vn', DEMO_PASSWORD, 600)).toEqual(INVALID);
-    const row = await db.prisma.auditLog.findFirst({ where: { action: 'auth.sign-in-failed', actorLabel: 'huyen.rachgia@demo.surgewatch.vn' } });
+    const row = await db.prisma.auditLog.findFirst({
+      where: { action: 'auth.sign-in-failed', actorLabel: 'huyen.rachgia@demo.surgewatch.vn' },
+    });
     expect(row?.after).toMatchObject({ reason: 'inactive' });
     await db.prisma.user.update({ where: { email: 'huyen.rachgia@demo.surgewatch.vn' }, data: { active: true } });
   });

@@ -20,7 +20,11 @@ beforeAll(async () => {
 });
 
 const COOKIE = 'next-auth.session-token';
-async function request(path: string, token: { authAgoMin: number; seenAgoMin: number } | null, init: { method?: string; headers?: Record<string, string> } = {}) {
+async function request(
+  path: string,
+  token: { authAgoMin: number; seenAgoMin: number } | null,
+  init: { method?: string; headers?: Record<string, string> } = {},
+) {
   const headers = new Headers(init.headers);
   headers.set('host', '127.0.0.1:3000');
   if (token) {
@@ -53,20 +57,34 @@ describe('the proxy and sessions', () => {
   });
 
   it('does not re-issue the cookie on a prefetch (its answer could arrive after a password change set a new one)', async () => {
-    for (const headers of [{ 'next-router-prefetch': '1' }, { purpose: 'prefetch' }, { 'sec-purpose': 'prefetch;prerender' }] as Record<string, string>[]) {
+    for (const headers of [
+      { 'next-router-prefetch': '1' },
+      { purpose: 'prefetch' },
+      { 'sec-purpose': 'prefetch;prerender' },
+    ] as Record<string, string>[]) {
       const res = await request('/provinces/91', { authAgoMin: 60, seenAgoMin: 20 }, { headers });
       expect(setCookie(res)).toBe('');
       expect(forwardedCookie(res)).toContain(COOKIE);
     }
     // an expired session is still dropped on a prefetch
-    const expired = await request('/provinces/91', { authAgoMin: 60, seenAgoMin: 31 }, { headers: { purpose: 'prefetch' } });
+    const expired = await request(
+      '/provinces/91',
+      { authAgoMin: 60, seenAgoMin: 31 },
+      { headers: { purpose: 'prefetch' } },
+    );
     expect(forwardedCookie(expired) ?? '').not.toContain(COOKIE);
   });
 
   it('checks a server action body even when the request says it is a prefetch', async () => {
     const res = await request('/provinces/12/entry', null, {
       method: 'POST',
-      headers: { 'next-action': '40aa', purpose: 'prefetch', 'next-router-prefetch': '1', 'content-type': 'text/plain;charset=UTF-8', origin: 'http://127.0.0.1:3000' },
+      headers: {
+        'next-action': '40aa',
+        purpose: 'prefetch',
+        'next-router-prefetch': '1',
+        'content-type': 'text/plain;charset=UTF-8',
+        origin: 'http://127.0.0.1:3000',
+      },
     });
     expect(res.status).toBe(400);
   });
@@ -140,7 +158,11 @@ describe('the proxy and the web surface', () => {
 
   it('adds Strict-Transport-Security only over HTTPS, never because a client says so', async () => {
     expect((await request('/signin', null)).headers.get('strict-transport-security')).toBeNull();
-    expect((await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
+    expect(
+      (await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get(
+        'strict-transport-security',
+      ),
+    ).toBeNull();
   });
 
   describe('behind scripts/forwarded-guard.cjs (it marks the process; it has already removed untrusted headers)', () => {
@@ -152,16 +174,29 @@ describe('the proxy and the web surface', () => {
     });
 
     it('believes the X-Forwarded-Host and -Proto a trusted proxy passed on', async () => {
-      const post = (headers: Record<string, string>) => request('/api/v1/reports/import?province=91', null, { method: 'POST', headers });
-      expect((await post({ origin: 'https://surgewatch.example', 'x-forwarded-host': 'surgewatch.example' })).status).toBe(200);
-      expect((await post({ origin: 'https://evil.example', 'x-forwarded-host': 'surgewatch.example' })).status).toBe(403);
-      expect((await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+      const post = (headers: Record<string, string>) =>
+        request('/api/v1/reports/import?province=91', null, { method: 'POST', headers });
+      expect(
+        (await post({ origin: 'https://surgewatch.example', 'x-forwarded-host': 'surgewatch.example' })).status,
+      ).toBe(200);
+      expect((await post({ origin: 'https://evil.example', 'x-forwarded-host': 'surgewatch.example' })).status).toBe(
+        403,
+      );
+      expect(
+        (await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get(
+          'strict-transport-security',
+        ),
+      ).toBe('max-age=63072000; includeSubDomains');
     });
 
     it('does not believe the mark of another process (a child inherits the variable, not the guard)', async () => {
       process.env.SURGEWATCH_FORWARDED_GUARD = String(process.pid + 1);
       try {
-        expect((await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
+        expect(
+          (await request('/signin', null, { headers: { 'x-forwarded-proto': 'https' } })).headers.get(
+            'strict-transport-security',
+          ),
+        ).toBeNull();
       } finally {
         process.env.SURGEWATCH_FORWARDED_GUARD = String(process.pid);
       }
@@ -171,7 +206,9 @@ describe('the proxy and the web surface', () => {
 
 describe('the proxy and sign-in return addresses', () => {
   it('tells the page which address was asked for, replacing any copy the client sent', async () => {
-    const res = await request('/provinces/14/entry?week=2026-W47&_rsc=abc', null, { headers: { 'x-surgewatch-path': '//evil.example' } });
+    const res = await request('/provinces/14/entry?week=2026-W47&_rsc=abc', null, {
+      headers: { 'x-surgewatch-path': '//evil.example' },
+    });
     expect(res.headers.get('x-middleware-request-x-surgewatch-path')).toBe('/provinces/14/entry?week=2026-W47');
   });
 
@@ -190,7 +227,10 @@ describe('the proxy and sign-in return addresses', () => {
     expect(body).not.toContain('evil.example');
   });
 
-  it.each([['%2F%5Cevil.example%2F'], ['%2F%2Fevil.example'], ['https%3A%2F%2Fevil.example'], ['%2Fprovinces%2F14']])('lets the page ignore (or use) %s: no 400', async (value) => {
-    expect((await request(`/signin?callbackUrl=${value}`, null)).status).toBe(200);
-  });
+  it.each([['%2F%5Cevil.example%2F'], ['%2F%2Fevil.example'], ['https%3A%2F%2Fevil.example'], ['%2Fprovinces%2F14']])(
+    'lets the page ignore (or use) %s: no 400',
+    async (value) => {
+      expect((await request(`/signin?callbackUrl=${value}`, null)).status).toBe(200);
+    },
+  );
 });

@@ -40,8 +40,16 @@ describe('resolveSessionUser', () => {
 
   it('refuses a token idle for 30 minutes, or 12 hours after sign-in however active', async () => {
     expect(await resolveSessionUser(db.sql, await claims({ seen: T.getTime() - IDLE_TIMEOUT_MS }), T)).toBeNull();
-    expect(await resolveSessionUser(db.sql, await claims({ seen: T.getTime() - IDLE_TIMEOUT_MS + 1000 }), T)).not.toBeNull();
-    expect(await resolveSessionUser(db.sql, await claims({ authAt: T.getTime() - ABSOLUTE_TIMEOUT_MS, seen: T.getTime() }), T)).toBeNull();
+    expect(
+      await resolveSessionUser(db.sql, await claims({ seen: T.getTime() - IDLE_TIMEOUT_MS + 1000 }), T),
+    ).not.toBeNull();
+    expect(
+      await resolveSessionUser(
+        db.sql,
+        await claims({ authAt: T.getTime() - ABSOLUTE_TIMEOUT_MS, seen: T.getTime() }),
+        T,
+      ),
+    ).toBeNull();
   });
 
   it('refuses a token from before a session-version bump (sign-out, password, role change)', async () => {

@@ -3,7 +3,15 @@ import { addWeeks, formatIsoWeek, lastCompleteWeek, weekMonday, weekRange } from
 import type { SessionUser } from '@/lib/roles';
 import { clearFiguresCache, figuresCacheStats } from '@/server/cache/figures-cache';
 import { readProvinceFingerprint } from '@/server/cache/fingerprint';
-import { getProvinceCards, getProvinceHeatmap, getProvinceTrends, getProvinceUnits, getSurgeStatus, openProvince, type ProvinceContext } from '@/server/queries/dashboard';
+import {
+  getProvinceCards,
+  getProvinceHeatmap,
+  getProvinceTrends,
+  getProvinceUnits,
+  getSurgeStatus,
+  openProvince,
+  type ProvinceContext,
+} from '@/server/queries/dashboard';
 import { getDistrictCards, getDistrictReports, openDistrict } from '@/server/queries/dashboard-district';
 import { getNationalOverview } from '@/server/queries/national';
 import { loadProvinceWeek } from '@/server/queries/provinces';
@@ -17,7 +25,15 @@ const NOW = new Date('2026-11-23T03:00:00Z');
 process.env.SURGEWATCH_NOW = NOW.toISOString();
 const LAST = lastCompleteWeek(NOW); // 2026-W47
 
-const base: SessionUser = { id: 1, email: 'n@x', name: 'N', role: 'NATIONAL_LEADER', provinceCode: null, unitId: null, agencyId: null };
+const base: SessionUser = {
+  id: 1,
+  email: 'n@x',
+  name: 'N',
+  role: 'NATIONAL_LEADER',
+  provinceCode: null,
+  unitId: null,
+  agencyId: null,
+};
 const national = base;
 const leaderKG: SessionUser = { ...base, role: 'PROVINCIAL_LEADER', provinceCode: '91' };
 const agencyKG: SessionUser = { ...base, role: 'AGENCY_OFFICER', provinceCode: '91', agencyId: 1 };
@@ -37,7 +53,11 @@ async function open(code: string, user: SessionUser = national): Promise<Provinc
 }
 
 async function bump(provinceCode: string) {
-  await db.prisma.dataVersion.upsert({ where: { provinceCode }, create: { provinceCode, version: 1 }, update: { version: { increment: 1 } } });
+  await db.prisma.dataVersion.upsert({
+    where: { provinceCode },
+    create: { provinceCode, version: 1 },
+    update: { version: { increment: 1 } },
+  });
 }
 
 describe('the SQL aggregation agrees with evaluateProvinceWeek', () => {
@@ -79,7 +99,11 @@ describe('completeness and provisional verdicts', () => {
   it('counts Lai Châu 8 of 9 units in the last week, Tam Đường missing, verdict provisional', async () => {
     const ctx = await open('12');
     const { current } = await getProvinceCards(ctx, LAST);
-    expect({ reported: current.reported, expected: current.expected, provisional: current.provisional }).toEqual({ reported: 8, expected: 9, provisional: true });
+    expect({ reported: current.reported, expected: current.expected, provisional: current.provisional }).toEqual({
+      reported: 8,
+      expected: 9,
+      provisional: true,
+    });
     const units = await getProvinceUnits(ctx, LAST);
     expect(units.units.filter((u) => u.counts === null).map((u) => u.name)).toEqual(['Huyện Tam Đường']);
   });
@@ -114,9 +138,20 @@ describe('the plan in force', () => {
     // as the plan editor does: the new version and the province's data version bump in one transaction
     await db.prisma.$transaction(async (tx) => {
       await tx.planVersion.create({
-        data: { ...row, planId: plan.id, version: 2, validFrom: new Date(`${weekMonday(from)}T00:00:00Z`), casesThreshold: 5000, note: 'test' },
+        data: {
+          ...row,
+          planId: plan.id,
+          version: 2,
+          validFrom: new Date(`${weekMonday(from)}T00:00:00Z`),
+          casesThreshold: 5000,
+          note: 'test',
+        },
       });
-      await tx.dataVersion.upsert({ where: { provinceCode: '91' }, create: { provinceCode: '91', version: 1 }, update: { version: { increment: 1 } } });
+      await tx.dataVersion.upsert({
+        where: { provinceCode: '91' },
+        create: { provinceCode: '91', version: 1 },
+        update: { version: { increment: 1 } },
+      });
     });
     const after = await open('91');
     expect(after.fingerprint).not.toBe(ctx.fingerprint);
@@ -140,11 +175,20 @@ describe('the cache of computed figures', () => {
     expect(again.current).toBe(first.current); // the very same cached object
 
     const unit = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '347' }, select: { id: true } });
-    const report = await db.prisma.weeklyReport.findUniqueOrThrow({ where: { unitId_isoYear_isoWeek: { unitId: unit.id, ...LAST } } });
+    const report = await db.prisma.weeklyReport.findUniqueOrThrow({
+      where: { unitId_isoYear_isoWeek: { unitId: unit.id, ...LAST } },
+    });
     const versionBefore = await readProvinceFingerprint('35');
     await db.prisma.$transaction(async (tx) => {
-      await tx.weeklyReport.update({ where: { id: report.id }, data: { newCases: report.newCases! + 1000, version: { increment: 1 } } });
-      await tx.dataVersion.upsert({ where: { provinceCode: '35' }, create: { provinceCode: '35', version: 1 }, update: { version: { increment: 1 } } });
+      await tx.weeklyReport.update({
+        where: { id: report.id },
+        data: { newCases: report.newCases! + 1000, version: { increment: 1 } },
+      });
+      await tx.dataVersion.upsert({
+        where: { provinceCode: '35' },
+        create: { provinceCode: '35', version: 1 },
+        update: { version: { increment: 1 } },
+      });
     });
     expect(await readProvinceFingerprint('35')).not.toBe(versionBefore);
     const fresh = await getProvinceCards(await open('35'), LAST);
@@ -173,11 +217,21 @@ describe('heatmap and districts', () => {
     const lastMet = heat.rows.map((r) => Boolean(r.cells[11]!.casesMet || r.cells[11]!.oxygenMet));
     expect(lastMet.indexOf(false)).toBeGreaterThan(lastMet.lastIndexOf(true));
     const row = heat.rows.find((r) => r.code === '899')!;
-    const unit = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '899' }, select: { id: true, populations: true } });
-    const report = await db.prisma.weeklyReport.findUniqueOrThrow({ where: { unitId_isoYear_isoWeek: { unitId: unit.id, ...LAST } } });
+    const unit = await db.prisma.adminUnit.findUniqueOrThrow({
+      where: { code: '899' },
+      select: { id: true, populations: true },
+    });
+    const report = await db.prisma.weeklyReport.findUniqueOrThrow({
+      where: { unitId_isoYear_isoWeek: { unitId: unit.id, ...LAST } },
+    });
     const population = unit.populations[0]!.population;
     const verdict = evaluateDistrict(
-      { newCases: report.newCases, oxygenAvg7d: report.oxygenAvg7d?.toNumber() ?? null, freeCovidBeds: report.freeCovidBeds, staffedIcuBeds: report.staffedIcuBeds },
+      {
+        newCases: report.newCases,
+        oxygenAvg7d: report.oxygenAvg7d?.toNumber() ?? null,
+        freeCovidBeds: report.freeCovidBeds,
+        staffedIcuBeds: report.staffedIcuBeds,
+      },
       population,
       ctx.meta.plans.find((p) => p.key === 'kien-giang')!,
     );
@@ -192,7 +246,12 @@ describe('heatmap and districts', () => {
     const r = await openDistrict(leaderKG, '91', '899');
     if (r.status !== 'ok') throw new Error(r.status);
     const { current } = await getDistrictCards(r.data, LAST);
-    expect(current.criteria!.filter((c) => c.met !== null).map((c) => c.key).sort()).toEqual(['cases', 'oxygen']);
+    expect(
+      current
+        .criteria!.filter((c) => c.met !== null)
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(['cases', 'oxygen']);
     const reports = await getDistrictReports(r.data, LAST, 4);
     expect(reports.map((x) => x.week)).toEqual(['2026-W47', '2026-W46', '2026-W45', '2026-W44']);
     const target = reports[0]!;
@@ -207,10 +266,14 @@ describe('heatmap and districts', () => {
     });
     const withHistory = await getDistrictReports(r.data, LAST, 1);
     expect(withHistory[0]!.history).toEqual([
-      expect.objectContaining({ action: 'report.updated', actor: 'nhaplieu.kg@demo.surgewatch.vn', changes: [
-        { field: 'version', before: 1, after: 2 },
-        { field: 'newCases', before: 10, after: 12 },
-      ] }),
+      expect.objectContaining({
+        action: 'report.updated',
+        actor: 'nhaplieu.kg@demo.surgewatch.vn',
+        changes: [
+          { field: 'version', before: 1, after: 2 },
+          { field: 'newCases', before: 10, after: 12 },
+        ],
+      }),
     ]);
     expect((await openDistrict(leaderKG, '91', '106')).status).toBe('not-found'); // a Lai Châu district
   });

@@ -7,7 +7,15 @@ import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../supp
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 const WEEK = lastCompleteWeek(NOW);
-const national: SessionUser = { id: 1, email: 'n@x', name: 'N', role: 'NATIONAL_LEADER', provinceCode: null, unitId: null, agencyId: null };
+const national: SessionUser = {
+  id: 1,
+  email: 'n@x',
+  name: 'N',
+  role: 'NATIONAL_LEADER',
+  provinceCode: null,
+  unitId: null,
+  agencyId: null,
+};
 let db: TestDatabase;
 
 beforeAll(async () => {

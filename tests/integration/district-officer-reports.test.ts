@@ -29,8 +29,14 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   district = await sessionUser(db.prisma, DEMO.districtLC);
   leader = await sessionUser(db.prisma, DEMO.leaderLC);
-  own = await db.prisma.adminUnit.findUniqueOrThrow({ where: { id: district.unitId! }, select: { id: true, code: true } });
-  other = await db.prisma.adminUnit.findFirstOrThrow({ where: { provinceCode: '12', kind: 'district', NOT: { id: own.id } }, select: { id: true, code: true } });
+  own = await db.prisma.adminUnit.findUniqueOrThrow({
+    where: { id: district.unitId! },
+    select: { id: true, code: true },
+  });
+  other = await db.prisma.adminUnit.findFirstOrThrow({
+    where: { provinceCode: '12', kind: 'district', NOT: { id: own.id } },
+    select: { id: true, code: true },
+  });
 });
 afterAll(async () => db?.destroy());
 

@@ -23,7 +23,14 @@ vi.stubEnv('DEMO', '1');
 
 const EVIL = '=HYPERLINK("http://evil","x")';
 // one hostile name per character a spreadsheet reads as the start of a formula
-const UNIT_NAMES: Record<string, string> = { '12': EVIL, '105': '+1+cmd|" /C calc"!A0', '106': '-2+3', '107': '@SUM(1+1)', '108': '\t=1+1', '109': '＝HYPERLINK("http://evil","x")' };
+const UNIT_NAMES: Record<string, string> = {
+  '12': EVIL,
+  '105': '+1+cmd|" /C calc"!A0',
+  '106': '-2+3',
+  '107': '@SUM(1+1)',
+  '108': '\t=1+1',
+  '109': '＝HYPERLINK("http://evil","x")',
+};
 const DANGEROUS = FORMULA_START;
 
 let db: TestDatabase;
@@ -37,11 +44,13 @@ beforeAll(async () => {
   entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
   token = (await createApiToken(entry, { name: 'export', expiresInDays: null }))!.token;
   await db.prisma.plan.updateMany({ where: { provinceCode: '12' }, data: { name: EVIL } });
-  for (const [code, name] of Object.entries(UNIT_NAMES)) await db.prisma.adminUnit.updateMany({ where: { code }, data: { name } });
+  for (const [code, name] of Object.entries(UNIT_NAMES))
+    await db.prisma.adminUnit.updateMany({ where: { code }, data: { name } });
 });
 afterAll(async () => db?.destroy());
 
-const get = (path: string) => new Request(`http://surgewatch.test${path}`, { headers: { authorization: `Bearer ${token}` } });
+const get = (path: string) =>
+  new Request(`http://surgewatch.test${path}`, { headers: { authorization: `Bearer ${token}` } });
 const csvCells = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
 async function xlsxCells(bytes: ArrayBuffer): Promise<unknown[][]> {
@@ -97,7 +106,10 @@ describe('the import template, round trip', () => {
     expect(body.find((r) => r[0] === '12')![1]).toBe(`'${EVIL}`);
     for (const row of body) for (const cell of row) if (typeof cell === 'string') expect(cell).not.toMatch(DANGEROUS);
     // the user fills in the figures and leaves the rest as downloaded, apostrophes included
-    const filled = [header!, ...body.map((r, i) => [r[0], r[1], r[2], r[0] === '12' ? null : 20 + i, 3.5, 4, 1, 50, 2])];
+    const filled = [
+      header!,
+      ...body.map((r, i) => [r[0], r[1], r[2], r[0] === '12' ? null : 20 + i, 3.5, 4, 1, 50, 2]),
+    ];
     let file: Uint8Array;
     if (format === 'csv') file = new TextEncoder().encode(Papa.unparse(filled.map((r) => r.map((c) => c ?? ''))));
     else {
@@ -108,6 +120,9 @@ describe('the import template, round trip', () => {
     }
     const out = await importReports(entry, '12', file, { confirmWarnings: true });
     expect(out).toMatchObject({ status: 'saved', rows: body.length });
-    expect(await importReports(entry, '12', file, { confirmWarnings: false })).toMatchObject({ status: 'saved', unchanged: body.length });
+    expect(await importReports(entry, '12', file, { confirmWarnings: false })).toMatchObject({
+      status: 'saved',
+      unchanged: body.length,
+    });
   });
 });

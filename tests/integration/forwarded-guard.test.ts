@@ -25,7 +25,10 @@ let stderr = '';
 
 beforeAll(async () => {
   const list = JSON.stringify(parseTrustedProxies('127.0.0.2, 10.0.0.0/8'));
-  child = spawn(process.execPath, ['--require', GUARD, '-e', SERVER], { env: { ...process.env, SURGEWATCH_TRUSTED_PROXY_LIST: list }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['--require', GUARD, '-e', SERVER], {
+    env: { ...process.env, SURGEWATCH_TRUSTED_PROXY_LIST: list },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
   port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (b: Buffer) => {
@@ -74,7 +77,8 @@ describe('the forwarded-headers guard', () => {
 
   it('from a peer not in TRUSTED_PROXIES: drops every forwarding header and names the socket peer as the client', async () => {
     const seen = await get('127.0.0.1', SPOOF);
-    for (const name of Object.keys(SPOOF).filter((n) => n !== 'x-surgewatch-client')) expect(seen.headers[name], name).toBeUndefined();
+    for (const name of Object.keys(SPOOF).filter((n) => n !== 'x-surgewatch-client'))
+      expect(seen.headers[name], name).toBeUndefined();
     expect(seen.headers['x-surgewatch-client']).toBe('127.0.0.1');
     expect(seen.raw.map((h) => h.toLowerCase())).not.toContain('x-forwarded-for');
     expect(seen.raw.join(' ')).not.toContain('198.51.100');
@@ -105,8 +109,12 @@ describe('the forwarded-headers guard', () => {
 
   it('from a trusted proxy without X-Forwarded-For, or with garbage in it, the client is the last address it can read', async () => {
     expect((await get('127.0.0.2', {})).headers['x-surgewatch-client']).toBe('127.0.0.2');
-    expect((await get('127.0.0.2', { 'x-forwarded-for': 'unknown, 203.0.113.9' })).headers['x-surgewatch-client']).toBe('203.0.113.9');
-    expect((await get('127.0.0.2', { 'x-forwarded-for': '203.0.113.9, not-an-ip' })).headers['x-surgewatch-client']).toBe('127.0.0.2');
+    expect((await get('127.0.0.2', { 'x-forwarded-for': 'unknown, 203.0.113.9' })).headers['x-surgewatch-client']).toBe(
+      '203.0.113.9',
+    );
+    expect(
+      (await get('127.0.0.2', { 'x-forwarded-for': '203.0.113.9, not-an-ip' })).headers['x-surgewatch-client'],
+    ).toBe('127.0.0.2');
   });
 });
 

@@ -28,7 +28,12 @@ vi.mock('next/headers', () => ({
   }),
   headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7', 'user-agent': 'fuzz' }),
 }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, refresh: () => undefined, updateTag: () => undefined }));
+vi.mock('next/cache', () => ({
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  refresh: () => undefined,
+  updateTag: () => undefined,
+}));
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 vi.stubEnv('SURGEWATCH_NOW', NOW.toISOString());
@@ -59,15 +64,25 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   console.log(counter.report('Server action fuzz cases'));
-  console.log(`fields learnt per action:\n${[...fieldsOf].map(([n, f]) => `  ${n}: ${f.join(', ') || '(none)'}`).join('\n')}`);
+  console.log(
+    `fields learnt per action:\n${[...fieldsOf].map(([n, f]) => `  ${n}: ${f.join(', ') || '(none)'}`).join('\n')}`,
+  );
   await db?.destroy();
 });
 
 /** Signs `who` in for the next call: a fresh session cookie of their current session version, their account active. */
 async function signIn(who: Who): Promise<void> {
-  const user = await db.prisma.user.update({ where: { email: USERS[who] }, data: { active: true }, select: { id: true, sessionVersion: true } });
+  const user = await db.prisma.user.update({
+    where: { email: USERS[who] },
+    data: { active: true },
+    select: { id: true, sessionVersion: true },
+  });
   const at = NOW.getTime() - 60_000;
-  const token = await encode({ token: { sub: String(user.id), uid: user.id, sv: user.sessionVersion, authAt: at, seen: at }, secret: authSecret(), maxAge: 3600 });
+  const token = await encode({
+    token: { sub: String(user.id), uid: user.id, sv: user.sessionVersion, authAt: at, seen: at },
+    secret: authSecret(),
+    maxAge: 3600,
+  });
   jar.clear();
   jar.set(sessionCookieName(false), token);
 }
@@ -88,7 +103,8 @@ const argument = fc.oneof(
 function asForm(input: Record<string, unknown>): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(input)) {
-    for (const item of Array.isArray(v) ? v : [v]) form.append(k, typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
+    for (const item of Array.isArray(v) ? v : [v])
+      form.append(k, typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
   }
   return form;
 }
@@ -98,16 +114,22 @@ function asForm(input: Record<string, unknown>): FormData {
  * names each missing field. Then whether it reads a form or an object: given every field as text both ways, the one it
  * reads has fewer fields missing. (Nothing is written: these inputs are refused.)
  */
-async function probeFields(action: (...args: unknown[]) => Promise<unknown>, position: number): Promise<{ fields: string[]; shape: 'form' | 'object' | 'either' }> {
+async function probeFields(
+  action: (...args: unknown[]) => Promise<unknown>,
+  position: number,
+): Promise<{ fields: string[]; shape: 'form' | 'object' | 'either' }> {
   const call = async (who: Who, input: unknown) => {
     await signIn(who);
     const args: unknown[] = Array.from({ length: position + 1 }, () => null);
     args[position] = input;
-    const result = (await action(...args).catch((e: unknown) => (isRedirect(e) ? null : Promise.reject(e)))) as { fieldErrors?: Record<string, string[]> } | null;
+    const result = (await action(...args).catch((e: unknown) => (isRedirect(e) ? null : Promise.reject(e)))) as {
+      fieldErrors?: Record<string, string[]>;
+    } | null;
     return Object.keys(result?.fieldErrors ?? {});
   };
   const names = new Set<string>();
-  for (const who of ['admin', 'dataEntryLC', 'leaderLC'] as const) for (const key of await call(who, {})) if (key !== '_') names.add(key.split('.')[0]!);
+  for (const who of ['admin', 'dataEntryLC', 'leaderLC'] as const)
+    for (const key of await call(who, {})) if (key !== '_') names.add(key.split('.')[0]!);
   const fields = [...names].sort();
   let asObject = 0;
   let asFormData = 0;
@@ -121,50 +143,80 @@ async function probeFields(action: (...args: unknown[]) => Promise<unknown>, pos
 
 describe('every server action, fuzzed', () => {
   it("finds the 'use server' modules", () => {
-    expect(modules.map((m) => m.name)).toEqual(expect.arrayContaining(['reports', 'activation', 'tasks', 'admin-users']));
+    expect(modules.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['reports', 'activation', 'tasks', 'admin-users']),
+    );
   });
 
-  it.each(modules.map((m) => [m.name, m] as const))('%s: no exception, and a refused call writes nothing', async (_name, m) => {
-    const mod = (await import(m.file)) as Record<string, unknown>;
-    const actions = Object.entries(mod).filter((e): e is [string, (...args: unknown[]) => Promise<unknown>] => typeof e[1] === 'function');
-    expect(actions.length).toBeGreaterThan(0);
-    for (const [exportName, action] of actions) {
-      const name = `${m.name}.${exportName}`;
-      // the input is the last declared parameter (a form action's first one is the previous state)
-      const position = Math.max(action.length - 1, 0);
-      const { fields, shape } = await probeFields(action, position);
-      const shaped = shape === 'form' ? arb.inputWith(fields).map(asForm) : shape === 'object' ? arb.inputWith(fields) : fc.oneof(arb.inputWith(fields), arb.inputWith(fields).map(asForm));
-      const input = fields.length === 0 ? argument : fc.oneof({ weight: 5, arbitrary: shaped }, { weight: 2, arbitrary: argument });
-      // the declared parameters, sometimes one more
-      const args = fc
-        .tuple(fc.array(argument, { minLength: position, maxLength: position }), input, fc.array(argument, { maxLength: 1 }))
-        .map(([head, main, tail]) => [...head, main, ...tail]);
-      fieldsOf.set(name, [`${shape}:`, ...fields]);
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...(Object.keys(USERS) as Who[])), args, async (who, values) => {
-          await signIn(who);
-          const before = await fingerprint(db.sql);
-          let result: unknown;
-          try {
-            result = await action(...values);
-          } catch (error) {
-            if (!isRedirect(error)) {
-              counter.record(name, 'threw');
-              throw error;
-            }
-            counter.record(name, 'redirect');
-            return;
-          }
-          const outcome = result === undefined || result === null ? String(result) : (result as { ok?: boolean; code?: string }).ok ? 'ok' : String((result as { code?: string }).code);
-          counter.record(name, outcome);
-          if (process.env.FUZZ_DEBUG && outcome === 'invalid') console.log(name, JSON.stringify((result as { fieldErrors?: unknown }).fieldErrors), JSON.stringify(values, (_k, v) => (v instanceof FormData ? [...v.entries()] : v)).slice(0, 300));
-          if (result && typeof result === 'object' && (result as { ok?: unknown }).ok === false) {
-            expect(await fingerprint(db.sql), `${name} refused (${outcome}) but changed data`).toBe(before);
-          }
-        }),
-        { numRuns: RUNS },
+  it.each(modules.map((m) => [m.name, m] as const))(
+    '%s: no exception, and a refused call writes nothing',
+    async (_name, m) => {
+      const mod = (await import(m.file)) as Record<string, unknown>;
+      const actions = Object.entries(mod).filter(
+        (e): e is [string, (...args: unknown[]) => Promise<unknown>] => typeof e[1] === 'function',
       );
-      expect(counter.cases(name)).toBeGreaterThanOrEqual(RUNS);
-    }
-  }, 300_000);
+      expect(actions.length).toBeGreaterThan(0);
+      for (const [exportName, action] of actions) {
+        const name = `${m.name}.${exportName}`;
+        // the input is the last declared parameter (a form action's first one is the previous state)
+        const position = Math.max(action.length - 1, 0);
+        const { fields, shape } = await probeFields(action, position);
+        const shaped =
+          shape === 'form'
+            ? arb.inputWith(fields).map(asForm)
+            : shape === 'object'
+              ? arb.inputWith(fields)
+              : fc.oneof(arb.inputWith(fields), arb.inputWith(fields).map(asForm));
+        const input =
+          fields.length === 0
+            ? argument
+            : fc.oneof({ weight: 5, arbitrary: shaped }, { weight: 2, arbitrary: argument });
+        // the declared parameters, sometimes one more
+        const args = fc
+          .tuple(
+            fc.array(argument, { minLength: position, maxLength: position }),
+            input,
+            fc.array(argument, { maxLength: 1 }),
+          )
+          .map(([head, main, tail]) => [...head, main, ...tail]);
+        fieldsOf.set(name, [`${shape}:`, ...fields]);
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...(Object.keys(USERS) as Who[])), args, async (who, values) => {
+            await signIn(who);
+            const before = await fingerprint(db.sql);
+            let result: unknown;
+            try {
+              result = await action(...values);
+            } catch (error) {
+              if (!isRedirect(error)) {
+                counter.record(name, 'threw');
+                throw error;
+              }
+              counter.record(name, 'redirect');
+              return;
+            }
+            const outcome =
+              result === undefined || result === null
+                ? String(result)
+                : (result as { ok?: boolean; code?: string }).ok
+                  ? 'ok'
+                  : String((result as { code?: string }).code);
+            counter.record(name, outcome);
+            if (process.env.FUZZ_DEBUG && outcome === 'invalid')
+              console.log(
+                name,
+                JSON.stringify((result as { fieldErrors?: unknown }).fieldErrors),
+                JSON.stringify(values, (_k, v) => (v instanceof FormData ? [...v.entries()] : v)).slice(0, 300),
+              );
+            if (result && typeof result === 'object' && (result as { ok?: unknown }).ok === false) {
+              expect(await fingerprint(db.sql), `${name} refused (${outcome}) but changed data`).toBe(before);
+            }
+          }),
+          { numRuns: RUNS },
+        );
+        expect(counter.cases(name)).toBeGreaterThanOrEqual(RUNS);
+      }
+    },
+    300_000,
+  );
 });

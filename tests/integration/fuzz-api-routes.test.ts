@@ -6,7 +6,16 @@ import { createApiToken } from '@/server/api/tokens';
 import { seedIfEmpty } from '@/server/seed';
 import { DEMO, sessionUser } from '../fixtures/session-users';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
-import { arbitraries, CaseCounter, discoverApiRoutes, fingerprint, HTTP_METHODS, inputFieldNames, PROTOTYPE_KEYS, type RouteModule } from './fuzz-support';
+import {
+  arbitraries,
+  CaseCounter,
+  discoverApiRoutes,
+  fingerprint,
+  HTTP_METHODS,
+  inputFieldNames,
+  PROTOTYPE_KEYS,
+  type RouteModule,
+} from './fuzz-support';
 
 // Property-based fuzzing of every /api/v1 route handler, found in the file tree (src/app/api/v1/**/route.ts) with each
 // HTTP method it exports: arbitrary paths, query strings and bodies (JSON with prototype-named keys, odd strings and
@@ -18,7 +27,10 @@ import { arbitraries, CaseCounter, discoverApiRoutes, fingerprint, HTTP_METHODS,
 // the session a request without a token carries (getCurrentUser reads Next's request cookies, which a handler called
 // directly has not got); the real session checks have tests of their own (auth-sessions)
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/server/auth/current-user', () => ({ getCurrentUser: vi.fn(async () => session.user), requireUser: vi.fn() }));
+vi.mock('@/server/auth/current-user', () => ({
+  getCurrentUser: vi.fn(async () => session.user),
+  requireUser: vi.fn(),
+}));
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 vi.stubEnv('SURGEWATCH_NOW', NOW.toISOString());
@@ -38,11 +50,16 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedIfEmpty(db.prisma, { demo: true, now: NOW });
   useAsAppDatabase(db);
-  const make = async (user: SessionUser) => (await createApiToken(user, { name: 'fuzz', expiresInDays: null, scope: 'read-write' }))!.token;
+  const make = async (user: SessionUser) =>
+    (await createApiToken(user, { name: 'fuzz', expiresInDays: null, scope: 'read-write' }))!.token;
   tokens.dataEntryLC = await make(await sessionUser(db.prisma, DEMO.dataEntryLC));
   tokens.leaderLC = await make(await sessionUser(db.prisma, DEMO.leaderLC));
   tokens.dataEntryKG = await make(await sessionUser(db.prisma, DEMO.dataEntryKG));
-  tokens.readOnlyLC = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryLC), { name: 'fuzz-read', expiresInDays: null, scope: 'read' }))!.token;
+  tokens.readOnlyLC = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryLC), {
+    name: 'fuzz-read',
+    expiresInDays: null,
+    scope: 'read',
+  }))!.token;
   sessions.sessionDataEntryLC = await sessionUser(db.prisma, DEMO.dataEntryLC);
   sessions.sessionDistrictLC = await sessionUser(db.prisma, DEMO.districtLC);
 }, 120_000);
@@ -56,28 +73,58 @@ type Handler = (request: Request, ctx: { params: Promise<Record<string, string>>
 /** A path segment: by its name, a plausible week or code most of the time; otherwise anything. */
 function segment(name: string) {
   const plausible = /week/i.test(name)
-    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom('2026-W48', '2026-W47', '2026-W40', '2026-W10') }, { weight: 1, arbitrary: fc.constantFrom('2026-W49', '2026-W99', '2026-48') })
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('2026-W48', '2026-W47', '2026-W40', '2026-W10') },
+        { weight: 1, arbitrary: fc.constantFrom('2026-W49', '2026-W99', '2026-48') },
+      )
     : fc.constantFrom('12', '105', '107', '108', '112', '899', '91', '999');
-  return fc.oneof({ weight: 8, arbitrary: plausible }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 16 }) });
+  return fc.oneof(
+    { weight: 8, arbitrary: plausible },
+    { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 16 }) },
+  );
 }
 
 /** A CSV whose header mixes the import's columns with prototype names and random ones, and rows of odd cells. */
 const csv = fc
   .tuple(
-    fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...IMPORT_COLUMNS.map(([c]) => c)) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }), { minLength: 1, maxLength: 9 }),
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...IMPORT_COLUMNS.map(([c]) => c)) },
+        { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+      ),
+      { minLength: 1, maxLength: 9 },
+    ),
     fc.array(fc.array(arb.text, { maxLength: 9 }), { maxLength: 4 }),
     fc.constantFrom(',', ';'),
   )
-  .map(([header, rows, sep]) => [header, ...rows].map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep)).join('\r\n'));
+  .map(([header, rows, sep]) =>
+    [header, ...rows]
+      .map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep))
+      .join('\r\n'),
+  );
 
 const body = fc.oneof(
-  { weight: 3, arbitrary: arb.goodFigures.map((v) => ({ type: 'application/json', body: JSON.stringify(v) as BodyInit })) },
+  {
+    weight: 3,
+    arbitrary: arb.goodFigures.map((v) => ({ type: 'application/json', body: JSON.stringify(v) as BodyInit })),
+  },
   { weight: 3, arbitrary: arb.figures.map((v) => ({ type: 'application/json', body: JSON.stringify(v) as BodyInit })) },
-  { weight: 3, arbitrary: arb.json.map((v) => ({ type: 'application/json', body: JSON.stringify(v) ?? 'null' as BodyInit })) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((s) => ({ type: 'application/json', body: s as BodyInit })) },
+  {
+    weight: 3,
+    arbitrary: arb.json.map((v) => ({ type: 'application/json', body: JSON.stringify(v) ?? ('null' as BodyInit) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.string({ maxLength: 60 }).map((s) => ({ type: 'application/json', body: s as BodyInit })),
+  },
   { weight: 2, arbitrary: csv.map((s) => ({ type: 'text/csv', body: s as BodyInit })) },
   { weight: 1, arbitrary: arb.formData.map((f) => ({ type: null, body: f as BodyInit })) },
-  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((b) => ({ type: 'application/octet-stream', body: b as BodyInit })) },
+  {
+    weight: 1,
+    arbitrary: fc.uint8Array({ maxLength: 64 }).map((b) => ({ type: 'application/octet-stream', body: b as BodyInit })),
+  },
 );
 
 async function handlersOf(r: RouteModule): Promise<[string, Handler][]> {
@@ -87,44 +134,66 @@ async function handlersOf(r: RouteModule): Promise<[string, Handler][]> {
 
 describe('every /api/v1 route handler, fuzzed', () => {
   it('finds the routes in the file tree', () => {
-    expect(routes.map((r) => r.route)).toEqual(expect.arrayContaining(['/api/v1/reports', '/api/v1/reports/[unitCode]/[isoWeek]']));
+    expect(routes.map((r) => r.route)).toEqual(
+      expect.arrayContaining(['/api/v1/reports', '/api/v1/reports/[unitCode]/[isoWeek]']),
+    );
   });
 
-  it.each(routes.map((r) => [r.route, r] as const))('%s: never 5xx, and a refused request writes nothing', async (_route, r) => {
-    const handlers = await handlersOf(r);
-    expect(handlers.length).toBeGreaterThan(0);
-    for (const [method, handler] of handlers) {
-      const name = `${method} ${r.route}`;
-      const hasBody = method !== 'GET' && method !== 'HEAD';
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom('dataEntryLC', 'dataEntryLC', 'leaderLC', 'dataEntryKG', 'readOnlyLC', 'sessionDataEntryLC', 'sessionDistrictLC'),
-          fc.tuple(...r.segments.map(segment)),
-          fc.oneof({ weight: 3, arbitrary: arb.query }, { weight: 1, arbitrary: fc.constant('?confirm=warnings') }),
-          hasBody ? body : fc.constant(null),
-          async (who, values, query, sent) => {
-            const params = Object.fromEntries(r.segments.map((s, i) => [s, values[i]!]));
-            let path = r.route;
-            for (const [s, v] of Object.entries(params)) path = path.replace(`[${s}]`, encodeURIComponent(v));
-            const headers: Record<string, string> = who in tokens ? { authorization: `Bearer ${tokens[who]}` } : {};
-            session.user = sessions[who] ?? null;
-            if (sent?.type) headers['content-type'] = sent.type;
-            const before = await fingerprint(db.sql);
-            const res = await handler(new Request(`${BASE}${path}${query}`, { method, headers, body: sent?.body ?? null }), { params: Promise.resolve(params) });
-            counter.record(name, String(res.status));
-            expect(res.status, `${name} ${path}${query}`).toBeLessThan(500);
-            if (res.status >= 400) {
-              expect(await res.json()).toMatchObject({ ok: false, message: expect.any(String), fieldErrors: expect.any(Object) });
-              expect(await fingerprint(db.sql), `${name} answered ${res.status} but changed data`).toBe(before);
-            } else {
-              await res.arrayBuffer();
-              if (method === 'GET' || method === 'HEAD') expect(await fingerprint(db.sql), `${name} is a read but changed data`).toBe(before);
-            }
-          },
-        ),
-        { numRuns: RUNS },
-      );
-      expect(counter.cases(name)).toBeGreaterThanOrEqual(RUNS);
-    }
-  }, 300_000);
+  it.each(routes.map((r) => [r.route, r] as const))(
+    '%s: never 5xx, and a refused request writes nothing',
+    async (_route, r) => {
+      const handlers = await handlersOf(r);
+      expect(handlers.length).toBeGreaterThan(0);
+      for (const [method, handler] of handlers) {
+        const name = `${method} ${r.route}`;
+        const hasBody = method !== 'GET' && method !== 'HEAD';
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(
+              'dataEntryLC',
+              'dataEntryLC',
+              'leaderLC',
+              'dataEntryKG',
+              'readOnlyLC',
+              'sessionDataEntryLC',
+              'sessionDistrictLC',
+            ),
+            fc.tuple(...r.segments.map(segment)),
+            fc.oneof({ weight: 3, arbitrary: arb.query }, { weight: 1, arbitrary: fc.constant('?confirm=warnings') }),
+            hasBody ? body : fc.constant(null),
+            async (who, values, query, sent) => {
+              const params = Object.fromEntries(r.segments.map((s, i) => [s, values[i]!]));
+              let path = r.route;
+              for (const [s, v] of Object.entries(params)) path = path.replace(`[${s}]`, encodeURIComponent(v));
+              const headers: Record<string, string> = who in tokens ? { authorization: `Bearer ${tokens[who]}` } : {};
+              session.user = sessions[who] ?? null;
+              if (sent?.type) headers['content-type'] = sent.type;
+              const before = await fingerprint(db.sql);
+              const res = await handler(
+                new Request(`${BASE}${path}${query}`, { method, headers, body: sent?.body ?? null }),
+                { params: Promise.resolve(params) },
+              );
+              counter.record(name, String(res.status));
+              expect(res.status, `${name} ${path}${query}`).toBeLessThan(500);
+              if (res.status >= 400) {
+                expect(await res.json()).toMatchObject({
+                  ok: false,
+                  message: expect.any(String),
+                  fieldErrors: expect.any(Object),
+                });
+                expect(await fingerprint(db.sql), `${name} answered ${res.status} but changed data`).toBe(before);
+              } else {
+                await res.arrayBuffer();
+                if (method === 'GET' || method === 'HEAD')
+                  expect(await fingerprint(db.sql), `${name} is a read but changed data`).toBe(before);
+              }
+            },
+          ),
+          { numRuns: RUNS },
+        );
+        expect(counter.cases(name)).toBeGreaterThanOrEqual(RUNS);
+      }
+    },
+    300_000,
+  );
 });

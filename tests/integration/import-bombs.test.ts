@@ -91,13 +91,21 @@ describe('.xlsx bombs', () => {
       importRoute.POST(
         new Request('http://surgewatch.test/api/v1/reports/import?province=12', {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'accept-language': lang },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/octet-stream',
+            'accept-language': lang,
+          },
           body: redeclare(bombs.rows!, SHEET, 'plausible') as BodyInit,
         }),
       );
     const vi_ = await post('vi');
     expect(vi_.status).toBe(413);
-    expect(await vi_.json()).toMatchObject({ ok: false, message: 'Tệp có quá 50.000 dòng', rows: [{ code: 'tooManyRows', row: null }] });
+    expect(await vi_.json()).toMatchObject({
+      ok: false,
+      message: 'Tệp có quá 50.000 dòng',
+      rows: [{ code: 'tooManyRows', row: null }],
+    });
     const en = await post('en');
     expect(en.status).toBe(413);
     expect((await en.json()).message).toBe('The file has more than 50,000 rows');
@@ -126,7 +134,10 @@ describe('.xlsx bombs', () => {
     const outs = await both;
     const utilisation = performance.eventLoopUtilization(busy).utilization;
     delay.disable();
-    expect(outs).toMatchObject([{ status: 'invalid', issues: [{ code: 'tooManyRows' }] }, { status: 'invalid', issues: [{ code: 'tooManyRows' }] }]);
+    expect(outs).toMatchObject([
+      { status: 'invalid', issues: [{ code: 'tooManyRows' }] },
+      { status: 'invalid', issues: [{ code: 'tooManyRows' }] },
+    ]);
     expect(count).toBe(before.reports);
     expect(await state()).toEqual(before);
     // generous bounds: the point is the difference between a few per cent and nearly all of the time
@@ -138,14 +149,25 @@ describe('.xlsx bombs', () => {
     const build = async (rows: number) => {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('Báo cáo');
-      sheet.addRow(['unit_code', 'unit_name', 'iso_week', 'new_cases', 'oxygen_avg_7d', 'free_covid_beds', 'staffed_icu_beds']);
+      sheet.addRow([
+        'unit_code',
+        'unit_name',
+        'iso_week',
+        'new_cases',
+        'oxygen_avg_7d',
+        'free_covid_beds',
+        'staffed_icu_beds',
+      ]);
       for (let i = 0; i < rows; i++) sheet.addRow(['105', 'Thành phố Lai Châu', '2026-W01', i % 300, 4.25, 6, 1]);
       return new Uint8Array(await workbook.xlsx.writeBuffer());
     };
     const ok = await parseImportFile(await build(MAX_IMPORT_ROWS));
     expect(ok.ok).toBe(true);
     if (ok.ok) expect(ok.records).toHaveLength(MAX_IMPORT_ROWS);
-    expect(await parseImportFile(await build(MAX_IMPORT_ROWS + 1))).toMatchObject({ ok: false, issues: [{ code: 'tooManyRows' }] });
+    expect(await parseImportFile(await build(MAX_IMPORT_ROWS + 1))).toMatchObject({
+      ok: false,
+      issues: [{ code: 'tooManyRows' }],
+    });
   }, 60_000);
 });
 
@@ -157,7 +179,10 @@ describe('CSV bombs', () => {
     ['a cell of 40,000 characters', () => HEADER + '\n105;2026-W01;' + '1'.repeat(40_000) + ';1;1;1', 'cellTooLong'],
   ])('refuses %s', async (_name, make, code) => {
     const before = await state();
-    expect(await importReports(entry, '12', text(make()), { confirmWarnings: true })).toMatchObject({ status: 'invalid', issues: [{ code }] });
+    expect(await importReports(entry, '12', text(make()), { confirmWarnings: true })).toMatchObject({
+      status: 'invalid',
+      issues: [{ code }],
+    });
     expect(await state()).toEqual(before);
   });
 });
@@ -170,7 +195,10 @@ describe('at most two imports at once', () => {
     const csv = `${HEADER}\n105;2026-W30;5;1;1;1\n`;
     try {
       const before = await state();
-      expect(await importReports(entry, '12', text(csv), { confirmWarnings: true })).toEqual({ status: 'busy', retryAfter: 5 });
+      expect(await importReports(entry, '12', text(csv), { confirmWarnings: true })).toEqual({
+        status: 'busy',
+        retryAfter: 5,
+      });
       for (const [lang, message] of [
         ['vi', 'Máy chủ đang chạy hai lượt nhập tệp. Chưa có gì được ghi: hãy thử lại sau 5 giây.'],
         ['en', 'Two imports are already running on the server. Nothing was written: try again in 5 seconds.'],
@@ -190,7 +218,10 @@ describe('at most two imports at once', () => {
     } finally {
       for (const free of taken) free?.();
     }
-    expect(await importReports(entry, '12', text(csv), { confirmWarnings: true })).toMatchObject({ status: 'saved', rows: 1 });
+    expect(await importReports(entry, '12', text(csv), { confirmWarnings: true })).toMatchObject({
+      status: 'saved',
+      rows: 1,
+    });
   });
 
   it('frees its slot whatever the outcome, so refusals never leave the importer blocked', async () => {

@@ -40,7 +40,8 @@ const state = async () => ({
   versionSum: (await db.prisma.weeklyReport.aggregate({ _sum: { version: true } }))._sum.version,
   dataVersion: (await db.prisma.dataVersion.findUnique({ where: { provinceCode: '12' } }))?.version ?? 0,
 });
-const w48 = (unit: string) => db.prisma.weeklyReport.findFirst({ where: { unit: { code: unit }, isoYear: 2026, isoWeek: 48 } });
+const w48 = (unit: string) =>
+  db.prisma.weeklyReport.findFirst({ where: { unit: { code: unit }, isoYear: 2026, isoWeek: 48 } });
 
 describe('what Excel in Vietnam writes', () => {
   it('imports a UTF-8 CSV with a BOM, semicolons and decimal commas', async () => {
@@ -57,11 +58,21 @@ describe('what Excel in Vietnam writes', () => {
 
   it('changes nothing when the same figures come again, as a comma CSV or as .xlsx', async () => {
     const before = await state();
-    expect(await importReports(entry, '12', fixture('lai-chau-2026-W48-excel-vn.csv'), { confirmWarnings: false })).toEqual({
-      status: 'saved', rows: 9, created: 0, updated: 0, unchanged: 9,
+    expect(
+      await importReports(entry, '12', fixture('lai-chau-2026-W48-excel-vn.csv'), { confirmWarnings: false }),
+    ).toEqual({
+      status: 'saved',
+      rows: 9,
+      created: 0,
+      updated: 0,
+      unchanged: 9,
     });
-    expect(await importReports(entry, '12', fixture('lai-chau-2026-W48-comma.csv'), { confirmWarnings: false })).toMatchObject({ status: 'saved', unchanged: 9 });
-    expect(await importReports(entry, '12', await makeXlsx(LAI_CHAU_W48_ROWS), { confirmWarnings: false })).toMatchObject({ status: 'saved', unchanged: 9 });
+    expect(
+      await importReports(entry, '12', fixture('lai-chau-2026-W48-comma.csv'), { confirmWarnings: false }),
+    ).toMatchObject({ status: 'saved', unchanged: 9 });
+    expect(
+      await importReports(entry, '12', await makeXlsx(LAI_CHAU_W48_ROWS), { confirmWarnings: false }),
+    ).toMatchObject({ status: 'saved', unchanged: 9 });
     expect(await state()).toEqual(before);
   });
 
@@ -80,18 +91,34 @@ describe('what Excel in Vietnam writes', () => {
     });
     expect((await w48('105'))?.newCases).toBe(310);
     const before = await state();
-    expect(await importReports(entry, '12', file, { confirmWarnings: true })).toMatchObject({ status: 'saved', updated: 1, unchanged: 8 });
+    expect(await importReports(entry, '12', file, { confirmWarnings: true })).toMatchObject({
+      status: 'saved',
+      updated: 1,
+      unchanged: 8,
+    });
     const report = await w48('105');
     expect(report).toMatchObject({ newCases: 315, version: 2 });
-    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { targetType: 'WeeklyReport', targetId: String(report!.id), action: 'report.updated' } });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { targetType: 'WeeklyReport', targetId: String(report!.id), action: 'report.updated' },
+    });
     expect(audit.before).toMatchObject({ newCases: 310, version: 1 });
     expect(audit.after).toMatchObject({ newCases: 315, version: 2, via: 'import' });
     expect((await state()).audits - before.audits).toBe(1);
   });
 
   it('refuses a CSV that is not UTF-8 (Excel’s plain “CSV” in Windows-1258)', async () => {
-    const bytes = new Uint8Array([...text('unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\r\n105;2026-W48;1;1;1;1;\r\n# Huy'), 0xea, 0xcc, 0x6e]);
-    expect(await importReports(entry, '12', bytes, { confirmWarnings: true })).toMatchObject({ status: 'invalid', issues: [{ row: null, code: 'encoding' }] });
+    const bytes = new Uint8Array([
+      ...text(
+        'unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\r\n105;2026-W48;1;1;1;1;\r\n# Huy',
+      ),
+      0xea,
+      0xcc,
+      0x6e,
+    ]);
+    expect(await importReports(entry, '12', bytes, { confirmWarnings: true })).toMatchObject({
+      status: 'invalid',
+      issues: [{ row: null, code: 'encoding' }],
+    });
   });
 });
 
@@ -116,11 +143,31 @@ describe('bad files: a clear report, nothing written', () => {
   });
 
   it.each([
-    ['an unknown column', 'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,deaths\n105,2026-W48,1,1,1,1,0\n', [1, 'deaths', 'unknownColumn']],
-    ['a missing column', 'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds\n105,2026-W48,1,1,1\n', [1, 'staffed_icu_beds', 'missingColumn']],
-    ['a repeated column', 'unit_code,iso_week,new_cases,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W48,1,1,1,1,1\n', [1, 'new_cases', 'duplicateColumn']],
-    ['a header only', 'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n', [null, null, 'noRows']],
-    ['more cells than columns', 'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W48,1,1,1,1,9\n', [2, null, 'extraCells']],
+    [
+      'an unknown column',
+      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,deaths\n105,2026-W48,1,1,1,1,0\n',
+      [1, 'deaths', 'unknownColumn'],
+    ],
+    [
+      'a missing column',
+      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds\n105,2026-W48,1,1,1\n',
+      [1, 'staffed_icu_beds', 'missingColumn'],
+    ],
+    [
+      'a repeated column',
+      'unit_code,iso_week,new_cases,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W48,1,1,1,1,1\n',
+      [1, 'new_cases', 'duplicateColumn'],
+    ],
+    [
+      'a header only',
+      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n',
+      [null, null, 'noRows'],
+    ],
+    [
+      'more cells than columns',
+      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W48,1,1,1,1,9\n',
+      [2, null, 'extraCells'],
+    ],
   ])('refuses %s', async (_name, csv, [row, column, code]) => {
     const before = await state();
     const out = await importReports(entry, '12', text(csv), { confirmWarnings: true });
@@ -129,24 +176,43 @@ describe('bad files: a clear report, nothing written', () => {
   });
 
   it('refuses files over 5 MB and over 50,000 rows', async () => {
-    expect(await importReports(entry, '12', new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x41), { confirmWarnings: true })).toMatchObject({
-      status: 'invalid', issues: [{ code: 'fileTooLarge' }],
+    expect(
+      await importReports(entry, '12', new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x41), { confirmWarnings: true }),
+    ).toMatchObject({
+      status: 'invalid',
+      issues: [{ code: 'fileTooLarge' }],
     });
-    const many = 'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n' + '105,2026-W01,1,1,1,1\n'.repeat(MAX_IMPORT_ROWS + 1);
-    expect(await importReports(entry, '12', text(many), { confirmWarnings: true })).toMatchObject({ status: 'invalid', issues: [{ code: 'tooManyRows' }] });
+    const many =
+      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n' +
+      '105,2026-W01,1,1,1,1\n'.repeat(MAX_IMPORT_ROWS + 1);
+    expect(await importReports(entry, '12', text(many), { confirmWarnings: true })).toMatchObject({
+      status: 'invalid',
+      issues: [{ code: 'tooManyRows' }],
+    });
   });
 
   it('refuses the import to a user of another province, before reading the file', async () => {
-    expect(await importReports(entryKG, '12', fixture('lai-chau-2026-W48-comma.csv'), { confirmWarnings: true })).toEqual({ status: 'forbidden' });
+    expect(
+      await importReports(entryKG, '12', fixture('lai-chau-2026-W48-comma.csv'), { confirmWarnings: true }),
+    ).toEqual({ status: 'forbidden' });
   });
 
   it('commits nothing from a 10,000-row file with one bad row, and everything once it is corrected', async () => {
-    const { lines } = buildBigCsv({ provinceCode: '12', districts: LC_DISTRICTS, last: { isoYear: 2026, isoWeek: 47 }, rows: 10_000 });
+    const { lines } = buildBigCsv({
+      provinceCode: '12',
+      districts: LC_DISTRICTS,
+      last: { isoYear: 2026, isoWeek: 47 },
+      rows: 10_000,
+    });
     const bad = [...lines];
     bad[5_001] = bad[5_001]!.replace(/^(\d+;[^;]+;)\d+/, '$1-7');
     const before = await state();
     const out = await importReports(entry, '12', text('\uFEFF' + bad.join('\r\n')), { confirmWarnings: true });
-    expect(out).toMatchObject({ status: 'invalid', total: 1, issues: [{ row: 5_002, column: 'new_cases', value: '-7', code: 'negative' }] });
+    expect(out).toMatchObject({
+      status: 'invalid',
+      total: 1,
+      issues: [{ row: 5_002, column: 'new_cases', value: '-7', code: 'negative' }],
+    });
     expect(await state()).toEqual(before);
 
     const good = await importReports(entry, '12', text(lines.join('\n')), { confirmWarnings: true });

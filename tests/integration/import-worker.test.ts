@@ -23,7 +23,10 @@ const NOW = new Date('2026-11-23T03:00:00Z');
 vi.stubEnv('SURGEWATCH_NOW', NOW.toISOString());
 vi.stubEnv('DEMO', '1');
 
-const CSV = (week: number, cases: number) => new TextEncoder().encode(`unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\n105;2026-W${week};${cases};1;1;1\n`);
+const CSV = (week: number, cases: number) =>
+  new TextEncoder().encode(
+    `unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds\n105;2026-W${week};${cases};1;1;1\n`,
+  );
 
 let db: TestDatabase;
 let entry: SessionUser;
@@ -75,10 +78,15 @@ describe('the import worker’s file', () => {
     await startedFrom(elsewhere, path.join(elsewhere, 'server.js'), async () => {
       const vi_ = await post('vi', CSV(30, 5));
       expect(vi_.status).toBe(503);
-      expect(await vi_.json()).toMatchObject({ ok: false, message: 'Máy chủ tạm thời không nhập được tệp (thiếu bộ đọc tệp). Chưa có gì được ghi: hãy báo quản trị viên' });
+      expect(await vi_.json()).toMatchObject({
+        ok: false,
+        message: 'Máy chủ tạm thời không nhập được tệp (thiếu bộ đọc tệp). Chưa có gì được ghi: hãy báo quản trị viên',
+      });
       const en = await post('en', CSV(30, 5));
       expect(en.status).toBe(503);
-      expect((await en.json()).message).toBe('The server cannot import files at the moment (its file reader is missing). Nothing was written: tell the administrator');
+      expect((await en.json()).message).toBe(
+        'The server cannot import files at the moment (its file reader is missing). Nothing was written: tell the administrator',
+      );
     });
     // once, naming what is missing (a second message would fail the test through the console.error guard)
     expect(logged).toHaveLength(1);
@@ -91,10 +99,22 @@ describe('import slots', () => {
   it('are given back by imports failing inside the worker: three in a row, then a good one is saved', async () => {
     const corrupt = zipOf([{ name: 'xl/workbook.xml', content: '<workbook/>'.repeat(100) }]);
     const { entries } = zipFields(corrupt);
-    corrupt.fill(0xff, entries[0]!.local + 30 + 15 + 2, entries[0]!.local + 30 + 15 + corrupt.readUInt32LE(entries[0]!.central + 20));
-    const failing = [new Uint8Array(corrupt), new TextEncoder().encode('a;b\n' + '1;'.repeat(40)), new Uint8Array([0xff, 0xfe, 0x00, 0x41])];
+    corrupt.fill(
+      0xff,
+      entries[0]!.local + 30 + 15 + 2,
+      entries[0]!.local + 30 + 15 + corrupt.readUInt32LE(entries[0]!.central + 20),
+    );
+    const failing = [
+      new Uint8Array(corrupt),
+      new TextEncoder().encode('a;b\n' + '1;'.repeat(40)),
+      new Uint8Array([0xff, 0xfe, 0x00, 0x41]),
+    ];
     expect(failing.length).toBeGreaterThan(MAX_CONCURRENT_IMPORTS);
-    for (const file of failing) expect(await importReports(entry, '12', file, { confirmWarnings: true })).toMatchObject({ status: 'invalid' });
-    expect(await importReports(entry, '12', CSV(32, 7), { confirmWarnings: true })).toMatchObject({ status: 'saved', rows: 1 });
+    for (const file of failing)
+      expect(await importReports(entry, '12', file, { confirmWarnings: true })).toMatchObject({ status: 'invalid' });
+    expect(await importReports(entry, '12', CSV(32, 7), { confirmWarnings: true })).toMatchObject({
+      status: 'saved',
+      rows: 1,
+    });
   });
 });

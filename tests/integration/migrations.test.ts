@@ -9,9 +9,11 @@ afterEach(async () => {
 });
 
 const tables = async (d: TestDatabase) =>
-  (await d.sql.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map(
-    (r) => r.table_name,
-  );
+  (
+    await d.sql.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    )
+  ).map((r) => r.table_name);
 
 describe('migration runner', () => {
   it('applies the committed migrations once, then finds nothing to do', async () => {
@@ -22,7 +24,9 @@ describe('migration runner', () => {
     expect(first.applied).toEqual(files.map((f) => f.name));
     const second = await applyMigrations(db.sql);
     expect(second).toEqual({ applied: [], alreadyApplied: files.length });
-    expect(await tables(db)).toEqual(expect.arrayContaining(['AdminUnit', 'WeeklyReport', 'PlanVersion', 'Agency', 'AuditLog', '_prisma_migrations']));
+    expect(await tables(db)).toEqual(
+      expect.arrayContaining(['AdminUnit', 'WeeklyReport', 'PlanVersion', 'Agency', 'AuditLog', '_prisma_migrations']),
+    );
   });
 
   it('rolls a failing migration back completely and records nothing for it', async () => {
@@ -37,7 +41,9 @@ describe('migration runner', () => {
     await expect(applyMigrations(db.sql, all)).rejects.toThrow(MigrationError);
     await expect(applyMigrations(db.sql, all)).rejects.toThrow(/99990101000000_broken failed/);
     expect(await tables(db)).toEqual(before);
-    const columns = await db.sql.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'AdminUnit' AND column_name = 'x'`);
+    const columns = await db.sql.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'AdminUnit' AND column_name = 'x'`,
+    );
     expect(columns).toHaveLength(0);
     const rows = await db.sql.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1`, [broken.name]);
     expect(rows).toHaveLength(0);

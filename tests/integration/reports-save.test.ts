@@ -53,9 +53,12 @@ afterAll(async () => db?.destroy());
 beforeEach(() => vi.mocked(afterReportsSaved).mockClear());
 
 const reportOf = (unitCode: string, week: IsoWeek) =>
-  db.prisma.weeklyReport.findFirst({ where: { unit: { code: unitCode }, isoYear: week.isoYear, isoWeek: week.isoWeek } });
+  db.prisma.weeklyReport.findFirst({
+    where: { unit: { code: unitCode }, isoYear: week.isoYear, isoWeek: week.isoWeek },
+  });
 const auditCount = () => db.prisma.auditLog.count({ where: { targetType: 'WeeklyReport' } });
-const dataVersion = async (code: string) => (await db.prisma.dataVersion.findUnique({ where: { provinceCode: code } }))?.version ?? 0;
+const dataVersion = async (code: string) =>
+  (await db.prisma.dataVersion.findUnique({ where: { provinceCode: code } }))?.version ?? 0;
 
 describe('saving a week from the grid', () => {
   const week = W('2026-W48'); // the current week: no demo reports yet
@@ -63,21 +66,50 @@ describe('saving a week from the grid', () => {
   it('creates reports in one save, with an audit row each, the DataVersion bumped and the hook called', async () => {
     const audits = await auditCount();
     const version = await dataVersion('12');
-    const out = await saveWeeklyReports(entry, '12', week, [
-      { unitCode: '12', version: 0, ...figures({ oxygenAvg7d: 4.25, freeCovidBeds: 60, staffedIcuBeds: 12, totalCovidBeds: 80, totalIcuBeds: 14 }) },
-      { unitCode: '105', version: 0, ...figures({ newCases: 40, oxygenAvg7d: 1.5 }) },
-      { unitCode: '106', version: 0, ...EMPTY_FIGURES }, // left empty: not reported, nothing stored
-    ], { confirmWarnings: true });
+    const out = await saveWeeklyReports(
+      entry,
+      '12',
+      week,
+      [
+        {
+          unitCode: '12',
+          version: 0,
+          ...figures({
+            oxygenAvg7d: 4.25,
+            freeCovidBeds: 60,
+            staffedIcuBeds: 12,
+            totalCovidBeds: 80,
+            totalIcuBeds: 14,
+          }),
+        },
+        { unitCode: '105', version: 0, ...figures({ newCases: 40, oxygenAvg7d: 1.5 }) },
+        { unitCode: '106', version: 0, ...EMPTY_FIGURES }, // left empty: not reported, nothing stored
+      ],
+      { confirmWarnings: true },
+    );
     expect(out).toMatchObject({ status: 'saved', changed: 2, unchanged: 1 });
     const own = await reportOf('12', week);
-    expect(own).toMatchObject({ version: 1, newCases: null, freeCovidBeds: 60, createdById: entry.id, createdAt: NOW, updatedAt: NOW });
+    expect(own).toMatchObject({
+      version: 1,
+      newCases: null,
+      freeCovidBeds: 60,
+      createdById: entry.id,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
     expect(own?.oxygenAvg7d?.toNumber()).toBe(4.25);
     expect(await reportOf('106', week)).toBeNull();
     expect(await auditCount()).toBe(audits + 2);
     expect(await dataVersion('12')).toBe(version + 1);
     expect(afterReportsSaved).toHaveBeenCalledTimes(1);
-    expect(vi.mocked(afterReportsSaved).mock.calls[0]![1]).toMatchObject({ provinceCode: '12', weeks: [week], actor: { id: entry.id } });
-    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { targetType: 'WeeklyReport', targetId: String(own!.id) } });
+    expect(vi.mocked(afterReportsSaved).mock.calls[0]![1]).toMatchObject({
+      provinceCode: '12',
+      weeks: [week],
+      actor: { id: entry.id },
+    });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { targetType: 'WeeklyReport', targetId: String(own!.id) },
+    });
     expect(audit).toMatchObject({ action: 'report.created', actorId: entry.id, provinceCode: '12', before: null });
     expect(audit.after).toMatchObject({ unitCode: '12', week: '2026-W48', version: 1, freeCovidBeds: 60, via: 'form' });
   });
@@ -85,7 +117,13 @@ describe('saving a week from the grid', () => {
   it('changes nothing when the rows are identical: no version, no audit row, no DataVersion bump', async () => {
     const audits = await auditCount();
     const version = await dataVersion('12');
-    const out = await saveWeeklyReports(entry, '12', week, [{ unitCode: '105', version: 1, ...figures({ newCases: 40, oxygenAvg7d: 1.5 }) }], { confirmWarnings: false });
+    const out = await saveWeeklyReports(
+      entry,
+      '12',
+      week,
+      [{ unitCode: '105', version: 1, ...figures({ newCases: 40, oxygenAvg7d: 1.5 }) }],
+      { confirmWarnings: false },
+    );
     expect(out).toMatchObject({ status: 'saved', changed: 0, unchanged: 1 });
     expect((await reportOf('105', week))?.version).toBe(1);
     expect(await auditCount()).toBe(audits);
@@ -94,13 +132,24 @@ describe('saving a week from the grid', () => {
   });
 
   it('corrects a report at the version read, and audits before and after; clearing it is audited too', async () => {
-    const out = await saveWeeklyReports(entry, '12', week, [{ unitCode: '105', version: 1, ...figures({ newCases: 42, oxygenAvg7d: 1.5 }) }], { confirmWarnings: true });
+    const out = await saveWeeklyReports(
+      entry,
+      '12',
+      week,
+      [{ unitCode: '105', version: 1, ...figures({ newCases: 42, oxygenAvg7d: 1.5 }) }],
+      { confirmWarnings: true },
+    );
     expect(out).toMatchObject({ status: 'saved', changed: 1, rows: [{ status: 'updated', version: 2 }] });
-    const cleared = await saveWeeklyReports(entry, '12', week, [{ unitCode: '105', version: 2, ...EMPTY_FIGURES }], { confirmWarnings: true });
+    const cleared = await saveWeeklyReports(entry, '12', week, [{ unitCode: '105', version: 2, ...EMPTY_FIGURES }], {
+      confirmWarnings: true,
+    });
     expect(cleared).toMatchObject({ status: 'saved', changed: 1 });
     const report = await reportOf('105', week);
     expect(report).toMatchObject({ version: 3, newCases: null, oxygenAvg7d: null });
-    const audits = await db.prisma.auditLog.findMany({ where: { targetType: 'WeeklyReport', targetId: String(report!.id) }, orderBy: { id: 'asc' } });
+    const audits = await db.prisma.auditLog.findMany({
+      where: { targetType: 'WeeklyReport', targetId: String(report!.id) },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => a.action)).toEqual(['report.created', 'report.updated', 'report.updated']);
     expect(audits[1]!.before).toMatchObject({ version: 1, newCases: 40 });
     expect(audits[1]!.after).toMatchObject({ version: 2, newCases: 42 });
@@ -109,14 +158,28 @@ describe('saving a week from the grid', () => {
 
   it('refuses a stale version with the stored figures, and saves nothing of the whole save', async () => {
     const audits = await auditCount();
-    const out = await saveWeeklyReports(entry, '12', week, [
-      { unitCode: '107', version: 0, ...figures({ newCases: 5 }) },
-      { unitCode: '12', version: 0, ...figures({ oxygenAvg7d: 9 }) }, // stored at version 1 by the first test
-    ], { confirmWarnings: true });
+    const out = await saveWeeklyReports(
+      entry,
+      '12',
+      week,
+      [
+        { unitCode: '107', version: 0, ...figures({ newCases: 5 }) },
+        { unitCode: '12', version: 0, ...figures({ oxygenAvg7d: 9 }) }, // stored at version 1 by the first test
+      ],
+      { confirmWarnings: true },
+    );
     expect(out.status).toBe('conflict');
     if (out.status !== 'conflict') return;
     expect(out.conflicts).toEqual([
-      expect.objectContaining({ unitCode: '12', yourVersion: 0, stored: expect.objectContaining({ version: 1, updatedBy: entry.name, figures: expect.objectContaining({ oxygenAvg7d: 4.25 }) }) }),
+      expect.objectContaining({
+        unitCode: '12',
+        yourVersion: 0,
+        stored: expect.objectContaining({
+          version: 1,
+          updatedBy: entry.name,
+          figures: expect.objectContaining({ oxygenAvg7d: 4.25 }),
+        }),
+      }),
     ]);
     expect(await reportOf('107', week)).toBeNull();
     expect(await auditCount()).toBe(audits);
@@ -125,17 +188,37 @@ describe('saving a week from the grid', () => {
 
 describe('hard errors: nothing is saved', () => {
   const save = (user: SessionUser, inputs: Partial<ReportInput>[], province = '12') =>
-    saveReports(user, province, inputs.map((i, ref) => ({ unitCode: '105', week: W('2026-W30'), version: 0, figures: EMPTY_FIGURES, ref, ...i })), {
-      confirmWarnings: true,
-      permission: 'reports.write',
-      source: 'api',
-    });
+    saveReports(
+      user,
+      province,
+      inputs.map((i, ref) => ({ unitCode: '105', week: W('2026-W30'), version: 0, figures: EMPTY_FIGURES, ref, ...i })),
+      {
+        confirmWarnings: true,
+        permission: 'reports.write',
+        source: 'api',
+      },
+    );
 
   it.each([
-    ['cases on the province row', { unitCode: '12', figures: figures({ newCases: 3 }) }, 'newCases', 'casesOnProvinceRow'],
-    ['a unit of another province', { unitCode: '899', figures: figures({ newCases: 3 }) }, 'unitCode', 'outsideProvince'],
+    [
+      'cases on the province row',
+      { unitCode: '12', figures: figures({ newCases: 3 }) },
+      'newCases',
+      'casesOnProvinceRow',
+    ],
+    [
+      'a unit of another province',
+      { unitCode: '899', figures: figures({ newCases: 3 }) },
+      'unitCode',
+      'outsideProvince',
+    ],
     ['an unknown unit', { unitCode: '999999', figures: figures({ newCases: 3 }) }, 'unitCode', 'badUnit'],
-    ['a week after the current one', { week: W('2026-W49'), figures: figures({ newCases: 3 }) }, 'isoWeek', 'futureWeek'],
+    [
+      'a week after the current one',
+      { week: W('2026-W49'), figures: figures({ newCases: 3 }) },
+      'isoWeek',
+      'futureWeek',
+    ],
   ])('%s', async (_name, input, field, code) => {
     const audits = await auditCount();
     const out = await save(entry, [{ unitCode: '106', figures: figures({ newCases: 1 }) }, input]);
@@ -146,7 +229,10 @@ describe('hard errors: nothing is saved', () => {
 
   it('refuses the same unit-week twice in one save', async () => {
     const out = await save(entry, [{ figures: figures({ newCases: 1 }) }, { figures: figures({ newCases: 2 }) }]);
-    expect(out).toEqual({ status: 'invalid', errors: [expect.objectContaining({ ref: 1, code: 'duplicateRow', value: 0 })] });
+    expect(out).toEqual({
+      status: 'invalid',
+      errors: [expect.objectContaining({ ref: 1, code: 'duplicateRow', value: 0 })],
+    });
   });
 
   it('refuses users without the permission in the province', async () => {
@@ -161,7 +247,18 @@ describe('warnings need one confirmation', () => {
 
   it('lists a value far from the unit history and the week already reported, then saves once confirmed', async () => {
     const before = await reportOf('105', week);
-    const row = { unitCode: '105', version: before!.version, ...figures({ newCases: before!.newCases! * 10, oxygenAvg7d: before!.oxygenAvg7d!.toNumber(), freeCovidBeds: before!.freeCovidBeds, staffedIcuBeds: before!.staffedIcuBeds, totalCovidBeds: before!.totalCovidBeds, totalIcuBeds: before!.totalIcuBeds }) };
+    const row = {
+      unitCode: '105',
+      version: before!.version,
+      ...figures({
+        newCases: before!.newCases! * 10,
+        oxygenAvg7d: before!.oxygenAvg7d!.toNumber(),
+        freeCovidBeds: before!.freeCovidBeds,
+        staffedIcuBeds: before!.staffedIcuBeds,
+        totalCovidBeds: before!.totalCovidBeds,
+        totalIcuBeds: before!.totalIcuBeds,
+      }),
+    };
     const out = await saveWeeklyReports(entry, '12', week, [row], { confirmWarnings: false });
     expect(out.status).toBe('warnings');
     if (out.status !== 'warnings') return;
@@ -177,11 +274,27 @@ describe('warnings need one confirmation', () => {
 
   it('does not warn about a value close to the history', async () => {
     const w = W('2026-W48');
-    const out = await saveWeeklyReports(entry, '12', w, [{ unitCode: '108', version: 0, ...figures({ newCases: 10 }) }], { confirmWarnings: false });
+    const out = await saveWeeklyReports(
+      entry,
+      '12',
+      w,
+      [{ unitCode: '108', version: 0, ...figures({ newCases: 10 }) }],
+      { confirmWarnings: false },
+    );
     expect(out.status).toBe('warnings'); // 10 is far below the unit's wave...
-    const history = await db.prisma.weeklyReport.findMany({ where: { unit: { code: '108' } }, orderBy: [{ isoYear: 'desc' }, { isoWeek: 'desc' }], take: 8 });
+    const history = await db.prisma.weeklyReport.findMany({
+      where: { unit: { code: '108' } },
+      orderBy: [{ isoYear: 'desc' }, { isoWeek: 'desc' }],
+      take: 8,
+    });
     const typical = history.map((h) => h.newCases!).sort((a, b) => a - b)[4]!;
-    const ok = await saveWeeklyReports(entry, '12', w, [{ unitCode: '108', version: 0, ...figures({ newCases: typical }) }], { confirmWarnings: false });
+    const ok = await saveWeeklyReports(
+      entry,
+      '12',
+      w,
+      [{ unitCode: '108', version: 0, ...figures({ newCases: typical }) }],
+      { confirmWarnings: false },
+    );
     expect(ok).toMatchObject({ status: 'saved' }); // ...the median of its last 8 reports is not
   });
 });
@@ -190,7 +303,11 @@ describe('concurrency', () => {
   it('of two saves of one version, exactly one wins; the other gets the winner’s figures', async () => {
     const week = W('2026-W46');
     const current = await reportOf('109', week);
-    const base = { unitCode: '109', version: current!.version, ...figures({ newCases: current!.newCases, oxygenAvg7d: current!.oxygenAvg7d!.toNumber() }) };
+    const base = {
+      unitCode: '109',
+      version: current!.version,
+      ...figures({ newCases: current!.newCases, oxygenAvg7d: current!.oxygenAvg7d!.toNumber() }),
+    };
     const [a, b] = await Promise.all([
       saveWeeklyReports(entry, '12', week, [{ ...base, freeCovidBeds: 11 }], { confirmWarnings: true }),
       saveWeeklyReports(entry, '12', week, [{ ...base, freeCovidBeds: 22 }], { confirmWarnings: true }),
@@ -202,21 +319,41 @@ describe('concurrency', () => {
     const loser = a.status === 'conflict' ? a : b;
     if (loser.status !== 'conflict') throw new Error('no loser');
     expect(loser.conflicts[0]!.stored?.figures.freeCovidBeds).toBe(after!.freeCovidBeds);
-    expect(await db.prisma.auditLog.count({ where: { targetType: 'WeeklyReport', targetId: String(after!.id) } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { targetType: 'WeeklyReport', targetId: String(after!.id) } })).toBe(
+      1,
+    );
   });
 
   it('refuses the whole save when a report changes between its checks and its write, with the new figures', async () => {
     const week = W('2026-W45');
     const target = await reportOf('111', week);
     race.afterRead = async () => {
-      await db.prisma.weeklyReport.update({ where: { id: target!.id }, data: { freeCovidBeds: 77, version: { increment: 1 } } });
+      await db.prisma.weeklyReport.update({
+        where: { id: target!.id },
+        data: { freeCovidBeds: 77, version: { increment: 1 } },
+      });
     };
     const audits = await auditCount();
-    const out = await saveWeeklyReports(entry, '12', week, [
-      { unitCode: '112', version: (await reportOf('112', week))!.version, ...figures({ newCases: 4321 }) },
-      { unitCode: '111', version: target!.version, ...figures({ newCases: 150, freeCovidBeds: 8 }) },
-    ], { confirmWarnings: true });
-    expect(out).toMatchObject({ status: 'conflict', conflicts: [{ unitCode: '111', yourVersion: target!.version, stored: { version: target!.version + 1, figures: { freeCovidBeds: 77 } } }] });
+    const out = await saveWeeklyReports(
+      entry,
+      '12',
+      week,
+      [
+        { unitCode: '112', version: (await reportOf('112', week))!.version, ...figures({ newCases: 4321 }) },
+        { unitCode: '111', version: target!.version, ...figures({ newCases: 150, freeCovidBeds: 8 }) },
+      ],
+      { confirmWarnings: true },
+    );
+    expect(out).toMatchObject({
+      status: 'conflict',
+      conflicts: [
+        {
+          unitCode: '111',
+          yourVersion: target!.version,
+          stored: { version: target!.version + 1, figures: { freeCovidBeds: 77 } },
+        },
+      ],
+    });
     expect((await reportOf('112', week))?.newCases).toBe(99); // as seeded: the other row of the save is rolled back too
     expect(await auditCount()).toBe(audits);
   });
@@ -224,8 +361,12 @@ describe('concurrency', () => {
   it('of two creations of one report, exactly one wins', async () => {
     const week = W('2026-W48');
     const [a, b] = await Promise.all([
-      saveWeeklyReports(entry, '12', week, [{ unitCode: '110', version: 0, ...figures({ oxygenAvg7d: 1 }) }], { confirmWarnings: true }),
-      saveWeeklyReports(entry, '12', week, [{ unitCode: '110', version: 0, ...figures({ oxygenAvg7d: 2 }) }], { confirmWarnings: true }),
+      saveWeeklyReports(entry, '12', week, [{ unitCode: '110', version: 0, ...figures({ oxygenAvg7d: 1 }) }], {
+        confirmWarnings: true,
+      }),
+      saveWeeklyReports(entry, '12', week, [{ unitCode: '110', version: 0, ...figures({ oxygenAvg7d: 2 }) }], {
+        confirmWarnings: true,
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual(['conflict', 'saved']);
     expect((await reportOf('110', week))?.version).toBe(1);

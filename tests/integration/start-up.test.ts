@@ -23,7 +23,11 @@ describe('npm start with a bad environment', () => {
     [{ PORT: 'abc' }, 'PORT'],
   ])('stops with exit code 1 and one line naming the variable: %j', (vars, name) => {
     const env = { ...process.env, DATABASE_URL: '', NEXTAUTH_SECRET: '', ...vars };
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -37,7 +41,12 @@ describe('the embedded database folder', () => {
     // another process opens the folder and keeps it open
     const holder = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `import('./src/server/db/connection.ts').then(async (m) => { await m.openDatabase({ kind: 'embedded', dataDir: ${JSON.stringify(dir)} }); console.log('open'); setInterval(() => {}, 1000); })`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('./src/server/db/connection.ts').then(async (m) => { await m.openDatabase({ kind: 'embedded', dataDir: ${JSON.stringify(dir)} }); console.log('open'); setInterval(() => {}, 1000); })`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

@@ -20,38 +20,95 @@ beforeAll(async () => {
   await seedIfEmpty(db.prisma, { demo: true, now: NOW });
   useAsAppDatabase(db);
   for (const key of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) users[key] = await demoUser(db.prisma, EMAILS[key]);
-  activationId = (await db.prisma.activation.findFirstOrThrow({ where: { province: { code: '91' }, status: 'OPEN' }, select: { id: true } })).id;
+  activationId = (
+    await db.prisma.activation.findFirstOrThrow({
+      where: { province: { code: '91' }, status: 'OPEN' },
+      select: { id: true },
+    })
+  ).id;
 });
 afterAll(async () => db?.destroy());
 
 const taskOf = (where: object) =>
-  db.prisma.activationTask.findFirstOrThrow({ where: { activationId, ...where }, select: { id: true, version: true, status: true, note: true, doneById: true }, orderBy: { id: 'asc' } });
-const snapshot = () => db.prisma.activationTask.findMany({ select: { id: true, status: true, version: true, note: true, dueDate: true }, orderBy: { id: 'asc' } });
+  db.prisma.activationTask.findFirstOrThrow({
+    where: { activationId, ...where },
+    select: { id: true, version: true, status: true, note: true, doneById: true },
+    orderBy: { id: 'asc' },
+  });
+const snapshot = () =>
+  db.prisma.activationTask.findMany({
+    select: { id: true, status: true, version: true, note: true, dueDate: true },
+    orderBy: { id: 'asc' },
+  });
 const historyOf = (id: number) =>
-  db.prisma.auditLog.findMany({ where: { targetType: 'ActivationTask', targetId: String(id) }, select: { action: true, actorLabel: true, after: true }, orderBy: { id: 'asc' } });
+  db.prisma.auditLog.findMany({
+    where: { targetType: 'ActivationTask', targetId: String(id) },
+    select: { action: true, actorLabel: true, after: true },
+    orderBy: { id: 'asc' },
+  });
 
 describe('ticking a task', () => {
   it('lets a district officer tick their district’s copy done with a note, then reopen it; each change is in the history', async () => {
     const officer = users.districtKG;
     const task = await taskOf({ districtId: officer.unitId });
-    const done = await tickTask(db.prisma, officer, { taskId: task.id, done: true, note: 'Đã lập 2 chốt kiểm soát', version: task.version }, NOW);
-    expect(done).toEqual({ ok: true, data: { status: 'DONE', version: task.version + 1, unchanged: false }, message: 'done.ticked' });
-    expect(await taskOf({ id: task.id })).toMatchObject({ status: 'DONE', note: 'Đã lập 2 chốt kiểm soát', doneById: officer.id });
+    const done = await tickTask(
+      db.prisma,
+      officer,
+      { taskId: task.id, done: true, note: 'Đã lập 2 chốt kiểm soát', version: task.version },
+      NOW,
+    );
+    expect(done).toEqual({
+      ok: true,
+      data: { status: 'DONE', version: task.version + 1, unchanged: false },
+      message: 'done.ticked',
+    });
+    expect(await taskOf({ id: task.id })).toMatchObject({
+      status: 'DONE',
+      note: 'Đã lập 2 chốt kiểm soát',
+      doneById: officer.id,
+    });
 
-    const reopened = await tickTask(db.prisma, officer, { taskId: task.id, done: false, note: null, version: task.version + 1 }, NOW);
+    const reopened = await tickTask(
+      db.prisma,
+      officer,
+      { taskId: task.id, done: false, note: null, version: task.version + 1 },
+      NOW,
+    );
     expect(reopened).toMatchObject({ ok: true, data: { status: 'OPEN', version: task.version + 2 } });
     expect(await taskOf({ id: task.id })).toMatchObject({ status: 'OPEN', doneById: null });
     expect(await historyOf(task.id)).toEqual([
-      { action: 'task.done', actorLabel: officer.email, after: expect.objectContaining({ status: 'DONE', note: 'Đã lập 2 chốt kiểm soát' }) },
-      { action: 'task.reopened', actorLabel: officer.email, after: expect.objectContaining({ status: 'OPEN', note: null }) },
+      {
+        action: 'task.done',
+        actorLabel: officer.email,
+        after: expect.objectContaining({ status: 'DONE', note: 'Đã lập 2 chốt kiểm soát' }),
+      },
+      {
+        action: 'task.reopened',
+        actorLabel: officer.email,
+        after: expect.objectContaining({ status: 'OPEN', note: null }),
+      },
     ]);
   });
 
   it('lets an agency officer tick their agency’s tasks, and a leader the bodies without an officer', async () => {
     const soYTe = await taskOf({ agencyId: users.agencyKG.agencyId });
-    expect(await tickTask(db.prisma, users.agencyKG, { taskId: soYTe.id, done: true, note: null, version: soYTe.version }, NOW)).toMatchObject({ ok: true });
+    expect(
+      await tickTask(
+        db.prisma,
+        users.agencyKG,
+        { taskId: soYTe.id, done: true, note: null, version: soYTe.version },
+        NOW,
+      ),
+    ).toMatchObject({ ok: true });
     const steering = await taskOf({ agency: { hasOwnOfficer: false } });
-    expect(await tickTask(db.prisma, users.leaderKG, { taskId: steering.id, done: true, note: 'Họp BCĐ 8h', version: steering.version }, NOW)).toMatchObject({ ok: true });
+    expect(
+      await tickTask(
+        db.prisma,
+        users.leaderKG,
+        { taskId: steering.id, done: true, note: 'Họp BCĐ 8h', version: steering.version },
+        NOW,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('lists each officer’s own tasks in "my tasks"', async () => {
@@ -69,8 +126,13 @@ describe('ticking a task', () => {
     expect((await mine(users.agencyKG)).tasks).toHaveLength(15);
     // leaders: the steering committee (4) and the Fatherland Front (2)
     const leader = await mine(users.leaderKG);
-    expect(leader.tasks.map((t) => t.agencyName)).toEqual([...Array(4).fill('Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh'), ...Array(2).fill('Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên')]);
-    expect(leader.tasks[0]!.history).toEqual([expect.objectContaining({ action: 'task.done', actorName: 'Lãnh đạo tỉnh Kiên Giang', note: 'Họp BCĐ 8h' })]);
+    expect(leader.tasks.map((t) => t.agencyName)).toEqual([
+      ...Array(4).fill('Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh'),
+      ...Array(2).fill('Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên'),
+    ]);
+    expect(leader.tasks[0]!.history).toEqual([
+      expect.objectContaining({ action: 'task.done', actorName: 'Lãnh đạo tỉnh Kiên Giang', note: 'Họp BCĐ 8h' }),
+    ]);
     // Lai Châu has no open activation in the demo
     expect((await mine(users.districtLC)).activation).toBeNull();
     expect(await getMyTasks(users.dataEntryKG, NOW)).toEqual({ status: 'not-applicable' });
@@ -83,25 +145,42 @@ describe('refusals change nothing', () => {
     ['a province body’s task, for a district officer', 'districtKG', { districtId: null }, 'errors.otherDistrict'],
     ['another agency’s task', 'agencyKG', { agency: { code: 'cong-an-tinh' } }, 'errors.otherAgency'],
     ['another province’s task', 'leaderLC', {}, 'errors.otherProvince'],
-    ['another province’s task, for a district officer', 'districtLC', { districtId: { not: null } }, 'errors.otherProvince'],
+    [
+      'another province’s task, for a district officer',
+      'districtLC',
+      { districtId: { not: null } },
+      'errors.otherProvince',
+    ],
     ['any task, for a data-entry user', 'dataEntryKG', {}, 'errors.forbidden'],
     ['any task, for a national leader', 'national', {}, 'errors.otherProvince'],
   ] as const)('%s', async (_label, who, where, message) => {
     const user = users[who];
     // "another district": a district copy that is not this officer's
-    const filter = who === 'districtKG' && 'districtId' in where && where.districtId !== null ? { AND: [{ districtId: { not: null } }, { districtId: { not: user.unitId } }] } : where;
+    const filter =
+      who === 'districtKG' && 'districtId' in where && where.districtId !== null
+        ? { AND: [{ districtId: { not: null } }, { districtId: { not: user.unitId } }] }
+        : where;
     const task = await taskOf(filter);
     const before = await snapshot();
     const refusalsBefore = await db.prisma.auditLog.count({ where: { action: 'permission.denied', actorId: user.id } });
-    const result = await tickTask(db.prisma, user, { taskId: task.id, done: true, note: 'x', version: task.version }, NOW);
+    const result = await tickTask(
+      db.prisma,
+      user,
+      { taskId: task.id, done: true, note: 'x', version: task.version },
+      NOW,
+    );
     expect(result).toEqual({ ok: false, code: 'forbidden', message });
     expect(await snapshot()).toEqual(before);
-    expect(await db.prisma.auditLog.count({ where: { action: 'permission.denied', actorId: user.id } })).toBe(refusalsBefore + 1);
+    expect(await db.prisma.auditLog.count({ where: { action: 'permission.denied', actorId: user.id } })).toBe(
+      refusalsBefore + 1,
+    );
   });
 
   it('refuses a task that no longer exists', async () => {
     const before = await snapshot();
-    expect(await tickTask(db.prisma, users.leaderKG, { taskId: 987_654, done: true, note: null, version: 1 }, NOW)).toEqual({ ok: false, code: 'not-found', message: 'errors.taskGone' });
+    expect(
+      await tickTask(db.prisma, users.leaderKG, { taskId: 987_654, done: true, note: null, version: 1 }, NOW),
+    ).toEqual({ ok: false, code: 'not-found', message: 'errors.taskGone' });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -112,7 +191,14 @@ describe('refusals change nothing', () => {
     await tickTask(db.prisma, officer, { taskId: task.id, done: false, note: null, version: task.version + 1 }, NOW);
     // a second screen still showing the first version asks to tick done: the task is open again at version + 2
     const before = await snapshot();
-    expect(await tickTask(db.prisma, users.leaderKG, { taskId: task.id, done: true, note: 'muộn', version: task.version }, NOW)).toMatchObject({ ok: false, code: 'conflict', message: 'errors.conflict' });
+    expect(
+      await tickTask(
+        db.prisma,
+        users.leaderKG,
+        { taskId: task.id, done: true, note: 'muộn', version: task.version },
+        NOW,
+      ),
+    ).toMatchObject({ ok: false, code: 'conflict', message: 'errors.conflict' });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -130,8 +216,18 @@ describe('two officers ticking the same task at once', () => {
     const task = await taskOf({ districtId: users.districtKG.unitId, status: 'OPEN' });
     const historyBefore = (await historyOf(task.id)).length;
     const [a, b] = await Promise.all([
-      tickTask(db.prisma, users.districtKG, { taskId: task.id, done: true, note: 'Huyện đã xong', version: task.version }, NOW),
-      tickTask(db.prisma, users.leaderKG, { taskId: task.id, done: true, note: 'Tỉnh xác nhận', version: task.version }, NOW),
+      tickTask(
+        db.prisma,
+        users.districtKG,
+        { taskId: task.id, done: true, note: 'Huyện đã xong', version: task.version },
+        NOW,
+      ),
+      tickTask(
+        db.prisma,
+        users.leaderKG,
+        { taskId: task.id, done: true, note: 'Tỉnh xác nhận', version: task.version },
+        NOW,
+      ),
     ]);
     expect(a.ok && b.ok).toBe(true);
     const outcomes = [a, b].map((r) => (r.ok ? r.data : null));
@@ -149,9 +245,18 @@ describe('two officers ticking the same task at once', () => {
 describe('a stood-down activation', () => {
   it('is read-only: ticking is refused with a clear message', async () => {
     const task = await taskOf({ districtId: users.districtKG.unitId, status: 'OPEN' });
-    expect(await standDown(db.prisma, users.leaderKG, { activationId, reason: 'Dịch đã được kiểm soát' }, NOW)).toMatchObject({ ok: true });
+    expect(
+      await standDown(db.prisma, users.leaderKG, { activationId, reason: 'Dịch đã được kiểm soát' }, NOW),
+    ).toMatchObject({ ok: true });
     const before = await snapshot();
-    expect(await tickTask(db.prisma, users.districtKG, { taskId: task.id, done: true, note: null, version: task.version }, NOW)).toEqual({ ok: false, code: 'refused', message: 'errors.stoodDown' });
+    expect(
+      await tickTask(
+        db.prisma,
+        users.districtKG,
+        { taskId: task.id, done: true, note: null, version: task.version },
+        NOW,
+      ),
+    ).toEqual({ ok: false, code: 'refused', message: 'errors.stoodDown' });
     expect(await snapshot()).toEqual(before);
     const mine = await getMyTasks(users.districtKG, NOW);
     expect(mine.status === 'ok' && mine.data.activation).toBeNull();

@@ -36,7 +36,11 @@ describe('the end-to-end browser', () => {
     }
     // what the fallback sets when the system lacks a library: the package's own copies first
     const libs = path.join(path.dirname(executablePath), 'lib');
-    const forced: Record<string, string> = { ...(process.env as Record<string, string>), ...env, LD_LIBRARY_PATH: libs };
+    const forced: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      ...env,
+      LD_LIBRARY_PATH: libs,
+    };
     const linked = execFileSync('ldd', [executablePath], { encoding: 'utf8', env: forced as NodeJS.ProcessEnv });
     expect(linked).not.toContain('not found');
     expect(linked).toMatch(new RegExp(`libnss3\\.so => ${libs.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

@@ -83,7 +83,11 @@ export function missingLibraryMessage(lib: string): string {
 function missingLibraries(binary: string, env: Record<string, string>): string[] {
   let out: string;
   try {
-    out = execFileSync('ldd', [binary], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync('ldd', [binary], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch {
     return []; // no ldd (not glibc): let the browser launch say what is wrong
   }
@@ -131,7 +135,11 @@ function untar(archive: Buffer, dest: string): void {
   while (offset + 512 <= archive.length) {
     const header = archive.subarray(offset, offset + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (start: number, length: number) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (start: number, length: number) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const prefix = field(345, 155);
     const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
     const size = parseInt(field(124, 12).trim() || '0', 8);

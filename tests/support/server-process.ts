@@ -64,7 +64,7 @@ export function serverPids(port: number | string): number[] {
   };
   const parent = new Map(all.map((pid) => [pid, parentOf(pid)]));
   const out = new Set(roots);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parent) if (!out.has(pid) && out.has(ppid)) (out.add(pid), (grew = true));
   }

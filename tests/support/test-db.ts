@@ -30,7 +30,10 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       // pool.end() resolves before its connections are gone: wait for them (up to 5 s), so that FORCE below does not
       // terminate connections that are closing anyway
       for (let i = 0; i < 50; i++) {
-        const { rows } = await a.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        const { rows } = await a.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -13,7 +13,8 @@ export default {
     type: 'problem',
     docs: { description: "'use client' files import from '@/server' only the server actions (values)" },
     messages: {
-      server: "'use client' files may import from '@/server' only server actions; move what the browser needs to src/lib.",
+      server:
+        "'use client' files may import from '@/server' only server actions; move what the browser needs to src/lib.",
       type: "'use client' files take the types they receive from src/lib/contracts, not from '@/server'.",
     },
     schema: [],

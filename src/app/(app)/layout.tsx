@@ -13,7 +13,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const tRole = await getTranslations('roles');
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {tApp('skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -25,7 +28,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <MainNav user={user} />
           </div>
           <div className="flex flex-wrap items-center gap-4 text-sm">
-            {env().demo && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{tApp('demoMode')}</span>}
+            {env().demo && (
+              <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                {tApp('demoMode')}
+              </span>
+            )}
             <span className="text-slate-700">
               {t('signedInAs', { name: user.name })} · <span className="text-slate-500">{tRole(user.role)}</span>
             </span>

@@ -8,7 +8,11 @@ import { getTranslations } from '@/i18n/server';
 // inlined RSC payload. Elsewhere the parameter is ignored: a public page must not hand out large answers for free.
 const MAX_PAD_KB = 100;
 
-export default async function FloorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FloorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const t = await getTranslations('dashboard');
   const { pad } = await searchParams;
@@ -17,7 +21,9 @@ export default async function FloorPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <p>{t('floor.line')}</p>
-      {kb > 0 && <p data-testid="floor-pad">{'0123456789abcdef '.repeat(Math.ceil((kb * 1024) / 17)).slice(0, kb * 1024)}</p>}
+      {kb > 0 && (
+        <p data-testid="floor-pad">{'0123456789abcdef '.repeat(Math.ceil((kb * 1024) / 17)).slice(0, kb * 1024)}</p>
+      )}
     </>
   );
 }

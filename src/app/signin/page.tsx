@@ -11,7 +11,11 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Đăng nhập' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const user = await getCurrentUser();
   // only a path of this site (src/lib/safe-redirect.ts); a control character never gets here (the proxy answers 400)
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);

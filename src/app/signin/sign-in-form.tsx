@@ -37,21 +37,36 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           {t('email')}
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-600 focus:ring-2 focus:ring-sky-200 focus:outline-none" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-600 focus:ring-2 focus:ring-sky-200 focus:outline-none"
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">
           {t('password')}
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-600 focus:ring-2 focus:ring-sky-200 focus:outline-none" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-600 focus:ring-2 focus:ring-sky-200 focus:outline-none"
+        />
       </div>
       <p aria-live="polite" className="min-h-5 text-sm text-red-700" role={failed ? 'alert' : undefined}>
         {failed ?? ''}
       </p>
-      <button type="submit" disabled={pending}
-        className="w-full rounded-md bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60"
+      >
         {pending ? t('submitting') : t('submit')}
       </button>
     </form>

@@ -15,7 +15,15 @@ export interface SparklineProps {
   testId?: string;
 }
 
-export function Sparkline({ values, threshold = null, width = 120, height = 28, label, breach = 'above', testId }: SparklineProps) {
+export function Sparkline({
+  values,
+  threshold = null,
+  width = 120,
+  height = 28,
+  label,
+  breach = 'above',
+  testId,
+}: SparklineProps) {
   const pad = 2;
   const max = Math.max(1e-9, ...values.map((v) => v ?? 0), threshold !== null ? threshold * 1.1 : 0);
   const x = (i: number) => pad + (values.length <= 1 ? 0 : (i * (width - 2 * pad)) / (values.length - 1));
@@ -45,7 +53,14 @@ export function Sparkline({ values, threshold = null, width = 120, height = 28, 
     >
       {ty !== null && (
         <>
-          <rect x={0} width={width} y={breach === 'above' ? 0 : ty} height={breach === 'above' ? ty : height - ty} fill="#dc2626" fillOpacity={0.08} />
+          <rect
+            x={0}
+            width={width}
+            y={breach === 'above' ? 0 : ty}
+            height={breach === 'above' ? ty : height - ty}
+            fill="#dc2626"
+            fillOpacity={0.08}
+          />
           <line x1={0} x2={width} y1={ty} y2={ty} stroke="#b91c1c" strokeWidth={1} strokeDasharray="3 2" />
         </>
       )}

@@ -56,18 +56,37 @@ const TrendPlot = lazy(() => import('./trend-plot'));
 
 export function TrendChart({ id, title, points, threshold, summary, labels, locale, height = 200 }: TrendChartProps) {
   const mounted = useMounted();
-  const data = useMemo(() => points.map(([week, rate, provisional]): TrendPoint => ({ week, rate, provisional: provisional === 1 })), [points]);
+  const data = useMemo(
+    () => points.map(([week, rate, provisional]): TrendPoint => ({ week, rate, provisional: provisional === 1 })),
+    [points],
+  );
   return (
     <figure data-testid={`trend-${id}`} className="rounded-lg border border-slate-200 bg-white p-3">
       <figcaption className="mb-1 text-sm font-semibold text-slate-800">{title}</figcaption>
       <p className="mb-1 text-xs text-slate-600">
-        {threshold && <span className="mr-1 inline-block w-5 border-t-2 border-dashed border-red-700 align-middle" aria-hidden="true" />}
+        {threshold && (
+          <span
+            className="mr-1 inline-block w-5 border-t-2 border-dashed border-red-700 align-middle"
+            aria-hidden="true"
+          />
+        )}
         {labels.legend}
       </p>
       <div role="img" aria-label={summary} style={{ height }}>
         {mounted ? (
-          <Suspense fallback={<p className="flex h-full items-center justify-center text-xs text-slate-400">{labels.loading}</p>}>
-            <TrendPlot title={title} points={data} threshold={threshold} labels={labels} locale={locale} height={height} />
+          <Suspense
+            fallback={
+              <p className="flex h-full items-center justify-center text-xs text-slate-400">{labels.loading}</p>
+            }
+          >
+            <TrendPlot
+              title={title}
+              points={data}
+              threshold={threshold}
+              labels={labels}
+              locale={locale}
+              height={height}
+            />
           </Suspense>
         ) : (
           <p className="flex h-full items-center justify-center text-xs text-slate-400">{labels.loading}</p>

@@ -21,7 +21,14 @@ interface DotProps {
   index?: number;
 }
 
-export default function TrendPlot({ title, points, threshold, labels, locale, height = 200 }: Omit<TrendChartProps, 'id' | 'summary' | 'points'> & { points: TrendPoint[] }) {
+export default function TrendPlot({
+  title,
+  points,
+  threshold,
+  labels,
+  locale,
+  height = 200,
+}: Omit<TrendChartProps, 'id' | 'summary' | 'points'> & { points: TrendPoint[] }) {
   const max = Math.max(0, ...points.map((p) => p.rate ?? 0));
   const ticks = niceTicks(Math.max(max * 1.05, threshold ? threshold.value * 1.2 : 0, 1));
   const yMax = ticks[ticks.length - 1]!;
@@ -41,10 +48,30 @@ export default function TrendPlot({ title, points, threshold, labels, locale, he
   };
 
   return (
-    <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+    <LineChart
+      data={points}
+      responsive
+      style={{ width: '100%', height }}
+      margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+    >
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="week" tickFormatter={(w: string) => w.slice(5)} interval="preserveStartEnd" minTickGap={18} fontSize={11} stroke="#64748b" />
-      <YAxis domain={[0, yMax]} ticks={ticks} width={44} fontSize={11} stroke="#64748b" tickFormatter={number} allowDataOverflow />
+      <XAxis
+        dataKey="week"
+        tickFormatter={(w: string) => w.slice(5)}
+        interval="preserveStartEnd"
+        minTickGap={18}
+        fontSize={11}
+        stroke="#64748b"
+      />
+      <YAxis
+        domain={[0, yMax]}
+        ticks={ticks}
+        width={44}
+        fontSize={11}
+        stroke="#64748b"
+        tickFormatter={number}
+        allowDataOverflow
+      />
       {threshold && (
         <ReferenceArea
           y1={above ? threshold.value : 0}
@@ -55,7 +82,15 @@ export default function TrendPlot({ title, points, threshold, labels, locale, he
           ifOverflow="hidden"
         />
       )}
-      {threshold && <ReferenceLine y={threshold.value} stroke="#b91c1c" strokeWidth={1.5} strokeDasharray="6 3" ifOverflow="extendDomain" />}
+      {threshold && (
+        <ReferenceLine
+          y={threshold.value}
+          stroke="#b91c1c"
+          strokeWidth={1.5}
+          strokeDasharray="6 3"
+          ifOverflow="extendDomain"
+        />
+      )}
       <Line
         type="linear"
         dataKey="rate"

@@ -9,7 +9,15 @@ const FIGURE_FIELDS = ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'staffedIcuBe
 /** Fields of the audit rows that identify the report rather than change it. */
 const IDENTITY_FIELDS = new Set(['unitCode', 'week', 'via', 'unitId', 'isoYear', 'isoWeek']);
 
-export async function DistrictReports({ weeks, reports, selectedWeek }: { weeks: string[]; reports: DistrictReport[]; selectedWeek: string }) {
+export async function DistrictReports({
+  weeks,
+  reports,
+  selectedWeek,
+}: {
+  weeks: string[];
+  reports: DistrictReport[];
+  selectedWeek: string;
+}) {
   const t = await getTranslations('dashboard');
   const tf = await getTranslations('figures');
   const tp = await getTranslations('province');
@@ -20,10 +28,21 @@ export async function DistrictReports({ weeks, reports, selectedWeek }: { weeks:
     if (field === 'version') return t('district.version');
     return field;
   };
-  const show = (v: unknown): string => (v === null || v === undefined || v === '' ? t('district.empty') : typeof v === 'number' ? f.decimal(v, Number.isInteger(v) ? 0 : 2) : String(v));
+  const show = (v: unknown): string =>
+    v === null || v === undefined || v === ''
+      ? t('district.empty')
+      : typeof v === 'number'
+        ? f.decimal(v, Number.isInteger(v) ? 0 : 2)
+        : String(v);
   const num = (v: number | null, digits = 0) => (v === null ? '—' : f.decimal(v, digits));
   const actionLabel = (action: string) =>
-    action.endsWith('.created') ? t('district.created') : action.endsWith('.updated') ? t('district.updatedAction') : action.endsWith('.deleted') ? t('district.deleted') : t('district.otherAction', { action });
+    action.endsWith('.created')
+      ? t('district.created')
+      : action.endsWith('.updated')
+        ? t('district.updatedAction')
+        : action.endsWith('.deleted')
+          ? t('district.deleted')
+          : t('district.otherAction', { action });
   const multiUnit = new Set(reports.map((r) => r.unitCode)).size > 1;
   const byWeek = new Map<string, DistrictReport[]>();
   for (const r of reports) byWeek.set(r.week, [...(byWeek.get(r.week) ?? []), r]);
@@ -39,16 +58,38 @@ export async function DistrictReports({ weeks, reports, selectedWeek }: { weeks:
       <table className="min-w-full text-sm" data-testid="district-reports">
         <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">{t('district.week')}</th>
-            {multiUnit && <th scope="col" className="px-3 py-2">{t('district.unit')}</th>}
-            <th scope="col" className="px-3 py-2 text-right">{tf('newCases')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{tf('oxygenAvg7d')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{tf('freeCovidBeds')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{tf('staffedIcuBeds')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('district.totalCovidBeds')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('district.totalIcuBeds')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('district.version')}</th>
-            <th scope="col" className="px-3 py-2">{t('district.updated')}</th>
+            <th scope="col" className="px-3 py-2">
+              {t('district.week')}
+            </th>
+            {multiUnit && (
+              <th scope="col" className="px-3 py-2">
+                {t('district.unit')}
+              </th>
+            )}
+            <th scope="col" className="px-3 py-2 text-right">
+              {tf('newCases')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {tf('oxygenAvg7d')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {tf('freeCovidBeds')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {tf('staffedIcuBeds')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('district.totalCovidBeds')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('district.totalIcuBeds')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('district.version')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('district.updated')}
+            </th>
             <th scope="col" className="px-3 py-2"></th>
           </tr>
         </thead>
@@ -59,7 +100,9 @@ export async function DistrictReports({ weeks, reports, selectedWeek }: { weeks:
             if (list.length === 0) {
               return (
                 <tr key={week} className={selected} data-week={week}>
-                  <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">{week}</th>
+                  <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
+                    {week}
+                  </th>
                   <td colSpan={columns - 1} className="px-3 py-2 text-amber-800">
                     <span aria-hidden="true">○ </span>
                     {tp('notReported')}
@@ -69,7 +112,9 @@ export async function DistrictReports({ weeks, reports, selectedWeek }: { weeks:
             }
             return list.map((r) => (
               <tr key={r.id} className={selected} data-week={week}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left align-top font-medium">{week}</th>
+                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left align-top font-medium">
+                  {week}
+                </th>
                 {multiUnit && <td className="px-3 py-2 align-top">{r.unitName}</td>}
                 <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.newCases)}</td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.oxygenAvg7d, 2)}</td>
@@ -79,8 +124,11 @@ export async function DistrictReports({ weeks, reports, selectedWeek }: { weeks:
                 <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.totalIcuBeds)}</td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">{r.version}</td>
                 <td className="whitespace-nowrap px-3 py-2 align-top text-xs text-slate-600">
-                  {r.updatedBy ?? r.createdBy
-                    ? t('district.updatedBy', { at: formatDateTime(f.locale, r.updatedAt), name: (r.updatedBy ?? r.createdBy)! })
+                  {(r.updatedBy ?? r.createdBy)
+                    ? t('district.updatedBy', {
+                        at: formatDateTime(f.locale, r.updatedAt),
+                        name: (r.updatedBy ?? r.createdBy)!,
+                      })
                     : formatDateTime(f.locale, r.updatedAt)}
                 </td>
                 <td className="px-3 py-2 align-top text-xs">
@@ -88,18 +136,29 @@ export async function DistrictReports({ weeks, reports, selectedWeek }: { weeks:
                     <span className="text-slate-500">{t('district.noHistory')}</span>
                   ) : (
                     <details>
-                      <summary className="cursor-pointer text-sky-900">{t('district.history', { count: r.history.length })}</summary>
+                      <summary className="cursor-pointer text-sky-900">
+                        {t('district.history', { count: r.history.length })}
+                      </summary>
                       <ol className="mt-1 space-y-1">
                         {r.history.map((h, i) => (
                           <li key={i} className="border-l-2 border-slate-300 pl-2">
                             <p className="font-medium">
                               {actionLabel(h.action)} · {formatDateTime(f.locale, h.at)} · {h.actor}
-                              {viaOf(h.changes) && <span className="font-normal text-slate-600"> · {t('district.via', { via: viaOf(h.changes)! })}</span>}
+                              {viaOf(h.changes) && (
+                                <span className="font-normal text-slate-600">
+                                  {' '}
+                                  · {t('district.via', { via: viaOf(h.changes)! })}
+                                </span>
+                              )}
                             </p>
                             <ul>
                               {changes(h.changes).map((c) => (
                                 <li key={c.field}>
-                                  {t('district.change', { field: fieldName(c.field), before: show(c.before), after: show(c.after) })}
+                                  {t('district.change', {
+                                    field: fieldName(c.field),
+                                    before: show(c.before),
+                                    after: show(c.after),
+                                  })}
                                 </li>
                               ))}
                             </ul>

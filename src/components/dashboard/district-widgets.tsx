@@ -1,7 +1,12 @@
 import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
 import { CAPACITY_CRITERIA } from '@/lib/surge';
-import { getDistrictCards, getDistrictReports, getDistrictTrends, type DistrictContext } from '@/server/queries/dashboard-district';
+import {
+  getDistrictCards,
+  getDistrictReports,
+  getDistrictTrends,
+  type DistrictContext,
+} from '@/server/queries/dashboard-district';
 import { DistrictReports } from './district-reports';
 import { TrendsSection, VerdictSection } from './province-widgets';
 
@@ -24,8 +29,23 @@ export async function DistrictVerdictWidget({ ctx, week }: { ctx: DistrictContex
   );
 }
 
-export async function DistrictTrendsWidget({ ctx, week, range }: { ctx: DistrictContext; week: IsoWeek; range: number }) {
-  return <TrendsSection series={await getDistrictTrends(ctx, week, range)} week={week} range={range} informationOnly={CAPACITY_CRITERIA} />;
+export async function DistrictTrendsWidget({
+  ctx,
+  week,
+  range,
+}: {
+  ctx: DistrictContext;
+  week: IsoWeek;
+  range: number;
+}) {
+  return (
+    <TrendsSection
+      series={await getDistrictTrends(ctx, week, range)}
+      week={week}
+      range={range}
+      informationOnly={CAPACITY_CRITERIA}
+    />
+  );
 }
 
 export async function DistrictReportsWidget({ ctx, week }: { ctx: DistrictContext; week: IsoWeek }) {
@@ -38,7 +58,10 @@ export async function DistrictReportsWidget({ ctx, week }: { ctx: DistrictContex
         {t('district.reportsTitle', { weeks: REPORT_WEEKS, week: formatIsoWeek(week) })}
       </h2>
       {reports === null ? (
-        <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-slate-700" data-testid="district-reports-hidden">
+        <p
+          className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-slate-700"
+          data-testid="district-reports-hidden"
+        >
           {t('district.reportsHidden')}
         </p>
       ) : (

@@ -7,13 +7,26 @@ import { RANGES, type DashboardFilters } from '@/server/queries/dashboard-filter
  * The week and range of a dashboard, as a plain GET form: submitting it writes them into the URL, so the view can be
  * bookmarked and shared, and it works before (or without) any JavaScript. Errors from the URL show next to their field.
  */
-export async function FiltersForm({ action, filters, withRange = true }: { action: string; filters: DashboardFilters; withRange?: boolean }) {
+export async function FiltersForm({
+  action,
+  filters,
+  withRange = true,
+}: {
+  action: string;
+  filters: DashboardFilters;
+  withRange?: boolean;
+}) {
   const t = await getTranslations('dashboard');
   const week = formatIsoWeek(filters.week);
   const weekError = filters.errors.week;
   const rangeError = filters.errors.range;
   return (
-    <form method="get" action={action} aria-label={t('filters.label')} className="flex flex-wrap items-end gap-3 print:hidden">
+    <form
+      method="get"
+      action={action}
+      aria-label={t('filters.label')}
+      className="flex flex-wrap items-end gap-3 print:hidden"
+    >
       <div className="flex flex-col">
         <label htmlFor="filter-week" className="text-xs font-medium text-slate-700">
           {t('filters.week')} <span className="font-normal text-slate-500">({t('filters.weekHint')})</span>
@@ -49,7 +62,10 @@ export async function FiltersForm({ action, filters, withRange = true }: { actio
           </select>
         </div>
       )}
-      <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-900">
+      <button
+        type="submit"
+        className="rounded bg-sky-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-900"
+      >
         {t('filters.apply')}
       </button>
       {!filters.isDefaultWeek && (
@@ -59,9 +75,18 @@ export async function FiltersForm({ action, filters, withRange = true }: { actio
       )}
       <div aria-live="polite" className="basis-full text-sm text-red-800 empty:hidden">
         {weekError && (
-          <p id="filter-week-error">{t(weekError === 'future' ? 'filters.futureWeek' : 'filters.invalidWeek', { input: filters.input.week, fallback: week })}</p>
+          <p id="filter-week-error">
+            {t(weekError === 'future' ? 'filters.futureWeek' : 'filters.invalidWeek', {
+              input: filters.input.week,
+              fallback: week,
+            })}
+          </p>
         )}
-        {rangeError && <p id="filter-range-error">{t('filters.invalidRange', { input: filters.input.range, fallback: filters.range })}</p>}
+        {rangeError && (
+          <p id="filter-range-error">
+            {t('filters.invalidRange', { input: filters.input.range, fallback: filters.range })}
+          </p>
+        )}
       </div>
     </form>
   );

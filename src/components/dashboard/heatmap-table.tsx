@@ -30,7 +30,17 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-export function HeatmapTable({ base, weeks, rows, labels }: { base: string; weeks: string[]; rows: HeatRowData[]; labels: HeatmapLabels }) {
+export function HeatmapTable({
+  base,
+  weeks,
+  rows,
+  labels,
+}: {
+  base: string;
+  weeks: string[];
+  rows: HeatRowData[];
+  labels: HeatmapLabels;
+}) {
   const { states } = labels;
   // The exact values (cases and oxygen) appear as the cell's tooltip, written when the pointer or the focus reaches it:
   // hundreds of tooltips in the server's HTML would double the page for something read one cell at a time. Screen
@@ -46,7 +56,16 @@ export function HeatmapTable({ base, weeks, rows, labels }: { base: string; week
     const cell = row?.cells[c];
     if (!row || !cell) return;
     const [, tone, cases, oxygen, partial] = cell;
-    a.setAttribute('title', fill(labels.cell, { unit: row.name, week: weeks[c]!, cases, oxygen, state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone] }));
+    a.setAttribute(
+      'title',
+      fill(labels.cell, {
+        unit: row.name,
+        week: weeks[c]!,
+        cases,
+        oxygen,
+        state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone],
+      }),
+    );
   };
   return (
     <table

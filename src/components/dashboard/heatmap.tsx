@@ -19,22 +19,34 @@ function toneOf(cell: HeatCell): HeatTone {
  * cacheKey: what the heatmap was computed from (province, week, data version); the cells' formatted strings are kept
  * under it, per language, since formatting several hundred numbers on every request cost more than drawing them.
  */
-export async function DistrictHeatmap({ provinceCode, heatmap, cacheKey }: { provinceCode: string; heatmap: Heatmap; cacheKey: string }) {
+export async function DistrictHeatmap({
+  provinceCode,
+  heatmap,
+  cacheKey,
+}: {
+  provinceCode: string;
+  heatmap: Heatmap;
+  cacheKey: string;
+}) {
   const t = await getTranslations('dashboard');
   const f = await getNumberFormats();
   const { cases, oxygen } = heatmap.thresholds;
   const noValue = t('heatmap.noValue');
   const rate = (v: number | null) => (v === null ? noValue : f.rate(v));
-  const buildRows = () => heatmap.rows.map((row) => ({
-    code: row.code,
-    name: row.name,
-    note: row.hasPopulation ? null : t('heatmap.noPopulation'),
-    cells: row.cells.map((cell): HeatCellTuple => {
-      const tone = toneOf(cell);
-      const text = tone === 0 ? '○' : `${tone === 4 ? '▲' : ''}${cell.casesRate === null ? noValue : f.compact(cell.casesRate)}${cell.provisional ? '*' : ''}`;
-      return [text, tone, rate(cell.casesRate), rate(cell.oxygenRate), cell.provisional ? 1 : 0];
-    }),
-  }));
+  const buildRows = () =>
+    heatmap.rows.map((row) => ({
+      code: row.code,
+      name: row.name,
+      note: row.hasPopulation ? null : t('heatmap.noPopulation'),
+      cells: row.cells.map((cell): HeatCellTuple => {
+        const tone = toneOf(cell);
+        const text =
+          tone === 0
+            ? '○'
+            : `${tone === 4 ? '▲' : ''}${cell.casesRate === null ? noValue : f.compact(cell.casesRate)}${cell.provisional ? '*' : ''}`;
+        return [text, tone, rate(cell.casesRate), rate(cell.oxygenRate), cell.provisional ? 1 : 0];
+      }),
+    }));
   const rows = await cachedFigures(`heat-view:${f.locale}:${cacheKey}`, async () => buildRows());
   const legend: Array<[HeatTone, string, string]> = [
     [0, '○', t('heatmap.legendNoData')],
@@ -59,7 +71,13 @@ export async function DistrictHeatmap({ provinceCode, heatmap, cacheKey }: { pro
           labels={{
             unit: t('heatmap.unit'),
             cell: t.raw('heatmap.cell') as string,
-            states: [t('heatmap.stateNoData'), t('heatmap.stateNotMet'), t('heatmap.stateNotMet'), t('heatmap.stateNotMet'), t('heatmap.stateMet')],
+            states: [
+              t('heatmap.stateNoData'),
+              t('heatmap.stateNotMet'),
+              t('heatmap.stateNotMet'),
+              t('heatmap.stateNotMet'),
+              t('heatmap.stateMet'),
+            ],
             provisional: t('heatmap.provisionalCell'),
           }}
         />
@@ -67,11 +85,15 @@ export async function DistrictHeatmap({ provinceCode, heatmap, cacheKey }: { pro
       <ul className="mt-2 flex flex-wrap gap-3 text-xs text-slate-700" aria-hidden="true">
         {legend.map(([tone, symbol, text]) => (
           <li key={tone}>
-            <span className={`mr-1 inline-block w-8 rounded text-center ${HEAT_TONES[tone]}`}>{symbol || '\u00a0'}</span>
+            <span className={`mr-1 inline-block w-8 rounded text-center ${HEAT_TONES[tone]}`}>
+              {symbol || '\u00a0'}
+            </span>
             {text}
           </li>
         ))}
-        {heatmap.rows.some((r) => r.cells.some((c) => c.provisional && c.level !== 'no-data')) && <li>{t('heatmap.legendProvisional')}</li>}
+        {heatmap.rows.some((r) => r.cells.some((c) => c.provisional && c.level !== 'no-data')) && (
+          <li>{t('heatmap.legendProvisional')}</li>
+        )}
       </ul>
     </div>
   );

@@ -19,7 +19,15 @@ const SYMBOL: Record<State, string> = { met: '▲', notMet: '✓', unknown: '?',
  * The four indicators of a week: the rate per 100,000, the plan's threshold with its comparator, whether it is met,
  * and the change from the week before. informationOnly: criteria judged elsewhere (a district's beds and ICU).
  */
-export async function IndicatorCards({ current, previous, informationOnly = [] }: { current: WeekFigures; previous: WeekFigures; informationOnly?: readonly string[] }) {
+export async function IndicatorCards({
+  current,
+  previous,
+  informationOnly = [],
+}: {
+  current: WeekFigures;
+  previous: WeekFigures;
+  informationOnly?: readonly string[];
+}) {
   const t = await getTranslations('dashboard');
   const tc = await getTranslations('criteria');
   const f = await getNumberFormats();
@@ -28,7 +36,13 @@ export async function IndicatorCards({ current, previous, informationOnly = [] }
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="indicator-cards">
       {criteria.map((c) => {
-        const state: State = informationOnly.includes(c.key) ? 'informationOnly' : c.met === null ? 'unknown' : c.met ? 'met' : 'notMet';
+        const state: State = informationOnly.includes(c.key)
+          ? 'informationOnly'
+          : c.met === null
+            ? 'unknown'
+            : c.met
+              ? 'met'
+              : 'notMet';
         const before = prior.get(c.key)?.rate ?? null;
         const delta = c.rate !== null && before !== null ? c.rate - before : null;
         const change =
@@ -38,14 +52,28 @@ export async function IndicatorCards({ current, previous, informationOnly = [] }
               ? t('cards.same', { week: previous.week })
               : t(delta > 0 ? 'cards.up' : 'cards.down', { delta: f.rate(Math.abs(delta)), week: previous.week });
         return (
-          <li key={c.key} data-criterion={c.key} data-state={state} className={`flex flex-col rounded-lg border p-4 ${TONE[state]}`}>
+          <li
+            key={c.key}
+            data-criterion={c.key}
+            data-state={state}
+            className={`flex flex-col rounded-lg border p-4 ${TONE[state]}`}
+          >
             <p className="text-sm font-medium text-slate-700">{tc(c.key)}</p>
-            <p className="mt-1 text-3xl font-bold tabular-nums text-slate-900">{c.rate === null ? '—' : f.rate(c.rate)}</p>
+            <p className="mt-1 text-3xl font-bold tabular-nums text-slate-900">
+              {c.rate === null ? '—' : f.rate(c.rate)}
+            </p>
             <p className="text-xs text-slate-500">{t('cards.per100k')}</p>
             {state !== 'informationOnly' && (
-              <p className="mt-2 text-sm text-slate-700">{t('cards.threshold', { comparator: COMPARATOR_SYMBOL[c.comparator], threshold: f.threshold(c.threshold) })}</p>
+              <p className="mt-2 text-sm text-slate-700">
+                {t('cards.threshold', {
+                  comparator: COMPARATOR_SYMBOL[c.comparator],
+                  threshold: f.threshold(c.threshold),
+                })}
+              </p>
             )}
-            <p className={`mt-1 text-sm font-semibold ${state === 'met' ? 'text-red-800' : state === 'notMet' ? 'text-emerald-800' : 'text-slate-600'}`}>
+            <p
+              className={`mt-1 text-sm font-semibold ${state === 'met' ? 'text-red-800' : state === 'notMet' ? 'text-emerald-800' : 'text-slate-600'}`}
+            >
               <span aria-hidden="true">{SYMBOL[state]} </span>
               {t(`cards.${state}`)}
             </p>

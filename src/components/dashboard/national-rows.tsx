@@ -34,11 +34,24 @@ export interface NationalRowsLabels {
   none: string;
 }
 
-export function NationalRows({ rows, week, labels }: { rows: NationalRowView[]; week: string; labels: NationalRowsLabels }) {
+export function NationalRows({
+  rows,
+  week,
+  labels,
+}: {
+  rows: NationalRowView[];
+  week: string;
+  labels: NationalRowsLabels;
+}) {
   return rows.map((r) => (
     <tr key={r.code} data-province={r.code} data-level={r.level}>
       <td>
-        <LevelBadgeView level={r.level} provisional={r.provisional} label={labels.levels[r.level]} provisionalLabel={labels.provisional} />
+        <LevelBadgeView
+          level={r.level}
+          provisional={r.provisional}
+          label={labels.levels[r.level]}
+          provisionalLabel={labels.provisional}
+        />
       </td>
       <th scope="row" className="px-3 py-1.5 text-left font-medium">
         <a href={`/provinces/${r.code}?week=${week}`} className="text-sky-900 hover:underline">

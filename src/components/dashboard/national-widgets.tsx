@@ -13,7 +13,9 @@ import { NationalRows, type NationalRowView } from './national-rows';
 // The national overview's widgets, each rendered inside its own Suspense by the page. Both read the same cached
 // overview (one computation per week and national fingerprint).
 
-const COUNT_KEYS: Array<[SurgeLevel, 'national.countSurge' | 'national.countWarning' | 'national.countNormal' | 'national.countNoData']> = [
+const COUNT_KEYS: Array<
+  [SurgeLevel, 'national.countSurge' | 'national.countWarning' | 'national.countNormal' | 'national.countNoData']
+> = [
   ['surge', 'national.countSurge'],
   ['warning', 'national.countWarning'],
   ['normal', 'national.countNormal'],
@@ -32,9 +34,15 @@ export async function NationalCounts({ user, week }: { user: SessionUser; week: 
   return (
     <ul className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="national-counts">
       {COUNT_KEYS.map(([level, key]) => (
-        <li key={level} data-level={level} className={`rounded-lg border p-4 ${LEVEL_STYLE[level].className} ${data.counts[level] === 0 ? 'opacity-70' : ''}`}>
+        <li
+          key={level}
+          data-level={level}
+          className={`rounded-lg border p-4 ${LEVEL_STYLE[level].className} ${data.counts[level] === 0 ? 'opacity-70' : ''}`}
+        >
           <p className="text-3xl font-bold tabular-nums">
-            <span aria-hidden="true" className="mr-2 text-xl">{LEVEL_STYLE[level].symbol}</span>
+            <span aria-hidden="true" className="mr-2 text-xl">
+              {LEVEL_STYLE[level].symbol}
+            </span>
             {data.counts[level]}
           </p>
           <p className="text-sm font-medium">{t(key, { count: data.counts[level] })}</p>
@@ -53,7 +61,12 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
   const levelLabel = { surge: tl('surge'), warning: tl('warning'), normal: tl('normal'), 'no-data': tl('no-data') };
   // the rows' words and numbers, formatted once per overview and language (63 rows × 12 weeks of numbers)
   const rows = await cachedFigures(`national-rows:${f.locale}:${data.key}`, async (): Promise<NationalRowView[]> => {
-    const short = { cases: t('short.cases'), oxygen: t('short.oxygen'), freeBeds: t('short.freeBeds'), icuBeds: t('short.icuBeds') };
+    const short = {
+      cases: t('short.cases'),
+      oxygen: t('short.oxygen'),
+      freeBeds: t('short.freeBeds'),
+      icuBeds: t('short.icuBeds'),
+    };
     const first = data.weeks[0]!;
     const last = data.weeks[data.weeks.length - 1]!;
     return data.rows.map((r) => ({
@@ -66,7 +79,11 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
       spark: r.spark.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
       sparkThreshold: r.casesThreshold.threshold,
       breach: breachSide(r.casesThreshold.comparator),
-      sparkLabel: t('national.spark', { from: first, to: last, values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; ') }),
+      sparkLabel: t('national.spark', {
+        from: first,
+        to: last,
+        values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; '),
+      }),
       met: r.met.length ? r.met.map((k) => short[k]).join(', ') : null,
       reported: r.reported,
       expected: r.expected,

@@ -15,7 +15,10 @@ export function NoAccess({ message }: { message: string }) {
  * A dashboard page's data once opened for the user (openProvince, openDistrict): an unknown code ends in the 404
  * page; a forbidden one gives the page to render instead, saying so.
  */
-export function pageData<T>(opened: ScopedResult<T>, forbiddenMessage: string): { data: T } | { denied: React.ReactElement } {
+export function pageData<T>(
+  opened: ScopedResult<T>,
+  forbiddenMessage: string,
+): { data: T } | { denied: React.ReactElement } {
   if (opened.status === 'not-found') notFound();
   if (opened.status === 'forbidden') return { denied: <NoAccess message={forbiddenMessage} /> };
   return { data: opened.data };

@@ -20,7 +20,13 @@ import { VerdictSummary } from './verdict-summary';
 // and is rendered by the page inside its own <Suspense>, so a slow one never holds the others back.
 
 /** The week's level and the four cards: the province's, or (with informationOnly) a district's. */
-export function VerdictSection({ title, note, current, previous, informationOnly }: {
+export function VerdictSection({
+  title,
+  note,
+  current,
+  previous,
+  informationOnly,
+}: {
   title: string;
   note?: string;
   current: WeekFigures;
@@ -37,7 +43,12 @@ export function VerdictSection({ title, note, current, previous, informationOnly
 }
 
 /** One trend chart per criterion over `range` weeks ending with `week`. */
-export async function TrendsSection({ series, week, range, informationOnly }: {
+export async function TrendsSection({
+  series,
+  week,
+  range,
+  informationOnly,
+}: {
   series: WeekFigures[];
   week: IsoWeek;
   range: number;
@@ -69,14 +80,27 @@ export async function TrendsWidget({ ctx, week, range }: { ctx: ProvinceContext;
 export const HEATMAP_ALL_UP_TO = 24;
 const HOTSPOTS = 20;
 
-export async function HeatmapWidget({ ctx, week, range, allUnits = false }: { ctx: ProvinceContext; week: IsoWeek; range: number; allUnits?: boolean }) {
+export async function HeatmapWidget({
+  ctx,
+  week,
+  range,
+  allUnits = false,
+}: {
+  ctx: ProvinceContext;
+  week: IsoWeek;
+  range: number;
+  allUnits?: boolean;
+}) {
   const t = await getTranslations('dashboard');
   const full = await getProvinceHeatmap(ctx, week);
   const trimmed = !allUnits && full.rows.length > HEATMAP_ALL_UP_TO;
   const heatmap = trimmed ? { ...full, rows: full.rows.slice(0, HOTSPOTS) } : full;
   const toggle = full.rows.length > HEATMAP_ALL_UP_TO && (
     <p className="mt-2 text-sm">
-      <a href={`/provinces/${ctx.meta.code}${filtersQuery({ week, range, allUnits: trimmed })}#heatmap`} className="text-sky-800 underline">
+      <a
+        href={`/provinces/${ctx.meta.code}${filtersQuery({ week, range, allUnits: trimmed })}#heatmap`}
+        className="text-sky-800 underline"
+      >
         {trimmed ? t('heatmap.showAll', { count: full.rows.length }) : t('heatmap.showHotspots', { count: HOTSPOTS })}
       </a>
     </p>
@@ -102,14 +126,19 @@ export async function CompletenessWidget({ ctx, week }: { ctx: ProvinceContext; 
   const tp = await getTranslations('province');
   const view = await getProvinceUnits(ctx, week);
   const weekText = formatIsoWeek(week);
-  const missing = view.units.filter((u) => u.counts === null).map((u) => (u.kind === 'province' ? tp('ownRow') : u.name));
+  const missing = view.units
+    .filter((u) => u.counts === null)
+    .map((u) => (u.kind === 'province' ? tp('ownRow') : u.name));
   const byField = view.result?.completeness.byField;
   return (
     <section aria-labelledby="units" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="units" className="mb-1 text-lg font-semibold">
         {t('units.title', { week: weekText })}
       </h2>
-      <p className={`text-sm ${missing.length ? 'font-medium text-amber-900' : 'text-slate-700'}`} data-testid="missing-units">
+      <p
+        className={`text-sm ${missing.length ? 'font-medium text-amber-900' : 'text-slate-700'}`}
+        data-testid="missing-units"
+      >
         {missing.length ? (
           <>
             <span aria-hidden="true">○ </span>
@@ -121,7 +150,12 @@ export async function CompletenessWidget({ ctx, week }: { ctx: ProvinceContext; 
       </p>
       {byField && (
         <p className="text-xs text-slate-600">
-          {t('units.byField', { cases: byField.newCases, oxygen: byField.oxygenAvg7d, beds: byField.freeCovidBeds, icu: byField.staffedIcuBeds })}
+          {t('units.byField', {
+            cases: byField.newCases,
+            oxygen: byField.oxygenAvg7d,
+            beds: byField.freeCovidBeds,
+            icu: byField.staffedIcuBeds,
+          })}
         </p>
       )}
       <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
@@ -142,6 +176,8 @@ const HIDDEN_COUNTS = { newCases: null, oxygenAvg7d: null, freeCovidBeds: null, 
 export async function UnitsWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
   const view = await getProvinceUnits(ctx, week);
   // the raw figures of units whose reports the user may not read never leave the server (their rate and level do)
-  const units = view.units.map((u) => (ctx.readsReportsOf(u.id) ? u : { ...u, counts: u.counts && HIDDEN_COUNTS, figuresHidden: true }));
+  const units = view.units.map((u) =>
+    ctx.readsReportsOf(u.id) ? u : { ...u, counts: u.counts && HIDDEN_COUNTS, figuresHidden: true },
+  );
   return <UnitsTable provinceCode={ctx.meta.code} week={formatIsoWeek(week)} units={units} />;
 }

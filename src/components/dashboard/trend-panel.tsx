@@ -9,13 +9,24 @@ import { getNumberFormats } from '@/i18n/server';
  * One chart per indicator over the chosen weeks. Each week is judged by the plan in force that week, so the line
  * drawn is the threshold of the last week's plan (a plan change shows as a step in the verdicts, not in the line).
  */
-export async function TrendPanel({ series, informationOnly = [] }: { series: WeekFigures[]; informationOnly?: readonly CriterionKey[] }) {
+export async function TrendPanel({
+  series,
+  informationOnly = [],
+}: {
+  series: WeekFigures[];
+  informationOnly?: readonly CriterionKey[];
+}) {
   const t = await getTranslations('dashboard');
   const tc = await getTranslations('criteria');
   const f = await getNumberFormats();
   const last = series[series.length - 1]!;
   const criterionOf = (w: WeekFigures, key: CriterionKey) => w.criteria?.find((c) => c.key === key) ?? null;
-  const common = { loading: t('trends.loading'), week: t.raw('trends.week') as string, noValue: t('trends.noValue'), provisional: t('trends.provisional') };
+  const common = {
+    loading: t('trends.loading'),
+    week: t.raw('trends.week') as string,
+    noValue: t('trends.noValue'),
+    provisional: t('trends.provisional'),
+  };
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {CRITERION_KEYS.map((key) => {
@@ -26,11 +37,23 @@ export async function TrendPanel({ series, informationOnly = [] }: { series: Wee
         });
         const latest = criterionOf(last, key);
         const judged = !informationOnly.includes(key) && latest !== null;
-        const thresholdLabel = latest ? t('trends.threshold', { comparator: COMPARATOR_SYMBOL[latest.comparator], threshold: f.threshold(latest.threshold) }) : '';
+        const thresholdLabel = latest
+          ? t('trends.threshold', {
+              comparator: COMPARATOR_SYMBOL[latest.comparator],
+              threshold: f.threshold(latest.threshold),
+            })
+          : '';
         const metWeeks = series.filter((w) => criterionOf(w, key)?.met === true).length;
         const value = latest?.rate == null ? t('trends.noValue') : f.rate(latest.rate);
         const summary = judged
-          ? t('trends.summary', { name: tc(key), week: last.week, value, threshold: thresholdLabel, met: metWeeks, weeks: series.length })
+          ? t('trends.summary', {
+              name: tc(key),
+              week: last.week,
+              value,
+              threshold: thresholdLabel,
+              met: metWeeks,
+              weeks: series.length,
+            })
           : t('trends.summaryNoThreshold', { name: tc(key), week: last.week, value });
         return (
           <TrendChart
@@ -43,7 +66,10 @@ export async function TrendPanel({ series, informationOnly = [] }: { series: Wee
             locale={f.locale}
             labels={{
               ...common,
-              legend: judged && latest ? `${thresholdLabel} · ${t(breachSide(latest.comparator) === 'above' ? 'trends.breachAbove' : 'trends.breachBelow')}` : t('trends.noThreshold'),
+              legend:
+                judged && latest
+                  ? `${thresholdLabel} · ${t(breachSide(latest.comparator) === 'above' ? 'trends.breachAbove' : 'trends.breachBelow')}`
+                  : t('trends.noThreshold'),
             }}
           />
         );

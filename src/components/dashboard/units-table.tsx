@@ -8,7 +8,15 @@ import type { UnitWeekRow } from '@/server/queries/provinces';
  * Every reporting unit's figures for the week; a unit that has not reported says so in words, not by a blank row.
  * figuresHidden: a unit whose reports the user may not read (its counts were removed on the server; rate and level stay).
  */
-export async function UnitsTable({ provinceCode, week, units }: { provinceCode: string; week: string; units: Array<UnitWeekRow & { figuresHidden?: boolean }> }) {
+export async function UnitsTable({
+  provinceCode,
+  week,
+  units,
+}: {
+  provinceCode: string;
+  week: string;
+  units: Array<UnitWeekRow & { figuresHidden?: boolean }>;
+}) {
   const t = await getTranslations('province');
   const td = await getTranslations('dashboard');
   const tf = await getTranslations('figures');
@@ -18,7 +26,13 @@ export async function UnitsTable({ provinceCode, week, units }: { provinceCode: 
   const levelLabel = { surge: tl('surge'), warning: tl('warning'), normal: tl('normal'), 'no-data': tl('no-data') };
   const provisional = tl('provisional');
   const cell = (v: number | null | undefined, decimals = 0) =>
-    v === null || v === undefined ? <span className="text-slate-400">—</span> : decimals ? f.decimal(v, decimals) : f.integer(v);
+    v === null || v === undefined ? (
+      <span className="text-slate-400">—</span>
+    ) : decimals ? (
+      f.decimal(v, decimals)
+    ) : (
+      f.integer(v)
+    );
   return (
     <DataTable
       columns={[
@@ -41,7 +55,10 @@ export async function UnitsTable({ provinceCode, week, units }: { provinceCode: 
               {own ? (
                 t('ownRow')
               ) : (
-                <a href={`/provinces/${provinceCode}/districts/${u.code}?week=${week}`} className="text-sky-900 hover:underline">
+                <a
+                  href={`/provinces/${provinceCode}/districts/${u.code}?week=${week}`}
+                  className="text-sky-900 hover:underline"
+                >
                   {u.name}
                 </a>
               )}
@@ -60,16 +77,25 @@ export async function UnitsTable({ provinceCode, week, units }: { provinceCode: 
               </>
             ) : (
               <>
-                <td className="px-3 py-2 text-right tabular-nums">{own ? t('notApplicable') : cell(u.counts.newCases)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {own ? t('notApplicable') : cell(u.counts.newCases)}
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{cell(u.counts.oxygenAvg7d, 2)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{cell(u.counts.freeCovidBeds)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{cell(u.counts.staffedIcuBeds)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{own ? '' : cell(casesRate, 1)}</td>
               </>
             )}
-            <td className="px-3 py-2">{u.districtVerdict && (
-                <LevelBadgeView level={u.districtVerdict.level} provisional={u.districtVerdict.provisional} label={levelLabel[u.districtVerdict.level]} provisionalLabel={provisional} />
-              )}</td>
+            <td className="px-3 py-2">
+              {u.districtVerdict && (
+                <LevelBadgeView
+                  level={u.districtVerdict.level}
+                  provisional={u.districtVerdict.provisional}
+                  label={levelLabel[u.districtVerdict.level]}
+                  provisionalLabel={provisional}
+                />
+              )}
+            </td>
           </tr>
         );
       })}

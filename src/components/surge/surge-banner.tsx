@@ -21,7 +21,12 @@ export async function SurgeBanner({ status }: { status: SurgeStatus }) {
     .filter((c) => c.met)
     .map((c) => ({
       key: c.key,
-      text: t('banner.criterion', { name: tc(c.key), value: f.rate(c.rate ?? 0), comparator: COMPARATOR_SYMBOL[c.comparator], threshold: f.threshold(c.threshold) }),
+      text: t('banner.criterion', {
+        name: tc(c.key),
+        value: f.rate(c.rate ?? 0),
+        comparator: COMPARATOR_SYMBOL[c.comparator],
+        threshold: f.threshold(c.threshold),
+      }),
     }));
   const style = LEVEL_STYLE[level];
   const surge = level === 'surge';
@@ -50,8 +55,12 @@ export async function SurgeBanner({ status }: { status: SurgeStatus }) {
       )}
       <p className="mt-1 text-sm">
         {streak.since &&
-          (streak.complete ? t('banner.streak', { weeks: streak.weeks, since: streak.since }) : t('banner.streakAtLeast', { weeks: streak.weeks, since: streak.since }))}
-        {status.provisional && <> · {t('banner.provisional', { reported: status.reported, expected: status.expected })}</>}
+          (streak.complete
+            ? t('banner.streak', { weeks: streak.weeks, since: streak.since })
+            : t('banner.streakAtLeast', { weeks: streak.weeks, since: streak.since }))}
+        {status.provisional && (
+          <> · {t('banner.provisional', { reported: status.reported, expected: status.expected })}</>
+        )}
       </p>
       <p className="mt-1 text-sm">{t('banner.plan', { name: status.plan.name, source: status.plan.sourceDocument })}</p>
       {!surge && <p className="mt-1 text-xs">{tl('warningHelp')}</p>}

@@ -10,7 +10,11 @@ describe('aggregateCounts', () => {
     ['one row', [counts({ newCases: 5, oxygenAvg7d: 1.25 })], counts({ newCases: 5, oxygenAvg7d: 1.25 })],
     [
       'sums reported values field by field; null only where no row reported',
-      [counts({ newCases: 10, freeCovidBeds: 3 }), counts({ newCases: 5, oxygenAvg7d: 2.5 }), counts({ freeCovidBeds: 0 })],
+      [
+        counts({ newCases: 10, freeCovidBeds: 3 }),
+        counts({ newCases: 5, oxygenAvg7d: 2.5 }),
+        counts({ freeCovidBeds: 0 }),
+      ],
       { newCases: 15, oxygenAvg7d: 2.5, freeCovidBeds: 3, staffedIcuBeds: null },
     ],
     ['rows that report nothing', [none, none], none],
@@ -137,7 +141,8 @@ describe('evaluateProvinceWeek', () => {
     ['districtRows[1].newCases', { districtRows: [none, counts({ newCases: -1 })] }],
     ['ownRow.oxygenAvg7d', { ownRow: counts({ oxygenAvg7d: Number.NaN }) }],
   ] as const)('throws SurgeInputError naming %s', (name, change) => {
-    const run = () => evaluateProvinceWeek({ ownRow: null, districtRows: [], expectedDistricts: 3, population, plan, ...change });
+    const run = () =>
+      evaluateProvinceWeek({ ownRow: null, districtRows: [], expectedDistricts: 3, population, plan, ...change });
     expect(run).toThrow(SurgeInputError);
     expect(run).toThrow(name);
   });

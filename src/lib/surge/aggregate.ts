@@ -58,7 +58,10 @@ export function aggregateCounts(rows: readonly Counts[]): Counts {
 
 /** true when the row has at least one figure (a unit with such a row has reported for the week). */
 export function hasAnyFigure(row: Counts | null | undefined): boolean {
-  return row != null && (row.newCases !== null || row.oxygenAvg7d !== null || row.freeCovidBeds !== null || row.staffedIcuBeds !== null);
+  return (
+    row != null &&
+    (row.newCases !== null || row.oxygenAvg7d !== null || row.freeCovidBeds !== null || row.staffedIcuBeds !== null)
+  );
 }
 
 export interface ProvinceWeekInput {
@@ -100,7 +103,10 @@ export function evaluateProvinceWeek(input: ProvinceWeekInput): ProvinceWeek {
   const { districtRows, expectedDistricts, population, plan } = input;
   const ownRow = input.ownRow ?? null;
   if (!(Number.isSafeInteger(expectedDistricts) && expectedDistricts >= 0)) {
-    throw new SurgeInputError('expectedDistricts', `must be a whole number ≥ 0 (got ${describeValue(expectedDistricts)})`);
+    throw new SurgeInputError(
+      'expectedDistricts',
+      `must be a whole number ≥ 0 (got ${describeValue(expectedDistricts)})`,
+    );
   }
   if (districtRows.length > expectedDistricts) {
     throw new SurgeInputError(

@@ -10,8 +10,22 @@ describe('evaluateDistrict', () => {
   it.each<[string, Counts, string, string, boolean, (boolean | null)[]]>([
     ['cases met', counts({ newCases: 450, oxygenAvg7d: 0 }), 'lai-chau', 'warning', false, [true, false, null, null]],
     ['oxygen met', counts({ newCases: 0, oxygenAvg7d: 32 }), 'lai-chau', 'warning', false, [false, true, null, null]],
-    ['strict plan at the threshold', counts({ newCases: 450, oxygenAvg7d: 32 }), 'kien-giang', 'normal', false, [false, false, null, null]],
-    ['nothing met', counts({ newCases: 449, oxygenAvg7d: 31.99 }), 'default', 'normal', false, [false, false, null, null]],
+    [
+      'strict plan at the threshold',
+      counts({ newCases: 450, oxygenAvg7d: 32 }),
+      'kien-giang',
+      'normal',
+      false,
+      [false, false, null, null],
+    ],
+    [
+      'nothing met',
+      counts({ newCases: 449, oxygenAvg7d: 31.99 }),
+      'default',
+      'normal',
+      false,
+      [false, false, null, null],
+    ],
     [
       'epidemic met and capacity exhausted: still warning, never surge',
       counts({ newCases: 5_000, oxygenAvg7d: 500, freeCovidBeds: 0, staffedIcuBeds: 0 }),
@@ -20,10 +34,24 @@ describe('evaluateDistrict', () => {
       false,
       [true, true, null, null],
     ],
-    ['capacity alone decides nothing', counts({ newCases: 1, oxygenAvg7d: 1, freeCovidBeds: 0, staffedIcuBeds: 0 }), 'default', 'normal', false, [false, false, null, null]],
+    [
+      'capacity alone decides nothing',
+      counts({ newCases: 1, oxygenAvg7d: 1, freeCovidBeds: 0, staffedIcuBeds: 0 }),
+      'default',
+      'normal',
+      false,
+      [false, false, null, null],
+    ],
     ['oxygen missing: provisional', counts({ newCases: 10 }), 'default', 'normal', true, [false, null, null, null]],
     ['cases met, oxygen missing', counts({ newCases: 900 }), 'default', 'warning', true, [true, null, null, null]],
-    ['no epidemic figure: no-data, even with beds', counts({ freeCovidBeds: 3, staffedIcuBeds: 1 }), 'default', 'no-data', true, [null, null, null, null]],
+    [
+      'no epidemic figure: no-data, even with beds',
+      counts({ freeCovidBeds: 3, staffedIcuBeds: 1 }),
+      'default',
+      'no-data',
+      true,
+      [null, null, null, null],
+    ],
     ['nothing at all', none, 'default', 'no-data', true, [null, null, null, null]],
   ])('%s', (_, c, planKey, level, provisional, met) => {
     const v = evaluateDistrict(c, 100_000, PLANS[planKey as keyof typeof PLANS]);
@@ -34,7 +62,11 @@ describe('evaluateDistrict', () => {
   });
 
   it('reports the capacity rates for information, with thresholds', () => {
-    const v = evaluateDistrict(counts({ newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 7, staffedIcuBeds: 2 }), 100_000, PLANS['lai-chau']);
+    const v = evaluateDistrict(
+      counts({ newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 7, staffedIcuBeds: 2 }),
+      100_000,
+      PLANS['lai-chau'],
+    );
     expect(v.criteria.slice(2)).toEqual([
       { key: 'freeBeds', rate: 7, threshold: 10, comparator: '<=', met: null },
       { key: 'icuBeds', rate: 2, threshold: 4, comparator: '<', met: null },
@@ -46,7 +78,9 @@ describe('evaluateDistrict', () => {
       for (const oxygenAvg7d of [0, 31.99, 32, 32.01]) {
         const c = counts({ newCases, oxygenAvg7d, freeCovidBeds: 5 });
         for (const plan of Object.values(PLANS)) {
-          expect(evaluateDistrict(c, 100_000, plan).criteria.slice(0, 2)).toEqual(evaluateSurge(c, 100_000, plan).criteria.slice(0, 2));
+          expect(evaluateDistrict(c, 100_000, plan).criteria.slice(0, 2)).toEqual(
+            evaluateSurge(c, 100_000, plan).criteria.slice(0, 2),
+          );
         }
       }
     }

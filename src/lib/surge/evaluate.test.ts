@@ -46,16 +46,27 @@ describe('each criterion at, just under and just over its threshold (population 
     CRITERION_KEYS.flatMap((key) =>
       (['under', 'at', 'over'] as const).map((where) => {
         const { comparator, threshold } = PLANS[planKey].criteria[key];
-        return { planKey, key, where, comparator, threshold, value: FIGURES[key][where], expected: EXPECTED[comparator][where] };
+        return {
+          planKey,
+          key,
+          where,
+          comparator,
+          threshold,
+          value: FIGURES[key][where],
+          expected: EXPECTED[comparator][where],
+        };
       }),
     ),
   );
 
-  it.each(rows)('$planKey $key $value ($where $comparator $threshold) → met $expected', ({ planKey, key, value, expected }) => {
-    const v = evaluateSurge(counts({ [field[key]]: value }), POP, PLANS[planKey]);
-    expect(metOf(v, key)).toBe(expected);
-    for (const other of CRITERION_KEYS.filter((k) => k !== key)) expect(metOf(v, other)).toBeNull();
-  });
+  it.each(rows)(
+    '$planKey $key $value ($where $comparator $threshold) → met $expected',
+    ({ planKey, key, value, expected }) => {
+      const v = evaluateSurge(counts({ [field[key]]: value }), POP, PLANS[planKey]);
+      expect(metOf(v, key)).toBe(expected);
+      for (const other of CRITERION_KEYS.filter((k) => k !== key)) expect(metOf(v, other)).toBeNull();
+    },
+  );
 
   it('covers 3 plans × 4 criteria × 3 positions', () => expect(rows).toHaveLength(36));
 });
@@ -81,7 +92,11 @@ describe('the comparators of the plans', () => {
     ['lai-chau', 'surge', true, true, true, false],
     ['kien-giang', 'normal', false, false, false, false],
   ] as const)('all four figures exactly on the threshold, %s → %s', (planKey, level, cases, oxygen, beds, icu) => {
-    const v = evaluateSurge({ newCases: 1_350, oxygenAvg7d: 96, freeCovidBeds: 30, staffedIcuBeds: 12 }, POP, PLANS[planKey]);
+    const v = evaluateSurge(
+      { newCases: 1_350, oxygenAvg7d: 96, freeCovidBeds: 30, staffedIcuBeds: 12 },
+      POP,
+      PLANS[planKey],
+    );
     expect(v.level).toBe(level);
     expect(v.provisional).toBe(false);
     expect(v.criteria.map((c) => c.met)).toEqual([cases, oxygen, beds, icu]);
@@ -122,7 +137,11 @@ describe('oxygen with 2 decimals', () => {
 
 describe('rates are per 100,000 population of the unit, never raw counts', () => {
   it('reports the rate of each criterion', () => {
-    const v = evaluateSurge({ newCases: 1_350, oxygenAvg7d: 96.03, freeCovidBeds: 30, staffedIcuBeds: 12 }, POP, PLANS.default);
+    const v = evaluateSurge(
+      { newCases: 1_350, oxygenAvg7d: 96.03, freeCovidBeds: 30, staffedIcuBeds: 12 },
+      POP,
+      PLANS.default,
+    );
     expect(v.criteria.map((c) => c.key)).toEqual(['cases', 'oxygen', 'freeBeds', 'icuBeds']);
     expect(v.criteria.map((c) => c.rate)).toEqual([450, 32.01, 10, 4]);
     expect(v.criteria.map((c) => [c.threshold, c.comparator])).toEqual([
@@ -192,7 +211,11 @@ describe('scenario rules', () => {
   );
 
   it('uses epidemic-and-capacity for the three built-in plans', () => {
-    expect(Object.values(PLANS).map((p) => p.rule)).toEqual(['epidemic-and-capacity', 'epidemic-and-capacity', 'epidemic-and-capacity']);
+    expect(Object.values(PLANS).map((p) => p.rule)).toEqual([
+      'epidemic-and-capacity',
+      'epidemic-and-capacity',
+      'epidemic-and-capacity',
+    ]);
   });
 });
 
@@ -200,7 +223,12 @@ describe('missing figures are unknown, not zero', () => {
   const lc = PLANS['lai-chau'];
 
   it.each<[string, Counts, Record<SurgeRule, SurgeLevel>, (boolean | null)[]]>([
-    ['nothing reported', none, { 'epidemic-and-capacity': 'no-data', any: 'no-data', all: 'no-data' }, [null, null, null, null]],
+    [
+      'nothing reported',
+      none,
+      { 'epidemic-and-capacity': 'no-data', any: 'no-data', all: 'no-data' },
+      [null, null, null, null],
+    ],
     [
       'cases met, both capacity figures missing',
       counts({ newCases: 450, oxygenAvg7d: 0 }),
@@ -247,7 +275,9 @@ describe('missing figures are unknown, not zero', () => {
   });
 
   it('is not provisional when all four figures are known', () => {
-    expect(evaluateSurge({ newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 500, staffedIcuBeds: 500 }, 100_000, lc)).toEqual({
+    expect(
+      evaluateSurge({ newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 500, staffedIcuBeds: 500 }, 100_000, lc),
+    ).toEqual({
       level: 'normal',
       provisional: false,
       criteria: [

@@ -1,6 +1,15 @@
 import { describeValue, SurgeInputError } from './errors';
 import { CAPACITY_CRITERIA, MAX_THRESHOLD } from './plans';
-import type { Comparator, Counts, CriterionKey, Plan, PlanCriterion, SurgeLevel, SurgeRule, SurgeVerdict } from './types';
+import type {
+  Comparator,
+  Counts,
+  CriterionKey,
+  Plan,
+  PlanCriterion,
+  SurgeLevel,
+  SurgeRule,
+  SurgeVerdict,
+} from './types';
 
 // Exact judgement. A criterion compares rate = figure × 100,000 / population with a threshold of at most 2 decimals.
 // Multiplying both sides by population × 100 gives an integer comparison:
@@ -70,10 +79,15 @@ const WHOLE_MESSAGE = 'must be a whole number ≥ 0, or null when not reported';
 
 /** Slow path: finds the first bad field and throws. Field names are built only here, never in the hot path. */
 function throwBadCounts(counts: Counts, prefix: string): never {
-  if (typeof counts !== 'object' || counts === null) throw invalid(prefix ? prefix.slice(0, -1) : 'counts', 'must be an object', counts);
+  if (typeof counts !== 'object' || counts === null)
+    throw invalid(prefix ? prefix.slice(0, -1) : 'counts', 'must be an object', counts);
   if (!validWhole(counts.newCases)) throw invalid(`${prefix}newCases`, WHOLE_MESSAGE, counts.newCases);
   if (!validOxygen(counts.oxygenAvg7d)) {
-    throw invalid(`${prefix}oxygenAvg7d`, `must be a finite number ≥ 0 (at most ${MAX_OXYGEN}), or null when not reported`, counts.oxygenAvg7d);
+    throw invalid(
+      `${prefix}oxygenAvg7d`,
+      `must be a finite number ≥ 0 (at most ${MAX_OXYGEN}), or null when not reported`,
+      counts.oxygenAvg7d,
+    );
   }
   if (!validWhole(counts.freeCovidBeds)) throw invalid(`${prefix}freeCovidBeds`, WHOLE_MESSAGE, counts.freeCovidBeds);
   throw invalid(`${prefix}staffedIcuBeds`, WHOLE_MESSAGE, counts.staffedIcuBeds);
@@ -112,14 +126,20 @@ const KEYS: readonly CriterionKey[] = ['cases', 'oxygen', 'freeBeds', 'icuBeds']
 /** The first problem found in the plan's judging data (criteria and rule), or null. */
 function planProblem(plan: Plan): SurgeInputError | null {
   if (typeof plan !== 'object' || plan === null) return invalid('plan', 'must be a plan object', plan);
-  if (typeof plan.criteria !== 'object' || plan.criteria === null) return invalid('plan.criteria', 'must be an object', plan.criteria);
+  if (typeof plan.criteria !== 'object' || plan.criteria === null)
+    return invalid('plan.criteria', 'must be an object', plan.criteria);
   for (const key of KEYS) {
     const c: PlanCriterion | undefined = plan.criteria[key];
     if (typeof c !== 'object' || c === null) return invalid(`plan.criteria.${key}`, 'must be an object', c);
     if (thresholdCents(c.threshold) < 0) {
-      return invalid(`plan.criteria.${key}.threshold`, `must be a number from 0 to ${MAX_THRESHOLD} with at most 2 decimals`, c.threshold);
+      return invalid(
+        `plan.criteria.${key}.threshold`,
+        `must be a number from 0 to ${MAX_THRESHOLD} with at most 2 decimals`,
+        c.threshold,
+      );
     }
-    if (!isComparator(c.comparator)) return invalid(`plan.criteria.${key}.comparator`, "must be one of '>', '>=', '<', '<='", c.comparator);
+    if (!isComparator(c.comparator))
+      return invalid(`plan.criteria.${key}.comparator`, "must be one of '>', '>=', '<', '<='", c.comparator);
   }
   if (!isRule(plan.rule)) return invalid('plan.rule', "must be 'epidemic-and-capacity', 'any' or 'all'", plan.rule);
   return null;
@@ -217,7 +237,8 @@ function judge(counts: Counts, population: number, plan: Plan, district: boolean
   const xb = outcomesMeeting(cb.comparator);
   const xi = outcomesMeeting(ci.comparator);
   const rule = ruleIndex(plan.rule);
-  if (tc < 0 || to < 0 || tb < 0 || ti < 0 || xc === 0 || xo === 0 || xb === 0 || xi === 0 || rule < 0) throwBadPlan(plan);
+  if (tc < 0 || to < 0 || tb < 0 || ti < 0 || xc === 0 || xo === 0 || xb === 0 || xi === 0 || rule < 0)
+    throwBadPlan(plan);
 
   const nc = counts.newCases;
   const ox = counts.oxygenAvg7d;
@@ -321,6 +342,12 @@ export function evaluateDistrict(counts: Counts, population: number, plan: Plan)
   const [cases, oxygen] = verdict.criteria;
   const mc = cases?.met ?? null;
   const mo = oxygen?.met ?? null;
-  const level: DistrictLevel = mc === null && mo === null ? 'no-data' : mc === true || mo === true ? 'warning' : 'normal';
-  return { level, provisional: mc === null || mo === null, criteria: verdict.criteria, informationOnly: CAPACITY_CRITERIA };
+  const level: DistrictLevel =
+    mc === null && mo === null ? 'no-data' : mc === true || mo === true ? 'warning' : 'normal';
+  return {
+    level,
+    provisional: mc === null || mo === null,
+    criteria: verdict.criteria,
+    informationOnly: CAPACITY_CRITERIA,
+  };
 }

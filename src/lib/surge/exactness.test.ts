@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateCounts, evaluateSurge, PLANS, type Comparator, type Counts, type CriterionKey, type Plan } from './index';
+import {
+  aggregateCounts,
+  evaluateSurge,
+  PLANS,
+  type Comparator,
+  type Counts,
+  type CriterionKey,
+  type Plan,
+} from './index';
 
 // Inputs where floating-point rates put the value on the wrong side of the threshold, and proof that the engine
 // judges them exactly (integer arithmetic: figure × 100,000 × 100 against threshold × 100 × population).
@@ -17,7 +25,13 @@ const planWith = (key: CriterionKey, comparator: Comparator, threshold: number):
 function exactly(hundredths: bigint, population: bigint, thresholdCents: bigint, comparator: Comparator): boolean {
   const left = hundredths * 100_000n; // × 100 on both sides: (value × 100) × 100,000 vs (threshold × 100) × population
   const right = thresholdCents * population;
-  return comparator === '>' ? left > right : comparator === '>=' ? left >= right : comparator === '<' ? left < right : left <= right;
+  return comparator === '>'
+    ? left > right
+    : comparator === '>='
+      ? left >= right
+      : comparator === '<'
+        ? left < right
+        : left <= right;
 }
 
 describe('naive rate = count / population × 100,000 puts exact values on the wrong side', () => {
@@ -111,7 +125,10 @@ describe('exhaustive check around each threshold agrees with BigInt, where naive
   it('cases, beds and ICU, populations 1…2,000 and 99,000…101,000, counts around the threshold', () => {
     let checked = 0;
     let naiveWrong = 0;
-    const populations = [...Array.from({ length: 2_000 }, (_, i) => i + 1), ...Array.from({ length: 2_001 }, (_, i) => 99_000 + i)];
+    const populations = [
+      ...Array.from({ length: 2_000 }, (_, i) => i + 1),
+      ...Array.from({ length: 2_001 }, (_, i) => 99_000 + i),
+    ];
     for (const [key, field, plan] of [
       ['cases', 'newCases', PLANS['lai-chau']],
       ['cases', 'newCases', PLANS['kien-giang']],
@@ -124,10 +141,17 @@ describe('exhaustive check around each threshold agrees with BigInt, where naive
         const around = Math.round((threshold * population) / 100_000);
         for (let n = Math.max(0, around - 1); n <= around + 1; n++) {
           const expected = exactly(BigInt(n) * 100n, BigInt(population), BigInt(threshold * 100), comparator);
-          if (metOf(counts({ [field]: n }), population, plan, key) !== expected) throw new Error(`${key} ${n}/${population}`);
+          if (metOf(counts({ [field]: n }), population, plan, key) !== expected)
+            throw new Error(`${key} ${n}/${population}`);
           const naive = (n / population) * 100_000;
           const naiveMet =
-            comparator === '>' ? naive > threshold : comparator === '>=' ? naive >= threshold : comparator === '<' ? naive < threshold : naive <= threshold;
+            comparator === '>'
+              ? naive > threshold
+              : comparator === '>='
+                ? naive >= threshold
+                : comparator === '<'
+                  ? naive < threshold
+                  : naive <= threshold;
           if (naiveMet !== expected) naiveWrong++;
           checked++;
         }

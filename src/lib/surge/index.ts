@@ -29,7 +29,14 @@ export {
   SURGE_RULES,
 } from './plans';
 export type { BuiltInPlanKey } from './plans';
-export { checkCounts, checkPlanCriteria, checkPopulation, evaluateDistrict, evaluateSurge, MAX_OXYGEN } from './evaluate';
+export {
+  checkCounts,
+  checkPlanCriteria,
+  checkPopulation,
+  evaluateDistrict,
+  evaluateSurge,
+  MAX_OXYGEN,
+} from './evaluate';
 export type { DistrictLevel, DistrictVerdict } from './evaluate';
 export { aggregateCounts, evaluateProvinceWeek, hasAnyFigure } from './aggregate';
 export type { Completeness, ProvinceWeek, ProvinceWeekInput } from './aggregate';

@@ -25,8 +25,12 @@ describe('built-in plans', () => {
   });
 
   it('names the plans as the documents do', () => {
-    expect(PLANS['kien-giang'].name).toBe('Dự thảo Kế hoạch Kiểm soát, quản lý bền vững dịch bệnh COVID-19 giai đoạn 2023 - 2025');
-    expect(PLANS['lai-chau'].name).toBe('Kế hoạch kiểm soát, quản lý bền vững dịch bệnh COVID-19 tỉnh Lai Châu giai đoạn 2023-2025');
+    expect(PLANS['kien-giang'].name).toBe(
+      'Dự thảo Kế hoạch Kiểm soát, quản lý bền vững dịch bệnh COVID-19 giai đoạn 2023 - 2025',
+    );
+    expect(PLANS['lai-chau'].name).toBe(
+      'Kế hoạch kiểm soát, quản lý bền vững dịch bệnh COVID-19 tỉnh Lai Châu giai đoạn 2023-2025',
+    );
   });
 
   it('are plain JSON data', () => {
@@ -45,13 +49,21 @@ describe('built-in plans', () => {
     expect(CRITERION_KEYS).toEqual(['cases', 'oxygen', 'freeBeds', 'icuBeds']);
     expect(EPIDEMIC_CRITERIA).toEqual(['cases', 'oxygen']);
     expect(CAPACITY_CRITERIA).toEqual(['freeBeds', 'icuBeds']);
-    expect(COUNT_FIELD).toEqual({ cases: 'newCases', oxygen: 'oxygenAvg7d', freeBeds: 'freeCovidBeds', icuBeds: 'staffedIcuBeds' });
+    expect(COUNT_FIELD).toEqual({
+      cases: 'newCases',
+      oxygen: 'oxygenAvg7d',
+      freeBeds: 'freeCovidBeds',
+      icuBeds: 'staffedIcuBeds',
+    });
   });
 });
 
 describe('assertPlan', () => {
   const base = PLANS['lai-chau'];
-  const withCriterion = (change: object): unknown => ({ ...base, criteria: { ...base.criteria, oxygen: { ...base.criteria.oxygen, ...change } } });
+  const withCriterion = (change: object): unknown => ({
+    ...base,
+    criteria: { ...base.criteria, oxygen: { ...base.criteria.oxygen, ...change } },
+  });
 
   it.each<[string, unknown]>([
     ['plan', null],

@@ -2,7 +2,12 @@ import { describeValue, SurgeInputError } from './errors';
 import type { Comparator, CountField, CriterionKey, Plan, SurgeRule } from './types';
 
 /** The four quantitative criteria of appendix II.2, in display order. */
-export const CRITERION_KEYS: readonly CriterionKey[] = Object.freeze(['cases', 'oxygen', 'freeBeds', 'icuBeds'] as const);
+export const CRITERION_KEYS: readonly CriterionKey[] = Object.freeze([
+  'cases',
+  'oxygen',
+  'freeBeds',
+  'icuBeds',
+] as const);
 /** Lai Châu "2.3. Tình hình dịch": new cases in the week, patients on oxygen (7-day average). */
 export const EPIDEMIC_CRITERIA: readonly CriterionKey[] = Object.freeze(['cases', 'oxygen'] as const);
 /** Lai Châu "2.4. Vượt quá năng lực của hệ thống y tế": free COVID-19 beds, ICU beds with enough staff. */
@@ -132,11 +137,14 @@ export function assertPlan(value: unknown): asserts value is Plan {
     if (typeof v !== 'string' || v.trim() === '') fail(field, 'must be a non-empty string', v);
   }
   const code = value.provinceCode;
-  if (code !== null && (typeof code !== 'string' || code.trim() === '')) fail('provinceCode', 'must be a non-empty string or null', code);
+  if (code !== null && (typeof code !== 'string' || code.trim() === ''))
+    fail('provinceCode', 'must be a non-empty string or null', code);
   const version = value.version;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) fail('version', 'must be a whole number ≥ 1', version);
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)
+    fail('version', 'must be a whole number ≥ 1', version);
   if (!isIsoDate(value.validFrom)) fail('validFrom', 'must be a date written YYYY-MM-DD', value.validFrom);
-  if (!(SURGE_RULES as readonly unknown[]).includes(value.rule)) fail('rule', `must be one of ${SURGE_RULES.join(', ')}`, value.rule);
+  if (!(SURGE_RULES as readonly unknown[]).includes(value.rule))
+    fail('rule', `must be one of ${SURGE_RULES.join(', ')}`, value.rule);
   const criteria = value.criteria;
   if (!isRecord(criteria)) return fail('criteria', 'must be an object', criteria);
   for (const key of CRITERION_KEYS) {
@@ -146,7 +154,11 @@ export function assertPlan(value: unknown): asserts value is Plan {
       fail(`criteria.${key}.comparator`, `must be one of ${COMPARATORS.join(' ')}`, c.comparator);
     }
     if (!isValidThreshold(c.threshold)) {
-      fail(`criteria.${key}.threshold`, `must be a number from 0 to ${MAX_THRESHOLD} with at most 2 decimals`, c.threshold);
+      fail(
+        `criteria.${key}.threshold`,
+        `must be a number from 0 to ${MAX_THRESHOLD} with at most 2 decimals`,
+        c.threshold,
+      );
     }
   }
 }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSurge, PLANS, type Comparator, type Counts, type Plan, type SurgeRule } from './index';
 
 const planArb: fc.Arbitrary<Plan> = fc
-  .tuple(fc.constantFrom(PLANS.default, PLANS['kien-giang'], PLANS['lai-chau']), fc.constantFrom<SurgeRule>('epidemic-and-capacity', 'any', 'all'))
+  .tuple(
+    fc.constantFrom(PLANS.default, PLANS['kien-giang'], PLANS['lai-chau']),
+    fc.constantFrom<SurgeRule>('epidemic-and-capacity', 'any', 'all'),
+  )
   .map(([plan, rule]) => ({ ...plan, rule }));
 
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arb, { freq: 5, nil: null });
@@ -30,7 +33,13 @@ const nearArb = fc.integer({ min: 1, max: 1_000_000 }).chain((population) => {
   });
 });
 
-type Week = { newCases: number | null; oxygenCents: number | null; freeCovidBeds: number | null; staffedIcuBeds: number | null; population: number };
+type Week = {
+  newCases: number | null;
+  oxygenCents: number | null;
+  freeCovidBeds: number | null;
+  staffedIcuBeds: number | null;
+  population: number;
+};
 
 function scaled(w: Week, k: number): { counts: Counts; population: number } {
   return {
@@ -74,12 +83,22 @@ describe('properties', () => {
         fc.constantFrom<Comparator>('>', '>=', '<', '<='),
         (w, cents, comparator) => {
           const criterion = { comparator, threshold: cents / 100 };
-          const plan: Plan = { ...PLANS.default, criteria: { cases: criterion, oxygen: criterion, freeBeds: criterion, icuBeds: criterion } };
+          const plan: Plan = {
+            ...PLANS.default,
+            criteria: { cases: criterion, oxygen: criterion, freeBeds: criterion, icuBeds: criterion },
+          };
           const { counts, population } = scaled(w, 1);
           const v = evaluateSurge(counts, population, plan);
-          const units = [w.newCases === null ? null : w.newCases * 100, w.oxygenCents, w.freeCovidBeds === null ? null : w.freeCovidBeds * 100, w.staffedIcuBeds === null ? null : w.staffedIcuBeds * 100];
+          const units = [
+            w.newCases === null ? null : w.newCases * 100,
+            w.oxygenCents,
+            w.freeCovidBeds === null ? null : w.freeCovidBeds * 100,
+            w.staffedIcuBeds === null ? null : w.staffedIcuBeds * 100,
+          ];
           units.forEach((u, i) => {
-            expect(v.criteria[i]?.met).toBe(u === null ? null : exact(BigInt(u), BigInt(population), BigInt(cents), comparator));
+            expect(v.criteria[i]?.met).toBe(
+              u === null ? null : exact(BigInt(u), BigInt(population), BigInt(cents), comparator),
+            );
           });
         },
       ),
@@ -109,8 +128,17 @@ describe('properties', () => {
           const units = Math.max(0, (cents / g) * t + delta); // a whole figure, or oxygen in hundredths
           const value = field === 'oxygenAvg7d' ? units / 100 : units;
           const criterion = { comparator, threshold: cents / 100 };
-          const plan: Plan = { ...PLANS.default, criteria: { cases: criterion, oxygen: criterion, freeBeds: criterion, icuBeds: criterion } };
-          const counts: Counts = { newCases: null, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null, [field]: value };
+          const plan: Plan = {
+            ...PLANS.default,
+            criteria: { cases: criterion, oxygen: criterion, freeBeds: criterion, icuBeds: criterion },
+          };
+          const counts: Counts = {
+            newCases: null,
+            oxygenAvg7d: null,
+            freeCovidBeds: null,
+            staffedIcuBeds: null,
+            [field]: value,
+          };
           const v = evaluateSurge(counts, population, plan);
           const hundredths = field === 'oxygenAvg7d' ? units : units * 100;
           const met = v.criteria.find((c) => c.met !== null)?.met;
@@ -124,16 +152,21 @@ describe('properties', () => {
   it('more cases or oxygen never lowers the level; more free beds or ICU beds never raises it', () => {
     const rank = { 'no-data': 0, normal: 0, warning: 1, surge: 2 } as const;
     fc.assert(
-      fc.property(weekArb.filter((w) => Object.values(w).every((x) => x !== null)), fc.nat({ max: 100_000 }), planArb, (w, extra, plan) => {
-        const base = scaled(w, 1);
-        const level = (c: Counts) => rank[evaluateSurge(c, base.population, plan).level];
-        const l0 = level(base.counts);
-        const c = base.counts;
-        expect(level({ ...c, newCases: (c.newCases ?? 0) + extra })).toBeGreaterThanOrEqual(l0);
-        expect(level({ ...c, oxygenAvg7d: (c.oxygenAvg7d ?? 0) + extra })).toBeGreaterThanOrEqual(l0);
-        expect(level({ ...c, freeCovidBeds: (c.freeCovidBeds ?? 0) + extra })).toBeLessThanOrEqual(l0);
-        expect(level({ ...c, staffedIcuBeds: (c.staffedIcuBeds ?? 0) + extra })).toBeLessThanOrEqual(l0);
-      }),
+      fc.property(
+        weekArb.filter((w) => Object.values(w).every((x) => x !== null)),
+        fc.nat({ max: 100_000 }),
+        planArb,
+        (w, extra, plan) => {
+          const base = scaled(w, 1);
+          const level = (c: Counts) => rank[evaluateSurge(c, base.population, plan).level];
+          const l0 = level(base.counts);
+          const c = base.counts;
+          expect(level({ ...c, newCases: (c.newCases ?? 0) + extra })).toBeGreaterThanOrEqual(l0);
+          expect(level({ ...c, oxygenAvg7d: (c.oxygenAvg7d ?? 0) + extra })).toBeGreaterThanOrEqual(l0);
+          expect(level({ ...c, freeCovidBeds: (c.freeCovidBeds ?? 0) + extra })).toBeLessThanOrEqual(l0);
+          expect(level({ ...c, staffedIcuBeds: (c.staffedIcuBeds ?? 0) + extra })).toBeLessThanOrEqual(l0);
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PLANS, selectPlan, selectPopulation, SurgeInputError, type Plan } from './index';
 
-const version = (base: Plan, v: number, validFrom: string, key = `${base.key}-v${v}`): Plan => ({ ...base, key, version: v, validFrom });
+const version = (base: Plan, v: number, validFrom: string, key = `${base.key}-v${v}`): Plan => ({
+  ...base,
+  key,
+  version: v,
+  validFrom,
+});
 
 describe('selectPlan', () => {
   const kg2 = version(PLANS['kien-giang'], 2, '2024-03-04');
@@ -74,10 +79,24 @@ describe('selectPopulation', () => {
   });
 
   it.each([
-    ['figures[1].population', [{ year: 2022, population: 10 }, { year: 2023, population: 0 }], 2024],
+    [
+      'figures[1].population',
+      [
+        { year: 2022, population: 10 },
+        { year: 2023, population: 0 },
+      ],
+      2024,
+    ],
     ['figures[0].population', [{ year: 2022, population: 1.5 }], 2024],
     ['figures[0].year', [{ year: 2022.5, population: 10 }], 2024],
-    ['figures[1].year', [{ year: 2022, population: 10 }, { year: 2022, population: 11 }], 2024],
+    [
+      'figures[1].year',
+      [
+        { year: 2022, population: 10 },
+        { year: 2022, population: 11 },
+      ],
+      2024,
+    ],
     ['isoYear', [{ year: 2022, population: 10 }], Number.NaN],
   ])('throws SurgeInputError naming %s', (name, list, isoYear) => {
     expect(() => selectPopulation(list, isoYear)).toThrow(SurgeInputError);

@@ -7,7 +7,8 @@ function latest(plans: readonly Plan[], provinceCode: string | null, date: strin
   let best: Plan | null = null;
   for (const p of plans) {
     if (p.provinceCode !== provinceCode || p.validFrom > date) continue;
-    if (best === null || p.validFrom > best.validFrom || (p.validFrom === best.validFrom && p.version > best.version)) best = p;
+    if (best === null || p.validFrom > best.validFrom || (p.validFrom === best.validFrom && p.version > best.version))
+      best = p;
   }
   return best;
 }
@@ -24,7 +25,11 @@ export function selectPlan(plans: readonly Plan[], provinceCode: string | null, 
     throw new SurgeInputError('weekMonday', `must be a date written YYYY-MM-DD (got ${describeValue(weekMonday)})`);
   }
   // 'YYYY-MM-DD' strings compare like the dates they name.
-  return (provinceCode !== null ? latest(plans, provinceCode, weekMonday) : null) ?? latest(plans, null, weekMonday) ?? PLANS.default;
+  return (
+    (provinceCode !== null ? latest(plans, provinceCode, weekMonday) : null) ??
+    latest(plans, null, weekMonday) ??
+    PLANS.default
+  );
 }
 
 /**
@@ -35,11 +40,13 @@ export function selectPlan(plans: readonly Plan[], provinceCode: string | null, 
  * on two figures for the same year (ambiguous data must not be resolved silently).
  */
 export function selectPopulation(figures: readonly PopulationFigure[], isoYear: number): PopulationFigure | null {
-  if (!Number.isSafeInteger(isoYear)) throw new SurgeInputError('isoYear', `must be a whole number (got ${describeValue(isoYear)})`);
+  if (!Number.isSafeInteger(isoYear))
+    throw new SurgeInputError('isoYear', `must be a whole number (got ${describeValue(isoYear)})`);
   let best: PopulationFigure | null = null;
   const years = new Set<number>();
   figures.forEach((f, i) => {
-    if (!Number.isSafeInteger(f.year)) throw new SurgeInputError(`figures[${i}].year`, `must be a whole number (got ${describeValue(f.year)})`);
+    if (!Number.isSafeInteger(f.year))
+      throw new SurgeInputError(`figures[${i}].year`, `must be a whole number (got ${describeValue(f.year)})`);
     checkPopulation(f.population, `figures[${i}].population`);
     if (years.has(f.year)) throw new SurgeInputError(`figures[${i}].year`, `two population figures for ${f.year}`);
     years.add(f.year);

@@ -21,7 +21,9 @@ export const createTokenSchema = z.strictObject({
   name: z.string({ error: 'tokenName' }).trim().min(1, { error: 'tokenName' }).max(80, { error: 'tokenName' }),
   /** days; null = until revoked */
   expiresInDays: z
-    .union([z.literal(TOKEN_LIFETIMES[0]), z.literal(TOKEN_LIFETIMES[1]), z.literal(TOKEN_LIFETIMES[2]), z.null()], { error: 'tokenLifetime' })
+    .union([z.literal(TOKEN_LIFETIMES[0]), z.literal(TOKEN_LIFETIMES[1]), z.literal(TOKEN_LIFETIMES[2]), z.null()], {
+      error: 'tokenLifetime',
+    })
     .default(null),
   scope: z.enum(TOKEN_SCOPES, { error: 'tokenScope' }).default(DEFAULT_TOKEN_SCOPE),
 });

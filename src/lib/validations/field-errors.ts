@@ -48,7 +48,8 @@ export function nulPaths(raw: unknown): string[] {
     } else if (Array.isArray(value)) {
       if (depth < 32) value.forEach((v, i) => walk(v, path ? `${path}.${i}` : String(i), depth + 1));
     } else if (typeof value === 'object' && value !== null && depth < 32) {
-      for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, depth + 1);
+      for (const key of Object.keys(value))
+        walk((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, depth + 1);
     }
   };
   walk(raw, '', 0);

@@ -76,7 +76,10 @@ describe('validateFigures: every cell, then the checks between cells', () => {
   });
 
   it('gives null for empty and invalid cells', () => {
-    expect(validateFigures({ newCases: '', oxygenAvg7d: 'x', freeCovidBeds: '3' }).figures).toEqual({ ...EMPTY_FIGURES, freeCovidBeds: 3 });
+    expect(validateFigures({ newCases: '', oxygenAvg7d: 'x', freeCovidBeds: '3' }).figures).toEqual({
+      ...EMPTY_FIGURES,
+      freeCovidBeds: 3,
+    });
   });
 });
 

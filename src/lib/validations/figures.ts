@@ -5,13 +5,25 @@
 // one decimal separator, either one, and no grouping separator: "1.234" is 1.234 (refused where a whole number is
 // required), never 1234, because guessing whether a dot groups thousands would silently change figures by 1,000 times.
 
-export const FIGURE_FIELDS = ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'staffedIcuBeds', 'totalCovidBeds', 'totalIcuBeds'] as const;
+export const FIGURE_FIELDS = [
+  'newCases',
+  'oxygenAvg7d',
+  'freeCovidBeds',
+  'staffedIcuBeds',
+  'totalCovidBeds',
+  'totalIcuBeds',
+] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 /** null = not reported (unknown), never zero */
 export type Figures = Record<FigureField, number | null>;
 
 /** The four figures the surge rule judges; the totals are optional context for the bed checks. */
-export const JUDGED_FIELDS = ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'staffedIcuBeds'] as const satisfies readonly FigureField[];
+export const JUDGED_FIELDS = [
+  'newCases',
+  'oxygenAvg7d',
+  'freeCovidBeds',
+  'staffedIcuBeds',
+] as const satisfies readonly FigureField[];
 
 /** Oxygen is an average over 7 days (hundredths); everything else is a count. */
 export const DECIMAL_FIELDS: readonly FigureField[] = ['oxygenAvg7d'];
@@ -34,7 +46,8 @@ function checkNumber(value: number, field: FigureField): FigureParse {
   if (!Number.isFinite(value)) return { ok: false, code: 'notNumber' };
   if (value < 0) return { ok: false, code: 'negative' };
   if (isDecimalField(field)) {
-    if (Math.round(value * 10 ** MAX_DECIMALS) / 10 ** MAX_DECIMALS !== value) return { ok: false, code: 'tooManyDecimals' };
+    if (Math.round(value * 10 ** MAX_DECIMALS) / 10 ** MAX_DECIMALS !== value)
+      return { ok: false, code: 'tooManyDecimals' };
   } else if (!Number.isInteger(value)) {
     return { ok: false, code: 'notWhole' };
   }
@@ -66,7 +79,10 @@ export interface FigureIssue {
  * Every cell of a row, then the checks between cells (only between cells that are themselves valid). Only the row's
  * own properties count: an inherited one (a row whose prototype the sender chose) is not a figure.
  */
-export function validateFigures(raw: Partial<Record<FigureField, unknown>>): { figures: Figures; issues: FigureIssue[] } {
+export function validateFigures(raw: Partial<Record<FigureField, unknown>>): {
+  figures: Figures;
+  issues: FigureIssue[];
+} {
   const figures = {} as Figures;
   const issues: FigureIssue[] = [];
   for (const field of FIGURE_FIELDS) {
@@ -78,8 +94,10 @@ export function validateFigures(raw: Partial<Record<FigureField, unknown>>): { f
     }
   }
   const { freeCovidBeds, totalCovidBeds, staffedIcuBeds, totalIcuBeds } = figures;
-  if (freeCovidBeds !== null && totalCovidBeds !== null && freeCovidBeds > totalCovidBeds) issues.push({ field: 'freeCovidBeds', code: 'freeAboveTotal' });
-  if (staffedIcuBeds !== null && totalIcuBeds !== null && staffedIcuBeds > totalIcuBeds) issues.push({ field: 'staffedIcuBeds', code: 'icuAboveTotal' });
+  if (freeCovidBeds !== null && totalCovidBeds !== null && freeCovidBeds > totalCovidBeds)
+    issues.push({ field: 'freeCovidBeds', code: 'freeAboveTotal' });
+  if (staffedIcuBeds !== null && totalIcuBeds !== null && staffedIcuBeds > totalIcuBeds)
+    issues.push({ field: 'staffedIcuBeds', code: 'icuAboveTotal' });
   return { figures, issues };
 }
 

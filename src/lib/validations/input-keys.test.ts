@@ -7,9 +7,27 @@ import { apiReportBodySchema, saveWeekSchema, weeklyReportRowSchema } from './we
 // Input that once answered 500: keys named like Object.prototype's members, and malformed figures. Each is bad input
 // (refused naming its field) or a valid figure, never an exception.
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString'];
-const codes = (result: { success: boolean; error?: { issues: { code: string; path: PropertyKey[]; message: string; keys?: string[] }[] } }) =>
-  result.success ? [] : result.error!.issues.map((i) => (i.code === 'unrecognized_keys' ? `${i.keys!.join(',')}:${i.message}` : `${i.path.join('.') || '_'}:${i.message}`));
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'toLocaleString',
+];
+const codes = (result: {
+  success: boolean;
+  error?: { issues: { code: string; path: PropertyKey[]; message: string; keys?: string[] }[] };
+}) =>
+  result.success
+    ? []
+    : result.error!.issues.map((i) =>
+        i.code === 'unrecognized_keys'
+          ? `${i.keys!.join(',')}:${i.message}`
+          : `${i.path.join('.') || '_'}:${i.message}`,
+      );
 
 describe('the cell parser and the outside test’s malformed values', () => {
   it.each<[unknown, FigureField, { ok: true; value: number } | { ok: false; code: string }]>([
@@ -50,7 +68,10 @@ describe('the cell parser and the outside test’s malformed values', () => {
 
   it('reads only a row’s own figures, never inherited ones', () => {
     const inherited = Object.create({ newCases: 5, freeCovidBeds: -1 }) as Record<string, unknown>;
-    expect(validateFigures(inherited)).toEqual({ figures: expect.objectContaining({ newCases: null, freeCovidBeds: null }), issues: [] });
+    expect(validateFigures(inherited)).toEqual({
+      figures: expect.objectContaining({ newCases: null, freeCovidBeds: null }),
+      issues: [],
+    });
     const parsed = JSON.parse('{"__proto__": {"newCases": 5}, "oxygenAvg7d": "1,5"}') as Record<string, unknown>;
     expect(validateFigures(parsed).figures).toMatchObject({ newCases: null, oxygenAvg7d: 1.5 });
   });
@@ -67,7 +88,9 @@ describe('the body and row schemas refuse prototype-named keys by name', () => {
   it.each(PROTOTYPE_KEYS)('%s in a grid row and in the grid’s save', (key) => {
     const row = JSON.parse(`{"unitCode":"105","version":0,${JSON.stringify(key)}:{"a":1}}`) as unknown;
     expect(codes(weeklyReportRowSchema.safeParse(row))).toEqual([`${key}:unknownField`]);
-    const save = JSON.parse(`{"provinceCode":"12","isoWeek":"2026-W47","rows":[{"unitCode":"105","version":0,"newCases":"$5"}],${JSON.stringify(key)}:1}`) as unknown;
+    const save = JSON.parse(
+      `{"provinceCode":"12","isoWeek":"2026-W47","rows":[{"unitCode":"105","version":0,"newCases":"$5"}],${JSON.stringify(key)}:1}`,
+    ) as unknown;
     const result = saveWeekSchema.safeParse(save);
     expect(result.success).toBe(false);
     expect(result.error!.issues.find((i) => i.code === 'unrecognized_keys')).toMatchObject({ keys: [key], path: [] });
@@ -84,7 +107,9 @@ describe('field errors keyed by the caller’s names', () => {
     ]);
     expect(Object.hasOwn(errors, key)).toBe(true);
     expect(errors[key]).toEqual(['unknownField', 'invalid']);
-    expect(JSON.parse(JSON.stringify(errors))).toEqual(JSON.parse(`{${JSON.stringify(key)}:["unknownField","invalid"],"newCases":["notNumber"]}`));
+    expect(JSON.parse(JSON.stringify(errors))).toEqual(
+      JSON.parse(`{${JSON.stringify(key)}:["unknownField","invalid"],"newCases":["notNumber"]}`),
+    );
     expect(Object.getPrototypeOf(errors)).toBe(Object.prototype); // the object itself is an ordinary one
     expect(new FieldErrorList().add(key, 'x').size).toBe(1);
   });
@@ -96,7 +121,10 @@ describe('field errors keyed by the caller’s names', () => {
   });
 
   it('finds text the database cannot store (NUL), by path', () => {
-    expect(nulPaths({ name: 'a\u0000b', rows: [{ note: 'ok' }, { note: '\u0000' }], n: 5 })).toEqual(['name', 'rows.1.note']);
+    expect(nulPaths({ name: 'a\u0000b', rows: [{ note: 'ok' }, { note: '\u0000' }], n: 5 })).toEqual([
+      'name',
+      'rows.1.note',
+    ]);
     expect(nulPaths('\u0000')).toEqual(['_']);
     expect(nulPaths({ name: 'fine', list: ['x'] })).toEqual([]);
   });
@@ -104,7 +132,15 @@ describe('field errors keyed by the caller’s names', () => {
 
 describe('ids from forms and URLs', () => {
   it.each([
-    ['1', true], ['2147483647', true], ['2147483648', false], ['9999999999', false], ['0', false], ['-1', false], ['1.5', false], ['x', false], ['', false],
+    ['1', true],
+    ['2147483647', true],
+    ['2147483648', false],
+    ['9999999999', false],
+    ['0', false],
+    ['-1', false],
+    ['1.5', false],
+    ['x', false],
+    ['', false],
   ])('%s is %s', (raw, ok) => {
     expect(dbId().safeParse(raw).success).toBe(ok);
   });

@@ -7,8 +7,24 @@ const codes = (result: { success: boolean; error?: { issues: { path: PropertyKey
 
 describe('the grid row schema', () => {
   it('turns typed text into figures, empty into null', () => {
-    const parsed = weeklyReportRowSchema.parse({ unitCode: '105', version: 3, newCases: '305', oxygenAvg7d: '6,15', freeCovidBeds: '', staffedIcuBeds: '1' });
-    expect(parsed).toEqual({ unitCode: '105', version: 3, newCases: 305, oxygenAvg7d: 6.15, freeCovidBeds: null, staffedIcuBeds: 1, totalCovidBeds: null, totalIcuBeds: null });
+    const parsed = weeklyReportRowSchema.parse({
+      unitCode: '105',
+      version: 3,
+      newCases: '305',
+      oxygenAvg7d: '6,15',
+      freeCovidBeds: '',
+      staffedIcuBeds: '1',
+    });
+    expect(parsed).toEqual({
+      unitCode: '105',
+      version: 3,
+      newCases: 305,
+      oxygenAvg7d: 6.15,
+      freeCovidBeds: null,
+      staffedIcuBeds: 1,
+      totalCovidBeds: null,
+      totalIcuBeds: null,
+    });
   });
 
   it.each([
@@ -17,7 +33,10 @@ describe('the grid row schema', () => {
     [{ unitCode: '105' }, ['version:badVersion']],
     [{ unitCode: '', version: 0 }, ['unitCode:badUnit']],
     [{ unitCode: "105'; DROP", version: 0 }, ['unitCode:badUnit']],
-    [{ unitCode: '105', version: 0, newCases: '-2', freeCovidBeds: 9, totalCovidBeds: 8 }, ['newCases:negative', 'freeCovidBeds:freeAboveTotal']],
+    [
+      { unitCode: '105', version: 0, newCases: '-2', freeCovidBeds: 9, totalCovidBeds: 8 },
+      ['newCases:negative', 'freeCovidBeds:freeAboveTotal'],
+    ],
     [{ unitCode: '105', version: 0, deaths: 1 }, ['_:unknownField']],
   ])('refuses %j', (row, expected) => {
     expect(codes(weeklyReportRowSchema.safeParse(row))).toEqual(expected);
@@ -27,7 +46,13 @@ describe('the grid row schema', () => {
 describe('the API body schema', () => {
   it('is a full replacement: absent figures are "not reported"', () => {
     expect(apiReportBodySchema.parse({ version: 0, newCases: 5 })).toEqual({
-      version: 0, newCases: 5, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null, totalCovidBeds: null, totalIcuBeds: null,
+      version: 0,
+      newCases: 5,
+      oxygenAvg7d: null,
+      freeCovidBeds: null,
+      staffedIcuBeds: null,
+      totalCovidBeds: null,
+      totalIcuBeds: null,
     });
   });
 
@@ -61,7 +86,10 @@ describe('the import row schema', () => {
 describe('the save and token schemas', () => {
   it('needs at least one row, and confirms nothing by default', () => {
     expect(codes(saveWeekSchema.safeParse({ provinceCode: '12', isoWeek: '2026-W47', rows: [] }))).toHaveLength(1);
-    expect(saveWeekSchema.parse({ provinceCode: '12', isoWeek: '2026-W47', rows: [{ unitCode: '105', version: 0 }] }).confirmWarnings).toBe(false);
+    expect(
+      saveWeekSchema.parse({ provinceCode: '12', isoWeek: '2026-W47', rows: [{ unitCode: '105', version: 0 }] })
+        .confirmWarnings,
+    ).toBe(false);
   });
 
   it.each([

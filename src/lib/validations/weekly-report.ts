@@ -52,11 +52,17 @@ export const isoWeekSchema = z.string({ error: 'badWeek' }).transform((text, ctx
 });
 
 /** The version the caller read: 0 when it creates the report. */
-export const versionSchema = z.int({ error: 'badVersion' }).min(0, { error: 'badVersion' }).max(2_000_000_000, { error: 'badVersion' });
+export const versionSchema = z
+  .int({ error: 'badVersion' })
+  .min(0, { error: 'badVersion' })
+  .max(2_000_000_000, { error: 'badVersion' });
 
 const objectError = (issue: { code: string }) => (issue.code === 'unrecognized_keys' ? 'unknownField' : 'notObject');
 
-const reportShape = z.strictObject({ unitCode: unitCodeSchema, isoWeek: isoWeekSchema, version: versionSchema, ...figureShape }, { error: objectError });
+const reportShape = z.strictObject(
+  { unitCode: unitCodeSchema, isoWeek: isoWeekSchema, version: versionSchema, ...figureShape },
+  { error: objectError },
+);
 
 type WithFigures<T> = Omit<T, FigureField> & Figures;
 
@@ -65,7 +71,8 @@ function withFigureChecks<S extends z.ZodObject>(schema: S) {
   return schema.transform((value, ctx) => {
     const raw = value as Record<string, unknown>;
     const { figures, issues } = validateFigures(raw);
-    for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code, input: raw[issue.field] });
+    for (const issue of issues)
+      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code, input: raw[issue.field] });
     return { ...raw, ...figures } as WithFigures<z.output<S>>;
   });
 }
@@ -103,7 +110,14 @@ export const IMPORT_COLUMNS = [
   ['icu_beds', 'totalIcuBeds'],
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number][0];
-export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = ['unit_code', 'iso_week', 'new_cases', 'oxygen_avg_7d', 'free_covid_beds', 'staffed_icu_beds'];
+export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = [
+  'unit_code',
+  'iso_week',
+  'new_cases',
+  'oxygen_avg_7d',
+  'free_covid_beds',
+  'staffed_icu_beds',
+];
 export const COLUMN_OF_FIELD = Object.fromEntries(IMPORT_COLUMNS.map(([column, field]) => [field, column])) as Record<
   (typeof IMPORT_COLUMNS)[number][1],
   ImportColumn

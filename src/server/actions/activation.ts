@@ -22,7 +22,10 @@ const standDownGuarded = guardedAction({
   permission: 'activation.manage',
   schema: standDownSchema,
   scope: async (input, prisma) => {
-    const a = await prisma.activation.findUnique({ where: { id: input.activationId }, select: { province: { select: { code: true } } } });
+    const a = await prisma.activation.findUnique({
+      where: { id: input.activationId },
+      select: { province: { select: { code: true } } },
+    });
     return a ? { provinceCode: a.province.code } : null;
   },
   run: ({ prisma, user, input }) => standDown(prisma, user, input, now()),
@@ -33,7 +36,10 @@ const dueDate = guardedAction({
   permission: 'activation.manage',
   schema: dueDateSchema,
   scope: async (input, prisma) => {
-    const t = await prisma.activationTask.findUnique({ where: { id: input.taskId }, select: { activation: { select: { province: { select: { code: true } } } } } });
+    const t = await prisma.activationTask.findUnique({
+      where: { id: input.taskId },
+      select: { activation: { select: { province: { select: { code: true } } } } },
+    });
     return t ? { provinceCode: t.activation.province.code } : null;
   },
   run: ({ prisma, user, input }) => setTaskDueDate(prisma, user, input),

@@ -11,7 +11,11 @@ import { fieldErrorsOf, recordRefusal, refuseUnstorableText, type ActionResult, 
  * without a request. One difference: the permission is first checked without scope, before the input is parsed, so a
  * user who may never do this learns nothing about valid input (and the refusal is audited either way).
  */
-export async function runGuarded<S extends z.ZodType, T>(user: SessionUser | null, options: GuardOptions<S, T>, raw: unknown): Promise<ActionResult<T>> {
+export async function runGuarded<S extends z.ZodType, T>(
+  user: SessionUser | null,
+  options: GuardOptions<S, T>,
+  raw: unknown,
+): Promise<ActionResult<T>> {
   if (!user) return { ok: false, code: 'unauthenticated', message: 'auth.required' };
   const prisma = await db();
   if (!can(user, options.permission)) {
@@ -21,7 +25,8 @@ export async function runGuarded<S extends z.ZodType, T>(user: SessionUser | nul
   const unstorable = refuseUnstorableText(raw);
   if (unstorable) return unstorable;
   const parsed = options.schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: fieldErrorsOf(parsed.error) };
   const scope = await options.scope(parsed.data, prisma);
   if (scope === null) return { ok: false, code: 'not-found', message: 'not-found' };
   if (!can(user, options.permission, scope)) {
@@ -50,7 +55,10 @@ export function formObject(formData: unknown): Record<string, string | string[]>
 }
 
 /** Bumps the province's data version: cached figures and verdicts keyed by it are recomputed. */
-export async function bumpDataVersion(tx: Pick<Prisma.TransactionClient, 'dataVersion'>, provinceCode: string): Promise<void> {
+export async function bumpDataVersion(
+  tx: Pick<Prisma.TransactionClient, 'dataVersion'>,
+  provinceCode: string,
+): Promise<void> {
   await tx.dataVersion.upsert({
     where: { provinceCode },
     create: { provinceCode, version: 1 },

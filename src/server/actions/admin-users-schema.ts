@@ -53,6 +53,13 @@ export const resetPasswordSchema = z.object({
   confirm: z.string(),
 });
 
-export function stampOf(u: { name: string; role: string; provinceCode: string | null; unitId: number | null; agencyId: number | null; active: boolean }): string {
+export function stampOf(u: {
+  name: string;
+  role: string;
+  provinceCode: string | null;
+  unitId: number | null;
+  agencyId: number | null;
+  active: boolean;
+}): string {
   return [u.role, u.provinceCode ?? '', u.unitId ?? '', u.agencyId ?? '', u.active ? 1 : 0, u.name].join('|');
 }

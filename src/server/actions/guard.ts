@@ -16,7 +16,13 @@ import { db } from '../db';
 export type { FieldErrors };
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'not-found' | 'refused'; message: string; fieldErrors?: FieldErrors; details?: unknown };
+  | {
+      ok: false;
+      code: 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'not-found' | 'refused';
+      message: string;
+      fieldErrors?: FieldErrors;
+      details?: unknown;
+    };
 
 export interface ActionContext<I> {
   user: SessionUser;
@@ -38,7 +44,8 @@ export interface GuardOptions<S extends z.ZodType, T> {
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out = new FieldErrorList();
   for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), 'unknownField');
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), 'unknownField');
     else out.add(issue.path.map(String).join('.') || '_', issue.message);
   }
   return out.toObject();
@@ -48,11 +55,21 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 export function refuseUnstorableText(raw: unknown): ActionResult<never> | null {
   const paths = nulPaths(raw);
   if (paths.length === 0) return null;
-  return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: groupFieldErrors(paths.map((p) => [p, 'invalid'])) };
+  return {
+    ok: false,
+    code: 'invalid',
+    message: 'validation.failed',
+    fieldErrors: groupFieldErrors(paths.map((p) => [p, 'invalid'])),
+  };
 }
 
 /** Refusals are audited: who tried what, on what. */
-export async function recordRefusal(prisma: PrismaClient, user: SessionUser, action: string, scope: Scope | null): Promise<void> {
+export async function recordRefusal(
+  prisma: PrismaClient,
+  user: SessionUser,
+  action: string,
+  scope: Scope | null,
+): Promise<void> {
   await recordAudit(prisma, {
     actor: { id: user.id, label: user.email },
     action: 'permission.denied',
@@ -70,7 +87,8 @@ export function guardedAction<S extends z.ZodType, T>(options: GuardOptions<S, T
     const unstorable = refuseUnstorableText(raw);
     if (unstorable) return unstorable;
     const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success)
+      return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: fieldErrorsOf(parsed.error) };
     const prisma = await db();
     const scope = await options.scope(parsed.data, prisma);
     if (scope === null) return { ok: false, code: 'not-found', message: 'not-found' };

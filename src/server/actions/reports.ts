@@ -24,18 +24,32 @@ const save = guardedAction({
   schema: saveWeekSchema,
   scope: (input) => ({ provinceCode: input.provinceCode }),
   run: async ({ user, input }): Promise<ActionResult<SaveWeekData>> => {
-    const outcome = await saveWeeklyReports(user, input.provinceCode, input.isoWeek, input.rows, { confirmWarnings: input.confirmWarnings });
+    const outcome = await saveWeeklyReports(user, input.provinceCode, input.isoWeek, input.rows, {
+      confirmWarnings: input.confirmWarnings,
+    });
     switch (outcome.status) {
       case 'saved':
         return { ok: true, data: { changed: outcome.changed, unchanged: outcome.unchanged, rows: outcome.rows } };
       case 'invalid': {
-        const fieldErrors: FieldErrors = groupFieldErrors(outcome.errors.map((e) => [`rows.${e.ref}.${e.field}`, e.code]));
+        const fieldErrors: FieldErrors = groupFieldErrors(
+          outcome.errors.map((e) => [`rows.${e.ref}.${e.field}`, e.code]),
+        );
         return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors };
       }
       case 'conflict':
-        return { ok: false, code: 'conflict', message: 'conflict', details: { conflicts: outcome.conflicts } satisfies SaveWeekDetails };
+        return {
+          ok: false,
+          code: 'conflict',
+          message: 'conflict',
+          details: { conflicts: outcome.conflicts } satisfies SaveWeekDetails,
+        };
       case 'warnings':
-        return { ok: false, code: 'refused', message: 'warnings', details: { warnings: outcome.warnings } satisfies SaveWeekDetails };
+        return {
+          ok: false,
+          code: 'refused',
+          message: 'warnings',
+          details: { warnings: outcome.warnings } satisfies SaveWeekDetails,
+        };
       case 'forbidden':
         return { ok: false, code: 'forbidden', message: 'permission.denied' };
       case 'not-found':

@@ -18,7 +18,13 @@ const tick = guardedAction({
       where: { id: input.taskId },
       select: { agencyId: true, districtId: true, activation: { select: { province: { select: { code: true } } } } },
     });
-    return t ? { provinceCode: t.activation.province.code, agencyId: t.agencyId, ...(t.districtId !== null ? { unitId: t.districtId } : {}) } : null;
+    return t
+      ? {
+          provinceCode: t.activation.province.code,
+          agencyId: t.agencyId,
+          ...(t.districtId !== null ? { unitId: t.districtId } : {}),
+        }
+      : null;
   },
   run: ({ prisma, user, input }) => tickTask(prisma, user, input, now()),
 });

@@ -24,10 +24,14 @@ const revoke = guardedAction({
   schema: revokeTokenSchema,
   scope: () => ({}),
   run: async ({ user, input }): Promise<ActionResult<{ id: number }>> =>
-    (await revokeApiToken(user, input.id)) ? { ok: true, data: { id: input.id } } : { ok: false, code: 'not-found', message: 'tokenNotFound' },
+    (await revokeApiToken(user, input.id))
+      ? { ok: true, data: { id: input.id } }
+      : { ok: false, code: 'not-found', message: 'tokenNotFound' },
 });
 
-export async function createToken(raw: unknown): Promise<ActionResult<{ id: number; token: string; scope: TokenScope }>> {
+export async function createToken(
+  raw: unknown,
+): Promise<ActionResult<{ id: number; token: string; scope: TokenScope }>> {
   const result = await create(raw);
   if (result.ok) revalidatePath('/account/tokens');
   return result;

@@ -24,9 +24,13 @@ export function tickDenial(user: SessionUser, task: TaskOwnership): TickDenial |
     case 'DISTRICT_OFFICER':
       // can() compares unitId only when the scope names one: a province body's task (no district) is not theirs
       if (task.districtId === null) return 'errors.otherDistrict';
-      return can(user, 'tasks.tick', { provinceCode: task.provinceCode, unitId: task.districtId }) ? null : 'errors.otherDistrict';
+      return can(user, 'tasks.tick', { provinceCode: task.provinceCode, unitId: task.districtId })
+        ? null
+        : 'errors.otherDistrict';
     case 'AGENCY_OFFICER':
-      return can(user, 'tasks.tick', { provinceCode: task.provinceCode, agencyId: task.agencyId }) ? null : 'errors.otherAgency';
+      return can(user, 'tasks.tick', { provinceCode: task.provinceCode, agencyId: task.agencyId })
+        ? null
+        : 'errors.otherAgency';
     default:
       return 'errors.forbidden';
   }

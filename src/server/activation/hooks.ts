@@ -21,7 +21,10 @@ export interface ReportsSavedEvent {
  * responds to the present. The activation is recorded under the system actor, not the user who saved: the user
  * entered figures, the rule opened the plan. Standing down is never automatic (a leader's decision).
  */
-export async function afterReportsSaved(tx: Prisma.TransactionClient, event: ReportsSavedEvent): Promise<OpenResult | null> {
+export async function afterReportsSaved(
+  tx: Prisma.TransactionClient,
+  event: ReportsSavedEvent,
+): Promise<OpenResult | null> {
   const latest = lastCompleteWeek(event.now);
   if (!event.weeks.some((w) => compareWeeks(w, latest) === 0)) return null;
   return activateIfSurge(tx, { provinceCode: event.provinceCode, week: latest, now: event.now });

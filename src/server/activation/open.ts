@@ -25,17 +25,30 @@ export type OpenResult =
   | { status: 'no-province' };
 
 export async function findOpenActivation(tx: Tx, provinceCode: string): Promise<{ id: number } | null> {
-  return tx.activation.findFirst({ where: { status: 'OPEN', province: { code: provinceCode, kind: 'province' } }, select: { id: true } });
+  return tx.activation.findFirst({
+    where: { status: 'OPEN', province: { code: provinceCode, kind: 'province' } },
+    select: { id: true },
+  });
 }
 
 /** The automatic rule: opens the plan when the province's verdict for `week` is 'surge' and none is open. */
-export async function activateIfSurge(tx: Tx, params: { provinceCode: string; week: IsoWeek; now: Date }): Promise<OpenResult> {
+export async function activateIfSurge(
+  tx: Tx,
+  params: { provinceCode: string; week: IsoWeek; now: Date },
+): Promise<OpenResult> {
   const open = await findOpenActivation(tx, params.provinceCode);
   if (open) return { status: 'already-open', activationId: open.id };
   const verdict = await loadProvinceVerdict(tx, params.provinceCode, params.week);
   if (!verdict) return { status: 'no-province' };
   if (verdict.snapshot.level !== 'surge') return { status: 'not-surge', level: verdict.snapshot.level };
-  return openActivation(tx, { verdict, week: params.week, trigger: 'AUTOMATIC', reason: null, actor: AUTO_ACTIVATION_ACTOR, now: params.now });
+  return openActivation(tx, {
+    verdict,
+    week: params.week,
+    trigger: 'AUTOMATIC',
+    reason: null,
+    actor: AUTO_ACTIVATION_ACTOR,
+    now: params.now,
+  });
 }
 
 export interface OpenParams {
@@ -91,13 +104,18 @@ async function createActivation(tx: Tx, p: OpenParams): Promise<OpenResult> {
       select: { id: true, kind: true, templates: { select: { id: true, text: true }, orderBy: { order: 'asc' } } },
       orderBy: { order: 'asc' },
     }),
-    tx.adminUnit.findMany({ where: { provinceCode: province.code, kind: 'district' }, select: { id: true }, orderBy: { code: 'asc' } }),
+    tx.adminUnit.findMany({
+      where: { provinceCode: province.code, kind: 'district' },
+      select: { id: true },
+      orderBy: { code: 'asc' },
+    }),
   ]);
   const tasks: Prisma.ActivationTaskCreateManyInput[] = [];
   for (const agency of agencies) {
     const copies = agency.kind === 'DISTRICT_COMMITTEE' ? districts.map((d) => d.id) : [null];
     for (const districtId of copies) {
-      for (const t of agency.templates) tasks.push({ activationId: activation.id, templateId: t.id, agencyId: agency.id, districtId, text: t.text });
+      for (const t of agency.templates)
+        tasks.push({ activationId: activation.id, templateId: t.id, agencyId: agency.id, districtId, text: t.text });
     }
   }
   if (tasks.length > 0) await tx.activationTask.createMany({ data: tasks });
@@ -108,7 +126,15 @@ async function createActivation(tx: Tx, p: OpenParams): Promise<OpenResult> {
     targetType: 'Activation',
     targetId: String(activation.id),
     provinceCode: province.code,
-    after: { trigger: p.trigger, reason: p.reason, week: snapshot.week, level: snapshot.level, provisional: snapshot.provisional, planVersionId, tasks: tasks.length },
+    after: {
+      trigger: p.trigger,
+      reason: p.reason,
+      week: snapshot.week,
+      level: snapshot.level,
+      provisional: snapshot.provisional,
+      planVersionId,
+      tasks: tasks.length,
+    },
   });
   return { status: 'opened', activationId: activation.id, tasks: tasks.length };
 }

@@ -1,6 +1,14 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
-import { evaluateProvinceWeek, selectPlan, selectPopulation, type Counts, type CriterionResult, type Plan, type SurgeLevel } from '@/lib/surge';
+import {
+  evaluateProvinceWeek,
+  selectPlan,
+  selectPopulation,
+  type Counts,
+  type CriterionResult,
+  type Plan,
+  type SurgeLevel,
+} from '@/lib/surge';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 
 // The province's verdict for one week, read through the caller's transaction: the activation decision must see the
@@ -30,11 +38,14 @@ export interface ProvinceVerdict {
   snapshot: ActivationSnapshot;
 }
 
-
 const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
 
 /** null when the province does not exist. Throws when no plan version is stored (the seed always stores the default). */
-export async function loadProvinceVerdict(tx: Tx, provinceCode: string, week: IsoWeek): Promise<ProvinceVerdict | null> {
+export async function loadProvinceVerdict(
+  tx: Tx,
+  provinceCode: string,
+  week: IsoWeek,
+): Promise<ProvinceVerdict | null> {
   const province = await tx.adminUnit.findFirst({
     where: { code: provinceCode, kind: 'province' },
     select: { id: true, code: true, name: true, populations: { select: { year: true, population: true } } },
@@ -52,16 +63,29 @@ export async function loadProvinceVerdict(tx: Tx, provinceCode: string, week: Is
         },
       },
     }),
-    tx.planVersion.findMany({ where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } }, select: { ...PLAN_VERSION_SELECT, planId: true } }),
+    tx.planVersion.findMany({
+      where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } },
+      select: { ...PLAN_VERSION_SELECT, planId: true },
+    }),
   ]);
 
   const plan = selectPlan(versions.map(rowToPlan), provinceCode, weekMonday(week));
   const version = versions.find((v) => v.plan.key === plan.key && v.version === plan.version);
-  if (!version) throw new Error(`No stored plan version for ${plan.key} v${plan.version}: an activation must name the version in force`);
+  if (!version)
+    throw new Error(
+      `No stored plan version for ${plan.key} v${plan.version}: an activation must name the version in force`,
+    );
 
   const rowOf = (u: (typeof units)[number]): Counts | null => {
     const r = u.weekly[0];
-    return r ? { newCases: r.newCases, oxygenAvg7d: toNumber(r.oxygenAvg7d), freeCovidBeds: r.freeCovidBeds, staffedIcuBeds: r.staffedIcuBeds } : null;
+    return r
+      ? {
+          newCases: r.newCases,
+          oxygenAvg7d: toNumber(r.oxygenAvg7d),
+          freeCovidBeds: r.freeCovidBeds,
+          staffedIcuBeds: r.staffedIcuBeds,
+        }
+      : null;
   };
   const own = units.find((u) => u.kind === 'province');
   const districts = units.filter((u) => u.kind !== 'province');
@@ -88,7 +112,13 @@ export async function loadProvinceVerdict(tx: Tx, provinceCode: string, week: Is
       counts: result?.counts ?? null,
       completeness: result ? { reported: result.completeness.reported, expected: result.completeness.expected } : null,
       criteria: result?.verdict.criteria ?? [],
-      plan: { key: plan.key, name: plan.name, version: plan.version, rule: plan.rule, sourceDocument: plan.sourceDocument },
+      plan: {
+        key: plan.key,
+        name: plan.name,
+        version: plan.version,
+        rule: plan.rule,
+        sourceDocument: plan.sourceDocument,
+      },
     },
   };
 }

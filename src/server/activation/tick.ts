@@ -22,7 +22,12 @@ export interface TickOutcome {
  * - the state moved the other way since it was read: refused as a conflict, nothing changed.
  * Every action that is accepted writes an audit row, which is the task's history.
  */
-export async function tickTask(prisma: PrismaClient, user: SessionUser, input: TickInput, now: Date): Promise<ActionResult<TickOutcome>> {
+export async function tickTask(
+  prisma: PrismaClient,
+  user: SessionUser,
+  input: TickInput,
+  now: Date,
+): Promise<ActionResult<TickOutcome>> {
   const task = await prisma.activationTask.findUnique({
     where: { id: input.taskId },
     select: { agencyId: true, districtId: true, activation: { select: { province: { select: { code: true } } } } },
@@ -31,7 +36,11 @@ export async function tickTask(prisma: PrismaClient, user: SessionUser, input: T
   const provinceCode = task.activation.province.code;
   const denial = tickDenial(user, { provinceCode, agencyId: task.agencyId, districtId: task.districtId });
   if (denial) {
-    await recordRefusal(prisma, user, 'tasks.tick', { provinceCode, agencyId: task.agencyId, unitId: task.districtId ?? undefined });
+    await recordRefusal(prisma, user, 'tasks.tick', {
+      provinceCode,
+      agencyId: task.agencyId,
+      unitId: task.districtId ?? undefined,
+    });
     return { ok: false, code: 'forbidden', message: denial };
   }
 
@@ -42,11 +51,19 @@ export async function tickTask(prisma: PrismaClient, user: SessionUser, input: T
       const read = () =>
         tx.activationTask.findUnique({
           where: { id: input.taskId },
-          select: { status: true, version: true, note: true, doneById: true, activationId: true, activation: { select: { status: true } } },
+          select: {
+            status: true,
+            version: true,
+            note: true,
+            doneById: true,
+            activationId: true,
+            activation: { select: { status: true } },
+          },
         });
       let current = await read();
       if (!current) return { ok: false, code: 'not-found', message: 'errors.taskGone' } as const;
-      if (current.activation.status !== 'OPEN') return { ok: false, code: 'refused', message: 'errors.stoodDown' } as const;
+      if (current.activation.status !== 'OPEN')
+        return { ok: false, code: 'refused', message: 'errors.stoodDown' } as const;
 
       let unchanged = current.status === target;
       if (!unchanged) {
@@ -75,9 +92,19 @@ export async function tickTask(prisma: PrismaClient, user: SessionUser, input: T
         targetId: String(input.taskId),
         provinceCode,
         before: { status: current.status, note: current.note, doneById: current.doneById, version: current.version },
-        after: { status: target, note: input.note, version, activationId: current.activationId, ...(unchanged ? { unchanged: true } : {}) },
+        after: {
+          status: target,
+          note: input.note,
+          version,
+          activationId: current.activationId,
+          ...(unchanged ? { unchanged: true } : {}),
+        },
       });
-      return { ok: true, data: { status: target, version, unchanged }, message: unchanged ? 'done.alreadyInState' : target === 'DONE' ? 'done.ticked' : 'done.reopened' } as const;
+      return {
+        ok: true,
+        data: { status: target, version, unchanged },
+        message: unchanged ? 'done.alreadyInState' : target === 'DONE' ? 'done.ticked' : 'done.reopened',
+      } as const;
     },
     { timeout: 30_000, maxWait: 15_000 },
   );

@@ -49,7 +49,13 @@ function withChallenge(response: Response): Response {
 }
 
 /** can() in scope; a refusal is audited and answered 403. null when allowed. */
-export async function refuseUnless(user: SessionUser, permission: Permission, scope: Scope, action: string, t: Translate): Promise<Response | null> {
+export async function refuseUnless(
+  user: SessionUser,
+  permission: Permission,
+  scope: Scope,
+  action: string,
+  t: Translate,
+): Promise<Response | null> {
   if (can(user, permission, scope)) return null;
   await recordRefusal(await db(), user, action, scope);
   return fail(403, t('api.forbidden'));

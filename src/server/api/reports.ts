@@ -33,14 +33,19 @@ export interface RangeQuery {
 export function zodFieldErrors(t: Translate, issues: z.core.$ZodIssue[]): FieldErrors {
   const out = new FieldErrorList();
   for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), errorCode(t, 'unknownField'));
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), errorCode(t, 'unknownField'));
     else out.add(issue.path.map(String).join('.') || '_', errorCode(t, issue.message));
   }
   return out.toObject();
 }
 
 /** ?province=&from=&to=&format=&week=&confirm=; the province defaults to the caller's, the weeks to the last complete one. */
-export function parseQuery(url: URL, user: SessionUser, t: Translate): { ok: true; query: RangeQuery } | { ok: false; response: Response } {
+export function parseQuery(
+  url: URL,
+  user: SessionUser,
+  t: Translate,
+): { ok: true; query: RangeQuery } | { ok: false; response: Response } {
   // Only the parameters this API knows are read; others are ignored, like the unknown keys of a form. A known one given
   // twice is refused rather than guessed at. A Map, since a parameter may be called "__proto__" or "constructor".
   const params = new Map<string, string>();
@@ -52,7 +57,8 @@ export function parseQuery(url: URL, user: SessionUser, t: Translate): { ok: tru
   }
   if (repeated.size > 0) return { ok: false, response: fail(400, t('api.badQuery'), repeated.toObject()) };
   const parsed = rangeQuery.safeParse(Object.fromEntries(params));
-  if (!parsed.success) return { ok: false, response: fail(400, t('api.badQuery'), zodFieldErrors(t, parsed.error.issues)) };
+  if (!parsed.success)
+    return { ok: false, response: fail(400, t('api.badQuery'), zodFieldErrors(t, parsed.error.issues)) };
   const provinceCode = parsed.data.province ?? user.provinceCode;
   if (!provinceCode) return { ok: false, response: fail(400, t('api.badQuery'), { province: [t('errors.required')] }) };
   const last = lastCompleteWeek(now());
@@ -70,10 +76,18 @@ export function parseQuery(url: URL, user: SessionUser, t: Translate): { ok: tru
   };
 }
 
-
 export function warningMessage(t: Translate, w: RowWarning): string {
-  if (w.code === 'alreadyReported') return t('warnings.alreadyReported', { by: w.by ?? t('warnings.unknownReporter'), at: w.at.slice(0, 16).replace('T', ' ') + ' UTC' });
-  return t('warnings.farFromHistory', { field: t(`fields.${w.field}`), value: w.value, median: w.median, count: w.history });
+  if (w.code === 'alreadyReported')
+    return t('warnings.alreadyReported', {
+      by: w.by ?? t('warnings.unknownReporter'),
+      at: w.at.slice(0, 16).replace('T', ' ') + ' UTC',
+    });
+  return t('warnings.farFromHistory', {
+    field: t(`fields.${w.field}`),
+    value: w.value,
+    median: w.median,
+    count: w.history,
+  });
 }
 
 function conflictBody(c: RowConflict) {
@@ -92,9 +106,22 @@ export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
       return fail(400, t('api.invalid'), fieldErrors);
     }
     case 'conflict':
-      return fail(409, t('api.conflict'), {}, { conflicts: outcome.conflicts.map(conflictBody), stored: outcome.conflicts[0]?.stored ?? null });
+      return fail(
+        409,
+        t('api.conflict'),
+        {},
+        { conflicts: outcome.conflicts.map(conflictBody), stored: outcome.conflicts[0]?.stored ?? null },
+      );
     case 'warnings':
-      return fail(422, t('api.warnings'), {}, { warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })), confirm: 'confirm=warnings' });
+      return fail(
+        422,
+        t('api.warnings'),
+        {},
+        {
+          warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })),
+          confirm: 'confirm=warnings',
+        },
+      );
     case 'forbidden':
       return fail(403, t('api.forbidden'));
     case 'not-found':
@@ -110,13 +137,30 @@ export function importResponse(outcome: ImportOutcome, t: Translate): Response {
     case 'invalid': {
       const rows = outcome.issues.map((i) => ({ ...i, message: errorCode(t, i.code) }));
       // a column name comes from the file's header row: any text at all
-      const fieldErrors = groupFieldErrors(rows.map((r) => [[r.row ?? 'file', r.column].filter((x) => x !== null).join(':'), r.message]));
+      const fieldErrors = groupFieldErrors(
+        rows.map((r) => [[r.row ?? 'file', r.column].filter((x) => x !== null).join(':'), r.message]),
+      );
       return fail(400, t('api.importInvalid', { count: outcome.total }), fieldErrors, { rows, total: outcome.total });
     }
     case 'warnings':
-      return fail(422, t('api.warnings'), {}, { warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })), total: outcome.total, rows: outcome.rows, confirm: 'confirm=warnings' });
+      return fail(
+        422,
+        t('api.warnings'),
+        {},
+        {
+          warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })),
+          total: outcome.total,
+          rows: outcome.rows,
+          confirm: 'confirm=warnings',
+        },
+      );
     case 'conflict':
-      return fail(409, t('api.importConflict'), {}, { conflicts: outcome.conflicts.map((c) => ({ ...conflictBody(c), row: c.row })) });
+      return fail(
+        409,
+        t('api.importConflict'),
+        {},
+        { conflicts: outcome.conflicts.map((c) => ({ ...conflictBody(c), row: c.row })) },
+      );
     case 'forbidden':
       return fail(403, t('api.forbidden'));
     case 'not-found':

@@ -37,7 +37,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
-export function fail(status: number, message: string, fieldErrors: FieldErrors = {}, extra: Record<string, unknown> = {}): Response {
+export function fail(
+  status: number,
+  message: string,
+  fieldErrors: FieldErrors = {},
+  extra: Record<string, unknown> = {},
+): Response {
   return json({ ok: false, message, fieldErrors, ...extra }, status);
 }
 

@@ -33,11 +33,27 @@ export async function listApiTokens(user: SessionUser): Promise<TokenView[]> {
   const prisma = await db();
   const rows = await prisma.apiToken.findMany({
     where: { userId: user.id },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, scope: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      scope: true,
+    },
     orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
   });
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return rows.map((r) => ({ ...r, scope: scopeOf(r.scope), createdAt: r.createdAt.toISOString(), lastUsedAt: iso(r.lastUsedAt), expiresAt: iso(r.expiresAt), revokedAt: iso(r.revokedAt) }));
+  return rows.map((r) => ({
+    ...r,
+    scope: scopeOf(r.scope),
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: iso(r.lastUsedAt),
+    expiresAt: iso(r.expiresAt),
+    revokedAt: iso(r.revokedAt),
+  }));
 }
 
 /** A stored scope; anything else (the column has a CHECK constraint, so only by hand) is read as the narrower one. */
@@ -60,7 +76,15 @@ export async function createApiToken(
   const prisma = await db();
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdAt: at, expiresAt, scope: input.scope },
+      data: {
+        userId: user.id,
+        name: input.name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 10),
+        createdAt: at,
+        expiresAt,
+        scope: input.scope,
+      },
       select: { id: true, prefix: true, scope: true },
     });
     await recordAudit(tx, {
@@ -81,7 +105,10 @@ export async function revokeApiToken(user: SessionUser, id: number): Promise<boo
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const at = now();
-    const { count } = await tx.apiToken.updateMany({ where: { id, userId: user.id, revokedAt: null }, data: { revokedAt: at } });
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, userId: user.id, revokedAt: null },
+      data: { revokedAt: at },
+    });
     if (count === 0) return false;
     await recordAudit(tx, {
       actor: { id: user.id, label: user.email },
@@ -112,7 +139,18 @@ export async function identifyToken(token: string): Promise<{ user: SessionUser;
       expiresAt: true,
       lastUsedAt: true,
       scope: true,
-      user: { select: { id: true, email: true, name: true, role: true, provinceCode: true, unitId: true, agencyId: true, active: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          provinceCode: true,
+          unitId: true,
+          agencyId: true,
+          active: true,
+        },
+      },
     },
   });
   const at = now();

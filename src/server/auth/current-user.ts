@@ -23,7 +23,11 @@ const USER_BY_ID =
  * The user a session token stands for, or null: no token, idle or too old (session-policy.ts), the user gone or
  * deactivated, or the token's session version older than the user's (signed out, password or role changed).
  */
-export async function resolveSessionUser(sql: Sql, claims: SessionClaims | null, at: Date): Promise<SessionUser | null> {
+export async function resolveSessionUser(
+  sql: Sql,
+  claims: SessionClaims | null,
+  at: Date,
+): Promise<SessionUser | null> {
   const state = sessionState(claims, at.getTime());
   if (state === 'none' || state === 'idle' || state === 'expired') return null;
   const [user] = await sql.query<UserRow>(USER_BY_ID, [claims!.uid!]);

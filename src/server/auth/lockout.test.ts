@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { accountDelayMs, accountWaitUntil, clientDelayMs, clientWaitUntil, FAILURE_WINDOW_MS, LOCK_MS, lockedUntil, strictest, throttleClient } from './lockout';
+import {
+  accountDelayMs,
+  accountWaitUntil,
+  clientDelayMs,
+  clientWaitUntil,
+  FAILURE_WINDOW_MS,
+  LOCK_MS,
+  lockedUntil,
+  strictest,
+  throttleClient,
+} from './lockout';
 
 const T0 = Date.parse('2026-11-23T03:00:00Z');
 const min = (m: number) => new Date(T0 + m * 60_000);
@@ -48,23 +58,45 @@ const okFrom = (ip: string | null, s: number) => ({ at: sec(s), success: true, i
 
 describe('the growing delays', () => {
   it.each([
-    [0, 0], [9, 0], [10, 5_000], [11, 10_000], [12, 20_000], [14, 80_000], [17, 640_000], [18, 900_000], [40, 900_000], [10_000, 900_000],
+    [0, 0],
+    [9, 0],
+    [10, 5_000],
+    [11, 10_000],
+    [12, 20_000],
+    [14, 80_000],
+    [17, 640_000],
+    [18, 900_000],
+    [40, 900_000],
+    [10_000, 900_000],
   ])('a client that failed at %i addresses waits %i ms', (failures, ms) => {
     expect(clientDelayMs(failures)).toBe(ms);
   });
 
   it.each([
-    [1, 0], [2, 0], [3, 5_000], [4, 10_000], [5, 20_000], [7, 80_000], [8, 160_000], [9, 300_000], [500, 300_000],
+    [1, 0],
+    [2, 0],
+    [3, 5_000],
+    [4, 10_000],
+    [5, 20_000],
+    [7, 80_000],
+    [8, 160_000],
+    [9, 300_000],
+    [500, 300_000],
   ])('an address failed from %i clients waits %i ms', (clients, ms) => {
     expect(accountDelayMs(clients)).toBe(ms);
   });
 });
 
 describe('clientWaitUntil (one client, any addresses)', () => {
-  const failures = (n: number) => Array.from({ length: n }, (_, i) => ({ at: sec(i), success: false, email: `user${i}@example.vn` }));
+  const failures = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ at: sec(i), success: false, email: `user${i}@example.vn` }));
 
   it('counts addresses, not failures: forty failures at three addresses slow nothing (rule 1 locks those pairs)', () => {
-    const repeated = Array.from({ length: 40 }, (_, i) => ({ at: sec(i), success: false, email: `user${i % 3}@example.vn` }));
+    const repeated = Array.from({ length: 40 }, (_, i) => ({
+      at: sec(i),
+      success: false,
+      email: `user${i % 3}@example.vn`,
+    }));
     expect(clientWaitUntil(repeated, sec(40))).toBeNull();
   });
 
@@ -86,7 +118,12 @@ describe('clientWaitUntil (one client, any addresses)', () => {
 
 describe('accountWaitUntil (one address, many clients)', () => {
   it('one client, however many failures, imposes nothing on the address', () => {
-    expect(accountWaitUntil(Array.from({ length: 40 }, (_, i) => failFrom('198.51.100.1', i)), sec(40))).toBeNull();
+    expect(
+      accountWaitUntil(
+        Array.from({ length: 40 }, (_, i) => failFrom('198.51.100.1', i)),
+        sec(40),
+      ),
+    ).toBeNull();
   });
 
   it('failures from three clients make everyone wait 5 s after the last, then doubling per client', () => {
@@ -97,7 +134,12 @@ describe('accountWaitUntil (one address, many clients)', () => {
   });
 
   it('a successful sign-in on the address clears the count; unknown clients count as one', () => {
-    const attempts = [failFrom('198.51.100.1', 0), failFrom('198.51.100.2', 1), okFrom('203.0.113.5', 2), failFrom('198.51.100.3', 3)];
+    const attempts = [
+      failFrom('198.51.100.1', 0),
+      failFrom('198.51.100.2', 1),
+      okFrom('203.0.113.5', 2),
+      failFrom('198.51.100.3', 3),
+    ];
     expect(accountWaitUntil(attempts, sec(3))).toBeNull();
     expect(accountWaitUntil([failFrom(null, 0), failFrom(null, 1), failFrom(null, 2)], sec(2))).toBeNull();
   });
@@ -105,7 +147,16 @@ describe('accountWaitUntil (one address, many clients)', () => {
 
 describe('strictest', () => {
   it('takes the longest wait in force, in whole seconds rounded up', () => {
-    expect(strictest([['client', sec(3)], ['account', sec(10.2)], ['client-account', null]], sec(0))).toEqual({ rule: 'account', until: sec(10.2), retryAfterSeconds: 11 });
+    expect(
+      strictest(
+        [
+          ['client', sec(3)],
+          ['account', sec(10.2)],
+          ['client-account', null],
+        ],
+        sec(0),
+      ),
+    ).toEqual({ rule: 'account', until: sec(10.2), retryAfterSeconds: 11 });
     expect(strictest([['client', sec(3)]], sec(3))).toBeNull();
   });
 });

@@ -127,7 +127,11 @@ export function normaliseEmail(email: string): string {
  */
 export function throttleClient(ip: string | null | undefined): string | null {
   if (!ip) return null;
-  const address = ip.trim().toLowerCase().replace(/^\[|\]$/g, '').split('%')[0]!;
+  const address = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .split('%')[0]!;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (mapped) return mapped[1]!;
   if (!address.includes(':')) return address.slice(0, 100);
@@ -135,9 +139,14 @@ export function throttleClient(ip: string | null | undefined): string | null {
   const left = head ? head.split(':') : [];
   const right = address.includes('::') && tail ? tail.split(':') : [];
   if (!address.includes('::') && left.length !== 8) return address.slice(0, 100); // not an address we can read: as is
-  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  const groups = address.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
   if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address.slice(0, 100);
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 const since = (at: Date, ms: number) => ({ gt: new Date(at.getTime() - ms), lte: at });
@@ -146,7 +155,11 @@ const since = (at: Date, ms: number) => ({ gt: new Date(at.getTime() - ms), lte:
  * The throttle in force for `email` from `ip` at `at`, or null. An unknown client address (the app not behind
  * scripts/forwarded-guard.cjs) skips rule 2, and all unknown clients count as one client in rules 1 and 3.
  */
-export async function getThrottle(client: Client, input: { email: string; ip: string | null | undefined }, at: Date): Promise<Throttle | null> {
+export async function getThrottle(
+  client: Client,
+  input: { email: string; ip: string | null | undefined },
+  at: Date,
+): Promise<Throttle | null> {
   const email = normaliseEmail(input.email);
   const ip = throttleClient(input.ip);
   const onAccount: SourcedAttempt[] = await client.signInAttempt.findMany({
@@ -167,7 +180,10 @@ export async function getThrottle(client: Client, input: { email: string; ip: st
         });
   let account = accountWaitUntil(onAccount, at);
   if (account) {
-    const known = await client.signInAttempt.findFirst({ where: { email, ip, success: true, at: since(at, KNOWN_CLIENT_MS) }, select: { id: true } });
+    const known = await client.signInAttempt.findFirst({
+      where: { email, ip, success: true, at: since(at, KNOWN_CLIENT_MS) },
+      select: { id: true },
+    });
     if (known) account = null;
   }
   return strictest(
@@ -181,12 +197,20 @@ export async function getThrottle(client: Client, input: { email: string; ip: st
 }
 
 /** Compatibility reader: when the throttle in force for this address (and client) ends, or null. */
-export async function getLockedUntil(client: Client, email: string, at: Date, ip: string | null = null): Promise<Date | null> {
+export async function getLockedUntil(
+  client: Client,
+  email: string,
+  at: Date,
+  ip: string | null = null,
+): Promise<Date | null> {
   return (await getThrottle(client, { email, ip }, at))?.until ?? null;
 }
 
 /** Records one checked attempt; returns the end of the client + account lock this failure started, if it started one. */
-export async function recordAttempt(client: Client, attempt: { email: string; success: boolean; ip: string | null; at: Date }): Promise<Date | null> {
+export async function recordAttempt(
+  client: Client,
+  attempt: { email: string; success: boolean; ip: string | null; at: Date },
+): Promise<Date | null> {
   const email = normaliseEmail(attempt.email);
   const ip = throttleClient(attempt.ip);
   await client.signInAttempt.create({ data: { email, success: attempt.success, ip, at: attempt.at } });

@@ -13,7 +13,10 @@ import { ABSOLUTE_TIMEOUT_MS, type SessionClaims } from './session-policy';
 import { clientAddress } from '../http/forwarded';
 import { authenticate } from './sign-in';
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1000) });
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1000),
+});
 
 // JWT sessions carry the user's id, a session version and the sign-in and last-seen times; getCurrentUser() re-reads
 // the user on every request and refuses a token whose version is stale or that has been idle or alive too long, so
@@ -58,7 +61,12 @@ export function authOptions(): NextAuthOptions {
       jwt({ token, user }) {
         if (user) {
           const at = now().getTime();
-          const claims: SessionClaims = { uid: Number(user.id), sv: (user as { sv?: number }).sv ?? 0, authAt: at, seen: at };
+          const claims: SessionClaims = {
+            uid: Number(user.id),
+            sv: (user as { sv?: number }).sv ?? 0,
+            authAt: at,
+            seen: at,
+          };
           Object.assign(token, claims);
         }
         return token;
@@ -77,7 +85,13 @@ export function authOptions(): NextAuthOptions {
         if (!user) return;
         await prisma.$transaction(async (tx) => {
           await tx.user.update({ where: { id: uid }, data: { sessionVersion: { increment: 1 } } });
-          await recordAudit(tx, { actor: { id: uid, label: user.email }, action: 'auth.sign-out', targetType: 'User', targetId: String(uid), provinceCode: user.provinceCode });
+          await recordAudit(tx, {
+            actor: { id: uid, label: user.email },
+            action: 'auth.sign-out',
+            targetType: 'User',
+            targetId: String(uid),
+            provinceCode: user.provinceCode,
+          });
         });
       },
     },

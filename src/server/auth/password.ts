@@ -32,17 +32,50 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
 // list on purpose (ASVS 2.1.7 asks for a breached-password check; we cannot call an online service from a health
 // department's network), together with the checks below. No composition rules (ASVS 2.1.9).
 const COMMON = new Set([
-  '123456789012', '1234567890123', '12345678901234', '123123123123', '111111111111', '000000000000', 'qwertyuiop12',
-  'qwertyuiopas', 'qwertyuiop123', '1q2w3e4r5t6y', '1qaz2wsx3edc', 'password1234', 'password12345', 'passwordpassword',
-  'iloveyou1234', 'abcdefghijkl', 'abc123456789', 'matkhau12345', 'matkhau123456', 'matkhaumoi123', 'administrator',
-  'admin1234567', 'admin123456789', 'welcome12345', 'letmein12345', 'changeme1234', 'surgewatch123', 'surgewatch-demo',
-  'covid19covid19', 'covid-19-2026', 'vietnam12345', 'hanoi1234567', 'saigon123456', 'syt123456789', 'soyte1234567',
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123123123123',
+  '111111111111',
+  '000000000000',
+  'qwertyuiop12',
+  'qwertyuiopas',
+  'qwertyuiop123',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'password1234',
+  'password12345',
+  'passwordpassword',
+  'iloveyou1234',
+  'abcdefghijkl',
+  'abc123456789',
+  'matkhau12345',
+  'matkhau123456',
+  'matkhaumoi123',
+  'administrator',
+  'admin1234567',
+  'admin123456789',
+  'welcome12345',
+  'letmein12345',
+  'changeme1234',
+  'surgewatch123',
+  'surgewatch-demo',
+  'covid19covid19',
+  'covid-19-2026',
+  'vietnam12345',
+  'hanoi1234567',
+  'saigon123456',
+  'syt123456789',
+  'soyte1234567',
 ]);
 
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'common' | 'repetitive' | 'containsEmail';
 
 /** Why a new password is refused, or null. */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): PasswordProblem | null {
+export function passwordProblem(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): PasswordProblem | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'tooShort';
   if ([...password].length > MAX_PASSWORD_LENGTH) return 'tooLong';
   const lower = password.toLowerCase();

@@ -26,10 +26,13 @@ export type SessionToken = JWT & SessionClaims;
 const DECODED_MAX = 512;
 /** jose's leeway on `exp` as next-auth's decode sets it */
 const CLOCK_TOLERANCE_S = 15;
-const holder = globalThis as typeof globalThis & { __surgewatchDecodedTokens?: { secret: string; tokens: Map<string, Readonly<SessionToken>> } };
+const holder = globalThis as typeof globalThis & {
+  __surgewatchDecodedTokens?: { secret: string; tokens: Map<string, Readonly<SessionToken>> };
+};
 
 function decodedTokens(secret: string): Map<string, Readonly<SessionToken>> {
-  if (holder.__surgewatchDecodedTokens?.secret !== secret) holder.__surgewatchDecodedTokens = { secret, tokens: new Map() };
+  if (holder.__surgewatchDecodedTokens?.secret !== secret)
+    holder.__surgewatchDecodedTokens = { secret, tokens: new Map() };
   return holder.__surgewatchDecodedTokens.tokens;
 }
 
@@ -56,7 +59,11 @@ export async function readSessionToken(value: string | undefined): Promise<Reado
 }
 
 /** A re-issued token: the same claims with `changes` applied, valid for what is left of the absolute lifetime. */
-export async function issueSessionToken(token: Readonly<SessionToken>, changes: Partial<SessionClaims>, at: number): Promise<{ value: string; maxAge: number }> {
+export async function issueSessionToken(
+  token: Readonly<SessionToken>,
+  changes: Partial<SessionClaims>,
+  at: number,
+): Promise<{ value: string; maxAge: number }> {
   const { exp: _e, iat: _i, jti: _j, ...claims } = token as SessionToken & { exp?: number; iat?: number; jti?: string };
   const next = { ...claims, ...changes };
   const maxAge = remainingSeconds(next, at);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, REFRESH_AFTER_MS, remainingSeconds, sessionState } from './session-policy';
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  REFRESH_AFTER_MS,
+  remainingSeconds,
+  sessionState,
+} from './session-policy';
 
 const T = Date.parse('2026-11-23T03:00:00Z');
 const claims = (authAgo: number, seenAgo: number) => ({ uid: 1, sv: 1, authAt: T - authAgo, seen: T - seenAgo });

@@ -30,7 +30,13 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  */
 export function badCallbackResponse(params: URLSearchParams): NextResponse | null {
   const values = params.getAll('callbackUrl');
-  if (!values.some((v) => { const r = checkRedirect(v); return !r.ok && r.reason === 'control-character'; })) return null;
+  if (
+    !values.some((v) => {
+      const r = checkRedirect(v);
+      return !r.ok && r.reason === 'control-character';
+    })
+  )
+    return null;
   const block = (lang: 'vi' | 'en', m: typeof vi.signIn) =>
     `<section lang="${lang}"><h1>${escapeHtml(m.badCallbackTitle)}</h1><p>${escapeHtml(m.badCallback)}</p><p><a href="/signin">${escapeHtml(m.backToSignIn)}</a></p></section>`;
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(vi.signIn.badCallbackTitle)}</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">${block('vi', vi.signIn)}<hr>${block('en', en.signIn)}</body></html>`;
@@ -38,7 +44,8 @@ export function badCallbackResponse(params: URLSearchParams): NextResponse | nul
     status: 400,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       'cache-control': 'no-store',
     },
   });

@@ -36,7 +36,11 @@ export async function authenticate(client: PrismaClient, input: SignInInput, at:
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-const throttled = (t: Throttle): SignInResult => ({ ok: false, reason: 'throttled', retryAfterSeconds: t.retryAfterSeconds });
+const throttled = (t: Throttle): SignInResult => ({
+  ok: false,
+  reason: 'throttled',
+  retryAfterSeconds: t.retryAfterSeconds,
+});
 
 async function check(prisma: Tx, email: string, input: SignInInput, at: Date): Promise<SignInResult> {
   const before = await getThrottle(prisma, { email, ip: input.ip }, at);
@@ -53,9 +57,20 @@ async function check(prisma: Tx, email: string, input: SignInInput, at: Date): P
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, active: true, sessionVersion: true, provinceCode: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      passwordHash: true,
+      active: true,
+      sessionVersion: true,
+      provinceCode: true,
+    },
   });
-  const ok = user !== null && user.active ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password);
+  const ok =
+    user !== null && user.active
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyAgainstNothing(input.password);
   const lock = await recordAttempt(prisma, { email, success: ok, ip: input.ip, at });
   await recordAudit(prisma, {
     actor: user && ok ? { id: user.id, label: user.email } : { id: null, label: email },
@@ -64,7 +79,10 @@ async function check(prisma: Tx, email: string, input: SignInInput, at: Date): P
     targetId: user ? String(user.id) : email,
     provinceCode: user?.provinceCode ?? null,
     // why it failed stays in the log, never in the answer
-    after: { ip: input.ip, ...(ok ? {} : { reason: user === null ? 'no-account' : !user.active ? 'inactive' : 'wrong-password' }) },
+    after: {
+      ip: input.ip,
+      ...(ok ? {} : { reason: user === null ? 'no-account' : !user.active ? 'inactive' : 'wrong-password' }),
+    },
   });
   if (lock) {
     await recordAudit(prisma, {

@@ -11,7 +11,10 @@ import { getDatabase } from '../db';
 /** The province's data version, as a string for cache keys. */
 export async function readProvinceFingerprint(provinceCode: string): Promise<string> {
   const { sql } = await getDatabase();
-  const rows = await sql.query<{ v: number }>('SELECT COALESCE((SELECT version FROM "DataVersion" WHERE "provinceCode" = $1), 0)::int AS v', [provinceCode]);
+  const rows = await sql.query<{ v: number }>(
+    'SELECT COALESCE((SELECT version FROM "DataVersion" WHERE "provinceCode" = $1), 0)::int AS v',
+    [provinceCode],
+  );
   return String(rows[0]?.v ?? 0);
 }
 
@@ -21,7 +24,9 @@ export async function readProvinceFingerprint(provinceCode: string): Promise<str
  */
 export async function readNationalFingerprint(): Promise<string> {
   const { sql } = await getDatabase();
-  const rows = await sql.query<{ s: number; n: number }>('SELECT COALESCE(SUM(version), 0)::float8 AS s, COUNT(*)::int AS n FROM "DataVersion"');
+  const rows = await sql.query<{ s: number; n: number }>(
+    'SELECT COALESCE(SUM(version), 0)::float8 AS s, COUNT(*)::int AS n FROM "DataVersion"',
+  );
   return `${rows[0]?.s ?? 0}/${rows[0]?.n ?? 0}`;
 }
 

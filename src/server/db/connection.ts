@@ -30,7 +30,9 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     // node-postgres then drops it from the pool and emits 'error' on the pool: without a listener that is an uncaught
     // exception that takes the whole app down. The next query simply opens a new connection.
     pool.on('error', (error: Error & { code?: string }) => {
-      console.warn(`SurgeWatch: PostgreSQL closed an idle connection (${error.code ?? 'no code'}: ${error.message}); the next query opens a new one.`);
+      console.warn(
+        `SurgeWatch: PostgreSQL closed an idle connection (${error.code ?? 'no code'}: ${error.message}); the next query opens a new one.`,
+      );
     });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {

@@ -76,7 +76,10 @@ export async function applyMigrations(sql: Sql, migrations?: MigrationFile[]): P
       );
       if (row) {
         if (row.finished_at === null) {
-          throw new MigrationError(`Migration ${file.name} was started but never finished; repair the database first.`, file.name);
+          throw new MigrationError(
+            `Migration ${file.name} was started but never finished; repair the database first.`,
+            file.name,
+          );
         }
         if (row.checksum !== file.checksum) {
           throw new MigrationError(
@@ -89,9 +92,13 @@ export async function applyMigrations(sql: Sql, migrations?: MigrationFile[]): P
       try {
         await tx.exec(file.sql);
       } catch (error) {
-        throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`, file.name, {
-          cause: error,
-        });
+        throw new MigrationError(
+          `Migration ${file.name} failed and was rolled back: ${(error as Error).message}`,
+          file.name,
+          {
+            cause: error,
+          },
+        );
       }
       await tx.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)

@@ -42,7 +42,8 @@ const PART_ID = /^(?:0|[1-9][0-9]{0,9})$/;
 export type ActionBodyCheck = { ok: true } | { ok: false; status: 400 | 413; reason: string };
 
 /** One part of a multipart body, in body order: a field, or a file (only its name and transfer encoding matter). */
-export type ActionPart = { name: string | undefined; value: string } | { name: string | undefined; file: true; encoding: string };
+export type ActionPart =
+  { name: string | undefined; value: string } | { name: string | undefined; file: true; encoding: string };
 
 class Refused extends Error {}
 
@@ -134,7 +135,13 @@ class Decoder {
    * "$<id>:<keys>": the root (also from inside itself, as React allows) or a part, then own properties only, ending on
    * a plain value (not another reference). Its slots count again where it is used, as React counts them.
    */
-  private pathReference(hexId: string, keys: string[], value: string, arrayRoot: ArrayContext | null, depth: number): void {
+  private pathReference(
+    hexId: string,
+    keys: string[],
+    value: string,
+    arrayRoot: ArrayContext | null,
+    depth: number,
+  ): void {
     const id = String(parseInt(hexId, 16));
     if (id !== '0') {
       if (this.parts === null) throw new Refused(`unsupported reference: ${value.slice(0, 40)}`);
@@ -146,7 +153,8 @@ class Decoder {
         throw new Refused(`a path that leads nowhere: ${value.slice(0, 40)}`);
       }
       target = (target as Record<string, unknown>)[key];
-      if (typeof target === 'string' && target[0] === '$') throw new Refused(`a path through a reference: ${value.slice(0, 40)}`);
+      if (typeof target === 'string' && target[0] === '$')
+        throw new Refused(`a path through a reference: ${value.slice(0, 40)}`);
     }
     // the target was checked where it stands; here only its size counts again (work bounded for the whole body)
     if (arrayRoot) {
@@ -236,7 +244,11 @@ export function checkActionParts(entries: readonly ActionPart[]): ActionBodyChec
 
 /** The same check on a FormData (its entries in order), for callers that have one. */
 export function checkActionForm(form: FormData): ActionBodyCheck {
-  return checkActionParts([...form.entries()].map(([name, value]) => (typeof value === 'string' ? { name, value } : { name, file: true, encoding: '7bit' })));
+  return checkActionParts(
+    [...form.entries()].map(([name, value]) =>
+      typeof value === 'string' ? { name, value } : { name, file: true, encoding: '7bit' },
+    ),
+  );
 }
 
 /** The parts of a multipart body as Next's busboy reads them, or null when busboy refuses the body. */
@@ -245,7 +257,11 @@ function multipartParts(bytes: Buffer, contentType: string): Promise<ActionPart[
     const parts: ActionPart[] = [];
     let parser: ReturnType<typeof busboy>;
     try {
-      parser = busboy({ defParamCharset: 'utf8', headers: { 'content-type': contentType }, limits: { fieldSize: ACTION_BODY_LIMIT } });
+      parser = busboy({
+        defParamCharset: 'utf8',
+        headers: { 'content-type': contentType },
+        limits: { fieldSize: ACTION_BODY_LIMIT },
+      });
     } catch {
       resolve(null);
       return;
@@ -292,9 +308,11 @@ export function checkFormActionFields(form: FormData): ActionBodyCheck {
       const root = parts.get('0');
       if (root === undefined) throw new Refused(`no metadata for ${key.slice(0, 40)}`);
       const meta = parse(root);
-      if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) throw new Refused('bound action metadata is not an object');
+      if (meta === null || typeof meta !== 'object' || Array.isArray(meta))
+        throw new Refused('bound action metadata is not an object');
       const { id, bound } = meta as { id?: unknown; bound?: unknown };
-      if (typeof id !== 'string' || !/^[0-9a-f]{2,64}$/i.test(id)) throw new Refused('bound action metadata without a valid id');
+      if (typeof id !== 'string' || !/^[0-9a-f]{2,64}$/i.test(id))
+        throw new Refused('bound action metadata without a valid id');
       if (bound === null || bound === undefined) continue;
       const promised = typeof bound === 'string' ? /^\$@([0-9a-f]{1,8})$/.exec(bound) : null;
       if (!promised) throw new Refused('bound arguments are not a reference to a part');
@@ -308,7 +326,8 @@ export function checkFormActionFields(form: FormData): ActionBodyCheck {
 /** Checks a server action request's body (a clone: the original still goes to Next). */
 export async function checkActionRequest(request: Request): Promise<ActionBodyCheck> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT) return { ok: false, status: 413, reason: 'body over 1 MB' };
+  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT)
+    return { ok: false, status: 413, reason: 'body over 1 MB' };
   let bytes: Buffer;
   try {
     bytes = Buffer.from(await request.clone().arrayBuffer());
@@ -321,7 +340,8 @@ export async function checkActionRequest(request: Request): Promise<ActionBodyCh
 /** A multipart POST to a page without Next-Action may be a form posted before hydration: checked when it names one. */
 export async function checkFormActionRequest(request: Request): Promise<ActionBodyCheck> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT) return { ok: false, status: 413, reason: 'body over 1 MB' };
+  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT)
+    return { ok: false, status: 413, reason: 'body over 1 MB' };
   let form: FormData;
   try {
     form = await request.clone().formData();

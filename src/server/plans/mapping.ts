@@ -8,10 +8,23 @@ const FROM_DB: Record<DbComparator, Comparator> = { GT: '>', GTE: '>=', LT: '<',
 /** A comparator as stored (GT, GTE, LT, LTE) in the surge module's notation. */
 export const comparatorFromDb = (c: DbComparator): Comparator => FROM_DB[c];
 
-const RULE_TO_DB: Record<SurgeRule, DbRule> = { 'epidemic-and-capacity': 'EPIDEMIC_AND_CAPACITY', any: 'ANY', all: 'ALL' };
-const RULE_FROM_DB: Record<DbRule, SurgeRule> = { EPIDEMIC_AND_CAPACITY: 'epidemic-and-capacity', ANY: 'any', ALL: 'all' };
+const RULE_TO_DB: Record<SurgeRule, DbRule> = {
+  'epidemic-and-capacity': 'EPIDEMIC_AND_CAPACITY',
+  any: 'ANY',
+  all: 'ALL',
+};
+const RULE_FROM_DB: Record<DbRule, SurgeRule> = {
+  EPIDEMIC_AND_CAPACITY: 'epidemic-and-capacity',
+  ANY: 'any',
+  ALL: 'all',
+};
 
-const COLUMNS: Record<CriterionKey, 'cases' | 'oxygen' | 'beds' | 'icu'> = { cases: 'cases', oxygen: 'oxygen', freeBeds: 'beds', icuBeds: 'icu' };
+const COLUMNS: Record<CriterionKey, 'cases' | 'oxygen' | 'beds' | 'icu'> = {
+  cases: 'cases',
+  oxygen: 'oxygen',
+  freeBeds: 'beds',
+  icuBeds: 'icu',
+};
 
 export function planToRow(plan: Plan) {
   const c = plan.criteria;
@@ -86,6 +99,11 @@ export function rowToPlan(row: PlanVersionRow): Plan {
     validFrom: row.validFrom.toISOString().slice(0, 10),
     sourceDocument: row.plan.sourceDocument,
     rule: RULE_FROM_DB[row.rule],
-    criteria: { cases: criterion('cases'), oxygen: criterion('oxygen'), freeBeds: criterion('freeBeds'), icuBeds: criterion('icuBeds') },
+    criteria: {
+      cases: criterion('cases'),
+      oxygen: criterion('oxygen'),
+      freeBeds: criterion('freeBeds'),
+      icuBeds: criterion('icuBeds'),
+    },
   };
 }

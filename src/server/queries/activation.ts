@@ -5,7 +5,17 @@ import { canManageActivation } from '@/server/activation/access';
 import type { ActivationSnapshot } from '@/server/activation/province-verdict';
 import { db } from '../db';
 import type { ScopedResult } from './provinces';
-import { ACTIVATION_SELECT, countTasks, getTaskHistories, TASK_SELECT, todayInVietnam, toSummary, toTaskRows, type ActivationSummary, type TaskRow } from './tasks-shared';
+import {
+  ACTIVATION_SELECT,
+  countTasks,
+  getTaskHistories,
+  TASK_SELECT,
+  todayInVietnam,
+  toSummary,
+  toTaskRows,
+  type ActivationSummary,
+  type TaskRow,
+} from './tasks-shared';
 
 // The leaders' view of the response plan: the open activation (or the one asked for, or the latest), what triggered
 // it, progress per agency and per district, overdue tasks and the latest notes; and the history of activations.
@@ -55,28 +65,59 @@ export interface ResponseView {
   selected: ActivationDetail | null;
 }
 
-export async function getResponseView(user: SessionUser, provinceCode: string, options: { activationId?: number; now: Date }): Promise<ScopedResult<ResponseView>> {
+export async function getResponseView(
+  user: SessionUser,
+  provinceCode: string,
+  options: { activationId?: number; now: Date },
+): Promise<ScopedResult<ResponseView>> {
   if (!can(user, 'activation.read', { provinceCode })) return { status: 'forbidden' };
   const prisma = await db();
-  const province = await prisma.adminUnit.findFirst({ where: { code: provinceCode, kind: 'province' }, select: { id: true, code: true, name: true } });
+  const province = await prisma.adminUnit.findFirst({
+    where: { code: provinceCode, kind: 'province' },
+    select: { id: true, code: true, name: true },
+  });
   if (!province) return { status: 'not-found' };
 
   const records = await prisma.activation.findMany({
     where: { provinceId: province.id },
-    select: { ...ACTIVATION_SELECT, snapshot: true, planVersion: { select: { version: true, plan: { select: { name: true } } } } },
+    select: {
+      ...ACTIVATION_SELECT,
+      snapshot: true,
+      planVersion: { select: { version: true, plan: { select: { name: true } } } },
+    },
     orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
   });
-  const counts = await countTasks(prisma, records.map((r) => r.id));
+  const counts = await countTasks(
+    prisma,
+    records.map((r) => r.id),
+  );
   const activations = records.map((r) => toSummary(r, counts.get(r.id) ?? { done: 0, total: 0 }));
   const open = records.find((r) => r.status === 'OPEN');
   // scope: an id from the URL only selects among this province's activations
-  const chosen = (options.activationId !== undefined ? records.find((r) => r.id === options.activationId) : undefined) ?? open ?? records[0];
-  const base = { province: { code: province.code, name: province.name }, canManage: canManageActivation(user, provinceCode), hasOpen: Boolean(open), activations };
+  const chosen =
+    (options.activationId !== undefined ? records.find((r) => r.id === options.activationId) : undefined) ??
+    open ??
+    records[0];
+  const base = {
+    province: { code: province.code, name: province.name },
+    canManage: canManageActivation(user, provinceCode),
+    hasOpen: Boolean(open),
+    activations,
+  };
   if (!chosen) return { status: 'ok', data: { ...base, selected: null } };
 
   const taskRecords = await prisma.activationTask.findMany({ where: { activationId: chosen.id }, select: TASK_SELECT });
-  const history = await getTaskHistories(prisma, taskRecords.map((t) => t.id));
-  const tasks = toTaskRows(taskRecords, { user, provinceCode, open: chosen.status === 'OPEN', today: todayInVietnam(options.now), history });
+  const history = await getTaskHistories(
+    prisma,
+    taskRecords.map((t) => t.id),
+  );
+  const tasks = toTaskRows(taskRecords, {
+    user,
+    provinceCode,
+    open: chosen.status === 'OPEN',
+    today: todayInVietnam(options.now),
+    history,
+  });
   const snapshot = chosen.snapshot as unknown as ActivationSnapshot;
   const figuresHidden = !can(user, 'reports.read', { provinceCode });
 
@@ -105,7 +146,10 @@ export async function getResponseView(user: SessionUser, provinceCode: string, o
 }
 
 /** Rows in the order the tasks come (the document's), one per key. */
-function group(tasks: TaskRow[], keyOf: (t: TaskRow) => { key: number; name: string; leadersTick?: boolean }): ProgressRow[] {
+function group(
+  tasks: TaskRow[],
+  keyOf: (t: TaskRow) => { key: number; name: string; leadersTick?: boolean },
+): ProgressRow[] {
   const rows = new Map<number, ProgressRow>();
   for (const t of tasks) {
     const k = keyOf(t);
@@ -123,7 +167,17 @@ function latestNotes(tasks: TaskRow[], count: number): NoteRow[] {
   for (const t of tasks) {
     for (const h of t.history) {
       if (!h.note) continue;
-      notes.push({ taskId: t.id, text: t.text, agencyName: t.agencyName, districtName: t.districtName, note: h.note, at: h.at, actorName: h.actorName, actorLabel: h.actorLabel, action: h.action });
+      notes.push({
+        taskId: t.id,
+        text: t.text,
+        agencyName: t.agencyName,
+        districtName: t.districtName,
+        note: h.note,
+        at: h.at,
+        actorName: h.actorName,
+        actorLabel: h.actorLabel,
+        action: h.action,
+      });
     }
   }
   return notes.sort((a, b) => b.at.localeCompare(a.at)).slice(0, count);

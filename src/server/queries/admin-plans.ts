@@ -45,7 +45,10 @@ const VERSION_SELECT = {
 type VersionRow = Prisma.PlanVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
 function toView(v: VersionRow): VersionView {
-  const c = (k: 'cases' | 'oxygen' | 'beds' | 'icu') => ({ comparator: v[`${k}Comparator`], threshold: v[`${k}Threshold`].toString() });
+  const c = (k: 'cases' | 'oxygen' | 'beds' | 'icu') => ({
+    comparator: v[`${k}Comparator`],
+    threshold: v[`${k}Threshold`].toString(),
+  });
   return {
     version: v.version,
     validFrom: v.validFrom.toISOString().slice(0, 10),
@@ -63,8 +66,15 @@ export async function getPlanOverview(user: SessionUser): Promise<PlanOverviewRo
   const today = weekMonday(currentWeek(now()));
   const last = lastCompleteWeek(now());
   const [provinces, plans] = await Promise.all([
-    prisma.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true, name: true }, orderBy: { name: 'asc' } }),
-    prisma.plan.findMany({ select: { provinceCode: true, name: true, versions: { select: { version: true, validFrom: true } } }, orderBy: { id: 'asc' } }),
+    prisma.adminUnit.findMany({
+      where: { kind: 'province' },
+      select: { code: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.plan.findMany({
+      select: { provinceCode: true, name: true, versions: { select: { version: true, validFrom: true } } },
+      orderBy: { id: 'asc' },
+    }),
   ]);
   const row = async (target: string, label: string, provinceCode: string | null): Promise<PlanOverviewRow> => {
     const own = plans.find((p) => p.provinceCode === provinceCode);
@@ -103,7 +113,10 @@ export async function getPlanEditor(user: SessionUser, target: string): Promise<
   const prisma = await db();
   let provinceName: string | null = null;
   if (target !== 'default') {
-    const province = await prisma.adminUnit.findFirst({ where: { code: target, kind: 'province' }, select: { name: true } });
+    const province = await prisma.adminUnit.findFirst({
+      where: { code: target, kind: 'province' },
+      select: { name: true },
+    });
     if (!province) return null;
     provinceName = province.name;
   }
@@ -111,7 +124,12 @@ export async function getPlanEditor(user: SessionUser, target: string): Promise<
   const plan = await prisma.plan.findFirst({
     where: { provinceCode },
     orderBy: { id: 'asc' },
-    select: { key: true, name: true, sourceDocument: true, versions: { select: VERSION_SELECT, orderBy: { version: 'desc' } } },
+    select: {
+      key: true,
+      name: true,
+      sourceDocument: true,
+      versions: { select: VERSION_SELECT, orderBy: { version: 'desc' } },
+    },
   });
   const week = currentWeek(now());
   let start: VersionView;

@@ -20,10 +20,17 @@ export interface PopulationTable {
   units: Array<{ id: number; code: string; name: string; kind: string; figures: Record<number, PopulationFigureView> }>;
 }
 
-export async function getPopulationTable(user: SessionUser, provinceCode: string | undefined): Promise<PopulationTable | null> {
+export async function getPopulationTable(
+  user: SessionUser,
+  provinceCode: string | undefined,
+): Promise<PopulationTable | null> {
   if (!can(user, 'populations.manage')) return null;
   const prisma = await db();
-  const provinces = await prisma.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true, name: true }, orderBy: { name: 'asc' } });
+  const provinces = await prisma.adminUnit.findMany({
+    where: { kind: 'province' },
+    select: { code: true, name: true },
+    orderBy: { name: 'asc' },
+  });
   const province = provinces.find((p) => p.code === provinceCode) ?? provinces[0];
   if (!province || !can(user, 'populations.manage', { provinceCode: province.code })) return null;
   const units = await prisma.adminUnit.findMany({
@@ -33,7 +40,16 @@ export async function getPopulationTable(user: SessionUser, provinceCode: string
       code: true,
       name: true,
       kind: true,
-      populations: { select: { year: true, population: true, approximate: true, source: true, updatedAt: true, updatedBy: { select: { email: true } } } },
+      populations: {
+        select: {
+          year: true,
+          population: true,
+          approximate: true,
+          source: true,
+          updatedAt: true,
+          updatedBy: { select: { email: true } },
+        },
+      },
     },
     orderBy: [{ depth: 'asc' }, { code: 'asc' }],
   });
@@ -50,7 +66,13 @@ export async function getPopulationTable(user: SessionUser, provinceCode: string
       figures: Object.fromEntries(
         u.populations.map((p) => [
           p.year,
-          { population: p.population, approximate: p.approximate, source: p.source, updatedAt: p.updatedAt.toISOString(), updatedBy: p.updatedBy?.email ?? null },
+          {
+            population: p.population,
+            approximate: p.approximate,
+            source: p.source,
+            updatedAt: p.updatedAt.toISOString(),
+            updatedBy: p.updatedBy?.email ?? null,
+          },
         ]),
       ),
     })),

@@ -68,7 +68,11 @@ async function provinceNames(): Promise<Map<string, string>> {
 async function lastSignIns(emails: string[]): Promise<Map<string, Date>> {
   if (emails.length === 0) return new Map();
   const prisma = await db();
-  const rows = await prisma.signInAttempt.groupBy({ by: ['email'], where: { email: { in: emails }, success: true }, _max: { at: true } });
+  const rows = await prisma.signInAttempt.groupBy({
+    by: ['email'],
+    where: { email: { in: emails }, success: true },
+    _max: { at: true },
+  });
   return new Map(rows.flatMap((r) => (r._max.at ? [[r.email, r._max.at] as const] : [])));
 }
 
@@ -112,7 +116,10 @@ function toRow(r: Row, names: Map<string, string>, signIns: Map<string, Date>): 
 export async function getUserDetail(user: SessionUser, id: number): Promise<UserDetail | null> {
   if (!can(user, 'users.manage')) return null;
   const prisma = await db();
-  const r = await prisma.user.findUnique({ where: { id }, select: { ...SELECT, _count: { select: { apiTokens: { where: { revokedAt: null } } } } } });
+  const r = await prisma.user.findUnique({
+    where: { id },
+    select: { ...SELECT, _count: { select: { apiTokens: { where: { revokedAt: null } } } } },
+  });
   if (!r) return null;
   const [names, signIns] = await Promise.all([provinceNames(), lastSignIns([r.email])]);
   return {
@@ -131,13 +138,25 @@ export async function getScopeOptions(user: SessionUser): Promise<ScopeOptions |
   if (!can(user, 'users.manage')) return null;
   const prisma = await db();
   const [provinces, districts, agencies] = await Promise.all([
-    prisma.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true, name: true }, orderBy: { name: 'asc' } }),
-    prisma.adminUnit.findMany({ where: { depth: 1 }, select: { id: true, name: true, provinceCode: true }, orderBy: { code: 'asc' } }),
+    prisma.adminUnit.findMany({
+      where: { kind: 'province' },
+      select: { code: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.adminUnit.findMany({
+      where: { depth: 1 },
+      select: { id: true, name: true, provinceCode: true },
+      orderBy: { code: 'asc' },
+    }),
     prisma.agency.findMany({
       where: { plan: { provinceCode: { not: null } }, hasOwnOfficer: true },
       select: { id: true, name: true, plan: { select: { provinceCode: true } } },
       orderBy: [{ planId: 'asc' }, { order: 'asc' }],
     }),
   ]);
-  return { provinces, districts, agencies: agencies.map((a) => ({ id: a.id, name: a.name, provinceCode: a.plan.provinceCode! })) };
+  return {
+    provinces,
+    districts,
+    agencies: agencies.map((a) => ({ id: a.id, name: a.name, provinceCode: a.plan.provinceCode! })),
+  };
 }

@@ -84,12 +84,26 @@ export async function getAuditPage(user: SessionUser, filter: AuditFilter): Prom
   const [rows, actions, provinces] = await Promise.all([
     prisma.auditLog.findMany({
       where: auditWhere(filter),
-      select: { id: true, at: true, actorLabel: true, action: true, targetType: true, targetId: true, provinceCode: true, before: true, after: true },
+      select: {
+        id: true,
+        at: true,
+        actorLabel: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        provinceCode: true,
+        before: true,
+        after: true,
+      },
       orderBy: { id: 'desc' },
       take: PAGE_SIZE + 1,
     }),
     prisma.auditLog.groupBy({ by: ['action'], orderBy: { action: 'asc' } }),
-    prisma.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true, name: true }, orderBy: { name: 'asc' } }),
+    prisma.adminUnit.findMany({
+      where: { kind: 'province' },
+      select: { code: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
   ]);
   const page = rows.slice(0, PAGE_SIZE);
   return {

@@ -17,7 +17,11 @@ export interface DistrictContext extends ProvinceContext {
   reportsVisible: boolean;
 }
 
-export async function openDistrict(user: SessionUser, provinceCode: string, districtCode: string): Promise<ScopedResult<DistrictContext>> {
+export async function openDistrict(
+  user: SessionUser,
+  provinceCode: string,
+  districtCode: string,
+): Promise<ScopedResult<DistrictContext>> {
   const province = await openProvince(user, provinceCode, 'figures');
   if (province.status !== 'ok') return province;
   const branch = province.data.meta.branches.find((b) => b.code === districtCode);
@@ -29,7 +33,10 @@ export function districtPopulation(ctx: DistrictContext, week: IsoWeek) {
   return populationFor(ctx.branch.populations, week);
 }
 
-export async function getDistrictCards(ctx: DistrictContext, week: IsoWeek): Promise<{ current: WeekFigures; previous: WeekFigures }> {
+export async function getDistrictCards(
+  ctx: DistrictContext,
+  week: IsoWeek,
+): Promise<{ current: WeekFigures; previous: WeekFigures }> {
   const series = await getBranchSeries(ctx.meta, ctx.branch, week, ctx.fingerprint);
   return { current: series[series.length - 1]!, previous: series[series.length - 2]! };
 }
@@ -74,7 +81,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** What an audit row changed, field by field (the rows are written by the save paths; their shape is theirs). */
 export function diffAudit(before: unknown, after: unknown): ReportChange[] {
   if (!isRecord(before) && !isRecord(after)) {
-    return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: '', before: before ?? null, after: after ?? null }];
+    return JSON.stringify(before) === JSON.stringify(after)
+      ? []
+      : [{ field: '', before: before ?? null, after: after ?? null }];
   }
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
@@ -89,8 +98,13 @@ export function diffAudit(before: unknown, after: unknown): ReportChange[] {
  * ctx.reportsVisible (another district's officer sees its rates only, on the cards and trends): callers check it first,
  * so a call without it is a bug and throws rather than hand the figures over.
  */
-export async function getDistrictReports(ctx: DistrictContext, week: IsoWeek, weeks: number): Promise<DistrictReport[]> {
-  if (!ctx.reportsVisible) throw new Error(`getDistrictReports: the user may not read the reports of ${ctx.branch.code}`);
+export async function getDistrictReports(
+  ctx: DistrictContext,
+  week: IsoWeek,
+  weeks: number,
+): Promise<DistrictReport[]> {
+  if (!ctx.reportsVisible)
+    throw new Error(`getDistrictReports: the user may not read the reports of ${ctx.branch.code}`);
   const prisma = await db();
   const path = ctx.branch.path;
   const reports = await prisma.weeklyReport.findMany({

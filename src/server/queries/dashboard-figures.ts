@@ -1,6 +1,14 @@
 import 'server-only';
 import { addWeeks, formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
-import { evaluateDistrict, evaluateSurge, type CountField, type Counts, type CriterionResult, type PlanCriterion, type SurgeLevel } from '@/lib/surge';
+import {
+  evaluateDistrict,
+  evaluateSurge,
+  type CountField,
+  type Counts,
+  type CriterionResult,
+  type PlanCriterion,
+  type SurgeLevel,
+} from '@/lib/surge';
 import { cachedFigures } from '@/server/cache/figures-cache';
 import { db } from '../db';
 import { planFor, populationFor, type BranchMeta, type ProvinceMeta } from './dashboard-meta';
@@ -49,7 +57,12 @@ export function judgeWeeks(
     const reported = sum?.reported ?? 0;
     const plan = planFor(plans, provinceCode, week);
     const population = populationFor(populations, week)?.population ?? null;
-    const verdict = population === null ? null : district ? evaluateDistrict(counts, population, plan) : evaluateSurge(counts, population, plan);
+    const verdict =
+      population === null
+        ? null
+        : district
+          ? evaluateDistrict(counts, population, plan)
+          : evaluateSurge(counts, population, plan);
     return {
       week: formatIsoWeek(week),
       counts,
@@ -76,7 +89,12 @@ export function getProvinceSeries(meta: ProvinceMeta, end: IsoWeek, fingerprint:
 }
 
 /** One branch's (district's) figures over SERIES_WEEKS weeks, judged as a district: epidemic criteria only. */
-export function getBranchSeries(meta: ProvinceMeta, branch: BranchMeta, end: IsoWeek, fingerprint: string): Promise<WeekFigures[]> {
+export function getBranchSeries(
+  meta: ProvinceMeta,
+  branch: BranchMeta,
+  end: IsoWeek,
+  fingerprint: string,
+): Promise<WeekFigures[]> {
   return cachedFigures(`branch:${meta.code}:${branch.code}:${weekKey(end)}:${fingerprint}`, async () => {
     const weeks = weekRange(end, SERIES_WEEKS);
     const sums = await sumBranchByWeek(await db(), meta.code, branch.path, weeks[0]!, end);
@@ -118,7 +136,15 @@ export function getHeatmap(meta: ProvinceMeta, end: IsoWeek, fingerprint: string
     const byBranch = new Map<string, SummedWeek[]>();
     for (const s of sums) byBranch.set(s.group, [...(byBranch.get(s.group) ?? []), s]);
     const rows = meta.branches.map((b) => {
-      const series = judgeWeeks(weeks, byBranch.get(b.code) ?? [], b.reportingUnits, b.populations, meta.plans, meta.code, true);
+      const series = judgeWeeks(
+        weeks,
+        byBranch.get(b.code) ?? [],
+        b.reportingUnits,
+        b.populations,
+        meta.plans,
+        meta.code,
+        true,
+      );
       return {
         code: b.code,
         name: b.name,
@@ -146,7 +172,11 @@ export function getHeatmap(meta: ProvinceMeta, end: IsoWeek, fingerprint: string
     const last = (r: (typeof rows)[number]) => r.cells[r.cells.length - 1]!;
     const score = (c: HeatCell) => (c.intensity === null ? -1 : (c.casesMet || c.oxygenMet ? 1_000 : 0) + c.intensity);
     rows.sort((a, b) => score(last(b)) - score(last(a)) || a.code.localeCompare(b.code));
-    return { weeks: weeks.map(formatIsoWeek), rows, thresholds: { cases: lastPlan.criteria.cases, oxygen: lastPlan.criteria.oxygen } };
+    return {
+      weeks: weeks.map(formatIsoWeek),
+      rows,
+      thresholds: { cases: lastPlan.criteria.cases, oxygen: lastPlan.criteria.oxygen },
+    };
   });
 }
 
@@ -156,7 +186,10 @@ export function sliceSeries(series: WeekFigures[], count: number): WeekFigures[]
 }
 
 /** How many weeks in a row, ending with the last one, the series stayed at `level`, and the first of them. */
-export function streak(series: WeekFigures[], level: SurgeLevel): { weeks: number; since: string | null; complete: boolean } {
+export function streak(
+  series: WeekFigures[],
+  level: SurgeLevel,
+): { weeks: number; since: string | null; complete: boolean } {
   let weeks = 0;
   for (let i = series.length - 1; i >= 0 && series[i]!.level === level; i--) weeks++;
   const since = weeks > 0 ? series[series.length - weeks]!.week : null;

@@ -6,7 +6,12 @@ const TODAY = new Date('2026-11-23T03:00:00Z'); // current week 2026-W48, last c
 
 describe('dashboard filters from the URL', () => {
   it('defaults to the last complete week and 26 weeks', () => {
-    expect(parseDashboardFilters({}, TODAY)).toMatchObject({ week: { isoYear: 2026, isoWeek: 47 }, range: DEFAULT_RANGE, isDefaultWeek: true, errors: {} });
+    expect(parseDashboardFilters({}, TODAY)).toMatchObject({
+      week: { isoYear: 2026, isoWeek: 47 },
+      range: DEFAULT_RANGE,
+      isDefaultWeek: true,
+      errors: {},
+    });
   });
 
   it.each([

@@ -1,6 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, parseIsoWeek, TIME_ZONE, weekMonday, type IsoWeek } from '@/lib/epi-week';
+import {
+  addWeeks,
+  compareWeeks,
+  currentWeek,
+  formatIsoWeek,
+  parseIsoWeek,
+  TIME_ZONE,
+  weekMonday,
+  type IsoWeek,
+} from '@/lib/epi-week';
 
 // Dashboard filters live in the URL (?week=2026-W47&range=26) so a link reproduces the view. They are parsed here,
 // on the server, with zod; a bad value falls back to the default and is reported next to its field.
@@ -85,7 +94,14 @@ export function parseDashboardFilters(params: SearchParams, today: Date): Dashbo
     else errors.range = 'range';
   }
   const allUnits = allUnitsSchema.safeParse(first(params.units)).success;
-  return { week, range, allUnits, isDefaultWeek: compareWeeks(week, fallbackWeek) === 0, errors, input: { week: rawWeek, range: rawRange } };
+  return {
+    week,
+    range,
+    allUnits,
+    isDefaultWeek: compareWeeks(week, fallbackWeek) === 0,
+    errors,
+    input: { week: rawWeek, range: rawRange },
+  };
 }
 
 /** The query string that reproduces a view: the week always explicit (a link must not drift as weeks pass). */

@@ -38,8 +38,10 @@ export interface ProvinceMeta {
   plans: Plan[];
 }
 
-
-const POPULATION_SELECT = { select: { year: true, population: true, approximate: true }, orderBy: { year: 'asc' } } as const;
+const POPULATION_SELECT = {
+  select: { year: true, population: true, approximate: true },
+  orderBy: { year: 'asc' },
+} as const;
 
 async function loadProvinceMeta(code: string): Promise<ProvinceMeta | null> {
   const prisma = await db();
@@ -51,10 +53,22 @@ async function loadProvinceMeta(code: string): Promise<ProvinceMeta | null> {
   const [units, versions] = await Promise.all([
     prisma.adminUnit.findMany({
       where: { provinceCode: code },
-      select: { id: true, code: true, name: true, kind: true, depth: true, path: true, reports: true, populations: POPULATION_SELECT },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        kind: true,
+        depth: true,
+        path: true,
+        reports: true,
+        populations: POPULATION_SELECT,
+      },
       orderBy: [{ depth: 'asc' }, { code: 'asc' }],
     }),
-    prisma.planVersion.findMany({ where: { plan: { OR: [{ provinceCode: code }, { provinceCode: null }] } }, select: PLAN_VERSION_SELECT }),
+    prisma.planVersion.findMany({
+      where: { plan: { OR: [{ provinceCode: code }, { provinceCode: null }] } },
+      select: PLAN_VERSION_SELECT,
+    }),
   ]);
   const branches: BranchMeta[] = units
     .filter((u) => u.depth === 1)
@@ -89,7 +103,11 @@ export interface NationalMeta {
 async function loadNationalMeta(): Promise<NationalMeta> {
   const prisma = await db();
   const [provinces, counts, versions] = await Promise.all([
-    prisma.adminUnit.findMany({ where: { kind: 'province', depth: 0 }, select: { code: true, name: true, populations: POPULATION_SELECT }, orderBy: { code: 'asc' } }),
+    prisma.adminUnit.findMany({
+      where: { kind: 'province', depth: 0 },
+      select: { code: true, name: true, populations: POPULATION_SELECT },
+      orderBy: { code: 'asc' },
+    }),
     prisma.adminUnit.groupBy({ by: ['provinceCode'], where: { reports: true }, _count: { _all: true } }),
     prisma.planVersion.findMany({ select: PLAN_VERSION_SELECT }),
   ]);

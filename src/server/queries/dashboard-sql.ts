@@ -64,7 +64,12 @@ function toSummed(row: Row): SummedWeek & { group: string | null } {
 }
 
 /** The province's weekly totals (its own row plus every reporting unit below it), one entry per week with any row. */
-export async function sumProvinceByWeek(prisma: PrismaClient, provinceCode: string, from: IsoWeek, to: IsoWeek): Promise<SummedWeek[]> {
+export async function sumProvinceByWeek(
+  prisma: PrismaClient,
+  provinceCode: string,
+  from: IsoWeek,
+  to: IsoWeek,
+): Promise<SummedWeek[]> {
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     SELECT r."isoYear" AS y, r."isoWeek" AS w, NULL AS g, ${FIGURES}
     FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
@@ -74,7 +79,13 @@ export async function sumProvinceByWeek(prisma: PrismaClient, provinceCode: stri
 }
 
 /** Weekly totals of one branch of the province (a district and whatever reports below it). */
-export async function sumBranchByWeek(prisma: PrismaClient, provinceCode: string, path: string, from: IsoWeek, to: IsoWeek): Promise<SummedWeek[]> {
+export async function sumBranchByWeek(
+  prisma: PrismaClient,
+  provinceCode: string,
+  path: string,
+  from: IsoWeek,
+  to: IsoWeek,
+): Promise<SummedWeek[]> {
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     SELECT r."isoYear" AS y, r."isoWeek" AS w, NULL AS g, ${FIGURES}
     FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
@@ -88,7 +99,12 @@ export async function sumBranchByWeek(prisma: PrismaClient, provinceCode: string
  * Weekly totals per branch of the province: grouped by the code of the unit directly under the province (the second
  * element of the materialised path), so districts, or communes where the tree has no districts, come out the same way.
  */
-export async function sumChildrenByWeek(prisma: PrismaClient, provinceCode: string, from: IsoWeek, to: IsoWeek): Promise<Array<SummedWeek & { group: string }>> {
+export async function sumChildrenByWeek(
+  prisma: PrismaClient,
+  provinceCode: string,
+  from: IsoWeek,
+  to: IsoWeek,
+): Promise<Array<SummedWeek & { group: string }>> {
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     SELECT r."isoYear" AS y, r."isoWeek" AS w, split_part(u.path, '/', 2) AS g, ${FIGURES}
     FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
@@ -98,7 +114,11 @@ export async function sumChildrenByWeek(prisma: PrismaClient, provinceCode: stri
 }
 
 /** Weekly totals of every province, for the national overview. */
-export async function sumAllProvincesByWeek(prisma: PrismaClient, from: IsoWeek, to: IsoWeek): Promise<Array<SummedWeek & { group: string }>> {
+export async function sumAllProvincesByWeek(
+  prisma: PrismaClient,
+  from: IsoWeek,
+  to: IsoWeek,
+): Promise<Array<SummedWeek & { group: string }>> {
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     SELECT r."isoYear" AS y, r."isoWeek" AS w, u."provinceCode" AS g, ${FIGURES}
     FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"

@@ -7,7 +7,14 @@ import { cachedFigures } from '@/server/cache/figures-cache';
 import { provinceFingerprint } from '@/server/cache/fingerprint';
 import { now } from '@/server/env';
 import { lastWeek } from './dashboard-filters';
-import { getHeatmap, getProvinceSeries, sliceSeries, streak, type Heatmap, type WeekFigures } from './dashboard-figures';
+import {
+  getHeatmap,
+  getProvinceSeries,
+  sliceSeries,
+  streak,
+  type Heatmap,
+  type WeekFigures,
+} from './dashboard-figures';
 import { getProvinceMeta, planFor, populationFor, type ProvinceMeta } from './dashboard-meta';
 import { loadProvinceWeek, type ProvinceWeekView, type ScopedResult } from './provinces';
 
@@ -36,7 +43,11 @@ export interface ProvinceContext {
 }
 
 /** need 'figures': reports.read on the province; need 'status': reports.read or activation.read. */
-export async function openProvince(user: SessionUser, code: string, need: 'figures' | 'status' = 'figures'): Promise<ScopedResult<ProvinceContext>> {
+export async function openProvince(
+  user: SessionUser,
+  code: string,
+  need: 'figures' | 'status' = 'figures',
+): Promise<ScopedResult<ProvinceContext>> {
   const access = provinceAccess(user, code);
   if (access === 'none' || (need === 'figures' && access !== 'figures')) return { status: 'forbidden' };
   const fingerprint = await provinceFingerprint(code);
@@ -73,7 +84,10 @@ export function provinceHeader(ctx: ProvinceContext, week: IsoWeek): ProvinceHea
 }
 
 /** The selected week and the one before: the cards' values and their change. */
-export async function getProvinceCards(ctx: ProvinceContext, week: IsoWeek): Promise<{ current: WeekFigures; previous: WeekFigures }> {
+export async function getProvinceCards(
+  ctx: ProvinceContext,
+  week: IsoWeek,
+): Promise<{ current: WeekFigures; previous: WeekFigures }> {
   const series = await getProvinceSeries(ctx.meta, week, ctx.fingerprint);
   return { current: series[series.length - 1]!, previous: series[series.length - 2]! };
 }
@@ -125,4 +139,3 @@ export async function getSurgeStatus(ctx: ProvinceContext): Promise<SurgeStatus>
     plan: { name: last.plan.name, sourceDocument: last.plan.sourceDocument },
   };
 }
-

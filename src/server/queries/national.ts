@@ -53,7 +53,15 @@ async function compute(week: IsoWeek, fingerprint: string): Promise<NationalOver
   const byProvince = new Map<string, SummedWeek[]>();
   for (const s of sums) byProvince.set(s.group, [...(byProvince.get(s.group) ?? []), s]);
   const rows: NationalRow[] = meta.provinces.map((p) => {
-    const series = judgeWeeks(weeks, byProvince.get(p.code) ?? [], p.reportingUnits, p.populations, meta.plans, p.code, false);
+    const series = judgeWeeks(
+      weeks,
+      byProvince.get(p.code) ?? [],
+      p.reportingUnits,
+      p.populations,
+      meta.plans,
+      p.code,
+      false,
+    );
     const last = series[series.length - 1]!;
     const cases = last.criteria?.find((c) => c.key === 'cases');
     const plan = meta.plans.length ? last.plan : null;
@@ -67,18 +75,36 @@ async function compute(week: IsoWeek, fingerprint: string): Promise<NationalOver
       reported: last.reported,
       expected: last.expected,
       spark: series.map((w) => w.criteria?.find((c) => c.key === 'cases')?.rate ?? null),
-      casesThreshold: cases ? { comparator: cases.comparator, threshold: cases.threshold } : { comparator: '>', threshold: 0 },
+      casesThreshold: cases
+        ? { comparator: cases.comparator, threshold: cases.threshold }
+        : { comparator: '>', threshold: 0 },
       planName: plan?.name ?? '',
     };
   });
-  rows.sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || (b.casesRate ?? -1) - (a.casesRate ?? -1) || a.name.localeCompare(b.name, 'vi'));
+  rows.sort(
+    (a, b) =>
+      SEVERITY[a.level] - SEVERITY[b.level] ||
+      (b.casesRate ?? -1) - (a.casesRate ?? -1) ||
+      a.name.localeCompare(b.name, 'vi'),
+  );
   const counts: Record<SurgeLevel, number> = { surge: 0, warning: 0, normal: 0, 'no-data': 0 };
   for (const r of rows) counts[r.level]++;
-  return { key: `${formatIsoWeek(week)}:${fingerprint}`, week: formatIsoWeek(week), weeks: weeks.map(formatIsoWeek), rows, counts };
+  return {
+    key: `${formatIsoWeek(week)}:${fingerprint}`,
+    week: formatIsoWeek(week),
+    weeks: weeks.map(formatIsoWeek),
+    rows,
+    counts,
+  };
 }
 
 export async function getNationalOverview(user: SessionUser, week: IsoWeek): Promise<ScopedResult<NationalOverview>> {
   if (!canSeeNational(user)) return { status: 'forbidden' };
   const fingerprint = await nationalFingerprint();
-  return { status: 'ok', data: await cachedFigures(`national:${week.isoYear}-${week.isoWeek}:${fingerprint}`, () => compute(week, fingerprint)) };
+  return {
+    status: 'ok',
+    data: await cachedFigures(`national:${week.isoYear}-${week.isoWeek}:${fingerprint}`, () =>
+      compute(week, fingerprint),
+    ),
+  };
 }

@@ -1,5 +1,14 @@
 import 'server-only';
-import { evaluateDistrict, evaluateProvinceWeek, selectPlan, selectPopulation, type Counts, type DistrictVerdict, type Plan, type ProvinceWeek } from '@/lib/surge';
+import {
+  evaluateDistrict,
+  evaluateProvinceWeek,
+  selectPlan,
+  selectPopulation,
+  type Counts,
+  type DistrictVerdict,
+  type Plan,
+  type ProvinceWeek,
+} from '@/lib/surge';
 import { weekMonday, type IsoWeek } from '@/lib/epi-week';
 import { canReadProvince, NATIONAL_ROLES, type SessionUser } from '@/lib/roles';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
@@ -18,12 +27,21 @@ export async function getVisibleProvinces(user: SessionUser): Promise<ProvinceSu
   const prisma = await db();
   const rows = await prisma.adminUnit.findMany({
     where: { kind: 'province', ...(NATIONAL_ROLES.includes(user.role) ? {} : { code: user.provinceCode ?? '-' }) },
-    select: { code: true, name: true, populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 }, _count: { select: { children: true } } },
+    select: {
+      code: true,
+      name: true,
+      populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 },
+      _count: { select: { children: true } },
+    },
     orderBy: { name: 'asc' },
   });
-  return rows.map((r) => ({ code: r.code, name: r.name, population: r.populations[0]?.population ?? null, districts: r._count.children }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    population: r.populations[0]?.population ?? null,
+    districts: r._count.children,
+  }));
 }
-
 
 /** The plan in force for a province in a week: its own latest valid version, else the default plan. */
 export async function getPlanForWeek(provinceCode: string, week: IsoWeek): Promise<Plan> {
@@ -62,7 +80,11 @@ export type ScopedResult<T> = { status: 'ok'; data: T } | { status: 'not-found' 
 
 const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
 
-export async function getProvinceWeek(user: SessionUser, code: string, week: IsoWeek): Promise<ScopedResult<ProvinceWeekView>> {
+export async function getProvinceWeek(
+  user: SessionUser,
+  code: string,
+  week: IsoWeek,
+): Promise<ScopedResult<ProvinceWeekView>> {
   if (!canReadProvince(user, code)) return { status: 'forbidden' };
   const data = await loadProvinceWeek(code, week);
   return data ? { status: 'ok', data } : { status: 'not-found' };
@@ -104,7 +126,12 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
   const rows: UnitWeekRow[] = units.map((u) => {
     const r = u.weekly[0];
     const counts: Counts | null = r
-      ? { newCases: r.newCases, oxygenAvg7d: toNumber(r.oxygenAvg7d), freeCovidBeds: r.freeCovidBeds, staffedIcuBeds: r.staffedIcuBeds }
+      ? {
+          newCases: r.newCases,
+          oxygenAvg7d: toNumber(r.oxygenAvg7d),
+          freeCovidBeds: r.freeCovidBeds,
+          staffedIcuBeds: r.staffedIcuBeds,
+        }
       : null;
     const pop = pickPopulation(u.populations, week.isoYear);
     return {

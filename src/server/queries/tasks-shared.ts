@@ -78,7 +78,10 @@ export function todayInVietnam(now: Date): string {
   return format(new TZDate(now.getTime(), TIME_ZONE), 'yyyy-MM-dd');
 }
 
-export function toTaskRows(records: TaskRecord[], ctx: { user: SessionUser; provinceCode: string; open: boolean; today: string; history: Map<number, HistoryEntry[]> }): TaskRow[] {
+export function toTaskRows(
+  records: TaskRecord[],
+  ctx: { user: SessionUser; provinceCode: string; open: boolean; today: string; history: Map<number, HistoryEntry[]> },
+): TaskRow[] {
   const rows = records.map((t) => {
     const dueDate = t.dueDate ? t.dueDate.toISOString().slice(0, 10) : null;
     return {
@@ -99,13 +102,16 @@ export function toTaskRows(records: TaskRecord[], ctx: { user: SessionUser; prov
       version: t.version,
       canTick:
         ctx.open &&
-        tickDenial(ctx.user, { provinceCode: ctx.provinceCode, agencyId: t.agencyId, districtId: t.districtId }) === null,
+        tickDenial(ctx.user, { provinceCode: ctx.provinceCode, agencyId: t.agencyId, districtId: t.districtId }) ===
+          null,
       history: ctx.history.get(t.id) ?? [],
       sortKey: [t.agency.order, t.district?.code ?? '', t.template.order] as const,
     };
   });
   // the document's order: body, then district (GSO code), then the task's number in the appendix
-  rows.sort((a, b) => a.sortKey[0] - b.sortKey[0] || a.sortKey[1].localeCompare(b.sortKey[1]) || a.sortKey[2] - b.sortKey[2]);
+  rows.sort(
+    (a, b) => a.sortKey[0] - b.sortKey[0] || a.sortKey[1].localeCompare(b.sortKey[1]) || a.sortKey[2] - b.sortKey[2],
+  );
   return rows.map(({ sortKey: _s, ...r }) => r);
 }
 
@@ -115,7 +121,14 @@ export async function getTaskHistories(prisma: PrismaClient, taskIds: number[]):
   if (taskIds.length === 0) return out;
   const rows = await prisma.auditLog.findMany({
     where: { targetType: 'ActivationTask', targetId: { in: taskIds.map(String) } },
-    select: { at: true, actorLabel: true, action: true, targetId: true, after: true, actor: { select: { name: true } } },
+    select: {
+      at: true,
+      actorLabel: true,
+      action: true,
+      targetId: true,
+      after: true,
+      actor: { select: { name: true } },
+    },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   });
   for (const r of rows) {
@@ -200,10 +213,17 @@ export function toSummary(a: ActivationRecord, counts: { done: number; total: nu
 }
 
 /** done / total tasks per activation, in one grouped query. */
-export async function countTasks(prisma: PrismaClient, activationIds: number[]): Promise<Map<number, { done: number; total: number }>> {
+export async function countTasks(
+  prisma: PrismaClient,
+  activationIds: number[],
+): Promise<Map<number, { done: number; total: number }>> {
   const out = new Map<number, { done: number; total: number }>();
   if (activationIds.length === 0) return out;
-  const groups = await prisma.activationTask.groupBy({ by: ['activationId', 'status'], where: { activationId: { in: activationIds } }, _count: { _all: true } });
+  const groups = await prisma.activationTask.groupBy({
+    by: ['activationId', 'status'],
+    where: { activationId: { in: activationIds } },
+    _count: { _all: true },
+  });
   for (const g of groups) {
     const c = out.get(g.activationId) ?? { done: 0, total: 0 };
     c.total += g._count._all;

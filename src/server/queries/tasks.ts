@@ -3,7 +3,17 @@ import type { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '../db';
-import { ACTIVATION_SELECT, countTasks, getTaskHistories, TASK_SELECT, todayInVietnam, toSummary, toTaskRows, type ActivationSummary, type TaskRow } from './tasks-shared';
+import {
+  ACTIVATION_SELECT,
+  countTasks,
+  getTaskHistories,
+  TASK_SELECT,
+  todayInVietnam,
+  toSummary,
+  toTaskRows,
+  type ActivationSummary,
+  type TaskRow,
+} from './tasks-shared';
 
 // "Việc của tôi": the tasks of the open activation that are this user's to tick. A district officer: their district's
 // copies of the district committees' tasks; an agency officer: their agency's; a provincial leader: the bodies with no
@@ -24,7 +34,10 @@ export async function getMyTasks(user: SessionUser, now: Date): Promise<MyTasksR
   const provinceCode = user.provinceCode;
   if (!provinceCode || !can(user, 'tasks.tick', { provinceCode })) return { status: 'not-applicable' };
   const prisma = await db();
-  const province = await prisma.adminUnit.findFirst({ where: { code: provinceCode, kind: 'province' }, select: { id: true, code: true, name: true } });
+  const province = await prisma.adminUnit.findFirst({
+    where: { code: provinceCode, kind: 'province' },
+    select: { id: true, code: true, name: true },
+  });
   if (!province) return { status: 'not-applicable' };
 
   let scope: MyTasksScope;
@@ -46,12 +59,21 @@ export async function getMyTasks(user: SessionUser, now: Date): Promise<MyTasksR
     return { status: 'not-applicable' };
   }
 
-  const activation = await prisma.activation.findFirst({ where: { provinceId: province.id, status: 'OPEN' }, select: ACTIVATION_SELECT });
+  const activation = await prisma.activation.findFirst({
+    where: { provinceId: province.id, status: 'OPEN' },
+    select: ACTIVATION_SELECT,
+  });
   const base = { province: { code: province.code, name: province.name }, scope };
   if (!activation) return { status: 'ok', data: { ...base, activation: null, tasks: [] } };
 
-  const records = await prisma.activationTask.findMany({ where: { activationId: activation.id, ...filter }, select: TASK_SELECT });
-  const history = await getTaskHistories(prisma, records.map((r) => r.id));
+  const records = await prisma.activationTask.findMany({
+    where: { activationId: activation.id, ...filter },
+    select: TASK_SELECT,
+  });
+  const history = await getTaskHistories(
+    prisma,
+    records.map((r) => r.id),
+  );
   const counts = await countTasks(prisma, [activation.id]);
   return {
     status: 'ok',

@@ -10,7 +10,14 @@ const units = new Map<string, UnitInfo>([
   ['899', { id: 4, code: '899', kind: 'district', provinceCode: '91', reports: true }],
 ]);
 const current = { isoYear: 2026, isoWeek: 48 };
-const input = (i: Partial<ReportInput>): ReportInput => ({ unitCode: '105', week: { isoYear: 2026, isoWeek: 47 }, version: 0, figures: EMPTY_FIGURES, ref: 0, ...i });
+const input = (i: Partial<ReportInput>): ReportInput => ({
+  unitCode: '105',
+  week: { isoYear: 2026, isoWeek: 47 },
+  version: 0,
+  figures: EMPTY_FIGURES,
+  ref: 0,
+  ...i,
+});
 
 describe('hard issues', () => {
   it.each([
@@ -28,7 +35,12 @@ describe('hard issues', () => {
   });
 
   it('names the first row of a duplicate unit-week', () => {
-    const issues = findHardIssues([input({ ref: 4 }), input({ ref: 9 }), input({ ref: 11, week: { isoYear: 2026, isoWeek: 46 } })], '12', units, current);
+    const issues = findHardIssues(
+      [input({ ref: 4 }), input({ ref: 9 }), input({ ref: 11, week: { isoYear: 2026, isoWeek: 46 } })],
+      '12',
+      units,
+      current,
+    );
     expect(issues).toEqual([expect.objectContaining({ ref: 9, code: 'duplicateRow', value: 4 })]);
   });
 });
@@ -60,6 +72,8 @@ describe('far from history', () => {
       ordinal: weekOrdinal({ isoYear: 2026, isoWeek: 30 + i }),
       figures: { ...EMPTY_FIGURES, newCases: i === 9 ? null : i },
     }));
-    expect(recentValues(entries, weekOrdinal({ isoYear: 2026, isoWeek: 41 }), 'newCases')).toEqual([10, 8, 7, 6, 5, 4, 3, 2]);
+    expect(recentValues(entries, weekOrdinal({ isoYear: 2026, isoWeek: 41 }), 'newCases')).toEqual([
+      10, 8, 7, 6, 5, 4, 3, 2,
+    ]);
   });
 });

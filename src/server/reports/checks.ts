@@ -30,17 +30,24 @@ export const weekOrdinal = (w: IsoWeek) => w.isoYear * 100 + w.isoWeek;
  * current one), cases on the province's own row (its facilities report beds and oxygen only; cases are counted by
  * district), the same unit-week twice in one save.
  */
-export function findHardIssues(inputs: readonly ReportInput[], provinceCode: string, units: ReadonlyMap<string, UnitInfo>, current: IsoWeek): RowIssue[] {
+export function findHardIssues(
+  inputs: readonly ReportInput[],
+  provinceCode: string,
+  units: ReadonlyMap<string, UnitInfo>,
+  current: IsoWeek,
+): RowIssue[] {
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
   for (const input of inputs) {
     const week = formatIsoWeek(input.week);
-    const at = (field: RowIssue['field'], code: string, value?: unknown) => issues.push({ ref: input.ref, unitCode: input.unitCode, week, field, code, value });
+    const at = (field: RowIssue['field'], code: string, value?: unknown) =>
+      issues.push({ ref: input.ref, unitCode: input.unitCode, week, field, code, value });
     const unit = units.get(input.unitCode);
     if (!unit) at('unitCode', 'badUnit', input.unitCode);
     else if (unit.provinceCode !== provinceCode) at('unitCode', 'outsideProvince', input.unitCode);
     else if (!unit.reports) at('unitCode', 'notReportingUnit', input.unitCode);
-    else if (unit.kind === 'province' && input.figures.newCases !== null) at('newCases', 'casesOnProvinceRow', input.figures.newCases);
+    else if (unit.kind === 'province' && input.figures.newCases !== null)
+      at('newCases', 'casesOnProvinceRow', input.figures.newCases);
     if (compareWeeks(input.week, current) > 0) at('isoWeek', 'futureWeek', week);
     const key = `${input.unitCode}|${week}`;
     const first = seen.get(key);
@@ -71,7 +78,11 @@ export interface HistoryEntry {
 }
 
 /** The last `HISTORY_REPORTS` known values of a figure before a week (entries sorted by week, oldest first). */
-export function recentValues(entries: readonly HistoryEntry[], beforeOrdinal: number, field: (typeof JUDGED_FIELDS)[number]): number[] {
+export function recentValues(
+  entries: readonly HistoryEntry[],
+  beforeOrdinal: number,
+  field: (typeof JUDGED_FIELDS)[number],
+): number[] {
   const out: number[] = [];
   for (let i = entries.length - 1; i >= 0 && out.length < HISTORY_REPORTS; i--) {
     const e = entries[i]!;

@@ -45,11 +45,20 @@ export interface CompletenessView {
   counts: { expected: number; reported: number; onTime: number; late: number; missing: number; ratio: number };
 }
 
-export async function getCompleteness(user: SessionUser, provinceCode: string, week: IsoWeek): Promise<ScopedResult<CompletenessView>> {
+export async function getCompleteness(
+  user: SessionUser,
+  provinceCode: string,
+  week: IsoWeek,
+): Promise<ScopedResult<CompletenessView>> {
   const view = await getEntryWeek(user, provinceCode, week);
   if (view.status !== 'ok') return view;
   const prisma = await db();
-  const reports = await readReports(prisma, view.data.units.map((u) => u.id), week, week);
+  const reports = await readReports(
+    prisma,
+    view.data.units.map((u) => u.id),
+    week,
+    week,
+  );
   const byUnit = new Map(reports.map((r) => [r.unitId, r]));
   const due = dueAt(week);
   const units = view.data.units.map((u): CompletenessUnit => {
@@ -74,7 +83,14 @@ export async function getCompleteness(user: SessionUser, provinceCode: string, w
       week,
       dueAt: due.toISOString(),
       units,
-      counts: { expected, reported, onTime: count('onTime'), late: count('late'), missing: count('missing'), ratio: expected ? reported / expected : 0 },
+      counts: {
+        expected,
+        reported,
+        onTime: count('onTime'),
+        late: count('late'),
+        missing: count('missing'),
+        ratio: expected ? reported / expected : 0,
+      },
     },
   };
 }

@@ -42,7 +42,11 @@ export const TEMPLATE_COLUMNS: Column<TemplateRow>[] = [
   { key: 'unit_code', value: (r) => r.unitCode, width: 10, numFmt: '@' },
   { key: 'unit_name', value: (r) => r.unitName, width: 28 },
   { key: 'iso_week', value: (r) => r.isoWeek, width: 10, numFmt: '@' },
-  ...IMPORT_COLUMNS.slice(2).map(([key]) => ({ key, value: () => null, numFmt: key === 'oxygen_avg_7d' ? '0.00' : '0' })),
+  ...IMPORT_COLUMNS.slice(2).map(([key]) => ({
+    key,
+    value: () => null,
+    numFmt: key === 'oxygen_avg_7d' ? '0.00' : '0',
+  })),
 ];
 
 export function templateRows(units: ReportingUnit[], week: IsoWeek): TemplateRow[] {

@@ -21,14 +21,29 @@ const DANGEROUS: [string, string][] = [
   ['fullwidth -', '－1+1'],
   ['fullwidth @', '＠SUM(1)'],
 ];
-const HARMLESS: unknown[] = ['Huyện Tam Đường', '2026-W48', "'quoted", "''=1", ' =1', '', 'a=1', '１', -5, 0.25, null, true];
+const HARMLESS: unknown[] = [
+  'Huyện Tam Đường',
+  '2026-W48',
+  "'quoted",
+  "''=1",
+  ' =1',
+  '',
+  'a=1',
+  '１',
+  -5,
+  0.25,
+  null,
+  true,
+];
 
 interface Row {
   unit_code: string;
   iso_week: string;
   new_cases: number;
 }
-const COLUMNS: Column<Row>[] = (['unit_code', 'iso_week', 'new_cases', 'oxygen_avg_7d', 'free_covid_beds', 'staffed_icu_beds'] as const).map((key) => ({
+const COLUMNS: Column<Row>[] = (
+  ['unit_code', 'iso_week', 'new_cases', 'oxygen_avg_7d', 'free_covid_beds', 'staffed_icu_beds'] as const
+).map((key) => ({
   key,
   value: (r: Row) => (key === 'unit_code' || key === 'iso_week' || key === 'new_cases' ? r[key] : 1),
 }));
@@ -78,17 +93,26 @@ describe('exports, CSV and .xlsx', () => {
   });
 
   it.each(['csv', 'xlsx'])('%s: the import reads its own export back without the apostrophes', async (format) => {
-    const bytes = format === 'csv' ? new TextEncoder().encode(toCsv(rows, COLUMNS)) : new Uint8Array(await toXlsx(rows, COLUMNS, 'r'));
+    const bytes =
+      format === 'csv'
+        ? new TextEncoder().encode(toCsv(rows, COLUMNS))
+        : new Uint8Array(await toXlsx(rows, COLUMNS, 'r'));
     const parsed = await parseImportFile(bytes);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.records.map((r) => r.values.unit_code)).toEqual(DANGEROUS.map(([, text]) => (format === 'csv' ? text : inXlsx(text))));
+    expect(parsed.records.map((r) => r.values.unit_code)).toEqual(
+      DANGEROUS.map(([, text]) => (format === 'csv' ? text : inXlsx(text))),
+    );
   });
 
   it('harmless text, the apostrophe a user typed included, goes out and comes back unchanged', async () => {
     const texts = HARMLESS.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
     const plain = texts.map((text, i) => ({ unit_code: text, iso_week: '2026-W01', new_cases: i }));
-    expect(csvCells(toCsv(plain, COLUMNS)).slice(1).map((r) => r[0])).toEqual(texts);
+    expect(
+      csvCells(toCsv(plain, COLUMNS))
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(texts);
     expect((await xlsxCells(await toXlsx(plain, COLUMNS, 'r'))).slice(1).map((r) => r[0])).toEqual(texts);
   });
 });

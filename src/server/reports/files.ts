@@ -39,7 +39,12 @@ export async function toXlsx<T>(rows: readonly T[], columns: readonly Column<T>[
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'SurgeWatch';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.key, key: c.key, width: c.width ?? Math.max(12, c.key.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  sheet.columns = columns.map((c) => ({
+    header: c.key,
+    key: c.key,
+    width: c.width ?? Math.max(12, c.key.length + 2),
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) sheet.addRow(columns.map((c) => neutralise(c.value(r))));
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -11,7 +11,9 @@ import { FileRefusal } from './import-zip.mjs';
  */
 
 function separatorOf(/** @type {string} */ firstLine) {
-  const counts = /** @type {const} */ ([';', ',', '\t']).map((s) => /** @type {const} */ ([s, firstLine.split(s).length - 1]));
+  const counts = /** @type {const} */ ([';', ',', '\t']).map(
+    (s) => /** @type {const} */ ([s, firstLine.split(s).length - 1]),
+  );
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
@@ -26,7 +28,12 @@ function lineAt(/** @type {string} */ text, /** @type {number} */ from) {
  * parser would hold them all) and a line with more separators than Excel has columns (a quoted cell may hold
  * separators too, but not thousands of them in an import file).
  */
-function checkShape(/** @type {string} */ text, /** @type {string} */ separator, /** @type {number} */ offset, /** @type {CsvLimits} */ limits) {
+function checkShape(
+  /** @type {string} */ text,
+  /** @type {string} */ separator,
+  /** @type {number} */ offset,
+  /** @type {CsvLimits} */ limits,
+) {
   const sep = separator.charCodeAt(0);
   const maxLines = 2 * limits.maxRows + 2;
   let count = 0;

@@ -28,9 +28,17 @@ export interface ImportRecord {
 
 export type ParsedFile = { ok: true; records: ImportRecord[] } | { ok: false; issues: ImportIssue[] };
 
-const fileIssue = (code: string, value: string | null = null): ParsedFile => ({ ok: false, issues: [{ row: null, column: null, value, code }] });
+const fileIssue = (code: string, value: string | null = null): ParsedFile => ({
+  ok: false,
+  issues: [{ row: null, column: null, value, code }],
+});
 
-const normaliseHeader = (h: unknown) => String(h ?? '').replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normaliseHeader = (h: unknown) =>
+  String(h ?? '')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function readHeader(cells: unknown[]): { ok: true; columns: (string | null)[] } | { ok: false; issues: ImportIssue[] } {
   const known = new Set<string>([...IMPORT_COLUMNS.map(([c]) => c), ...INFORMATIONAL_COLUMNS]);
@@ -44,7 +52,8 @@ function readHeader(cells: unknown[]): { ok: true; columns: (string | null)[] } 
     else if (seen.has(name)) issues.push({ row: 1, column: name, value: name, code: 'duplicateColumn' });
     seen.add(name);
   });
-  for (const required of REQUIRED_IMPORT_COLUMNS) if (!seen.has(required)) issues.push({ row: 1, column: required, value: null, code: 'missingColumn' });
+  for (const required of REQUIRED_IMPORT_COLUMNS)
+    if (!seen.has(required)) issues.push({ row: 1, column: required, value: null, code: 'missingColumn' });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, columns: names.map((n) => ((INFORMATIONAL_COLUMNS as readonly string[]).includes(n) ? null : n)) };
 }
@@ -53,7 +62,8 @@ function readHeader(cells: unknown[]): { ok: true; columns: (string | null)[] } 
  * Our exports, CSV and .xlsx alike, put an apostrophe before text that a spreadsheet could take for a formula
  * (files.ts): reading either back, that apostrophe goes, by the same rule, so the import accepts its own exports.
  */
-export const unneutralise = (v: unknown): unknown => (typeof v === 'string' && v.startsWith("'") && startsLikeFormula(v.slice(1)) ? v.slice(1) : v);
+export const unneutralise = (v: unknown): unknown =>
+  typeof v === 'string' && v.startsWith("'") && startsLikeFormula(v.slice(1)) ? v.slice(1) : v;
 
 function toRecords(rows: RawRow[]): ParsedFile {
   const [head, ...body] = rows;
@@ -84,7 +94,11 @@ export async function parseImportFile(bytes: Uint8Array): Promise<ParsedFile> {
   if (bytes.byteLength === 0) return fileIssue('emptyFile');
   const read = await readRowsInWorker(bytes);
   if (!read.ok) {
-    if ('malformed' in read) return { ok: false, issues: read.malformed.map((row) => ({ row, column: null, value: null, code: 'malformedRow' })) };
+    if ('malformed' in read)
+      return {
+        ok: false,
+        issues: read.malformed.map((row) => ({ row, column: null, value: null, code: 'malformedRow' })),
+      };
     return { ok: false, issues: [read.issue] };
   }
   // the header must be the sheet's first row, as in the template

@@ -53,7 +53,9 @@ function locateWorker(): string | null {
   if (existsSync(file)) workerFile = file;
   else if (!reportedMissing) {
     reportedMissing = true;
-    console.error(`Imports unavailable: ${WORKER_IN_PROJECT} not found in ${process.cwd()} (start the app from its folder with npm start)`);
+    console.error(
+      `Imports unavailable: ${WORKER_IN_PROJECT} not found in ${process.cwd()} (start the app from its folder with npm start)`,
+    );
   }
   return workerFile;
 }

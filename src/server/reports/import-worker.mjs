@@ -22,7 +22,16 @@ async function run() {
 run().then(
   (result) => parentPort?.postMessage(result),
   (error) => {
-    if (error instanceof FileRefusal) parentPort?.postMessage({ ok: false, issue: { code: error.code, value: error.value, row: error.row, column: error.column } });
-    else parentPort?.postMessage({ ok: false, issue: { code: 'notSpreadsheet', value: null, row: null, column: null }, unexpected: String(error?.stack ?? error) });
+    if (error instanceof FileRefusal)
+      parentPort?.postMessage({
+        ok: false,
+        issue: { code: error.code, value: error.value, row: error.row, column: error.column },
+      });
+    else
+      parentPort?.postMessage({
+        ok: false,
+        issue: { code: 'notSpreadsheet', value: null, row: null, column: null },
+        unexpected: String(error?.stack ?? error),
+      });
   },
 );

@@ -46,7 +46,11 @@ function resolvePart(/** @type {string} */ base, /** @type {string} */ target) {
 }
 
 /** Collects the text of the `t` elements inside `container` (outside phonetic runs) into strings, with limits. */
-function textCollector(/** @type {XlsxLimits} */ limits, /** @type {(s: string) => void} */ done, /** @type {string} */ container) {
+function textCollector(
+  /** @type {XlsxLimits} */ limits,
+  /** @type {(s: string) => void} */ done,
+  /** @type {string} */ container,
+) {
   let inside = false;
   let inT = false;
   let phonetic = 0;
@@ -77,29 +81,50 @@ function textCollector(/** @type {XlsxLimits} */ limits, /** @type {(s: string) 
 }
 
 /** @param {Buffer} buf @param {import('./import-zip.mjs').ZipEntry} entry @param {number} budget */
-async function scanPart(buf, entry, budget, /** @type {import('./import-xml.mjs').XmlHandler} */ handler, /** @type {XlsxLimits} */ limits) {
+async function scanPart(
+  buf,
+  entry,
+  budget,
+  /** @type {import('./import-xml.mjs').XmlHandler} */ handler,
+  /** @type {XlsxLimits} */ limits,
+) {
   await scanXml(inflateEntry(buf, entry, budget), handler, limits.maxCellChars * 2 + 1024);
 }
 
 /** The relationships of a part: id -> { target, type }. */
-async function readRels(/** @type {Buffer} */ buf, /** @type {import('./import-zip.mjs').ZipEntry | undefined} */ entry, /** @type {XlsxLimits} */ limits) {
+async function readRels(
+  /** @type {Buffer} */ buf,
+  /** @type {import('./import-zip.mjs').ZipEntry | undefined} */ entry,
+  /** @type {XlsxLimits} */ limits,
+) {
   /** @type {Map<string, { target: string, type: string }>} */
   const rels = new Map();
   if (!entry) return rels;
-  await scanPart(buf, entry, limits.maxPartBytes, {
-    open(name, tag) {
-      if (name !== 'Relationship') return;
-      const a = attributesOf(tag);
-      if (rels.size < 10_000) rels.set(a.get('Id') ?? '', { target: a.get('Target') ?? '', type: a.get('Type') ?? '' });
+  await scanPart(
+    buf,
+    entry,
+    limits.maxPartBytes,
+    {
+      open(name, tag) {
+        if (name !== 'Relationship') return;
+        const a = attributesOf(tag);
+        if (rels.size < 10_000)
+          rels.set(a.get('Id') ?? '', { target: a.get('Target') ?? '', type: a.get('Type') ?? '' });
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  }, limits);
+    limits,
+  );
   return rels;
 }
 
 /** The paths of the workbook's first sheet and of its shared strings. */
-async function locateParts(/** @type {Buffer} */ buf, /** @type {Map<string, import('./import-zip.mjs').ZipEntry>} */ entries, /** @type {XlsxLimits} */ limits) {
+async function locateParts(
+  /** @type {Buffer} */ buf,
+  /** @type {Map<string, import('./import-zip.mjs').ZipEntry>} */ entries,
+  /** @type {XlsxLimits} */ limits,
+) {
   const root = await readRels(buf, entries.get('_rels/.rels'), limits);
   const officeDocument = [...root.values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath = officeDocument ? resolvePart('', officeDocument.target) : 'xl/workbook.xml';
@@ -110,13 +135,19 @@ async function locateParts(/** @type {Buffer} */ buf, /** @type {Map<string, imp
   const rels = await readRels(buf, entries.get(relsPath), limits);
   /** @type {string | null} */
   let firstSheetId = null;
-  await scanPart(buf, workbook, limits.maxPartBytes, {
-    open(name, tag) {
-      if (name === 'sheet' && firstSheetId === null) firstSheetId = attributesOf(tag).get('id') ?? '';
+  await scanPart(
+    buf,
+    workbook,
+    limits.maxPartBytes,
+    {
+      open(name, tag) {
+        if (name === 'sheet' && firstSheetId === null) firstSheetId = attributesOf(tag).get('id') ?? '';
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  }, limits);
+    limits,
+  );
   if (firstSheetId === null) return { sheet: null, sharedStrings: null };
   const sheetRel = rels.get(firstSheetId);
   const strings = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
@@ -126,17 +157,26 @@ async function locateParts(/** @type {Buffer} */ buf, /** @type {Map<string, imp
   };
 }
 
-async function readSharedStrings(/** @type {Buffer} */ buf, /** @type {import('./import-zip.mjs').ZipEntry | undefined} */ entry, /** @type {XlsxLimits} */ limits) {
+async function readSharedStrings(
+  /** @type {Buffer} */ buf,
+  /** @type {import('./import-zip.mjs').ZipEntry | undefined} */ entry,
+  /** @type {XlsxLimits} */ limits,
+) {
   /** @type {string[]} */
   const strings = [];
   if (!entry) return strings;
   let chars = 0;
-  const collect = textCollector(limits, (s) => {
-    strings.push(s);
-    chars += s.length;
-    if (strings.length > limits.maxSharedStrings) throw new FileRefusal('unpackedTooLarge', `> ${limits.maxSharedStrings} strings`);
-    if (chars > limits.maxTextChars) throw new FileRefusal('unpackedTooLarge', `> ${limits.maxTextChars} characters`);
-  }, 'si');
+  const collect = textCollector(
+    limits,
+    (s) => {
+      strings.push(s);
+      chars += s.length;
+      if (strings.length > limits.maxSharedStrings)
+        throw new FileRefusal('unpackedTooLarge', `> ${limits.maxSharedStrings} strings`);
+      if (chars > limits.maxTextChars) throw new FileRefusal('unpackedTooLarge', `> ${limits.maxTextChars} characters`);
+    },
+    'si',
+  );
   await scanPart(buf, entry, limits.maxSharedStringsBytes, collect, limits);
   return strings;
 }
@@ -159,9 +199,13 @@ async function readSheet(buf, entry, shared, limits) {
   let v = null;
   let capture = false;
   let chars = 0;
-  const inline = textCollector(limits, (s) => {
-    v = s;
-  }, 'is');
+  const inline = textCollector(
+    limits,
+    (s) => {
+      v = s;
+    },
+    'is',
+  );
 
   const endRow = () => {
     if (!hasValue) return;
@@ -172,7 +216,8 @@ async function readSheet(buf, entry, shared, limits) {
   const endCell = () => {
     const value = cellValue(type, v, shared);
     if (value === undefined || value === '') return;
-    if (column > limits.maxColumns) throw new FileRefusal('tooManyColumns', columnName(column), { row: rowNumber, column: columnName(column) });
+    if (column > limits.maxColumns)
+      throw new FileRefusal('tooManyColumns', columnName(column), { row: rowNumber, column: columnName(column) });
     if (typeof value === 'string') {
       chars += value.length;
       if (chars > limits.maxTextChars) throw new FileRefusal('unpackedTooLarge', `> ${limits.maxTextChars} characters`);
@@ -181,41 +226,48 @@ async function readSheet(buf, entry, shared, limits) {
     hasValue = true;
   };
 
-  await scanPart(buf, entry, limits.maxSheetBytes, {
-    open(name, tag, selfClosing) {
-      if (name === 'row') {
-        // empty rows still cost reading: a sheet of millions of them is refused as too long too
-        if (++rowElements > limits.maxRows * 4) throw new FileRefusal('tooManyRows', `> ${limits.maxRows}`);
-        const r = Number(attribute(tag, 'r'));
-        rowNumber = Number.isSafeInteger(r) && r >= 1 && r <= 1_048_576 ? r : rowNumber + 1;
-        cells = [];
-        hasValue = false;
-        column = 0;
-        if (selfClosing) endRow();
-      } else if (name === 'c') {
-        const ref = attribute(tag, 'r');
-        column = ref ? columnNumber(ref) || column + 1 : column + 1;
-        type = attribute(tag, 't') ?? 'n';
-        v = null;
-        if (selfClosing) endCell();
-      } else if (name === 'v' && !selfClosing) {
-        capture = true;
-        v = '';
-      } else if (name === 'is' || name === 't' || name === 'r' || name === 'rPh') inline.open(name, tag, selfClosing);
+  await scanPart(
+    buf,
+    entry,
+    limits.maxSheetBytes,
+    {
+      open(name, tag, selfClosing) {
+        if (name === 'row') {
+          // empty rows still cost reading: a sheet of millions of them is refused as too long too
+          if (++rowElements > limits.maxRows * 4) throw new FileRefusal('tooManyRows', `> ${limits.maxRows}`);
+          const r = Number(attribute(tag, 'r'));
+          rowNumber = Number.isSafeInteger(r) && r >= 1 && r <= 1_048_576 ? r : rowNumber + 1;
+          cells = [];
+          hasValue = false;
+          column = 0;
+          if (selfClosing) endRow();
+        } else if (name === 'c') {
+          const ref = attribute(tag, 'r');
+          column = ref ? columnNumber(ref) || column + 1 : column + 1;
+          type = attribute(tag, 't') ?? 'n';
+          v = null;
+          if (selfClosing) endCell();
+        } else if (name === 'v' && !selfClosing) {
+          capture = true;
+          v = '';
+        } else if (name === 'is' || name === 't' || name === 'r' || name === 'rPh') inline.open(name, tag, selfClosing);
+      },
+      close(name) {
+        if (name === 'v') capture = false;
+        else if (name === 'c') endCell();
+        else if (name === 'row') endRow();
+        else if (name === 'is' || name === 't' || name === 'rPh') inline.close(name);
+      },
+      text(s) {
+        if (capture) {
+          v += s;
+          if ((v ?? '').length > limits.maxCellChars)
+            throw new FileRefusal('cellTooLong', `${(v ?? '').length}`, { row: rowNumber, column: columnName(column) });
+        } else inline.text(s);
+      },
     },
-    close(name) {
-      if (name === 'v') capture = false;
-      else if (name === 'c') endCell();
-      else if (name === 'row') endRow();
-      else if (name === 'is' || name === 't' || name === 'rPh') inline.close(name);
-    },
-    text(s) {
-      if (capture) {
-        v += s;
-        if ((v ?? '').length > limits.maxCellChars) throw new FileRefusal('cellTooLong', `${(v ?? '').length}`, { row: rowNumber, column: columnName(column) });
-      } else inline.text(s);
-    },
-  }, limits);
+    limits,
+  );
   // Excel writes rows in order; anything else is put in order rather than refused
   for (let i = 1; i < rows.length; i++) {
     if (/** @type {Row} */ (rows[i]).row <= /** @type {Row} */ (rows[i - 1]).row) {
@@ -261,8 +313,10 @@ export async function readXlsxRows(buf, limits) {
   if (!sheet) throw new FileRefusal('notSpreadsheet');
   // both budgets are checked on the declared sizes before anything of either part is inflated
   const strings = parts.sharedStrings ? entries.get(parts.sharedStrings) : undefined;
-  if (sheet.size > limits.maxSheetBytes) throw new FileRefusal('unpackedTooLarge', `${Math.ceil(sheet.size / 1024 / 1024)} MB`);
-  if (strings && strings.size > limits.maxSharedStringsBytes) throw new FileRefusal('unpackedTooLarge', `${Math.ceil(strings.size / 1024 / 1024)} MB`);
+  if (sheet.size > limits.maxSheetBytes)
+    throw new FileRefusal('unpackedTooLarge', `${Math.ceil(sheet.size / 1024 / 1024)} MB`);
+  if (strings && strings.size > limits.maxSharedStringsBytes)
+    throw new FileRefusal('unpackedTooLarge', `${Math.ceil(strings.size / 1024 / 1024)} MB`);
   const shared = await readSharedStrings(buf, strings, limits);
   return readSheet(buf, sheet, shared, limits);
 }

@@ -9,7 +9,8 @@ import { FileRefusal } from './import-zip.mjs';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const sheetXml = (rows: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`;
+const sheetXml = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`;
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 interface Book {
@@ -24,7 +25,10 @@ function xlsxOf(book: Book): Buffer {
   const n = book.sheets.length;
   const file = (i: number) => `worksheets/sheet${n - i}.xml`;
   const entries: RawEntry[] = [
-    { name: '[Content_Types].xml', content: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    {
+      name: '[Content_Types].xml',
+      content: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
     {
       name: '_rels/.rels',
       content: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -37,7 +41,9 @@ function xlsxOf(book: Book): Buffer {
       name: 'xl/_rels/workbook.xml.rels',
       content:
         `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        book.sheets.map((_s, i) => `<Relationship Id="rId${i + 10}" Type="${REL}/worksheet" Target="${file(i)}"/>`).join('') +
+        book.sheets
+          .map((_s, i) => `<Relationship Id="rId${i + 10}" Type="${REL}/worksheet" Target="${file(i)}"/>`)
+          .join('') +
         (book.sharedStrings ? `<Relationship Id="rId1" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
         '</Relationships>',
     },
@@ -65,15 +71,25 @@ async function refusal(book: Buffer, limits: XlsxLimits = IMPORT_LIMITS) {
 
 describe('readXlsxRows', () => {
   it('reads the first sheet: text, numbers, shared strings', async () => {
-    expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }] }), IMPORT_LIMITS)).toEqual(EXPECTED);
+    expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }] }), IMPORT_LIMITS)).toEqual(
+      EXPECTED,
+    );
     const sst = `<sst ${NS}><si><t>unit_code</t></si><si><r><t>new_</t></r><r><t>cases</t></r></si></sst>`;
-    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="str"><v>105</v></c><c r="B2"><v>7</v></c></row>';
-    expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(rows) }], sharedStrings: sst }), IMPORT_LIMITS)).toEqual(EXPECTED);
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="str"><v>105</v></c><c r="B2"><v>7</v></c></row>';
+    expect(
+      await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(rows) }], sharedStrings: sst }), IMPORT_LIMITS),
+    ).toEqual(EXPECTED);
   });
 
   it('reads only the first sheet of several: the others are never inflated', async () => {
     // the second sheet's data is not deflate data at all, and would be refused if it were read
-    const book = xlsxOf({ sheets: [{ name: 'first', xml: sheetXml(ROWS) }, { name: 'second', xml: sheetXml('<row r="1">' + inline('A1', 'other') + '</row>') }] });
+    const book = xlsxOf({
+      sheets: [
+        { name: 'first', xml: sheetXml(ROWS) },
+        { name: 'second', xml: sheetXml('<row r="1">' + inline('A1', 'other') + '</row>') },
+      ],
+    });
     const second = zipFields(book).entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     const start = second.local + 30 + book.readUInt16LE(second.local + 26);
     book.fill(0xff, start, start + book.readUInt32LE(second.central + 20));
@@ -81,7 +97,9 @@ describe('readXlsxRows', () => {
   });
 
   it('reads a sheet whose sizes come in a data descriptor', async () => {
-    expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], descriptor: true }), IMPORT_LIMITS)).toEqual(EXPECTED);
+    expect(
+      await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], descriptor: true }), IMPORT_LIMITS),
+    ).toEqual(EXPECTED);
   });
 
   it('refuses millions of empty <row/> elements, although none holds a value', async () => {
@@ -89,32 +107,54 @@ describe('readXlsxRows', () => {
     const book = xlsxOf({ sheets: [{ name: 'a', xml: sheetXml('<row/>'.repeat(3_000_000)) }] });
     expect(await refusal(book)).toMatchObject({ code: 'unpackedTooLarge' });
     // …and with the ratio allowed, the count of row elements stops it early
-    expect(await refusal(book, { ...IMPORT_LIMITS, maxRatio: 1e9 })).toEqual({ code: 'tooManyRows', value: `> ${IMPORT_LIMITS.maxRows}` });
+    expect(await refusal(book, { ...IMPORT_LIMITS, maxRatio: 1e9 })).toEqual({
+      code: 'tooManyRows',
+      value: `> ${IMPORT_LIMITS.maxRows}`,
+    });
   });
 
   it('refuses more rows with values than allowed, and reads exactly the limit', async () => {
     const limits = { ...IMPORT_LIMITS, maxRows: 3 };
-    const rows = (n: number) => sheetXml(Array.from({ length: n + 1 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(''));
+    const rows = (n: number) =>
+      sheetXml(
+        Array.from({ length: n + 1 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(''),
+      );
     expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: rows(3) }] }), limits)).toHaveLength(4);
-    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: rows(4) }] }), limits)).toMatchObject({ code: 'tooManyRows' });
+    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: rows(4) }] }), limits)).toMatchObject({
+      code: 'tooManyRows',
+    });
   });
 
   it('refuses a value beyond the last allowed column, and ignores empty cells there', async () => {
     const far = (v: string) => sheetXml(`<row r="1">${inline('A1', 'unit_code')}<c r="AH1">${v}</c></row>`);
-    expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: far('') }] }), IMPORT_LIMITS)).toEqual([{ row: 1, cells: ['unit_code'] }]);
-    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: far('<v>1</v>') }] }))).toEqual({ code: 'tooManyColumns', value: 'AH' });
+    expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: far('') }] }), IMPORT_LIMITS)).toEqual([
+      { row: 1, cells: ['unit_code'] },
+    ]);
+    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: far('<v>1</v>') }] }))).toEqual({
+      code: 'tooManyColumns',
+      value: 'AH',
+    });
   });
 
   it('refuses more shared strings than allowed, before reading the sheet', async () => {
     const sst = (n: number) => `<sst ${NS}>${'<si><t>x</t></si>'.repeat(n)}</sst>`;
     const limits = { ...IMPORT_LIMITS, maxSharedStrings: 5 };
-    expect(await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst(5) }), limits)).toEqual(EXPECTED);
-    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst(6) }), limits)).toEqual({ code: 'unpackedTooLarge', value: '> 5 strings' });
+    expect(
+      await readXlsxRows(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst(5) }), limits),
+    ).toEqual(EXPECTED);
+    expect(
+      await refusal(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst(6) }), limits),
+    ).toEqual({ code: 'unpackedTooLarge', value: '> 5 strings' });
   });
 
   it('refuses shared strings holding more text in all than allowed', async () => {
     const sst = `<sst ${NS}>${'<si><t>0123456789</t></si>'.repeat(20)}</sst>`;
-    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst }), { ...IMPORT_LIMITS, maxTextChars: 150 })).toEqual({
+    expect(
+      await refusal(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst }), {
+        ...IMPORT_LIMITS,
+        maxTextChars: 150,
+      }),
+    ).toEqual({
       code: 'unpackedTooLarge',
       value: '> 150 characters',
     });
@@ -123,8 +163,15 @@ describe('readXlsxRows', () => {
   it('refuses a shared string or a cell longer than Excel allows', async () => {
     const limits = { ...IMPORT_LIMITS, maxCellChars: 100 };
     const sst = `<sst ${NS}><si><t>${'x'.repeat(101)}</t></si></sst>`;
-    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst }), limits)).toMatchObject({ code: 'cellTooLong' });
-    expect(await refusal(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(`<row r="1"><c r="A1"><v>${'1'.repeat(101)}</v></c></row>`) }] }), limits)).toMatchObject({ code: 'cellTooLong' });
+    expect(
+      await refusal(xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(ROWS) }], sharedStrings: sst }), limits),
+    ).toMatchObject({ code: 'cellTooLong' });
+    expect(
+      await refusal(
+        xlsxOf({ sheets: [{ name: 'a', xml: sheetXml(`<row r="1"><c r="A1"><v>${'1'.repeat(101)}</v></c></row>`) }] }),
+        limits,
+      ),
+    ).toMatchObject({ code: 'cellTooLong' });
   });
 
   it('refuses a sheet with a DOCTYPE', async () => {

@@ -38,7 +38,8 @@ const localName = (/** @type {string} */ n) => {
 export function attributesOf(attrs) {
   const out = new Map();
   const re = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(attrs); m; m = re.exec(attrs)) out.set(localName(m[1] ?? ''), decodeEntities(m[2] ?? m[3] ?? ''));
+  for (let m = re.exec(attrs); m; m = re.exec(attrs))
+    out.set(localName(m[1] ?? ''), decodeEntities(m[2] ?? m[3] ?? ''));
   return out;
 }
 
@@ -97,7 +98,8 @@ export class XmlScanner {
     }
     // the unfinished tail: text waits for its '<' (an entity may be cut in two), a tag for its '>'
     this.rest = s.slice(i);
-    if (this.rest.length > this.maxToken) throw new FileRefusal(this.rest.startsWith('<') ? 'notSpreadsheet' : 'cellTooLong');
+    if (this.rest.length > this.maxToken)
+      throw new FileRefusal(this.rest.startsWith('<') ? 'notSpreadsheet' : 'cellTooLong');
   }
 
   /** A comment, CDATA section or processing instruction at lt: the index after it, or -1 when it is not complete. */

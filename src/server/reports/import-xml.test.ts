@@ -44,12 +44,31 @@ function* runaway(head: string, filler: string) {
 
 describe('XmlScanner', () => {
   it('reads elements, attributes, entities, CDATA, comments and instructions across chunk boundaries', () => {
-    const xml = '<?xml version="1.0"?><sst><!-- a comment --><si a="1 &gt; 0"><t>Tam &amp; Đường</t></si><si><t><![CDATA[<b>&amp;</b>]]></t></si><x/></sst>';
+    const xml =
+      '<?xml version="1.0"?><sst><!-- a comment --><si a="1 &gt; 0"><t>Tam &amp; Đường</t></si><si><t><![CDATA[<b>&amp;</b>]]></t></si><x/></sst>';
     for (const size of [1, 3, 7, 1000]) {
-      const chunks = Array.from({ length: Math.ceil(xml.length / size) }, (_, i) => xml.slice(i * size, (i + 1) * size));
+      const chunks = Array.from({ length: Math.ceil(xml.length / size) }, (_, i) =>
+        xml.slice(i * size, (i + 1) * size),
+      );
       const { code, events } = scan(chunks);
       expect(code).toBeNull();
-      expect(events.join('|')).toBe(['<sst>', '<si a="1 &gt; 0">', '<t>', 'Tam & Đường', '</t>', '</si>', '<si>', '<t>', '<b>&amp;</b>', '</t>', '</si>', '<x/>', '</sst>'].join('|'));
+      expect(events.join('|')).toBe(
+        [
+          '<sst>',
+          '<si a="1 &gt; 0">',
+          '<t>',
+          'Tam & Đường',
+          '</t>',
+          '</si>',
+          '<si>',
+          '<t>',
+          '<b>&amp;</b>',
+          '</t>',
+          '</si>',
+          '<x/>',
+          '</sst>',
+        ].join('|'),
+      );
     }
   });
 

@@ -33,7 +33,10 @@ const DATA_DESCRIPTOR = 0x8;
 
 const broken = () => new FileRefusal('notSpreadsheet');
 const tooBig = (/** @type {number} */ bytes) =>
-  new FileRefusal('unpackedTooLarge', bytes >= 1024 * 1024 ? `${Math.ceil(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+  new FileRefusal(
+    'unpackedTooLarge',
+    bytes >= 1024 * 1024 ? `${Math.ceil(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`,
+  );
 
 /**
  * The entries of the central directory, by name. Refuses a zip that is malformed, encrypted, uses zip64, has too many
@@ -104,7 +107,8 @@ function localData(buf, entry) {
   if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw broken();
   if (buf.readUInt16LE(at + 8) !== entry.method) throw broken();
   const sizesLater = (entry.flags & DATA_DESCRIPTOR) !== 0;
-  if (!sizesLater && (buf.readUInt32LE(at + 18) !== entry.compressed || buf.readUInt32LE(at + 22) !== entry.size)) throw broken();
+  if (!sizesLater && (buf.readUInt32LE(at + 18) !== entry.compressed || buf.readUInt32LE(at + 22) !== entry.size))
+    throw broken();
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   if (start + entry.compressed > buf.length) throw broken();
   return start;

@@ -43,7 +43,9 @@ describe('readCentralDirectory', () => {
   });
 
   it('refuses a zip without an end record', () => {
-    expect(refusal(() => readCentralDirectory(Buffer.from('PK\x03\x04 not really a zip'), LIMITS))).toBe('notSpreadsheet');
+    expect(refusal(() => readCentralDirectory(Buffer.from('PK\x03\x04 not really a zip'), LIMITS))).toBe(
+      'notSpreadsheet',
+    );
   });
 
   it.each([
@@ -68,7 +70,9 @@ describe('readCentralDirectory', () => {
     zip.writeUInt32LE(0xffffffff, entries[0]!.central + central);
     zip.writeUInt32LE(0xffffffff, entries[0]!.local + local);
     // not refused as too large: the budgets are not what stops it
-    expect(refusal(() => readCentralDirectory(zip, { ...LIMITS, maxTotalBytes: 2 ** 40, maxRatio: 2 ** 40 }))).toBe('notSpreadsheet');
+    expect(refusal(() => readCentralDirectory(zip, { ...LIMITS, maxTotalBytes: 2 ** 40, maxRatio: 2 ** 40 }))).toBe(
+      'notSpreadsheet',
+    );
   });
 
   it('refuses an encrypted entry', () => {
@@ -106,27 +110,45 @@ describe('readCentralDirectory', () => {
 
   it('refuses more declared bytes in all than allowed, and an entry unpacking too many times its size', () => {
     const zip = zipOf([{ name: 'big.xml', content: 'a'.repeat(3 * 1024 * 1024) }]);
-    expect(refusal(() => readCentralDirectory(zip, { ...LIMITS, maxRatio: 1e9, maxTotalBytes: 3 * 1024 * 1024 - 1 }))).toBe('unpackedTooLarge');
+    expect(
+      refusal(() => readCentralDirectory(zip, { ...LIMITS, maxRatio: 1e9, maxTotalBytes: 3 * 1024 * 1024 - 1 })),
+    ).toBe('unpackedTooLarge');
     expect(refusal(() => readCentralDirectory(zip, LIMITS))).toBe('unpackedTooLarge');
     expect(readCentralDirectory(zip, { ...LIMITS, maxRatio: 1e9 }).size).toBe(1);
   });
 
   it('refuses overlapping entries: a local header offset pointing into another entry', () => {
-    const zip = zipOf([{ name: 'a.xml', content: 'x'.repeat(100), method: 0 }, { name: 'b.xml', content: 'y'.repeat(100), method: 0 }]);
+    const zip = zipOf([
+      { name: 'a.xml', content: 'x'.repeat(100), method: 0 },
+      { name: 'b.xml', content: 'y'.repeat(100), method: 0 },
+    ]);
     const { entries } = zipFields(zip);
     // b's central record points at a's local header: every entry unpacking the same bytes is the overlapping bomb
     const sameAsA = Buffer.from(zip);
     sameAsA.writeUInt32LE(entries[0]!.local, entries[1]!.central + 42);
     // a lies about being longer, its data running into b's header
     const intoB = Buffer.from(zip);
-    for (const at of [entries[0]!.central + 20, entries[0]!.central + 24, entries[0]!.local + 18, entries[0]!.local + 22]) intoB.writeUInt32LE(130, at);
-    for (const zipFile of [sameAsA, intoB]) expect(refusal(() => readCentralDirectory(zipFile, LIMITS))).toBe('notSpreadsheet');
+    for (const at of [
+      entries[0]!.central + 20,
+      entries[0]!.central + 24,
+      entries[0]!.local + 18,
+      entries[0]!.local + 22,
+    ])
+      intoB.writeUInt32LE(130, at);
+    for (const zipFile of [sameAsA, intoB])
+      expect(refusal(() => readCentralDirectory(zipFile, LIMITS))).toBe('notSpreadsheet');
   });
 
   it('refuses an entry whose data runs into the central directory', () => {
     const zip = zipOf([{ name: 'a.xml', content: 'x'.repeat(100), method: 0 }]);
     const { entries } = zipFields(zip);
-    for (const at of [entries[0]!.central + 20, entries[0]!.central + 24, entries[0]!.local + 18, entries[0]!.local + 22]) zip.writeUInt32LE(120, at);
+    for (const at of [
+      entries[0]!.central + 20,
+      entries[0]!.central + 24,
+      entries[0]!.local + 18,
+      entries[0]!.local + 22,
+    ])
+      zip.writeUInt32LE(120, at);
     expect(refusal(() => readCentralDirectory(zip, LIMITS))).toBe('notSpreadsheet');
   });
 

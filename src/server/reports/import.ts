@@ -29,7 +29,12 @@ export type ImportOutcome =
 /** MAX_CONCURRENT_IMPORTS are running in this process: nothing was read, come back in retryAfter seconds. */
 export type ImportBusy = { status: 'busy'; retryAfter: number };
 
-const columnOf = (field: IssueField | string): string => (field === 'unitCode' ? 'unit_code' : field === 'isoWeek' ? 'iso_week' : (COLUMN_OF_FIELD[field as keyof typeof COLUMN_OF_FIELD] ?? field));
+const columnOf = (field: IssueField | string): string =>
+  field === 'unitCode'
+    ? 'unit_code'
+    : field === 'isoWeek'
+      ? 'iso_week'
+      : (COLUMN_OF_FIELD[field as keyof typeof COLUMN_OF_FIELD] ?? field);
 
 const text = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
 
@@ -53,10 +58,18 @@ function unitResolver(codes: string[]) {
   };
 }
 
-export async function importReports(user: SessionUser, provinceCode: string, bytes: Uint8Array, options: { confirmWarnings: boolean }): Promise<ImportOutcome | ImportBusy> {
+export async function importReports(
+  user: SessionUser,
+  provinceCode: string,
+  bytes: Uint8Array,
+  options: { confirmWarnings: boolean },
+): Promise<ImportOutcome | ImportBusy> {
   if (!can(user, 'reports.import', { provinceCode })) return { status: 'forbidden' };
   const prisma = await db();
-  const provinceUnits = await prisma.adminUnit.findMany({ where: { provinceCode }, select: { code: true, kind: true } });
+  const provinceUnits = await prisma.adminUnit.findMany({
+    where: { provinceCode },
+    select: { code: true, kind: true },
+  });
   if (!provinceUnits.some((u) => u.kind === 'province')) return { status: 'not-found' };
   const free = tryTakeImportSlot();
   if (!free) return { status: 'busy', retryAfter: IMPORT_RETRY_AFTER_SECONDS };
@@ -67,7 +80,13 @@ export async function importReports(user: SessionUser, provinceCode: string, byt
   }
 }
 
-async function importFile(user: SessionUser, provinceCode: string, provinceUnits: { code: string }[], bytes: Uint8Array, options: { confirmWarnings: boolean }): Promise<ImportOutcome> {
+async function importFile(
+  user: SessionUser,
+  provinceCode: string,
+  provinceUnits: { code: string }[],
+  bytes: Uint8Array,
+  options: { confirmWarnings: boolean },
+): Promise<ImportOutcome> {
   const prisma = await db();
   const file = await parseImportFile(bytes);
   if (!file.ok) return { status: 'invalid', issues: file.issues.slice(0, MAX_LISTED), total: file.issues.length };
@@ -76,7 +95,11 @@ async function importFile(user: SessionUser, provinceCode: string, provinceUnits
   const issues: ImportIssue[] = [];
   const inputs: ReportInput[] = [];
   for (const record of file.records) {
-    const values: Record<string, unknown> = { ...record.values, unit_code: resolve(record.values.unit_code), iso_week: text(record.values.iso_week) ?? undefined };
+    const values: Record<string, unknown> = {
+      ...record.values,
+      unit_code: resolve(record.values.unit_code),
+      iso_week: text(record.values.iso_week) ?? undefined,
+    };
     const raw = Object.fromEntries(Object.entries(COLUMN_OF_FIELD).map(([field, column]) => [field, values[column]]));
     raw.unitCode = values.unit_code === undefined ? undefined : String(values.unit_code);
     raw.isoWeek = values.iso_week;
@@ -96,7 +119,14 @@ async function importFile(user: SessionUser, provinceCode: string, provinceUnits
   const checked = await checkInputs(prisma, provinceCode, inputs, now());
   for (const e of checked.errors) {
     const column = columnOf(e.field);
-    const value = e.code === 'duplicateRow' ? String(e.value) : e.field === 'isoWeek' ? e.week : e.field === 'unitCode' ? e.unitCode : text(e.value);
+    const value =
+      e.code === 'duplicateRow'
+        ? String(e.value)
+        : e.field === 'isoWeek'
+          ? e.week
+          : e.field === 'unitCode'
+            ? e.unitCode
+            : text(e.value);
     issues.push({ row: e.ref, column, value, code: e.code });
   }
   if (issues.length > 0) {
@@ -104,23 +134,41 @@ async function importFile(user: SessionUser, provinceCode: string, provinceUnits
     return { status: 'invalid', issues: issues.slice(0, MAX_LISTED), total: issues.length };
   }
 
-  const outcome = await saveReports(user, provinceCode, inputs, { confirmWarnings: options.confirmWarnings, permission: 'reports.import', source: 'import' });
+  const outcome = await saveReports(user, provinceCode, inputs, {
+    confirmWarnings: options.confirmWarnings,
+    permission: 'reports.import',
+    source: 'import',
+  });
   switch (outcome.status) {
     case 'saved': {
       const count = (s: string) => outcome.rows.filter((r) => r.status === s).length;
-      return { status: 'saved', rows: inputs.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged') };
+      return {
+        status: 'saved',
+        rows: inputs.length,
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+      };
     }
     case 'warnings':
       return {
         status: 'warnings',
         rows: inputs.length,
         total: outcome.warnings.length,
-        warnings: outcome.warnings.slice(0, MAX_LISTED).map((w) => ({ ...w, row: w.ref, column: w.code === 'farFromHistory' ? columnOf(w.field) : null })),
+        warnings: outcome.warnings
+          .slice(0, MAX_LISTED)
+          .map((w) => ({ ...w, row: w.ref, column: w.code === 'farFromHistory' ? columnOf(w.field) : null })),
       };
     case 'conflict':
       return { status: 'conflict', conflicts: outcome.conflicts.map((c) => ({ ...c, row: c.ref })) };
     case 'invalid':
-      return { status: 'invalid', total: outcome.errors.length, issues: outcome.errors.slice(0, MAX_LISTED).map((e) => ({ row: e.ref, column: columnOf(e.field), value: text(e.value), code: e.code })) };
+      return {
+        status: 'invalid',
+        total: outcome.errors.length,
+        issues: outcome.errors
+          .slice(0, MAX_LISTED)
+          .map((e) => ({ row: e.ref, column: columnOf(e.field), value: text(e.value), code: e.code })),
+      };
     default:
       return outcome;
   }

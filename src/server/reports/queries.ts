@@ -29,10 +29,18 @@ export interface ReportingUnit {
 }
 
 /** The province and its reporting units (its own row first, then districts in GSO code order); null if no such province. */
-export async function getReportingUnits(provinceCode: string): Promise<{ province: { id: number; code: string; name: string; populations: PopulationFigure[] }; units: ReportingUnit[] } | null> {
+export async function getReportingUnits(
+  provinceCode: string,
+): Promise<{
+  province: { id: number; code: string; name: string; populations: PopulationFigure[] };
+  units: ReportingUnit[];
+} | null> {
   const prisma = await db();
   const populations = { select: { year: true, population: true } } as const;
-  const province = await prisma.adminUnit.findFirst({ where: { code: provinceCode, kind: 'province' }, select: { id: true, code: true, name: true, populations } });
+  const province = await prisma.adminUnit.findFirst({
+    where: { code: provinceCode, kind: 'province' },
+    select: { id: true, code: true, name: true, populations },
+  });
   if (!province) return null;
   const units = await prisma.adminUnit.findMany({
     where: { provinceCode, reports: true },
@@ -71,14 +79,24 @@ export interface EntryWeekView {
   canImport: boolean;
 }
 
-export async function getEntryWeek(user: SessionUser, provinceCode: string, week: IsoWeek): Promise<ScopedResult<EntryWeekView>> {
-  if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode })) return { status: 'forbidden' };
+export async function getEntryWeek(
+  user: SessionUser,
+  provinceCode: string,
+  week: IsoWeek,
+): Promise<ScopedResult<EntryWeekView>> {
+  if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode }))
+    return { status: 'forbidden' };
   const found = await getReportingUnits(provinceCode);
   if (!found) return { status: 'not-found' };
   const prisma = await db();
   const previousWeek = addWeeks(week, -1);
   const [reports, plan] = await Promise.all([
-    readReports(prisma, found.units.map((u) => u.id), previousWeek, week),
+    readReports(
+      prisma,
+      found.units.map((u) => u.id),
+      previousWeek,
+      week,
+    ),
     getPlanForWeek(provinceCode, week),
   ]);
   const byKey = new Map(reports.map((r) => [reportKey(r.unitId, r.week), r]));
@@ -90,14 +108,26 @@ export async function getEntryWeek(user: SessionUser, provinceCode: string, week
       name: u.name,
       kind: u.kind,
       population: populationFor(u.populations, week.isoYear),
-      report: r ? { id: r.id, version: r.version, figures: r.figures, updatedBy: r.updatedBy, updatedAt: r.updatedAt.toISOString() } : null,
+      report: r
+        ? {
+            id: r.id,
+            version: r.version,
+            figures: r.figures,
+            updatedBy: r.updatedBy,
+            updatedAt: r.updatedAt.toISOString(),
+          }
+        : null,
       previous: byKey.get(reportKey(u.id, previousWeek))?.figures ?? null,
     };
   });
   return {
     status: 'ok',
     data: {
-      province: { code: found.province.code, name: found.province.name, population: populationFor(found.province.populations, week.isoYear) },
+      province: {
+        code: found.province.code,
+        name: found.province.name,
+        population: populationFor(found.province.populations, week.isoYear),
+      },
       week,
       currentWeek: currentWeek(now()),
       plan,
@@ -131,12 +161,21 @@ export interface ReportHistoryView {
 type AuditState = Partial<Figures> & { version?: number; via?: string };
 
 /** The audit rows of one report (one unit, one week), newest first. */
-export async function getReportHistory(user: SessionUser, provinceCode: string, unitCode: string, week: IsoWeek): Promise<ScopedResult<ReportHistoryView>> {
-  if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode })) return { status: 'forbidden' };
+export async function getReportHistory(
+  user: SessionUser,
+  provinceCode: string,
+  unitCode: string,
+  week: IsoWeek,
+): Promise<ScopedResult<ReportHistoryView>> {
+  if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode }))
+    return { status: 'forbidden' };
   const prisma = await db();
   const [province, unit] = await Promise.all([
     prisma.adminUnit.findFirst({ where: { code: provinceCode, kind: 'province' }, select: { code: true, name: true } }),
-    prisma.adminUnit.findFirst({ where: { code: unitCode, provinceCode, reports: true }, select: { id: true, code: true, name: true, kind: true } }),
+    prisma.adminUnit.findFirst({
+      where: { code: unitCode, provinceCode, reports: true },
+      select: { id: true, code: true, name: true, kind: true },
+    }),
   ]);
   if (!province || !unit) return { status: 'not-found' };
   // a district officer reads their own unit's history only (docs/adr/0004-roles-and-sessions.md)

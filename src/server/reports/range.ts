@@ -34,12 +34,18 @@ function rangeLength(from: IsoWeek, to: IsoWeek): number {
 
 async function scoped(user: SessionUser, provinceCode: string, from: IsoWeek, to: IsoWeek) {
   if (compareWeeks(from, to) > 0 || rangeLength(from, to) > MAX_RANGE_WEEKS) return { status: 'bad-range' } as const;
-  if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode })) return { status: 'forbidden' } as const;
+  if (!canReadProvince(user, provinceCode) || !can(user, 'reports.read', { provinceCode }))
+    return { status: 'forbidden' } as const;
   const found = await getReportingUnits(provinceCode);
   if (!found) return { status: 'not-found' } as const;
   // Only the units whose reports the user may read (a district officer: their own, docs/adr/0004); `whole` when all.
   const units = found.units.filter((u) => can(user, 'reports.read', { provinceCode, unitId: u.id }));
-  const reports = await readReports(await db(), units.map((u) => u.id), from, to);
+  const reports = await readReports(
+    await db(),
+    units.map((u) => u.id),
+    from,
+    to,
+  );
   return { status: 'ok', found, units, whole: units.length === found.units.length, reports } as const;
 }
 
@@ -54,7 +60,16 @@ export async function getReportsInRange(
   const unitById = new Map(s.found.units.map((u) => [u.id, u]));
   const reports = s.reports.map((r): RangeReport => {
     const u = unitById.get(r.unitId)!;
-    return { unitCode: u.code, unitName: u.name, kind: u.kind, isoWeek: formatIsoWeek(r.week), ...r.figures, version: r.version, updatedAt: r.updatedAt.toISOString(), updatedBy: r.updatedBy };
+    return {
+      unitCode: u.code,
+      unitName: u.name,
+      kind: u.kind,
+      isoWeek: formatIsoWeek(r.week),
+      ...r.figures,
+      version: r.version,
+      updatedAt: r.updatedAt.toISOString(),
+      updatedBy: r.updatedBy,
+    };
   });
   return { status: 'ok', data: { province: { code: s.found.province.code, name: s.found.province.name }, reports } };
 }
@@ -75,29 +90,49 @@ export interface ExportRow extends Figures {
   plan: string;
 }
 
-
 const round2 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100) / 100);
 
 function rates(criteria: { rate: number | null }[]) {
   const [c, o, b, i] = criteria;
-  return { casesPer100k: round2(c?.rate), oxygenPer100k: round2(o?.rate), freeBedsPer100k: round2(b?.rate), icuBedsPer100k: round2(i?.rate) };
+  return {
+    casesPer100k: round2(c?.rate),
+    oxygenPer100k: round2(o?.rate),
+    freeBedsPer100k: round2(b?.rate),
+    icuBedsPer100k: round2(i?.rate),
+  };
 }
 
 const NO_RATES = { casesPer100k: null, oxygenPer100k: null, freeBedsPer100k: null, icuBedsPer100k: null };
 
 /** Per week: the province total (its verdict) and every reporting unit (districts with their epidemic verdict). */
-export async function getExportRows(user: SessionUser, provinceCode: string, from: IsoWeek, to: IsoWeek): Promise<RangeResult<{ province: { code: string; name: string }; rows: ExportRow[] }>> {
+export async function getExportRows(
+  user: SessionUser,
+  provinceCode: string,
+  from: IsoWeek,
+  to: IsoWeek,
+): Promise<RangeResult<{ province: { code: string; name: string }; rows: ExportRow[] }>> {
   const s = await scoped(user, provinceCode, from, to);
   if (s.status !== 'ok') return s;
   const prisma = await db();
-  const plans = (await prisma.planVersion.findMany({ where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } }, select: PLAN_VERSION_SELECT })).map(rowToPlan);
+  const plans = (
+    await prisma.planVersion.findMany({
+      where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } },
+      select: PLAN_VERSION_SELECT,
+    })
+  ).map(rowToPlan);
   const byKey = new Map(s.reports.map((r) => [reportKey(r.unitId, r.week), r]));
   const weeks = [...new Map(s.reports.map((r) => [formatIsoWeek(r.week), r.week])).values()].sort(compareWeeks);
   const rows: ExportRow[] = [];
   for (const week of weeks) {
     const plan: Plan = selectPlan(plans, provinceCode, weekMonday(week));
     const figuresOf = (u: ReportingUnit) => byKey.get(reportKey(u.id, week))?.figures ?? null;
-    const counts = (f: Figures | null) => f && { newCases: f.newCases, oxygenAvg7d: f.oxygenAvg7d, freeCovidBeds: f.freeCovidBeds, staffedIcuBeds: f.staffedIcuBeds };
+    const counts = (f: Figures | null) =>
+      f && {
+        newCases: f.newCases,
+        oxygenAvg7d: f.oxygenAvg7d,
+        freeCovidBeds: f.freeCovidBeds,
+        staffedIcuBeds: f.staffedIcuBeds,
+      };
     const own = s.found.units.find((u) => u.kind === 'province');
     const districts = s.found.units.filter((u) => u.kind === 'district');
     const population = populationFor(s.found.province.populations, week.isoYear);
@@ -105,12 +140,30 @@ export async function getExportRows(user: SessionUser, provinceCode: string, fro
     const base = { isoWeek: weekText, plan: `${plan.name} (v${plan.version})` };
     // the province total sums every unit's figures: only for users who may read them all
     if (population !== null && s.whole) {
-      const result = evaluateProvinceWeek({ ownRow: own ? counts(figuresOf(own)) : null, districtRows: districts.map((d) => counts(figuresOf(d))), expectedDistricts: districts.length, population, plan });
-      const sum = (k: 'totalCovidBeds' | 'totalIcuBeds') => s.found.units.reduce<number | null>((acc, u) => (figuresOf(u)?.[k] == null ? acc : (acc ?? 0) + figuresOf(u)![k]!), null);
+      const result = evaluateProvinceWeek({
+        ownRow: own ? counts(figuresOf(own)) : null,
+        districtRows: districts.map((d) => counts(figuresOf(d))),
+        expectedDistricts: districts.length,
+        population,
+        plan,
+      });
+      const sum = (k: 'totalCovidBeds' | 'totalIcuBeds') =>
+        s.found.units.reduce<number | null>(
+          (acc, u) => (figuresOf(u)?.[k] == null ? acc : (acc ?? 0) + figuresOf(u)![k]!),
+          null,
+        );
       rows.push({
-        ...base, unitCode: s.found.province.code, unitName: s.found.province.name, rowType: 'province-total', population,
-        ...result.counts, totalCovidBeds: sum('totalCovidBeds'), totalIcuBeds: sum('totalIcuBeds'),
-        ...rates(result.verdict.criteria), level: result.verdict.level, provisional: result.verdict.provisional,
+        ...base,
+        unitCode: s.found.province.code,
+        unitName: s.found.province.name,
+        rowType: 'province-total',
+        population,
+        ...result.counts,
+        totalCovidBeds: sum('totalCovidBeds'),
+        totalIcuBeds: sum('totalIcuBeds'),
+        ...rates(result.verdict.criteria),
+        level: result.verdict.level,
+        provisional: result.verdict.provisional,
         reportedUnits: `${result.completeness.reported}/${result.completeness.expected}`,
       });
     }
@@ -118,10 +171,19 @@ export async function getExportRows(user: SessionUser, provinceCode: string, fro
       const f = figuresOf(u);
       if (!f) continue;
       const pop = populationFor(u.populations, week.isoYear);
-      const verdict = u.kind === 'district' && pop !== null && hasReported(f) ? evaluateDistrict(counts(f)!, pop, plan) : null;
+      const verdict =
+        u.kind === 'district' && pop !== null && hasReported(f) ? evaluateDistrict(counts(f)!, pop, plan) : null;
       rows.push({
-        ...base, unitCode: u.code, unitName: u.name, rowType: u.kind === 'province' ? 'province-facilities' : 'district', population: pop, ...f,
-        ...(verdict ? rates(verdict.criteria) : NO_RATES), level: verdict?.level ?? null, provisional: verdict?.provisional ?? null, reportedUnits: null,
+        ...base,
+        unitCode: u.code,
+        unitName: u.name,
+        rowType: u.kind === 'province' ? 'province-facilities' : 'district',
+        population: pop,
+        ...f,
+        ...(verdict ? rates(verdict.criteria) : NO_RATES),
+        level: verdict?.level ?? null,
+        provisional: verdict?.provisional ?? null,
+        reportedUnits: null,
       });
     }
   }

@@ -8,8 +8,26 @@ import type { WeeklyReportRow } from '@/lib/validations/weekly-report';
 import { afterReportsSaved } from '../activation/hooks';
 import { db } from '../db';
 import { now } from '../env';
-import { farFromHistory, findHardIssues, HISTORY_LOOKBACK_WEEKS, recentValues, weekOrdinal, type HistoryEntry, type UnitInfo } from './checks';
-import { createReports, insertAuditRows, readReports, reportKey, updateReports, type AuditRow, type ChangedReport, type NewReport, type StoredReport } from './store';
+import {
+  farFromHistory,
+  findHardIssues,
+  HISTORY_LOOKBACK_WEEKS,
+  recentValues,
+  weekOrdinal,
+  type HistoryEntry,
+  type UnitInfo,
+} from './checks';
+import {
+  createReports,
+  insertAuditRows,
+  readReports,
+  reportKey,
+  updateReports,
+  type AuditRow,
+  type ChangedReport,
+  type NewReport,
+  type StoredReport,
+} from './store';
 import type { ReportInput, RowConflict, RowResult, RowWarning, SaveOptions, SaveOutcome } from './types';
 
 // The one save path for weekly reports: the grid, the API and the importer all come here. In order: permission in the
@@ -26,14 +44,33 @@ class StaleWrite extends Error {
 /** A concurrent save created the same unit-week first: P2002 from Prisma's own queries, SQLSTATE 23505 from raw ones. */
 function isUniqueViolation(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
-  const { code, meta } = e as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  const { code, meta } = e as {
+    code?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  };
   const cause = meta?.driverAdapterError?.cause;
-  return code === 'P2002' || (code === 'P2010' && (meta?.code === '23505' || cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505'));
+  return (
+    code === 'P2002' ||
+    (code === 'P2010' &&
+      (meta?.code === '23505' || cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505'))
+  );
 }
 
 /** The grid's save: one week, rows with the version each read. */
-export function saveWeeklyReports(user: SessionUser, provinceCode: string, week: IsoWeek, rows: WeeklyReportRow[], options: { confirmWarnings: boolean }) {
-  const inputs: ReportInput[] = rows.map(({ unitCode, version, ...figures }, ref) => ({ unitCode, week, version, figures, ref }));
+export function saveWeeklyReports(
+  user: SessionUser,
+  provinceCode: string,
+  week: IsoWeek,
+  rows: WeeklyReportRow[],
+  options: { confirmWarnings: boolean },
+) {
+  const inputs: ReportInput[] = rows.map(({ unitCode, version, ...figures }, ref) => ({
+    unitCode,
+    week,
+    version,
+    figures,
+    ref,
+  }));
   return saveReports(user, provinceCode, inputs, { ...options, permission: 'reports.write', source: 'form' });
 }
 
@@ -43,12 +80,18 @@ async function loadUnits(prisma: PrismaClient, provinceCode: string, codes: stri
   const units = new Map(own.map((u) => [u.code, u]));
   // codes from elsewhere are looked up only to say "another province" rather than "unknown unit"
   const foreign = codes.filter((c) => !units.has(c)).slice(0, 500);
-  if (foreign.length > 0) for (const u of await prisma.adminUnit.findMany({ where: { code: { in: foreign } }, select })) units.set(u.code, u);
+  if (foreign.length > 0)
+    for (const u of await prisma.adminUnit.findMany({ where: { code: { in: foreign } }, select })) units.set(u.code, u);
   return units;
 }
 
 /** The hard errors that need the units (the importer reports them together with the file's own errors). */
-export async function checkInputs(prisma: PrismaClient, provinceCode: string, inputs: readonly ReportInput[], at: Date) {
+export async function checkInputs(
+  prisma: PrismaClient,
+  provinceCode: string,
+  inputs: readonly ReportInput[],
+  at: Date,
+) {
   const units = await loadUnits(prisma, provinceCode, [...new Set(inputs.map((i) => i.unitCode))]);
   return { units, errors: findHardIssues(inputs, provinceCode, units, currentWeek(at)) };
 }
@@ -57,10 +100,18 @@ function stateOf(s: StoredReport) {
   return { version: s.version, figures: s.figures, updatedBy: s.updatedBy, updatedAt: s.updatedAt.toISOString() };
 }
 
-export async function saveReports(user: SessionUser, provinceCode: string, inputs: ReportInput[], options: SaveOptions): Promise<SaveOutcome> {
+export async function saveReports(
+  user: SessionUser,
+  provinceCode: string,
+  inputs: ReportInput[],
+  options: SaveOptions,
+): Promise<SaveOutcome> {
   if (!can(user, options.permission, { provinceCode })) return { status: 'forbidden' };
   const prisma = await db();
-  const province = await prisma.adminUnit.findFirst({ where: { code: provinceCode, kind: 'province' }, select: { id: true } });
+  const province = await prisma.adminUnit.findFirst({
+    where: { code: provinceCode, kind: 'province' },
+    select: { id: true },
+  });
   if (!province) return { status: 'not-found' };
   if (inputs.length === 0) return { status: 'saved', changed: 0, unchanged: 0, rows: [] };
 
@@ -72,7 +123,12 @@ export async function saveReports(user: SessionUser, provinceCode: string, input
   const weeks = inputs.map((i) => i.week).sort(compareWeeks);
   const first = weeks[0]!;
   const last = weeks[weeks.length - 1]!;
-  const stored = await readReports(prisma, [...new Set(inputs.map((i) => unitOf(i).id))], addWeeks(first, -HISTORY_LOOKBACK_WEEKS), last);
+  const stored = await readReports(
+    prisma,
+    [...new Set(inputs.map((i) => unitOf(i).id))],
+    addWeeks(first, -HISTORY_LOOKBACK_WEEKS),
+    last,
+  );
   const byKey = new Map(stored.map((s) => [reportKey(s.unitId, s.week), s]));
 
   // versions: a row read at a version that is no longer stored is refused, unless it asks for exactly what is stored
@@ -83,17 +139,40 @@ export async function saveReports(user: SessionUser, provinceCode: string, input
   for (const input of inputs) {
     const unit = unitOf(input);
     const current = byKey.get(reportKey(unit.id, input.week));
-    const unchanged = current ? sameFigures(current.figures, input.figures) : FIGURE_FIELDS.every((f) => input.figures[f] === null);
+    const unchanged = current
+      ? sameFigures(current.figures, input.figures)
+      : FIGURE_FIELDS.every((f) => input.figures[f] === null);
     const week = formatIsoWeek(input.week);
     if (unchanged) {
-      results.push({ ref: input.ref, unitCode: input.unitCode, week, status: 'unchanged', version: current?.version ?? 0 });
+      results.push({
+        ref: input.ref,
+        unitCode: input.unitCode,
+        week,
+        status: 'unchanged',
+        version: current?.version ?? 0,
+      });
       continue;
     }
     if (input.version !== null && input.version !== (current?.version ?? 0)) {
-      conflicts.push({ ref: input.ref, unitCode: input.unitCode, week, yourVersion: input.version, stored: current ? stateOf(current) : null });
+      conflicts.push({
+        ref: input.ref,
+        unitCode: input.unitCode,
+        week,
+        yourVersion: input.version,
+        stored: current ? stateOf(current) : null,
+      });
       continue;
     }
-    if (current) updates.push({ id: current.id, unitId: unit.id, week: input.week, figures: input.figures, expectedVersion: current.version, input, before: current });
+    if (current)
+      updates.push({
+        id: current.id,
+        unitId: unit.id,
+        week: input.week,
+        figures: input.figures,
+        expectedVersion: current.version,
+        input,
+        before: current,
+      });
     else creates.push({ unitId: unit.id, week: input.week, figures: input.figures, input });
   }
   if (conflicts.length > 0) return { status: 'conflict', conflicts };
@@ -108,37 +187,78 @@ export async function saveReports(user: SessionUser, provinceCode: string, input
       await writeChanges(prisma, user, provinceCode, creates, updates, options, at);
     } catch (error) {
       if (!(error instanceof StaleWrite) && !isUniqueViolation(error)) throw error;
-      return { status: 'conflict', conflicts: await staleConflicts(prisma, error instanceof StaleWrite ? error.keys : null, creates, updates) };
+      return {
+        status: 'conflict',
+        conflicts: await staleConflicts(prisma, error instanceof StaleWrite ? error.keys : null, creates, updates),
+      };
     }
   }
-  for (const c of creates) results.push({ ref: c.input.ref, unitCode: c.input.unitCode, week: formatIsoWeek(c.week), status: 'created', version: 1 });
-  for (const u of updates) results.push({ ref: u.input.ref, unitCode: u.input.unitCode, week: formatIsoWeek(u.week), status: 'updated', version: u.expectedVersion + 1 });
+  for (const c of creates)
+    results.push({
+      ref: c.input.ref,
+      unitCode: c.input.unitCode,
+      week: formatIsoWeek(c.week),
+      status: 'created',
+      version: 1,
+    });
+  for (const u of updates)
+    results.push({
+      ref: u.input.ref,
+      unitCode: u.input.unitCode,
+      week: formatIsoWeek(u.week),
+      status: 'updated',
+      version: u.expectedVersion + 1,
+    });
   results.sort((a, b) => a.ref - b.ref);
-  return { status: 'saved', changed: creates.length + updates.length, unchanged: inputs.length - creates.length - updates.length, rows: results };
+  return {
+    status: 'saved',
+    changed: creates.length + updates.length,
+    unchanged: inputs.length - creates.length - updates.length,
+    rows: results,
+  };
 }
 
-type Change = { unitId: number; week: IsoWeek; figures: ReportInput['figures']; input: ReportInput; before: StoredReport | null };
+type Change = {
+  unitId: number;
+  week: IsoWeek;
+  figures: ReportInput['figures'];
+  input: ReportInput;
+  before: StoredReport | null;
+};
 
 /** Far from the unit's recent reports (stored ones, and earlier weeks of the same save), or overwriting a report. */
 function findWarnings(changes: Change[], stored: StoredReport[], byKey: Map<string, StoredReport>): RowWarning[] {
   const history = new Map<number, Map<number, HistoryEntry>>();
   const entriesOf = (unitId: number) => history.get(unitId) ?? history.set(unitId, new Map()).get(unitId)!;
-  for (const s of stored) entriesOf(s.unitId).set(weekOrdinal(s.week), { ordinal: weekOrdinal(s.week), figures: s.figures });
-  for (const c of changes) entriesOf(c.unitId).set(weekOrdinal(c.week), { ordinal: weekOrdinal(c.week), figures: c.figures });
-  const sorted = new Map([...history].map(([unitId, m]) => [unitId, [...m.values()].sort((a, b) => a.ordinal - b.ordinal)]));
+  for (const s of stored)
+    entriesOf(s.unitId).set(weekOrdinal(s.week), { ordinal: weekOrdinal(s.week), figures: s.figures });
+  for (const c of changes)
+    entriesOf(c.unitId).set(weekOrdinal(c.week), { ordinal: weekOrdinal(c.week), figures: c.figures });
+  const sorted = new Map(
+    [...history].map(([unitId, m]) => [unitId, [...m.values()].sort((a, b) => a.ordinal - b.ordinal)]),
+  );
 
   const warnings: RowWarning[] = [];
   for (const c of changes) {
     const base = { ref: c.input.ref, unitCode: c.input.unitCode, week: formatIsoWeek(c.week) };
     const before = c.before ?? byKey.get(reportKey(c.unitId, c.week)) ?? null;
-    if (before && hasReported(before.figures)) warnings.push({ ...base, code: 'alreadyReported', by: before.updatedBy, at: before.updatedAt.toISOString() });
+    if (before && hasReported(before.figures))
+      warnings.push({ ...base, code: 'alreadyReported', by: before.updatedBy, at: before.updatedAt.toISOString() });
     for (const field of JUDGED_FIELDS) {
       const value = c.figures[field];
       if (value === null || value === before?.figures[field]) continue;
       const values = recentValues(sorted.get(c.unitId)!, weekOrdinal(c.week), field);
       const m = farFromHistory(value, values);
       // the median of hundredths can carry float noise (2.7199999999999998): round it for display
-      if (m !== null) warnings.push({ ...base, code: 'farFromHistory', field, value, median: Math.round(m * 1000) / 1000, history: values.length });
+      if (m !== null)
+        warnings.push({
+          ...base,
+          code: 'farFromHistory',
+          field,
+          value,
+          median: Math.round(m * 1000) / 1000,
+          history: values.length,
+        });
     }
   }
   return warnings;
@@ -180,9 +300,18 @@ async function writeChanges(
       ];
       await insertAuditRows(tx, { id: user.id, label: user.email }, provinceCode, audit, at);
 
-      await tx.dataVersion.upsert({ where: { provinceCode }, create: { provinceCode, version: 1 }, update: { version: { increment: 1 } } });
+      await tx.dataVersion.upsert({
+        where: { provinceCode },
+        create: { provinceCode, version: 1 },
+        update: { version: { increment: 1 } },
+      });
       const weeks = new Map([...creates, ...updates].map((c) => [formatIsoWeek(c.week), c.week]));
-      await afterReportsSaved(tx, { provinceCode, weeks: [...weeks.values()].sort(compareWeeks), actor: { id: user.id, label: user.email }, now: at });
+      await afterReportsSaved(tx, {
+        provinceCode,
+        weeks: [...weeks.values()].sort(compareWeeks),
+        actor: { id: user.id, label: user.email },
+        now: at,
+      });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -201,12 +330,25 @@ async function staleConflicts(
     : creates;
   const weeks = candidates.map((c) => c.week).sort(compareWeeks);
   if (weeks.length === 0) return [];
-  const now = await readReports(prisma, [...new Set(candidates.map((c) => c.unitId))], weeks[0]!, weeks[weeks.length - 1]!);
+  const now = await readReports(
+    prisma,
+    [...new Set(candidates.map((c) => c.unitId))],
+    weeks[0]!,
+    weeks[weeks.length - 1]!,
+  );
   const byKey = new Map(now.map((s) => [reportKey(s.unitId, s.week), s]));
   return candidates.flatMap((c) => {
     const s = byKey.get(reportKey(c.unitId, c.week));
     if (keys === null && !s) return [];
     const yourVersion = c.input.version ?? c.expectedVersion ?? 0;
-    return [{ ref: c.input.ref, unitCode: c.input.unitCode, week: formatIsoWeek(c.week), yourVersion, stored: s ? stateOf(s) : null }];
+    return [
+      {
+        ref: c.input.ref,
+        unitCode: c.input.unitCode,
+        week: formatIsoWeek(c.week),
+        yourVersion,
+        stored: s ? stateOf(s) : null,
+      },
+    ];
   });
 }

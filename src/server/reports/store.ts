@@ -46,7 +46,12 @@ const int = (v: unknown) => (v === null ? null : Number(v));
  * of rows for its checks, and Prisma's relation loading would triple the time. Oxygen (numeric(10,2)) is read as text
  * and parsed, which gives the same double as the value typed.
  */
-export async function readReports(client: Client, unitIds: number[], from: IsoWeek, to: IsoWeek): Promise<StoredReport[]> {
+export async function readReports(
+  client: Client,
+  unitIds: number[],
+  from: IsoWeek,
+  to: IsoWeek,
+): Promise<StoredReport[]> {
   if (unitIds.length === 0) return [];
   const rows = await client.$queryRaw<RawReport[]>`
     SELECT w."id", w."unitId", w."isoYear", w."isoWeek", w."newCases", w."oxygenAvg7d"::text AS "oxygenAvg7d", w."freeCovidBeds",
@@ -111,17 +116,25 @@ const FIGURE_TYPES = Prisma.raw('nc int, ox numeric, fb int, ib int, tc int, ti 
 const CHUNK = 10_000;
 
 /** Creates reports; returns their ids (by unit and week). A concurrent create of the same unit-week fails (P2002). */
-export async function createReports(tx: Prisma.TransactionClient, rows: NewReport[], userId: number, at: Date): Promise<Map<string, number>> {
+export async function createReports(
+  tx: Prisma.TransactionClient,
+  rows: NewReport[],
+  userId: number,
+  at: Date,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const data = rows.slice(i, i + CHUNK).map((r) => ({ u: r.unitId, y: r.week.isoYear, w: r.week.isoWeek, ...figureColumns(r.figures) }));
+    const data = rows
+      .slice(i, i + CHUNK)
+      .map((r) => ({ u: r.unitId, y: r.week.isoYear, w: r.week.isoWeek, ...figureColumns(r.figures) }));
     const created = await tx.$queryRaw<{ id: number; unitId: number; isoYear: number; isoWeek: number }[]>`
       INSERT INTO "WeeklyReport" ("unitId", "isoYear", "isoWeek", "newCases", "oxygenAvg7d", "freeCovidBeds", "staffedIcuBeds",
         "totalCovidBeds", "totalIcuBeds", "version", "createdAt", "createdById", "updatedAt", "updatedById")
       SELECT x.u, x.y, x.w, x.nc, x.ox, x.fb, x.ib, x.tc, x.ti, 1, ${utc(at)}, ${userId}::int, ${utc(at)}, ${userId}::int
       FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(u int, y int, w int, ${FIGURE_TYPES})
       RETURNING "id", "unitId", "isoYear", "isoWeek"`;
-    for (const c of created) ids.set(reportKey(Number(c.unitId), { isoYear: Number(c.isoYear), isoWeek: Number(c.isoWeek) }), Number(c.id));
+    for (const c of created)
+      ids.set(reportKey(Number(c.unitId), { isoYear: Number(c.isoYear), isoWeek: Number(c.isoWeek) }), Number(c.id));
   }
   return ids;
 }
@@ -132,10 +145,17 @@ export async function createReports(tx: Prisma.TransactionClient, rows: NewRepor
  * Under READ COMMITTED, a concurrent transaction updating the same row waits for this one and then re-checks the
  * version, so of two saves of one version exactly one wins.
  */
-export async function updateReports(tx: Prisma.TransactionClient, rows: ChangedReport[], userId: number, at: Date): Promise<Set<number>> {
+export async function updateReports(
+  tx: Prisma.TransactionClient,
+  rows: ChangedReport[],
+  userId: number,
+  at: Date,
+): Promise<Set<number>> {
   const updated = new Set<number>();
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const data = rows.slice(i, i + CHUNK).map((r) => ({ id: r.id, ver: r.expectedVersion, ...figureColumns(r.figures) }));
+    const data = rows
+      .slice(i, i + CHUNK)
+      .map((r) => ({ id: r.id, ver: r.expectedVersion, ...figureColumns(r.figures) }));
     const result = await tx.$queryRaw<{ id: number }[]>`
       UPDATE "WeeklyReport" AS w SET
         "newCases" = v.nc, "oxygenAvg7d" = v.ox, "freeCovidBeds" = v.fb, "staffedIcuBeds" = v.ib,
@@ -157,9 +177,17 @@ export interface AuditRow {
 }
 
 /** The audit rows of a save, as recordAudit writes them (one statement instead of one per row). */
-export async function insertAuditRows(tx: Prisma.TransactionClient, actor: { id: number; label: string }, provinceCode: string, rows: AuditRow[], at: Date): Promise<void> {
+export async function insertAuditRows(
+  tx: Prisma.TransactionClient,
+  actor: { id: number; label: string },
+  provinceCode: string,
+  rows: AuditRow[],
+  at: Date,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const data = rows.slice(i, i + CHUNK).map((r) => ({ t: r.targetId, a: r.action, b: r.before ?? undefined, f: r.after ?? undefined }));
+    const data = rows
+      .slice(i, i + CHUNK)
+      .map((r) => ({ t: r.targetId, a: r.action, b: r.before ?? undefined, f: r.after ?? undefined }));
     await tx.$executeRaw`
       INSERT INTO "AuditLog" ("at", "actorId", "actorLabel", "action", "targetType", "targetId", "provinceCode", "before", "after")
       SELECT ${utc(at)}, ${actor.id}::int, ${actor.label}, x.a, 'WeeklyReport', x.t, ${provinceCode}, x.b, x.f

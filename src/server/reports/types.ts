@@ -26,7 +26,16 @@ export interface RowIssue {
 
 /** A soft warning: saved only once the user has confirmed the warnings. */
 export type RowWarning =
-  | { ref: number; unitCode: string; week: string; code: 'farFromHistory'; field: FigureField; value: number; median: number; history: number }
+  | {
+      ref: number;
+      unitCode: string;
+      week: string;
+      code: 'farFromHistory';
+      field: FigureField;
+      value: number;
+      median: number;
+      history: number;
+    }
   | { ref: number; unitCode: string; week: string; code: 'alreadyReported'; by: string | null; at: string };
 
 export interface StoredState {

@@ -40,11 +40,16 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 async function seedDemoAccounts(tx: Tx, passwordHash: string): Promise<number> {
   for (const a of DEMO_ACCOUNTS) {
-    const unit = a.unitCode ? await tx.adminUnit.findUniqueOrThrow({ where: { code: a.unitCode }, select: { id: true } }) : null;
+    const unit = a.unitCode
+      ? await tx.adminUnit.findUniqueOrThrow({ where: { code: a.unitCode }, select: { id: true } })
+      : null;
     const planKey = RESPONSE_PLANS.find((p) => p.provinceCode === a.provinceCode)?.planKey;
     const agency =
       a.agencyCode && planKey
-        ? await tx.agency.findFirstOrThrow({ where: { code: a.agencyCode, plan: { key: planKey } }, select: { id: true } })
+        ? await tx.agency.findFirstOrThrow({
+            where: { code: a.agencyCode, plan: { key: planKey } },
+            select: { id: true },
+          })
         : null;
     await tx.user.create({
       data: {
@@ -72,17 +77,32 @@ function enteredAt(w: IsoWeek, now: Date): Date {
 async function seedDemoReports(tx: Tx, last: IsoWeek, now: Date): Promise<number> {
   const units = await tx.adminUnit.findMany({
     where: { reports: true },
-    select: { id: true, code: true, kind: true, provinceCode: true, populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 } },
+    select: {
+      id: true,
+      code: true,
+      kind: true,
+      provinceCode: true,
+      populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 },
+    },
   });
   const idByCode = new Map(units.map((u) => [u.code, u.id]));
   let count = 0;
   for (const provinceCode of [...new Set(units.map((u) => u.provinceCode))]) {
     const mine = units
       .filter((u) => u.provinceCode === provinceCode)
-      .map((u) => ({ code: u.code, kind: u.kind as 'province' | 'district', population: u.populations[0]?.population ?? 0 }));
+      .map((u) => ({
+        code: u.code,
+        kind: u.kind as 'province' | 'district',
+        population: u.populations[0]?.population ?? 0,
+      }));
     const rows = buildSyntheticReports(provinceCode, mine, last);
     await tx.weeklyReport.createMany({
-      data: rows.map(({ unitCode, ...r }) => ({ ...r, unitId: idByCode.get(unitCode)!, createdAt: enteredAt(r, now), updatedAt: enteredAt(r, now) })),
+      data: rows.map(({ unitCode, ...r }) => ({
+        ...r,
+        unitId: idByCode.get(unitCode)!,
+        createdAt: enteredAt(r, now),
+        updatedAt: enteredAt(r, now),
+      })),
     });
     count += rows.length;
   }
@@ -94,6 +114,10 @@ async function seedDemoReports(tx: Tx, last: IsoWeek, now: Date): Promise<number
  * Kiên Giang, in surge in the last complete week, opens its response plan under the system actor.
  */
 async function openDemoActivations(tx: Tx, last: IsoWeek, now: Date): Promise<void> {
-  const provinces = await tx.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true }, orderBy: { code: 'asc' } });
+  const provinces = await tx.adminUnit.findMany({
+    where: { kind: 'province' },
+    select: { code: true },
+    orderBy: { code: 'asc' },
+  });
   for (const p of provinces) await activateIfSurge(tx, { provinceCode: p.code, week: last, now });
 }

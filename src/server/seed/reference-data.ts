@@ -35,7 +35,12 @@ async function createUnit(tx: Tx, u: UnitSeed, parent: { id: number; path: strin
       provinceCode: parent ? parent.path.split('/')[0]! : u.code,
       parentId: parent?.id ?? null,
       populations: {
-        create: { year: u.populationYear, population: u.population, approximate: u.populationApproximate, source: u.populationSource },
+        create: {
+          year: u.populationYear,
+          population: u.population,
+          approximate: u.populationApproximate,
+          source: u.populationSource,
+        },
       },
     },
     select: { id: true, path: true, depth: true },

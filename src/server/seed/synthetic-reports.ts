@@ -111,9 +111,13 @@ export function buildSyntheticReports(
     const week = addWeeks(last, i - weeks + 1);
     const fromEnd = weeks - 1 - i;
     // a logistic rise over the wave's weeks, with a little week-to-week noise
-    const progress = fromEnd >= profile.waveWeeks ? 0 : 1 / (1 + Math.exp(-((profile.waveWeeks - fromEnd) / profile.waveWeeks - 0.55) * 9));
+    const progress =
+      fromEnd >= profile.waveWeeks
+        ? 0
+        : 1 / (1 + Math.exp(-((profile.waveWeeks - fromEnd) / profile.waveWeeks - 0.55) * 9));
     const wobble = () => 0.92 + rand() * 0.16;
-    const rate = (k: keyof Rates) => profile.baseline[k] + (profile.latest[k] - profile.baseline[k]) * (fromEnd === 0 ? 1 : progress);
+    const rate = (k: keyof Rates) =>
+      profile.baseline[k] + (profile.latest[k] - profile.baseline[k]) * (fromEnd === 0 ? 1 : progress);
     const per100k = (r: number) => (r * province.population) / 100_000;
     const total = {
       cases: per100k(rate('cases') * (fromEnd === 0 ? 1 : wobble())),

@@ -23,7 +23,10 @@ export default async function AdminHome() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {cards.map((c) => (
           <li key={c.href}>
-            <Link href={c.href} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-sky-600">
+            <Link
+              href={c.href}
+              className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-sky-600"
+            >
               <span className="font-semibold text-sky-900">{c.title}</span>
               <span className="mt-1 block text-sm text-slate-600">{c.text}</span>
             </Link>

@@ -29,11 +29,23 @@ export function DueDateForm({ taskId, version, dueDate }: { taskId: number; vers
   return (
     <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2" noValidate>
       <div>
-        <label htmlFor={id} className="block text-xs font-medium text-slate-600">{t('task.dueLabel')}</label>
-        <input id={id} type="date" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined}
-          className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-sky-600 focus:ring-2 focus:ring-sky-200 focus:outline-none" />
+        <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+          {t('task.dueLabel')}
+        </label>
+        <input
+          id={id}
+          type="date"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-sky-600 focus:ring-2 focus:ring-sky-200 focus:outline-none"
+        />
       </div>
-      <button type="submit" disabled={pending} className="min-h-9 rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-9 rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+      >
         {t('task.dueSave')}
       </button>
       <p aria-live="polite" className={`basis-full text-sm ${result?.ok ? 'text-emerald-800' : 'text-red-700'}`}>

@@ -33,7 +33,10 @@ export default async function MyTasksPage() {
   const scope =
     view.scope.kind === 'leader'
       ? t('mine.scopeLeader')
-      : t(view.scope.kind === 'district' ? 'mine.scopeDistrict' : 'mine.scopeAgency', { name: view.scope.name, province: view.province.name });
+      : t(view.scope.kind === 'district' ? 'mine.scopeDistrict' : 'mine.scopeAgency', {
+          name: view.scope.name,
+          province: view.province.name,
+        });
   // leaders see which body each task is for: their list mixes several
   const showAgency = view.scope.kind === 'leader';
 
@@ -42,7 +45,9 @@ export default async function MyTasksPage() {
       <h1 className="text-2xl font-bold">{t('mine.title')}</h1>
       <p className="mt-1 text-sm text-slate-700">{scope}</p>
       {!view.activation ? (
-        <p className="mt-4 rounded-lg border border-slate-200 bg-white p-4">{t('mine.noActivation', { province: view.province.name })}</p>
+        <p className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+          {t('mine.noActivation', { province: view.province.name })}
+        </p>
       ) : (
         <>
           <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border-l-8 border-red-700 bg-red-50 p-3 text-sm text-red-950">
@@ -61,7 +66,9 @@ export default async function MyTasksPage() {
           ) : (
             <>
               <section aria-labelledby="todo" className="mt-6">
-                <h2 id="todo" className="mb-2 text-lg font-semibold">{t('mine.todo', { count: todo.length })}</h2>
+                <h2 id="todo" className="mb-2 text-lg font-semibold">
+                  {t('mine.todo', { count: todo.length })}
+                </h2>
                 {todo.length === 0 ? (
                   <p className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
                     <span aria-hidden="true">✓ </span>
@@ -69,15 +76,21 @@ export default async function MyTasksPage() {
                   </p>
                 ) : (
                   <ul className="space-y-3">
-                    {todo.map((task) => <TaskCard key={task.id} task={task} showAgency={showAgency} noteMax={LIMITS.noteMax} />)}
+                    {todo.map((task) => (
+                      <TaskCard key={task.id} task={task} showAgency={showAgency} noteMax={LIMITS.noteMax} />
+                    ))}
                   </ul>
                 )}
               </section>
               {done.length > 0 && (
                 <section aria-labelledby="done" className="mt-8">
-                  <h2 id="done" className="mb-2 text-lg font-semibold">{t('mine.done', { count: done.length })}</h2>
+                  <h2 id="done" className="mb-2 text-lg font-semibold">
+                    {t('mine.done', { count: done.length })}
+                  </h2>
                   <ul className="space-y-3">
-                    {done.map((task) => <TaskCard key={task.id} task={task} showAgency={showAgency} noteMax={LIMITS.noteMax} />)}
+                    {done.map((task) => (
+                      <TaskCard key={task.id} task={task} showAgency={showAgency} noteMax={LIMITS.noteMax} />
+                    ))}
                   </ul>
                 </section>
               )}

@@ -1,6 +1,7 @@
 // Turns an action's result into the sentence shown next to the form. Services answer with message keys of the
 // 'response' namespace ('errors.stoodDown', 'done.ticked'); the shared guard answers with generic ones, mapped by code.
-type Result = { ok: true; message?: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+type Result =
+  { ok: true; message?: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 type T = (key: string) => string;
 
 export function resultMessage(t: T, r: Result, fallback = 'done.ticked', notFound = 'errors.not-found'): string {

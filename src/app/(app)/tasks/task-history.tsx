@@ -3,7 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslations } from 'use-intl/react';
 import type { DisplayHistoryEntry } from './display';
 
-const ACTION_KEY: Record<string, 'done' | 'reopened' | 'dueDate'> = { 'task.done': 'done', 'task.reopened': 'reopened', 'task.due-date': 'dueDate' };
+const ACTION_KEY: Record<string, 'done' | 'reopened' | 'dueDate'> = {
+  'task.done': 'done',
+  'task.reopened': 'reopened',
+  'task.due-date': 'dueDate',
+};
 
 /**
  * Who did what and when, oldest first, from the audit log. A disclosure button rather than <details>: the checklist
@@ -15,7 +19,13 @@ export function TaskHistory({ entries }: { entries: DisplayHistoryEntry[] }) {
   const id = useId();
   return (
     <div className="mt-2 text-sm">
-      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} className="py-1 text-sky-800 hover:underline">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+        className="py-1 text-sky-800 hover:underline"
+      >
         <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
         {t('task.historyTitle', { count: entries.length })}
       </button>
@@ -28,8 +38,11 @@ export function TaskHistory({ entries }: { entries: DisplayHistoryEntry[] }) {
               const key = ACTION_KEY[h.action];
               return (
                 <li key={i} className="text-slate-700">
-                  <span className="font-medium">{h.actorName ?? t('task.system')}</span> {t(`task.action.${key ?? 'other'}`)}
-                  {h.action === 'task.due-date' && <> ({h.dueDateText ? t('task.dueSet', { date: h.dueDateText }) : t('task.dueCleared')})</>}
+                  <span className="font-medium">{h.actorName ?? t('task.system')}</span>{' '}
+                  {t(`task.action.${key ?? 'other'}`)}
+                  {h.action === 'task.due-date' && (
+                    <> ({h.dueDateText ? t('task.dueSet', { date: h.dueDateText }) : t('task.dueCleared')})</>
+                  )}
                   {h.unchanged && <> {t('task.alreadyInState')}</>}
                   <span className="text-slate-500"> · {h.atText}</span>
                   {h.note && <q className="block italic text-slate-800">{h.note}</q>}

@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TokensPage() {
   const user = await requireUser('/account/tokens');
   const t = await getTranslations('entry');
-  if (!can(user, 'tokens.manage')) return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('tokens.noAccess')}</p>;
+  if (!can(user, 'tokens.manage'))
+    return (
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+        {t('tokens.noAccess')}
+      </p>
+    );
   const tokens = await listApiTokens(user);
   return (
     <div className="max-w-4xl space-y-5">
@@ -23,7 +28,8 @@ export default async function TokensPage() {
         <p>{t('tokens.intro')}</p>
         <p>{t('tokens.scope')}</p>
         <p>
-          {t('tokens.usage')} <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">Authorization: Bearer sw_…</code>
+          {t('tokens.usage')}{' '}
+          <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">Authorization: Bearer sw_…</code>
         </p>
       </div>
       <TokensPanel tokens={tokens} />

@@ -9,13 +9,20 @@ export async function AdminNav({ current }: { current: (typeof SECTIONS)[number]
   const t = await getNestedTranslations('admin.nav');
   return (
     <nav aria-label={t('label')} className="mb-6 flex flex-wrap gap-2 border-b border-slate-200 pb-3">
-      <Link href="/admin" aria-current={current === 'home' ? 'page' : undefined}
-        className={`rounded-md px-3 py-1.5 text-sm font-medium ${current === 'home' ? 'bg-sky-800 text-white' : 'text-slate-700 hover:bg-slate-200'}`}>
+      <Link
+        href="/admin"
+        aria-current={current === 'home' ? 'page' : undefined}
+        className={`rounded-md px-3 py-1.5 text-sm font-medium ${current === 'home' ? 'bg-sky-800 text-white' : 'text-slate-700 hover:bg-slate-200'}`}
+      >
         {t('home')}
       </Link>
       {SECTIONS.map((s) => (
-        <Link key={s} href={`/admin/${s}`} aria-current={current === s ? 'page' : undefined}
-          className={`rounded-md px-3 py-1.5 text-sm font-medium ${current === s ? 'bg-sky-800 text-white' : 'text-slate-700 hover:bg-slate-200'}`}>
+        <Link
+          key={s}
+          href={`/admin/${s}`}
+          aria-current={current === s ? 'page' : undefined}
+          className={`rounded-md px-3 py-1.5 text-sm font-medium ${current === s ? 'bg-sky-800 text-white' : 'text-slate-700 hover:bg-slate-200'}`}
+        >
           {t(s)}
         </Link>
       ))}

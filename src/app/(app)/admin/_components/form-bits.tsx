@@ -7,9 +7,22 @@ import type { ActionResult } from '@/server/actions/guard';
 // (announced to screen readers), and a submit button that shows it is working.
 
 const SPECIFIC = new Set([
-  'userCreated', 'userSaved', 'userRightsChanged', 'userDeactivated', 'userReactivated', 'passwordReset', 'noChange',
-  'planVersionSaved', 'populationSaved', 'passwordChanged', 'userChangedMeanwhile', 'planChangedMeanwhile',
-  'populationChangedMeanwhile', 'cannotDeactivateSelf', 'lastAdmin', 'locked',
+  'userCreated',
+  'userSaved',
+  'userRightsChanged',
+  'userDeactivated',
+  'userReactivated',
+  'passwordReset',
+  'noChange',
+  'planVersionSaved',
+  'populationSaved',
+  'passwordChanged',
+  'userChangedMeanwhile',
+  'planChangedMeanwhile',
+  'populationChangedMeanwhile',
+  'cannotDeactivateSelf',
+  'lastAdmin',
+  'locked',
 ]);
 
 export function useResultText() {
@@ -33,14 +46,32 @@ export function useFieldError() {
 export const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-200 aria-[invalid=true]:border-red-600';
 
-export function Field({ id, label, error, hint, wide, children }: { id: string; label: string; error?: string; hint?: string; wide?: boolean; children: React.ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  wide,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <div className={wide ? 'sm:col-span-2' : undefined}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       {children}
-      {hint && !error && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
           {error}
@@ -62,8 +93,11 @@ export function described(id: string, error: string | undefined, hint?: string) 
 
 export function FormOutcome({ result, text }: { result: ActionResult<unknown> | null; text: string | null }) {
   return (
-    <p aria-live="polite" role={result && !result.ok ? 'alert' : 'status'}
-      className={`min-h-5 text-sm ${result?.ok ? 'text-emerald-800' : 'text-red-700'}`}>
+    <p
+      aria-live="polite"
+      role={result && !result.ok ? 'alert' : 'status'}
+      className={`min-h-5 text-sm ${result?.ok ? 'text-emerald-800' : 'text-red-700'}`}
+    >
       {text && (result?.ok ? `✓ ${text}` : `✕ ${text}`)}
     </p>
   );
@@ -84,7 +118,17 @@ export function useFormAction<R>(serverAction: (prev: R | null, formData: FormDa
   return { result, action: dispatch, onSubmit, pending };
 }
 
-export function SubmitButton({ label, pendingLabel, pending, tone = 'primary' }: { label: string; pendingLabel: string; pending: boolean; tone?: 'primary' | 'danger' | 'plain' }) {
+export function SubmitButton({
+  label,
+  pendingLabel,
+  pending,
+  tone = 'primary',
+}: {
+  label: string;
+  pendingLabel: string;
+  pending: boolean;
+  tone?: 'primary' | 'danger' | 'plain';
+}) {
   const colours =
     tone === 'danger'
       ? 'bg-red-700 text-white hover:bg-red-800'
@@ -92,7 +136,11 @@ export function SubmitButton({ label, pendingLabel, pending, tone = 'primary' }:
         ? 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100'
         : 'bg-sky-800 text-white hover:bg-sky-900';
   return (
-    <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${colours}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${colours}`}
+    >
       {pending ? pendingLabel : label}
     </button>
   );

@@ -25,30 +25,51 @@ export default async function PopulationsPage({ searchParams }: Props) {
   const nextYear = now().getUTCFullYear() + 1;
   const choices = [...new Set([nextYear, now().getUTCFullYear(), ...table.years])].sort((a, b) => b - a);
   const requested = Number(query.year);
-  const year = Number.isInteger(requested) && choices.includes(requested) ? requested : (table.years[0] ?? now().getUTCFullYear());
+  const year =
+    Number.isInteger(requested) && choices.includes(requested) ? requested : (table.years[0] ?? now().getUTCFullYear());
   const select = 'mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
       <AdminNav current="populations" />
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label={t('choose')}>
+      <form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+        aria-label={t('choose')}
+      >
         <label className="text-sm font-medium text-slate-700">
           {t('province')}
           <select name="province" defaultValue={table.province.code} className={select}>
-            {table.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            {table.provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
           {t('year')}
           <select name="year" defaultValue={year} className={select}>
-            {choices.map((y) => <option key={y} value={y}>{table.years.includes(y) ? y : t('newYear', { year: y })}</option>)}
+            {choices.map((y) => (
+              <option key={y} value={y}>
+                {table.years.includes(y) ? y : t('newYear', { year: y })}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">{t('show')}</button>
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+        >
+          {t('show')}
+        </button>
       </form>
       <h2 className="mb-2 font-semibold">{t('tableTitle', { province: table.province.name, year })}</h2>
-      <DataTable columns={[t('unit'), t('population'), t('approximate'), t('source'), t('lastChange')]} actionsLabel={t('save')}>
+      <DataTable
+        columns={[t('unit'), t('population'), t('approximate'), t('source'), t('lastChange')]}
+        actionsLabel={t('save')}
+      >
         {table.units.map((u) => {
           const figure = u.figures[year] ?? null;
           const previous = table.years.filter((y) => y < year && u.figures[y]).at(0);
@@ -58,8 +79,16 @@ export default async function PopulationsPage({ searchParams }: Props) {
               unit={{ id: u.id, code: u.code, name: u.name, province: u.kind === 'province' }}
               year={year}
               figure={figure}
-              previousText={previous ? t('previous', { year: previous, population: f.integer(u.figures[previous]!.population) }) : null}
-              lastChange={figure ? `${formatDateTime(figure.updatedAt, locale)}${figure.updatedBy ? ` · ${figure.updatedBy}` : ''}` : t('noFigure')}
+              previousText={
+                previous
+                  ? t('previous', { year: previous, population: f.integer(u.figures[previous]!.population) })
+                  : null
+              }
+              lastChange={
+                figure
+                  ? `${formatDateTime(figure.updatedAt, locale)}${figure.updatedBy ? ` · ${figure.updatedBy}` : ''}`
+                  : t('noFigure')
+              }
             />
           );
         })}

@@ -7,7 +7,13 @@ import { SubmitButton, useFieldError, useFormAction, useResultText } from '../_c
 const cellInput = 'w-full rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600';
 
 /** One unit's figure for the year, saved on its own (the inputs belong to the row's form through form=). */
-export function PopulationRow({ unit, year, figure, previousText, lastChange }: {
+export function PopulationRow({
+  unit,
+  year,
+  figure,
+  previousText,
+  lastChange,
+}: {
   unit: { id: number; code: string; name: string; province: boolean };
   year: number;
   figure: PopulationFigureView | null;
@@ -19,7 +25,11 @@ export function PopulationRow({ unit, year, figure, previousText, lastChange }: 
   const fieldError = useFieldError();
   const text = useResultText();
   const formId = `pop-${unit.id}`;
-  const e = { population: fieldError(result, 'population'), source: fieldError(result, 'source'), year: fieldError(result, 'year') };
+  const e = {
+    population: fieldError(result, 'population'),
+    source: fieldError(result, 'source'),
+    year: fieldError(result, 'year'),
+  };
   const label = (what: string) => `${what} — ${unit.name}`;
   return (
     <tr className={unit.province ? 'bg-slate-50' : ''}>
@@ -28,18 +38,48 @@ export function PopulationRow({ unit, year, figure, previousText, lastChange }: 
         {unit.province && <span className="block text-xs font-normal text-slate-600">{t('wholeProvince')}</span>}
       </th>
       <td className="px-3 py-2">
-        <input form={formId} name="population" aria-label={label(t('population'))} inputMode="numeric" defaultValue={figure?.population ?? ''}
-          aria-invalid={e.population ? true : undefined} aria-describedby={e.population ? `${formId}-pe` : undefined} className={`${cellInput} w-32`} />
-        {e.population && <p id={`${formId}-pe`} className="mt-1 text-xs text-red-700">{e.population}</p>}
+        <input
+          form={formId}
+          name="population"
+          aria-label={label(t('population'))}
+          inputMode="numeric"
+          defaultValue={figure?.population ?? ''}
+          aria-invalid={e.population ? true : undefined}
+          aria-describedby={e.population ? `${formId}-pe` : undefined}
+          className={`${cellInput} w-32`}
+        />
+        {e.population && (
+          <p id={`${formId}-pe`} className="mt-1 text-xs text-red-700">
+            {e.population}
+          </p>
+        )}
         {!figure && previousText && <p className="mt-1 text-xs text-slate-500">{previousText}</p>}
       </td>
       <td className="px-3 py-2 text-center">
-        <input form={formId} type="checkbox" name="approximate" aria-label={label(t('approximate'))} defaultChecked={figure?.approximate ?? false} className="h-4 w-4" />
+        <input
+          form={formId}
+          type="checkbox"
+          name="approximate"
+          aria-label={label(t('approximate'))}
+          defaultChecked={figure?.approximate ?? false}
+          className="h-4 w-4"
+        />
       </td>
       <td className="px-3 py-2">
-        <input form={formId} name="source" aria-label={label(t('source'))} defaultValue={figure?.source ?? ''}
-          aria-invalid={e.source ? true : undefined} aria-describedby={e.source ? `${formId}-se` : undefined} className={`${cellInput} min-w-56`} />
-        {e.source && <p id={`${formId}-se`} className="mt-1 text-xs text-red-700">{e.source}</p>}
+        <input
+          form={formId}
+          name="source"
+          aria-label={label(t('source'))}
+          defaultValue={figure?.source ?? ''}
+          aria-invalid={e.source ? true : undefined}
+          aria-describedby={e.source ? `${formId}-se` : undefined}
+          className={`${cellInput} min-w-56`}
+        />
+        {e.source && (
+          <p id={`${formId}-se`} className="mt-1 text-xs text-red-700">
+            {e.source}
+          </p>
+        )}
       </td>
       <td className="px-3 py-2 text-xs text-slate-600">{lastChange}</td>
       <td className="px-3 py-2">

@@ -15,11 +15,19 @@ export const metadata: Metadata = { title: 'Người dùng' };
 const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
-  province: z.string().regex(/^\d{1,3}$/).optional().catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(['active', 'inactive']).optional().catch(undefined),
 });
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, allowed } = await authorizePage('users.manage', { page: '/admin/users' });
   if (!allowed) return <Refused />;
   const filter = filterSchema.parse(await searchParams);
@@ -36,12 +44,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <Link href="/admin/users/new" className="rounded-md bg-sky-800 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-900">
+        <Link
+          href="/admin/users/new"
+          className="rounded-md bg-sky-800 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-900"
+        >
           {t('create')}
         </Link>
       </div>
       <AdminNav current="users" />
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-5" aria-label={t('filters')}>
+      <form
+        method="get"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-5"
+        aria-label={t('filters')}
+      >
         <label className="text-sm font-medium text-slate-700 sm:col-span-2">
           {t('search')}
           <input name="q" defaultValue={filter.q ?? ''} className={select} />
@@ -50,14 +65,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {t('role')}
           <select name="role" defaultValue={filter.role ?? ''} className={select}>
             <option value="">{t('all')}</option>
-            {ROLES.map((r) => <option key={r} value={r}>{tRole(r)}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tRole(r)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
           {t('province')}
           <select name="province" defaultValue={filter.province ?? ''} className={select}>
             <option value="">{t('all')}</option>
-            {options.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            {options.provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
@@ -69,11 +92,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <div className="sm:col-span-5">
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">{t('apply')}</button>
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
+            {t('apply')}
+          </button>
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-600">{t('count', { count: users.length })}</p>
-      <DataTable columns={[t('person'), t('role'), t('scope'), t('status'), t('lastSignIn')]} actionsLabel={t('actions')}>
+      <DataTable
+        columns={[t('person'), t('role'), t('scope'), t('status'), t('lastSignIn')]}
+        actionsLabel={t('actions')}
+      >
         {users.map((u) => (
           <tr key={u.id} className={u.active ? '' : 'bg-slate-50 text-slate-500'}>
             <td className="px-3 py-2">
@@ -83,7 +114,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <td className="px-3 py-2">{tRole(u.role)}</td>
             <td className="px-3 py-2">
               {u.provinceName ?? t('national')}
-              {(u.unitName ?? u.agencyName) && <span className="block text-xs text-slate-600">{u.unitName ?? u.agencyName}</span>}
+              {(u.unitName ?? u.agencyName) && (
+                <span className="block text-xs text-slate-600">{u.unitName ?? u.agencyName}</span>
+              )}
             </td>
             <td className="px-3 py-2">
               {u.active ? (
@@ -97,10 +130,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               )}
               {u.isDemo && <span className="ml-1 text-xs text-amber-800">{t('demo')}</span>}
             </td>
-            <td className="px-3 py-2 whitespace-nowrap">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, locale) : t('never')}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              {u.lastSignInAt ? formatDateTime(u.lastSignInAt, locale) : t('never')}
+            </td>
             <td className="px-3 py-2 text-right">
               <Link href={`/admin/users/${u.id}`} className="font-medium text-sky-800 underline">
-                {t('edit')}<span className="sr-only"> {u.email}</span>
+                {t('edit')}
+                <span className="sr-only"> {u.email}</span>
               </Link>
             </td>
           </tr>

@@ -8,7 +8,13 @@ import { getSurgeStatus, openProvince } from '@/server/queries/dashboard';
 // Users who may read the figures see the criteria and values; those who may only follow the response (agency
 // officers: activation.read without reports.read) see the level, the streak and the plan; others see no banner, and
 // the page below gives its own answer.
-export default async function ProvinceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ code: string }> }) {
+export default async function ProvinceLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ code: string }>;
+}) {
   const { code } = await params;
   const user = await getCurrentUser();
   const opened = user ? await openProvince(user, code, 'status') : null;

@@ -4,7 +4,12 @@ import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/i18n/server';
 import { pageData } from '@/components/dashboard/page-access';
-import { CompletenessWidget, HeatmapWidget, TrendsWidget, VerdictWidget } from '@/components/dashboard/province-widgets';
+import {
+  CompletenessWidget,
+  HeatmapWidget,
+  TrendsWidget,
+  VerdictWidget,
+} from '@/components/dashboard/province-widgets';
 import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
@@ -12,7 +17,10 @@ import { now } from '@/server/env';
 import { openProvince, provinceHeader } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Tỉnh ${(await params).code}` };
@@ -50,7 +58,11 @@ export default async function ProvincePage({ params, searchParams }: Props) {
         </div>
         <div className="flex flex-col items-end gap-2">
           <FiltersForm action={`/provinces/${code}`} filters={filters} />
-          <Link href={`/provinces/${code}/print${filtersQuery({ week })}`} prefetch={false} className="text-sm text-sky-800 underline print:hidden">
+          <Link
+            href={`/provinces/${code}/print${filtersQuery({ week })}`}
+            prefetch={false}
+            className="text-sm text-sky-800 underline print:hidden"
+          >
             {t('header.print')}
           </Link>
         </div>
@@ -61,7 +73,11 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       <Suspense fallback={<WidgetSkeleton height={520} />}>
         <TrendsWidget ctx={ctx} week={week} range={range} />
       </Suspense>
-      <Suspense fallback={<WidgetSkeleton height={120 + 34 * Math.min(header.branches.length, filters.allUnits ? Infinity : 24)} />}>
+      <Suspense
+        fallback={
+          <WidgetSkeleton height={120 + 34 * Math.min(header.branches.length, filters.allUnits ? Infinity : 24)} />
+        }
+      >
         <HeatmapWidget ctx={ctx} week={week} range={range} allUnits={filters.allUnits} />
       </Suspense>
       <Suspense fallback={<WidgetSkeleton height={120} />}>

@@ -15,8 +15,17 @@ export const GET = apiHandler(async (request: Request) => {
   const refused = await refuseUnless(auth.user, 'reports.read', { provinceCode }, 'api.reports.read', t);
   if (refused) return refused;
   const result = await getReportsInRange(auth.user, provinceCode, from, to);
-  if (result.status === 'bad-range') return fail(400, t('api.badRange', { max: MAX_RANGE_WEEKS }), { from: [t('api.badRange', { max: MAX_RANGE_WEEKS })] });
+  if (result.status === 'bad-range')
+    return fail(400, t('api.badRange', { max: MAX_RANGE_WEEKS }), {
+      from: [t('api.badRange', { max: MAX_RANGE_WEEKS })],
+    });
   if (result.status === 'not-found') return fail(404, t('api.notFound'));
   if (result.status === 'forbidden') return fail(403, t('api.forbidden'));
-  return json({ ok: true, province: result.data.province, from: formatIsoWeek(from), to: formatIsoWeek(to), reports: result.data.reports });
+  return json({
+    ok: true,
+    province: result.data.province,
+    from: formatIsoWeek(from),
+    to: formatIsoWeek(to),
+    reports: result.data.reports,
+  });
 });

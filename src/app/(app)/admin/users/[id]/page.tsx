@@ -26,7 +26,10 @@ export default async function UserPage({ params, searchParams }: Props) {
   const created = (await searchParams).done === 'userCreated';
   const facts: Array<[string, string]> = [
     [t('role'), tRole(detail.role)],
-    [t('scope'), [detail.provinceName ?? t('national'), detail.unitName ?? detail.agencyName].filter(Boolean).join(' · ')],
+    [
+      t('scope'),
+      [detail.provinceName ?? t('national'), detail.unitName ?? detail.agencyName].filter(Boolean).join(' · '),
+    ],
     [t('status'), detail.active ? t('active') : t('inactive')],
     [t('createdAt'), formatDateTime(detail.createdAt, locale)],
     [t('lastSignIn'), detail.lastSignInAt ? formatDateTime(detail.lastSignInAt, locale) : t('never')],
@@ -35,14 +38,27 @@ export default async function UserPage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/users" className="text-sky-800 underline">← {t('back')}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/users" className="text-sky-800 underline">
+          ← {t('back')}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">{detail.name}</h1>
       <p className="mb-4 text-sm text-slate-600">{detail.email}</p>
       <AdminNav current="users" />
-      {created && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">✓ {t('created')}</p>}
+      {created && (
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900"
+        >
+          ✓ {t('created')}
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="facts" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="facts" className="mb-3 font-semibold">{t('facts')}</h2>
+          <h2 id="facts" className="mb-3 font-semibold">
+            {t('facts')}
+          </h2>
           <dl className="space-y-2 text-sm">
             {facts.map(([k, v]) => (
               <div key={k}>

@@ -2,7 +2,16 @@
 import { useTranslations } from 'use-intl/react';
 import { resetPassword, setUserActive, updateUser } from '@/server/actions/admin-users';
 import type { ScopeOptions, UserDetail } from '@/server/queries/admin-users';
-import { described, Field, FormOutcome, inputClass, SubmitButton, useFieldError, useFormAction, useResultText } from '../../_components/form-bits';
+import {
+  described,
+  Field,
+  FormOutcome,
+  inputClass,
+  SubmitButton,
+  useFieldError,
+  useFormAction,
+  useResultText,
+} from '../../_components/form-bits';
 import { ScopeFields } from '../scope-fields';
 
 const box = 'space-y-4 rounded-lg border border-slate-200 bg-white p-4';
@@ -15,14 +24,25 @@ export function EditUserForm({ detail, options }: { detail: UserDetail; options:
   const nameError = fieldError(result, 'name');
   return (
     <form action={action} onSubmit={onSubmit} className={box} aria-labelledby="edit-title" noValidate>
-      <h2 id="edit-title" className="font-semibold">{t('editTitle')}</h2>
+      <h2 id="edit-title" className="font-semibold">
+        {t('editTitle')}
+      </h2>
       <p className="text-sm text-slate-600">{t('editHelp')}</p>
       <input type="hidden" name="userId" value={detail.id} />
       <input type="hidden" name="stamp" value={detail.stamp} />
       <Field id="name" label={t('name')} error={nameError}>
         <input {...described('name', nameError)} defaultValue={detail.name} required className={inputClass} />
       </Field>
-      <ScopeFields options={options} initial={{ role: detail.role, provinceCode: detail.provinceCode, unitId: detail.unitId, agencyId: detail.agencyId }} result={result} />
+      <ScopeFields
+        options={options}
+        initial={{
+          role: detail.role,
+          provinceCode: detail.provinceCode,
+          unitId: detail.unitId,
+          agencyId: detail.agencyId,
+        }}
+        result={result}
+      />
       <FormOutcome result={result} text={text(result)} />
       <SubmitButton label={t('save')} pendingLabel={t('saving')} pending={pending} />
     </form>
@@ -35,7 +55,9 @@ export function ActiveForm({ detail, self }: { detail: UserDetail; self: boolean
   const text = useResultText();
   return (
     <form action={action} onSubmit={onSubmit} className={box} aria-labelledby="active-title">
-      <h2 id="active-title" className="font-semibold">{detail.active ? t('deactivateTitle') : t('reactivateTitle')}</h2>
+      <h2 id="active-title" className="font-semibold">
+        {detail.active ? t('deactivateTitle') : t('reactivateTitle')}
+      </h2>
       <p className="text-sm text-slate-600">{detail.active ? t('deactivateHelp') : t('reactivateHelp')}</p>
       <input type="hidden" name="userId" value={detail.id} />
       <input type="hidden" name="stamp" value={detail.stamp} />
@@ -44,7 +66,12 @@ export function ActiveForm({ detail, self }: { detail: UserDetail; self: boolean
       {self && detail.active ? (
         <p className="text-sm text-slate-600">{t('cannotDeactivateSelf')}</p>
       ) : (
-        <SubmitButton label={detail.active ? t('deactivate') : t('reactivate')} pendingLabel={t('saving')} pending={pending} tone={detail.active ? 'danger' : 'primary'} />
+        <SubmitButton
+          label={detail.active ? t('deactivate') : t('reactivate')}
+          pendingLabel={t('saving')}
+          pending={pending}
+          tone={detail.active ? 'danger' : 'primary'}
+        />
       )}
     </form>
   );
@@ -58,15 +85,30 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
   const e = { password: fieldError(result, 'password'), confirm: fieldError(result, 'confirm') };
   return (
     <form action={action} onSubmit={onSubmit} className={box} aria-labelledby="reset-title" noValidate>
-      <h2 id="reset-title" className="font-semibold">{t('resetTitle')}</h2>
+      <h2 id="reset-title" className="font-semibold">
+        {t('resetTitle')}
+      </h2>
       <p className="text-sm text-slate-600">{t('resetHelp')}</p>
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="password" label={t('newPassword')} error={e.password} hint={t('passwordRule')}>
-          <input {...described('password', e.password, 'hint')} type="password" autoComplete="new-password" required minLength={12} className={inputClass} />
+          <input
+            {...described('password', e.password, 'hint')}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            className={inputClass}
+          />
         </Field>
         <Field id="confirm" label={t('confirmPassword')} error={e.confirm}>
-          <input {...described('confirm', e.confirm)} type="password" autoComplete="new-password" required className={inputClass} />
+          <input
+            {...described('confirm', e.confirm)}
+            type="password"
+            autoComplete="new-password"
+            required
+            className={inputClass}
+          />
         </Field>
       </div>
       <FormOutcome result={result} text={text(result)} />

@@ -16,7 +16,11 @@ export default async function NewUserPage() {
   const t = await getNestedTranslations('admin.users');
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/users" className="text-sky-800 underline">← {t('back')}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/users" className="text-sky-800 underline">
+          ← {t('back')}
+        </Link>
+      </p>
       <h1 className="mb-4 text-2xl font-bold">{t('createTitle')}</h1>
       <AdminNav current="users" />
       <CreateUserForm options={options} />

@@ -32,7 +32,12 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
   const week = parseIsoWeek((await searchParams).week ?? '') ?? lastCompleteWeek(now());
   const result = await getCompleteness(user, code, week);
   if (result.status === 'not-found') notFound();
-  if (result.status === 'forbidden') return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('noAccess')}</p>;
+  if (result.status === 'forbidden')
+    return (
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+        {t('noAccess')}
+      </p>
+    );
   const view = result.data;
   const weekText = formatIsoWeek(week);
   const c = view.counts;
@@ -42,14 +47,19 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-2xl font-bold">{t('completeness.heading', { province: view.province.name })}</h1>
         {can(user, 'reports.write', { provinceCode: code }) && (
-          <Link href={`/provinces/${code}/entry?week=${weekText}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link
+            href={`/provinces/${code}/entry?week=${weekText}`}
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
             {t('links.entry')}
           </Link>
         )}
       </div>
       <WeekNav basePath={`/provinces/${code}/completeness`} week={week} latest={currentWeek(now())} />
       <section aria-labelledby="summary" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="summary" className="sr-only">{t('completeness.summaryTitle')}</h2>
+        <h2 id="summary" className="sr-only">
+          {t('completeness.summaryTitle')}
+        </h2>
         <p className="text-lg font-semibold" data-testid="completeness-summary">
           {t('completeness.summary', { reported: c.reported, expected: c.expected, percent: f.percent(c.ratio) })}
         </p>
@@ -59,17 +69,27 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
         <p className="mt-2 text-sm text-slate-700">
           {t('completeness.breakdown', { onTime: c.onTime, late: c.late, missing: c.missing })}
         </p>
-        <p className="mt-1 text-xs text-slate-500">{t('completeness.due', { due: formatDateTime(f.locale, view.dueAt) })}</p>
+        <p className="mt-1 text-xs text-slate-500">
+          {t('completeness.due', { due: formatDateTime(f.locale, view.dueAt) })}
+        </p>
       </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('completeness.caption', { week: weekText })}</caption>
           <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">{t('grid.unit')}</th>
-              <th scope="col" className="px-3 py-2">{t('completeness.status')}</th>
-              <th scope="col" className="px-3 py-2">{t('completeness.reportedAt')}</th>
-              <th scope="col" className="px-3 py-2">{t('completeness.by')}</th>
+              <th scope="col" className="px-3 py-2">
+                {t('grid.unit')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('completeness.status')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('completeness.reportedAt')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('completeness.by')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -78,15 +98,20 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
               return (
                 <tr key={u.code} data-status={u.status}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {u.kind === 'province' ? t('grid.ownRow') : u.name} <span className="text-xs font-normal text-slate-500">{u.code}</span>
+                    {u.kind === 'province' ? t('grid.ownRow') : u.name}{' '}
+                    <span className="text-xs font-normal text-slate-500">{u.code}</span>
                   </th>
                   <td className="px-3 py-2">
-                    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${style.className}`}>
+                    <span
+                      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${style.className}`}
+                    >
                       <span aria-hidden="true">{style.symbol}</span>
                       {t(`completeness.statuses.${u.status}`)}
                     </span>
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{u.reportedAt ? formatDateTime(f.locale, u.reportedAt) : '—'}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {u.reportedAt ? formatDateTime(f.locale, u.reportedAt) : '—'}
+                  </td>
                   <td className="px-3 py-2">{u.updatedBy ?? '—'}</td>
                 </tr>
               );

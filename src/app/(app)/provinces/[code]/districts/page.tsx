@@ -11,7 +11,10 @@ import { now } from '@/server/env';
 import { openProvince } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Các đơn vị · ${(await params).code}` };
@@ -31,11 +34,16 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm">
-            <a href={`/provinces/${code}${filters.isDefaultWeek ? '' : filtersQuery({ week: filters.week })}`} className="text-sky-800 hover:underline">
+            <a
+              href={`/provinces/${code}${filters.isDefaultWeek ? '' : filtersQuery({ week: filters.week })}`}
+              className="text-sky-800 hover:underline"
+            >
               {t('header.backToProvince', { name: ctx.meta.name })}
             </a>
           </p>
-          <h1 className="text-2xl font-bold">{t('units.pageTitle', { name: ctx.meta.name, week: formatIsoWeek(filters.week) })}</h1>
+          <h1 className="text-2xl font-bold">
+            {t('units.pageTitle', { name: ctx.meta.name, week: formatIsoWeek(filters.week) })}
+          </h1>
         </div>
         <FiltersForm action={`/provinces/${code}/districts`} filters={filters} withRange={false} />
       </div>

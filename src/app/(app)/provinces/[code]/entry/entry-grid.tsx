@@ -9,7 +9,16 @@ import type { EntryUnit } from '@/server/reports/queries';
 import type { RowWarning } from '@/server/reports/types';
 import { ConflictPanel, type Choice, type ConflictState } from './conflict-panel';
 import { GridRowView } from './grid-row';
-import { checkRow, isDirty, parseClipboardBlock, pasteBlock, toInput, valuesOf, verticalTarget, type GridRow } from './grid-state';
+import {
+  checkRow,
+  isDirty,
+  parseClipboardBlock,
+  pasteBlock,
+  toInput,
+  valuesOf,
+  verticalTarget,
+  type GridRow,
+} from './grid-state';
 import { LiveTotal } from './live-total';
 import { WarningsPanel } from './warnings-panel';
 
@@ -90,7 +99,10 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
     if (errorCount > 0) {
       setNotice({ tone: 'error', text: t('grid.fixErrors', { count: errorCount }) });
       const first = checked.findIndex((c) => Object.keys(c.errors).length > 0);
-      focusCell(first, FIGURE_FIELDS.find((f) => checked[first]!.errors[f])!);
+      focusCell(
+        first,
+        FIGURE_FIELDS.find((f) => checked[first]!.errors[f])!,
+      );
       return;
     }
     if (Object.keys(conflicts).length > 0) {
@@ -124,7 +136,11 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
           if (!c.stored) continue;
           const index = gridIndex(c.ref);
           const mine = checked[index]!.figures;
-          next[index] = { stored: c.stored, fields: FIGURE_FIELDS.filter((f) => mine[f] !== c.stored!.figures[f]), choices: {} };
+          next[index] = {
+            stored: c.stored,
+            fields: FIGURE_FIELDS.filter((f) => mine[f] !== c.stored!.figures[f]),
+            choices: {},
+          };
         }
         setConflicts(next);
         setNotice({ tone: 'error', text: t('conflict.summary', { count: details.conflicts.length }) });
@@ -138,7 +154,12 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
           else general.add(codes[0]!);
         }
         setServerErrors(errors);
-        setNotice({ tone: 'error', text: [...general].map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t('errors.invalid'))).join(' ') || t('grid.fixErrors', { count: Object.keys(errors).length }) });
+        setNotice({
+          tone: 'error',
+          text:
+            [...general].map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t('errors.invalid'))).join(' ') ||
+            t('grid.fixErrors', { count: Object.keys(errors).length }),
+        });
       } else {
         setNotice({ tone: 'error', text: t(`actionErrors.${result.code}`) });
       }
@@ -149,7 +170,10 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
     setConflicts((cs) => ({ ...cs, [index]: { ...cs[index]!, choices: { ...cs[index]!.choices, [field]: choice } } }));
   }
   function chooseAll(index: number, choice: Choice) {
-    setConflicts((cs) => ({ ...cs, [index]: { ...cs[index]!, choices: Object.fromEntries(cs[index]!.fields.map((f) => [f, choice])) } }));
+    setConflicts((cs) => ({
+      ...cs,
+      [index]: { ...cs[index]!, choices: Object.fromEntries(cs[index]!.fields.map((f) => [f, choice])) },
+    }));
   }
   /** The merge: chosen cells take the stored figures, and the row now builds on the stored version. */
   function apply(index: number) {
@@ -159,7 +183,14 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
         if (i !== index) return r;
         const values = { ...r.values };
         for (const f of c.fields) if (c.choices[f] === 'theirs') values[f] = toInput(c.stored.figures[f], locale);
-        return { ...r, values, version: c.stored.version, base: c.stored.figures, updatedBy: c.stored.updatedBy, updatedAt: c.stored.updatedAt };
+        return {
+          ...r,
+          values,
+          version: c.stored.version,
+          base: c.stored.figures,
+          updatedBy: c.stored.updatedBy,
+          updatedAt: c.stored.updatedAt,
+        };
       }),
     );
     setConflicts(({ [index]: _done, ...rest }) => rest);
@@ -176,22 +207,45 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
   return (
     <div className="space-y-4">
       {Object.entries(conflicts).map(([i, c]) => (
-        <ConflictPanel key={i} index={Number(i)} row={rows[Number(i)]!} mine={checked[Number(i)]!.figures} conflict={c} onChoose={choose} onChooseAll={chooseAll} onApply={apply} />
+        <ConflictPanel
+          key={i}
+          index={Number(i)}
+          row={rows[Number(i)]!}
+          mine={checked[Number(i)]!.figures}
+          conflict={c}
+          onChoose={choose}
+          onChooseAll={chooseAll}
+          onApply={apply}
+        />
       ))}
-      {warnings && <WarningsPanel warnings={warnings} names={names} pending={pending} onConfirm={() => save(true)} onDismiss={() => setWarnings(null)} />}
+      {warnings && (
+        <WarningsPanel
+          warnings={warnings}
+          names={names}
+          pending={pending}
+          onConfirm={() => save(true)}
+          onDismiss={() => setWarnings(null)}
+        />
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('grid.caption', { week })}</caption>
           <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">{t('grid.unit')}</th>
+              <th scope="col" className="px-3 py-2">
+                {t('grid.unit')}
+              </th>
               {FIGURE_FIELDS.map((f) => (
                 <th key={f} scope="col" className="px-1.5 py-2 text-right">
                   {t(`fields.${f}`)}
-                  {(f === 'totalCovidBeds' || f === 'totalIcuBeds') && <span className="block font-normal text-slate-500">{t('grid.optional')}</span>}
+                  {(f === 'totalCovidBeds' || f === 'totalIcuBeds') && (
+                    <span className="block font-normal text-slate-500">{t('grid.optional')}</span>
+                  )}
                 </th>
               ))}
-              <th scope="col" className="px-3 py-2">{t('grid.ratesHeader')}</th>
+              <th scope="col" className="px-3 py-2">
+                {t('grid.ratesHeader')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -214,14 +268,30 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
               />
             ))}
           </tbody>
-          <LiveTotal rows={rows} figures={checked.map((c) => c.figures)} plan={plan} population={population} hasErrors={hasErrors} />
+          <LiveTotal
+            rows={rows}
+            figures={checked.map((c) => c.figures)}
+            plan={plan}
+            population={population}
+            hasErrors={hasErrors}
+          />
         </table>
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="button" onClick={() => save(false)} disabled={pending} className="rounded bg-sky-800 px-5 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60">
+        <button
+          type="button"
+          onClick={() => save(false)}
+          disabled={pending}
+          className="rounded bg-sky-800 px-5 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60"
+        >
           {pending ? t('grid.saving') : t('grid.save')}
         </button>
-        <p role={notice?.tone === 'error' ? 'alert' : 'status'} aria-live="polite" className={`text-sm ${notice?.tone === 'error' ? 'font-semibold text-red-800' : 'text-slate-700'}`} data-testid="grid-notice">
+        <p
+          role={notice?.tone === 'error' ? 'alert' : 'status'}
+          aria-live="polite"
+          className={`text-sm ${notice?.tone === 'error' ? 'font-semibold text-red-800' : 'text-slate-700'}`}
+          data-testid="grid-notice"
+        >
           {notice?.text}
         </p>
       </div>

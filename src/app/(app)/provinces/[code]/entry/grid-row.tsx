@@ -27,7 +27,18 @@ interface Props extends CellHandlers {
   historyHref: string | null;
 }
 
-export function GridRowView({ row, index, figures, errors, warnings, dirty, conflicted, plan, historyHref, ...handlers }: Props) {
+export function GridRowView({
+  row,
+  index,
+  figures,
+  errors,
+  warnings,
+  dirty,
+  conflicted,
+  plan,
+  historyHref,
+  ...handlers
+}: Props) {
   const t = useTranslations('entry');
   const format = useFormatter();
   const own = row.kind === 'province';
@@ -37,7 +48,10 @@ export function GridRowView({ row, index, figures, errors, warnings, dirty, conf
   const label = own ? t('grid.ownRow') : row.name;
 
   return (
-    <tr className={`${own ? 'bg-sky-50/60' : ''} ${conflicted ? 'outline outline-2 -outline-offset-2 outline-amber-500' : ''}`} data-unit={row.unitCode}>
+    <tr
+      className={`${own ? 'bg-sky-50/60' : ''} ${conflicted ? 'outline outline-2 -outline-offset-2 outline-amber-500' : ''}`}
+      data-unit={row.unitCode}
+    >
       <th scope="row" className="min-w-44 px-3 py-2 text-left align-top font-normal">
         <span className="block font-medium text-slate-900">{label}</span>
         <span className="block text-xs text-slate-500">{row.unitCode}</span>
@@ -45,7 +59,10 @@ export function GridRowView({ row, index, figures, errors, warnings, dirty, conf
           <span className="block text-xs text-emerald-800">
             <span aria-hidden="true">✓ </span>
             {row.updatedBy
-              ? t('grid.reportedBy', { by: row.updatedBy, at: format.dateTime(new Date(row.updatedAt!), { dateStyle: 'short', timeStyle: 'short' }) })
+              ? t('grid.reportedBy', {
+                  by: row.updatedBy,
+                  at: format.dateTime(new Date(row.updatedAt!), { dateStyle: 'short', timeStyle: 'short' }),
+                })
               : t('grid.reported')}
           </span>
         ) : (
@@ -94,7 +111,11 @@ export function GridRowView({ row, index, figures, errors, warnings, dirty, conf
               aria-invalid={error ? true : undefined}
               aria-describedby={`${id}-prev ${id}-msg`}
               className={`w-24 rounded border px-2 py-1 text-right tabular-nums focus:outline-none focus:ring-2 focus:ring-sky-600 ${
-                error ? 'border-red-700 bg-red-50' : warning ? 'border-amber-600 bg-amber-50' : 'border-slate-300 bg-white'
+                error
+                  ? 'border-red-700 bg-red-50'
+                  : warning
+                    ? 'border-amber-600 bg-amber-50'
+                    : 'border-slate-300 bg-white'
               }`}
             />
             <span id={`${id}-prev`} className="mt-0.5 block text-right text-[11px] text-slate-500">

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FIGURES } from '@/lib/validations/figures';
-import { checkRow, isDirty, parseClipboardBlock, pasteBlock, toInput, valuesOf, verticalTarget, type GridRow } from './grid-state';
+import {
+  checkRow,
+  isDirty,
+  parseClipboardBlock,
+  pasteBlock,
+  toInput,
+  valuesOf,
+  verticalTarget,
+  type GridRow,
+} from './grid-state';
 
-const row = (unitCode: string, kind: GridRow['kind'] = 'district', values: Partial<GridRow['values']> = {}): GridRow => ({
+const row = (
+  unitCode: string,
+  kind: GridRow['kind'] = 'district',
+  values: Partial<GridRow['values']> = {},
+): GridRow => ({
   unitCode,
   name: unitCode,
   kind,
@@ -30,11 +43,19 @@ describe('keyboard movement', () => {
 
 describe('pasting a block copied from Excel', () => {
   it('splits lines and tabs, dropping the trailing newline Excel adds', () => {
-    expect(parseClipboardBlock('1\t2,5\r\n3\t4\r\n')).toEqual([['1', '2,5'], ['3', '4']]);
+    expect(parseClipboardBlock('1\t2,5\r\n3\t4\r\n')).toEqual([
+      ['1', '2,5'],
+      ['3', '4'],
+    ]);
   });
 
   it('fills rightwards and downwards from the focused cell, as typed (decimal commas kept)', () => {
-    const { rows, filled, ignored } = pasteBlock(grid, 1, 'newCases', parseClipboardBlock('305\t6,15\t6\n243\t4,7\t7\n'));
+    const { rows, filled, ignored } = pasteBlock(
+      grid,
+      1,
+      'newCases',
+      parseClipboardBlock('305\t6,15\t6\n243\t4,7\t7\n'),
+    );
     expect(filled).toBe(6);
     expect(ignored).toBe(0);
     expect(rows[1]!.values).toMatchObject({ newCases: '305', oxygenAvg7d: '6,15', freeCovidBeds: '6' });
@@ -43,7 +64,12 @@ describe('pasting a block copied from Excel', () => {
   });
 
   it('skips the province row’s cases cell and what falls outside the grid, and counts what it ignored', () => {
-    const { rows, filled, ignored } = pasteBlock(grid, 0, 'newCases', parseClipboardBlock('9\t45,5\n1\t2\n\t\n5\t5\n7\t7'));
+    const { rows, filled, ignored } = pasteBlock(
+      grid,
+      0,
+      'newCases',
+      parseClipboardBlock('9\t45,5\n1\t2\n\t\n5\t5\n7\t7'),
+    );
     expect(rows[0]!.values).toMatchObject({ newCases: '', oxygenAvg7d: '45,5' });
     expect(rows[3]!.values).toMatchObject({ newCases: '5', oxygenAvg7d: '5' });
     expect(filled).toBe(1 + 2 + 2 + 2);
@@ -58,7 +84,9 @@ describe('pasting a block copied from Excel', () => {
 
 describe('a row as the user typed it', () => {
   it('checks each cell with the shared schema and keeps the valid figures for the live rates', () => {
-    const { figures, errors } = checkRow(row('105', 'district', { newCases: '12,5', oxygenAvg7d: '3,25', freeCovidBeds: '-1' }));
+    const { figures, errors } = checkRow(
+      row('105', 'district', { newCases: '12,5', oxygenAvg7d: '3,25', freeCovidBeds: '-1' }),
+    );
     expect(errors).toEqual({ newCases: 'notWhole', freeCovidBeds: 'negative' });
     expect(figures).toEqual({ ...EMPTY_FIGURES, oxygenAvg7d: 3.25 });
   });

@@ -74,11 +74,21 @@ export function isDirty(row: GridRow): boolean {
 }
 
 export function countsOf(f: Figures): Counts {
-  return { newCases: f.newCases, oxygenAvg7d: f.oxygenAvg7d, freeCovidBeds: f.freeCovidBeds, staffedIcuBeds: f.staffedIcuBeds };
+  return {
+    newCases: f.newCases,
+    oxygenAvg7d: f.oxygenAvg7d,
+    freeCovidBeds: f.freeCovidBeds,
+    staffedIcuBeds: f.staffedIcuBeds,
+  };
 }
 
 /** The cell Enter (down) or Shift+Enter (up) moves to: the same column in the next row that has it. */
-export function verticalTarget(rows: readonly Pick<GridRow, 'kind'>[], row: number, field: FigureField, step: 1 | -1): number | null {
+export function verticalTarget(
+  rows: readonly Pick<GridRow, 'kind'>[],
+  row: number,
+  field: FigureField,
+  step: 1 | -1,
+): number | null {
   for (let r = row + step; r >= 0 && r < rows.length; r += step) if (hasCell(rows[r]!, field)) return r;
   return null;
 }
@@ -98,7 +108,12 @@ export interface PasteResult {
 }
 
 /** Fills the grid from the focused cell, rightwards and downwards, as a spreadsheet does. */
-export function pasteBlock(rows: readonly GridRow[], startRow: number, startField: FigureField, block: string[][]): PasteResult {
+export function pasteBlock(
+  rows: readonly GridRow[],
+  startRow: number,
+  startField: FigureField,
+  block: string[][],
+): PasteResult {
   const startCol = FIGURE_FIELDS.indexOf(startField);
   const next = rows.map((r) => ({ ...r, values: { ...r.values } }));
   let filled = 0;

@@ -8,7 +8,9 @@ export function LevelChip({ level, provisional = false }: { level: SurgeLevel; p
   const t = useTranslations('levels');
   const style = LEVEL_STYLE[level];
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${style.className}`}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${style.className}`}
+    >
       <span aria-hidden="true">{style.symbol}</span>
       {t(level)}
       {provisional && <span className="font-normal">· {t('provisional')}</span>}

@@ -7,7 +7,19 @@ import { countsOf, type GridRow } from './grid-state';
 import { LevelChip } from './level-chip';
 
 /** The province total as typed so far, and the verdict it would produce, computed by the shared surge module. */
-export function LiveTotal({ rows, figures, plan, population, hasErrors }: { rows: GridRow[]; figures: Figures[]; plan: Plan; population: number | null; hasErrors: boolean }) {
+export function LiveTotal({
+  rows,
+  figures,
+  plan,
+  population,
+  hasErrors,
+}: {
+  rows: GridRow[];
+  figures: Figures[];
+  plan: Plan;
+  population: number | null;
+  hasErrors: boolean;
+}) {
   const t = useTranslations('entry');
   const format = useFormatter();
   const ownIndex = rows.findIndex((r) => r.kind === 'province');
@@ -24,7 +36,12 @@ export function LiveTotal({ rows, figures, plan, population, hasErrors }: { rows
         });
   const sum = (field: (typeof FIGURE_FIELDS)[number]) => {
     const known = figures.map((f) => f[field]).filter((v): v is number => v !== null);
-    return known.length ? format.number(known.reduce((a, b) => a + b, 0), { maximumFractionDigits: 2 }) : '—';
+    return known.length
+      ? format.number(
+          known.reduce((a, b) => a + b, 0),
+          { maximumFractionDigits: 2 },
+        )
+      : '—';
   };
 
   return (
@@ -34,7 +51,10 @@ export function LiveTotal({ rows, figures, plan, population, hasErrors }: { rows
           <span className="block font-semibold">{t('total.title')}</span>
           {result && (
             <span className="block text-xs text-slate-600" data-testid="total-completeness">
-              {t('total.completeness', { reported: result.completeness.reported, expected: result.completeness.expected })}
+              {t('total.completeness', {
+                reported: result.completeness.reported,
+                expected: result.completeness.expected,
+              })}
             </span>
           )}
         </th>

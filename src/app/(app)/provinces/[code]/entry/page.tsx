@@ -25,7 +25,12 @@ export default async function EntryPage({ params, searchParams }: Props) {
   const week = parsed ?? lastCompleteWeek(now());
   const result = await getEntryWeek(user, code, week);
   if (result.status === 'not-found') notFound();
-  if (result.status === 'forbidden') return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('noAccess')}</p>;
+  if (result.status === 'forbidden')
+    return (
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+        {t('noAccess')}
+      </p>
+    );
   const view = result.data;
   const weekText = formatIsoWeek(week);
   const base = `/provinces/${code}`;
@@ -40,20 +45,51 @@ export default async function EntryPage({ params, searchParams }: Props) {
           <p className="text-sm text-slate-600">{t('planLine', { plan: view.plan.name })}</p>
         </div>
         <nav aria-label={t('links.label')} className="flex flex-wrap gap-2 text-sm">
-          <Link href={`${base}/completeness?week=${weekText}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">{t('links.completeness')}</Link>
-          {view.canImport && <Link href={`${base}/import`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">{t('links.import')}</Link>}
-          <a href={`/api/v1/reports/export?province=${code}&from=${from}&to=${weekText}&format=xlsx`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">{t('links.exportXlsx')}</a>
-          <a href={`/api/v1/reports/export?province=${code}&from=${from}&to=${weekText}&format=csv`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">{t('links.exportCsv')}</a>
+          <Link
+            href={`${base}/completeness?week=${weekText}`}
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+          >
+            {t('links.completeness')}
+          </Link>
+          {view.canImport && (
+            <Link
+              href={`${base}/import`}
+              className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+            >
+              {t('links.import')}
+            </Link>
+          )}
+          <a
+            href={`/api/v1/reports/export?province=${code}&from=${from}&to=${weekText}&format=xlsx`}
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+          >
+            {t('links.exportXlsx')}
+          </a>
+          <a
+            href={`/api/v1/reports/export?province=${code}&from=${from}&to=${weekText}&format=csv`}
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+          >
+            {t('links.exportCsv')}
+          </a>
         </nav>
       </div>
       <WeekNav basePath={`${base}/entry`} week={week} latest={view.currentWeek} />
-      {requested && !parsed && <p role="alert" className="text-sm text-red-800">{t('week.invalid', { value: requested })}</p>}
+      {requested && !parsed && (
+        <p role="alert" className="text-sm text-red-800">
+          {t('week.invalid', { value: requested })}
+        </p>
+      )}
       {!view.canWrite ? (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
-          {t('readOnly')} <Link href={base} className="underline">{t('links.province')}</Link>
+          {t('readOnly')}{' '}
+          <Link href={base} className="underline">
+            {t('links.province')}
+          </Link>
         </p>
       ) : future ? (
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">{t('errors.futureWeek')}</p>
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
+          {t('errors.futureWeek')}
+        </p>
       ) : (
         <>
           <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-700">
@@ -66,7 +102,14 @@ export default async function EntryPage({ params, searchParams }: Props) {
               <li>{t('help.exportRange', { from, to: weekText })}</li>
             </ul>
           </details>
-          <EntryWorkspace key={weekText} provinceCode={code} week={weekText} plan={view.plan} population={view.province.population} units={view.units} />
+          <EntryWorkspace
+            key={weekText}
+            provinceCode={code}
+            week={weekText}
+            plan={view.plan}
+            population={view.province.population}
+            units={view.units}
+          />
         </>
       )}
     </div>

@@ -3,7 +3,13 @@ import { useFormatter, useTranslations } from 'use-intl/react';
 import type { RowWarning } from '@/server/reports/types';
 
 /** Soft warnings: the user confirms them once, or goes back to correct the figures. */
-export function WarningsPanel({ warnings, names, pending, onConfirm, onDismiss }: {
+export function WarningsPanel({
+  warnings,
+  names,
+  pending,
+  onConfirm,
+  onDismiss,
+}: {
   warnings: RowWarning[];
   /** unit code -> name shown in the grid */
   names: Record<string, string>;
@@ -14,7 +20,12 @@ export function WarningsPanel({ warnings, names, pending, onConfirm, onDismiss }
   const t = useTranslations('entry');
   const format = useFormatter();
   return (
-    <section role="alert" aria-labelledby="warnings-title" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4" data-testid="warnings-panel">
+    <section
+      role="alert"
+      aria-labelledby="warnings-title"
+      className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4"
+      data-testid="warnings-panel"
+    >
       <h3 id="warnings-title" className="font-semibold text-amber-950">
         <span aria-hidden="true">⚠ </span>
         {t('warnings.title', { count: warnings.length })}
@@ -24,16 +35,33 @@ export function WarningsPanel({ warnings, names, pending, onConfirm, onDismiss }
           <li key={i}>
             <span className="font-medium">{names[w.unitCode] ?? w.unitCode}: </span>
             {w.code === 'alreadyReported'
-              ? t('warnings.alreadyReported', { by: w.by ?? t('warnings.unknownReporter'), at: format.dateTime(new Date(w.at), { dateStyle: 'short', timeStyle: 'short' }) })
-              : t('warnings.farFromHistory', { field: t(`fields.${w.field}`), value: w.value, median: w.median, count: w.history })}
+              ? t('warnings.alreadyReported', {
+                  by: w.by ?? t('warnings.unknownReporter'),
+                  at: format.dateTime(new Date(w.at), { dateStyle: 'short', timeStyle: 'short' }),
+                })
+              : t('warnings.farFromHistory', {
+                  field: t(`fields.${w.field}`),
+                  value: w.value,
+                  median: w.median,
+                  count: w.history,
+                })}
           </li>
         ))}
       </ul>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" onClick={onConfirm} disabled={pending} className="rounded bg-amber-800 px-4 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+        <button
+          type="button"
+          onClick={onConfirm}
+          disabled={pending}
+          className="rounded bg-amber-800 px-4 py-1.5 text-sm font-semibold text-white disabled:opacity-50"
+        >
           {t('warnings.confirm')}
         </button>
-        <button type="button" onClick={onDismiss} className="rounded border border-amber-800 bg-white px-4 py-1.5 text-sm">
+        <button
+          type="button"
+          onClick={onDismiss}
+          className="rounded border border-amber-800 bg-white px-4 py-1.5 text-sm"
+        >
           {t('warnings.back')}
         </button>
       </div>

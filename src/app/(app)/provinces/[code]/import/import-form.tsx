@@ -4,10 +4,19 @@ import { useId, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl/react';
 import { ImportReport, type ImportResponse } from './import-report';
 
-type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'processing' } | { kind: 'done'; status: number; body: ImportResponse };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; percent: number }
+  | { kind: 'processing' }
+  | { kind: 'done'; status: number; body: ImportResponse };
 
 /** Sends the file to the import API with XMLHttpRequest, whose upload events give a real progress bar. */
-function send(url: string, file: File, onProgress: (percent: number) => void, onUploaded: () => void): Promise<{ status: number; body: ImportResponse }> {
+function send(
+  url: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  onUploaded: () => void,
+): Promise<{ status: number; body: ImportResponse }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -54,7 +63,12 @@ export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; m
     }
     setPhase({ kind: 'uploading', percent: 0 });
     const confirm = warned && confirmed ? '&confirm=warnings' : '';
-    const result = await send(`/api/v1/reports/import?province=${provinceCode}${confirm}`, file, (percent) => setPhase({ kind: 'uploading', percent }), () => setPhase({ kind: 'processing' }));
+    const result = await send(
+      `/api/v1/reports/import?province=${provinceCode}${confirm}`,
+      file,
+      (percent) => setPhase({ kind: 'uploading', percent }),
+      () => setPhase({ kind: 'processing' }),
+    );
     setPhase({ kind: 'done', ...result });
     if (result.status === 200) router.refresh();
   }
@@ -62,7 +76,9 @@ export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; m
   return (
     <form onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-busy={busy}>
       <div>
-        <label htmlFor={inputId} className="block font-medium">{t('fileLabel')}</label>
+        <label htmlFor={inputId} className="block font-medium">
+          {t('fileLabel')}
+        </label>
         <input
           ref={fileInput}
           id={inputId}
@@ -76,15 +92,28 @@ export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; m
           }}
           className="mt-1 block text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-slate-50 file:px-3 file:py-1.5"
         />
-        {localError && <p role="alert" className="mt-1 text-sm font-semibold text-red-800">{localError}</p>}
+        {localError && (
+          <p role="alert" className="mt-1 text-sm font-semibold text-red-800">
+            {localError}
+          </p>
+        )}
       </div>
       {warned && (
         <label className="flex items-start gap-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} className="mt-1" />
+          <input
+            type="checkbox"
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.target.checked)}
+            className="mt-1"
+          />
           <span>{t('confirmWarnings')}</span>
         </label>
       )}
-      <button type="submit" disabled={busy || (warned && !confirmed)} className="rounded bg-sky-800 px-5 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy || (warned && !confirmed)}
+        className="rounded bg-sky-800 px-5 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60"
+      >
         {warned ? t('submitConfirmed') : t('submit')}
       </button>
       <div aria-live="polite">

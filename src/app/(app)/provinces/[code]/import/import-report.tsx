@@ -10,7 +10,12 @@ export interface ImportResponse {
   updated?: number;
   unchanged?: number;
   warnings?: { row: number; column: string | null; unitCode: string; week: string; code: string; message: string }[];
-  conflicts?: { row: number; unitCode: string; isoWeek: string; stored: { updatedBy: string | null; updatedAt: string } | null }[];
+  conflicts?: {
+    row: number;
+    unitCode: string;
+    isoWeek: string;
+    stored: { updatedBy: string | null; updatedAt: string } | null;
+  }[];
 }
 
 /** The outcome of an import: what was saved, or every bad row, warning or conflict, row by row. Nothing half-done. */
@@ -18,32 +23,58 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
   const t = useTranslations('entry.import');
   if (status === 200 && body.ok) {
     return (
-      <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 font-medium text-emerald-900" data-testid="import-result">
+      <p
+        role="status"
+        className="rounded border border-emerald-300 bg-emerald-50 p-3 font-medium text-emerald-900"
+        data-testid="import-result"
+      >
         <span aria-hidden="true">✓ </span>
-        {t('saved', { rows: Number(body.rows), created: body.created ?? 0, updated: body.updated ?? 0, unchanged: body.unchanged ?? 0 })}
+        {t('saved', {
+          rows: Number(body.rows),
+          created: body.created ?? 0,
+          updated: body.updated ?? 0,
+          unchanged: body.unchanged ?? 0,
+        })}
       </p>
     );
   }
   const issues = Array.isArray(body.rows) ? body.rows : [];
   const tone = status === 422 ? 'border-amber-400 bg-amber-50 text-amber-950' : 'border-red-300 bg-red-50 text-red-900';
   return (
-    <section role="alert" aria-labelledby="import-report-title" className={`space-y-2 rounded border p-3 ${tone}`} data-testid="import-result">
+    <section
+      role="alert"
+      aria-labelledby="import-report-title"
+      className={`space-y-2 rounded border p-3 ${tone}`}
+      data-testid="import-result"
+    >
       <h2 id="import-report-title" className="font-semibold">
-        {status === 422 ? t('warningsTitle', { count: body.total ?? body.warnings?.length ?? 0 }) : body.message || t('failed', { status })}
+        {status === 422
+          ? t('warningsTitle', { count: body.total ?? body.warnings?.length ?? 0 })
+          : body.message || t('failed', { status })}
       </h2>
       {/* 429: two imports are running; the message itself says to come back */}
       {status !== 429 && <p className="text-sm">{status === 422 ? t('warningsHelp') : t('nothingWritten')}</p>}
       {issues.length > 0 && (
         <>
-          {body.total !== undefined && body.total > issues.length && <p className="text-sm">{t('truncated', { shown: issues.length, total: body.total })}</p>}
+          {body.total !== undefined && body.total > issues.length && (
+            <p className="text-sm">{t('truncated', { shown: issues.length, total: body.total })}</p>
+          )}
           <div className="max-h-96 overflow-auto rounded border border-red-200 bg-white">
             <table className="min-w-full text-sm" data-testid="import-errors">
               <thead className="sticky top-0 bg-slate-100 text-left text-xs font-semibold text-slate-700">
                 <tr>
-                  <th scope="col" className="px-3 py-1.5">{t('row')}</th>
-                  <th scope="col" className="px-3 py-1.5">{t('column')}</th>
-                  <th scope="col" className="px-3 py-1.5">{t('value')}</th>
-                  <th scope="col" className="px-3 py-1.5">{t('message')}</th>
+                  <th scope="col" className="px-3 py-1.5">
+                    {t('row')}
+                  </th>
+                  <th scope="col" className="px-3 py-1.5">
+                    {t('column')}
+                  </th>
+                  <th scope="col" className="px-3 py-1.5">
+                    {t('value')}
+                  </th>
+                  <th scope="col" className="px-3 py-1.5">
+                    {t('message')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -64,7 +95,9 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
       {body.conflicts && body.conflicts.length > 0 && (
         <ul className="list-disc pl-5 text-sm">
           {body.conflicts.map((c, n) => (
-            <li key={n}>{t('conflictLine', { row: c.row, unit: c.unitCode, week: c.isoWeek, by: c.stored?.updatedBy ?? '—' })}</li>
+            <li key={n}>
+              {t('conflictLine', { row: c.row, unit: c.unitCode, week: c.isoWeek, by: c.stored?.updatedBy ?? '—' })}
+            </li>
           ))}
         </ul>
       )}
@@ -81,7 +114,9 @@ function WarningList({ warnings }: { warnings: NonNullable<ImportResponse['warni
   return (
     <ul className="max-h-96 list-disc space-y-1 overflow-auto pl-5 text-sm" data-testid="import-warnings">
       {already.length > 0 && (
-        <li>{t('alreadyReportedSummary', { count: already.length, first: Math.min(...rows), last: Math.max(...rows) })}</li>
+        <li>
+          {t('alreadyReportedSummary', { count: already.length, first: Math.min(...rows), last: Math.max(...rows) })}
+        </li>
       )}
       {far.map((w, n) => (
         <li key={n}>{t('warningLine', { row: w.row, column: w.column ?? '—', message: w.message })}</li>

@@ -24,7 +24,11 @@ export default async function ImportPage({ params }: Props) {
   const found = await getReportingUnits(code);
   if (!found) notFound();
   if (!can(user, 'reports.import', { provinceCode: code })) {
-    return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t('import.noAccess')}</p>;
+    return (
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+        {t('import.noAccess')}
+      </p>
+    );
   }
   const week = formatIsoWeek(lastCompleteWeek(now()));
   const template = (format: string) => `/api/v1/reports/template?province=${code}&week=${week}&format=${format}`;
@@ -36,13 +40,19 @@ export default async function ImportPage({ params }: Props) {
       </Link>
       <h1 className="text-2xl font-bold">{t('import.heading', { province: found.province.name })}</h1>
       <section aria-labelledby="how" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-        <h2 id="how" className="mb-2 font-semibold text-slate-900">{t('import.howTitle')}</h2>
+        <h2 id="how" className="mb-2 font-semibold text-slate-900">
+          {t('import.howTitle')}
+        </h2>
         <ol className="list-decimal space-y-1 pl-5">
           <li>
             {t('import.step1')}{' '}
-            <a href={template('xlsx')} className="font-medium text-sky-800 underline">{t('import.templateXlsx')}</a>
+            <a href={template('xlsx')} className="font-medium text-sky-800 underline">
+              {t('import.templateXlsx')}
+            </a>
             {' · '}
-            <a href={template('csv')} className="font-medium text-sky-800 underline">{t('import.templateCsv')}</a>
+            <a href={template('csv')} className="font-medium text-sky-800 underline">
+              {t('import.templateCsv')}
+            </a>
           </li>
           <li>{t('import.step2')}</li>
           <li>{t('import.step3')}</li>

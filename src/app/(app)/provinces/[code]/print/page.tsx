@@ -9,7 +9,10 @@ import { now } from '@/server/env';
 import { openProvince } from '@/server/queries/dashboard';
 import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Bản tin · ${(await params).code}` };
@@ -37,7 +40,10 @@ export default async function PrintPage({ params, searchParams }: Props) {
     <>
       <style>{PRINT_CSS}</style>
       <div className="mb-4 flex items-center justify-between gap-3 print:hidden">
-        <Link href={`/provinces/${code}${filtersQuery({ week: filters.week })}`} className="text-sm text-sky-800 hover:underline">
+        <Link
+          href={`/provinces/${code}${filtersQuery({ week: filters.week })}`}
+          className="text-sm text-sky-800 hover:underline"
+        >
           {t('header.backToProvince', { name: ctx.meta.name })}
         </Link>
         <PrintButton label={t('print.print')} />

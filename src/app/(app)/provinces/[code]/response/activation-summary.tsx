@@ -10,21 +10,34 @@ export async function ActivationSummary({ detail, f }: { detail: ActivationDetai
   const { summary: s, snapshot } = detail;
   const open = s.status === 'OPEN';
   return (
-    <section aria-labelledby="activation" className={`mb-6 rounded-lg border-l-8 bg-white p-4 shadow-sm ${open ? 'border-red-700' : 'border-slate-400'}`}>
+    <section
+      aria-labelledby="activation"
+      className={`mb-6 rounded-lg border-l-8 bg-white p-4 shadow-sm ${open ? 'border-red-700' : 'border-slate-400'}`}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="activation" className="text-lg font-bold">
           {t(open ? 'summary.headlineOpen' : 'summary.headlineStoodDown', { week: s.week })}
         </h2>
-        <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${open ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 bg-slate-100 text-slate-700'}`}>
+        <span
+          className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${open ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 bg-slate-100 text-slate-700'}`}
+        >
           <span aria-hidden="true">{open ? '▲▲ ' : '■ '}</span>
           {t(`status.${s.status}`)}
         </span>
-        <span className="rounded-full border border-slate-300 px-2 py-0.5 text-xs text-slate-700">{t(`trigger.${s.trigger}`)}</span>
+        <span className="rounded-full border border-slate-300 px-2 py-0.5 text-xs text-slate-700">
+          {t(`trigger.${s.trigger}`)}
+        </span>
       </div>
       <div className="mt-2 space-y-1 text-sm text-slate-800">
-        <p>{s.openedBy ? t('summary.openedBy', { name: s.openedBy, at: f.dateTime(s.openedAt) }) : t('summary.openedAuto', { at: f.dateTime(s.openedAt), week: s.week })}</p>
+        <p>
+          {s.openedBy
+            ? t('summary.openedBy', { name: s.openedBy, at: f.dateTime(s.openedAt) })
+            : t('summary.openedAuto', { at: f.dateTime(s.openedAt), week: s.week })}
+        </p>
         {s.reason && <p>{t('summary.reason', { reason: s.reason })}</p>}
-        {s.stoodDownAt && <p>{t('summary.stoodDown', { name: s.stoodDownBy ?? t('task.system'), at: f.dateTime(s.stoodDownAt) })}</p>}
+        {s.stoodDownAt && (
+          <p>{t('summary.stoodDown', { name: s.stoodDownBy ?? t('task.system'), at: f.dateTime(s.stoodDownAt) })}</p>
+        )}
         {s.standDownReason && <p>{t('summary.standDownReason', { reason: s.standDownReason })}</p>}
         <p className="text-slate-600">{t('summary.plan', { name: detail.planName, version: detail.planVersion })}</p>
         {!open && <p className="font-medium text-slate-700">{t('summary.readOnly')}</p>}
@@ -36,7 +49,10 @@ export async function ActivationSummary({ detail, f }: { detail: ActivationDetai
         </div>
         {snapshot.completeness && (
           <p className="mb-2 text-sm text-slate-600">
-            {t(snapshot.provisional ? 'snapshot.provisional' : 'snapshot.complete', { reported: snapshot.completeness.reported, expected: snapshot.completeness.expected })}
+            {t(snapshot.provisional ? 'snapshot.provisional' : 'snapshot.complete', {
+              reported: snapshot.completeness.reported,
+              expected: snapshot.completeness.expected,
+            })}
           </p>
         )}
         {detail.figuresHidden ? (

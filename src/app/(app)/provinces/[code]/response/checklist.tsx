@@ -19,7 +19,9 @@ export async function Checklist({ tasks, canManage }: { tasks: DisplayTask[]; ca
   }
   return (
     <section aria-labelledby="checklist" className="mb-6">
-      <h2 id="checklist" className="mb-2 text-lg font-semibold">{t('checklist.title')}</h2>
+      <h2 id="checklist" className="mb-2 text-lg font-semibold">
+        {t('checklist.title')}
+      </h2>
       {tasks.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">{t('checklist.empty')}</p>
       ) : (
@@ -32,12 +34,20 @@ export async function Checklist({ tasks, canManage }: { tasks: DisplayTask[]; ca
                   <span className="font-medium">{g.title}</span>
                   <span className="text-sm tabular-nums text-slate-600">
                     {t('checklist.count', { done, total: g.tasks.length })}
-                    {g.tasks.some((x) => x.overdue) && <span className="ml-2 font-semibold text-red-800">⚠ {t('progress.overdue')}</span>}
+                    {g.tasks.some((x) => x.overdue) && (
+                      <span className="ml-2 font-semibold text-red-800">⚠ {t('progress.overdue')}</span>
+                    )}
                   </span>
                 </summary>
                 <ul className="space-y-3 border-t border-slate-100 p-3">
                   {g.tasks.map((task) => (
-                    <TaskCard key={task.id} task={task} canSetDue={canManage && task.canTick} compact noteMax={LIMITS.noteMax} />
+                    <TaskCard
+                      key={task.id}
+                      task={task}
+                      canSetDue={canManage && task.canTick}
+                      compact
+                      noteMax={LIMITS.noteMax}
+                    />
                   ))}
                 </ul>
               </details>

@@ -20,7 +20,8 @@ export async function NotesAndOverdue({ detail, f }: { detail: ActivationDetail;
               <li key={task.id} className="border-l-4 border-red-400 pl-2">
                 <p className="font-medium">
                   {task.agencyName}
-                  {task.districtName && ` · ${task.districtName}`} — {task.dueDate && t('task.due', { date: f.date(task.dueDate) })}
+                  {task.districtName && ` · ${task.districtName}`} —{' '}
+                  {task.dueDate && t('task.due', { date: f.date(task.dueDate) })}
                 </p>
                 <p className="line-clamp-2 text-slate-700">{task.text}</p>
               </li>
@@ -28,8 +29,14 @@ export async function NotesAndOverdue({ detail, f }: { detail: ActivationDetail;
           </ul>
         )}
       </section>
-      <section aria-labelledby="notes" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="latest-notes">
-        <h2 id="notes" className="font-semibold">{t('notes.title')}</h2>
+      <section
+        aria-labelledby="notes"
+        className="rounded-lg border border-slate-200 bg-white p-4"
+        data-testid="latest-notes"
+      >
+        <h2 id="notes" className="font-semibold">
+          {t('notes.title')}
+        </h2>
         {detail.notes.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">{t('notes.none')}</p>
         ) : (
@@ -38,7 +45,8 @@ export async function NotesAndOverdue({ detail, f }: { detail: ActivationDetail;
               <li key={i}>
                 <q className="block font-medium italic text-slate-900">{n.note}</q>
                 <p className="text-xs text-slate-600">
-                  {t('notes.by', { name: n.actorName ?? n.actorLabel, at: f.dateTime(n.at) })} · {n.districtName ?? n.agencyName}
+                  {t('notes.by', { name: n.actorName ?? n.actorLabel, at: f.dateTime(n.at) })} ·{' '}
+                  {n.districtName ?? n.agencyName}
                 </p>
                 <p className="line-clamp-1 text-xs text-slate-500">{n.text}</p>
               </li>

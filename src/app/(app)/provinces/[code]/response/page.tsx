@@ -26,11 +26,18 @@ export default async function ResponsePage({ params, searchParams }: Props) {
   const { code } = await params;
   const user = await requireUser(`/provinces/${code}/response`);
   const requested = Number((await searchParams).activation);
-  const result = await getResponseView(user, code, { activationId: Number.isSafeInteger(requested) ? requested : undefined, now: now() });
+  const result = await getResponseView(user, code, {
+    activationId: Number.isSafeInteger(requested) ? requested : undefined,
+    now: now(),
+  });
   const t = await getTranslations('response');
   if (result.status === 'not-found') notFound();
   if (result.status === 'forbidden') {
-    return <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">{t('noAccess')}</p>;
+    return (
+      <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" role="alert">
+        {t('noAccess')}
+      </p>
+    );
   }
   const view = result.data;
   const f = await getDateTexts();
@@ -42,7 +49,9 @@ export default async function ResponsePage({ params, searchParams }: Props) {
       <h1 className="mb-3 text-2xl font-bold">{t('provinceTitle', { province: view.province.name })}</h1>
       <HelpText />
       {!view.hasOpen && (
-        <p className="mb-4 rounded-lg border border-slate-200 bg-white p-4 font-medium">{view.activations.length === 0 ? t('none') : t('noneOpen')}</p>
+        <p className="mb-4 rounded-lg border border-slate-200 bg-white p-4 font-medium">
+          {view.activations.length === 0 ? t('none') : t('noneOpen')}
+        </p>
       )}
       {!view.hasOpen && view.canManage && (
         <div className="mb-6">
@@ -52,7 +61,9 @@ export default async function ResponsePage({ params, searchParams }: Props) {
       {viewingOld && (
         <p className="mb-3 text-sm">
           {t('summary.viewingOld')}{' '}
-          <Link href={`/provinces/${view.province.code}/response`} className="text-sky-800 underline">{t('summary.backToCurrent')}</Link>
+          <Link href={`/provinces/${view.province.code}/response`} className="text-sky-800 underline">
+            {t('summary.backToCurrent')}
+          </Link>
         </p>
       )}
       {selected && (
@@ -60,15 +71,28 @@ export default async function ResponsePage({ params, searchParams }: Props) {
           <ActivationSummary detail={selected} f={f} />
           <ProgressTables detail={selected} />
           <NotesAndOverdue detail={selected} f={f} />
-          <Checklist tasks={toDisplayTasks(selected.tasks, f)} canManage={view.canManage && selected.summary.status === 'OPEN'} />
+          <Checklist
+            tasks={toDisplayTasks(selected.tasks, f)}
+            canManage={view.canManage && selected.summary.status === 'OPEN'}
+          />
           {view.canManage && selected.summary.status === 'OPEN' && (
             <div className="mb-6 max-w-2xl">
-              <ReasonForm kind="standDown" provinceCode={view.province.code} activationId={selected.summary.id} reasonMax={LIMITS.reasonMax} />
+              <ReasonForm
+                kind="standDown"
+                provinceCode={view.province.code}
+                activationId={selected.summary.id}
+                reasonMax={LIMITS.reasonMax}
+              />
             </div>
           )}
         </>
       )}
-      <ActivationHistory code={view.province.code} activations={view.activations} selectedId={selected?.summary.id ?? null} f={f} />
+      <ActivationHistory
+        code={view.province.code}
+        activations={view.activations}
+        selectedId={selected?.summary.id ?? null}
+        f={f}
+      />
     </>
   );
 }

@@ -18,7 +18,10 @@ export const GET = apiHandler(async (request: Request) => {
   const refused = await refuseUnless(auth.user, 'reports.read', { provinceCode }, 'api.reports.export', t);
   if (refused) return refused;
   const result = await getExportRows(auth.user, provinceCode, from, to);
-  if (result.status === 'bad-range') return fail(400, t('api.badRange', { max: MAX_RANGE_WEEKS }), { from: [t('api.badRange', { max: MAX_RANGE_WEEKS })] });
+  if (result.status === 'bad-range')
+    return fail(400, t('api.badRange', { max: MAX_RANGE_WEEKS }), {
+      from: [t('api.badRange', { max: MAX_RANGE_WEEKS })],
+    });
   if (result.status === 'not-found') return fail(404, t('api.notFound'));
   if (result.status === 'forbidden') return fail(403, t('api.forbidden'));
   const name = `surgewatch-${provinceCode}-${formatIsoWeek(from)}-${formatIsoWeek(to)}.${format}`;

@@ -1,6 +1,15 @@
 import { authenticate, refuseUnless } from '@/server/api/auth';
 import { importResponse, parseQuery } from '@/server/api/reports';
-import { apiHandler, BodyTooLarge, errorCode, fail, json, readBody, translatorFor, type Translate } from '@/server/api/respond';
+import {
+  apiHandler,
+  BodyTooLarge,
+  errorCode,
+  fail,
+  json,
+  readBody,
+  translatorFor,
+  type Translate,
+} from '@/server/api/respond';
 import { importReports, type ImportBusy, type ImportOutcome } from '@/server/reports/import';
 import { MAX_IMPORT_BYTES } from '@/server/reports/import-file';
 import { IMPORT_RETRY_AFTER_SECONDS, IMPORT_UNAVAILABLE, importSlotFree } from '@/server/reports/import-run';
@@ -17,7 +26,9 @@ const TOO_LARGE = new Set(['fileTooLarge', 'tooManyRows', 'tooManyColumns', 'unp
 function answer(outcome: ImportOutcome | ImportBusy, t: Translate): Response {
   if (outcome.status === 'busy') {
     const message = t('api.importBusy', { seconds: outcome.retryAfter });
-    return json({ ok: false, message, fieldErrors: {}, retryAfter: outcome.retryAfter }, 429, { 'Retry-After': String(outcome.retryAfter) });
+    return json({ ok: false, message, fieldErrors: {}, retryAfter: outcome.retryAfter }, 429, {
+      'Retry-After': String(outcome.retryAfter),
+    });
   }
   // the server cannot read files at all (a deployment fault, logged): not the caller's file, so not a 4xx
   if (outcome.status === 'invalid' && outcome.issues.some((i) => i.code === IMPORT_UNAVAILABLE)) {
@@ -49,7 +60,9 @@ export const POST = apiHandler(async (request: Request) => {
     const type = request.headers.get('content-type') ?? '';
     if (type.startsWith('multipart/form-data')) {
       const body = await readBody(request, MAX_IMPORT_BYTES + ENVELOPE);
-      const form = await new Response(body as BodyInit, { headers: { 'content-type': type } }).formData().catch(() => null);
+      const form = await new Response(body as BodyInit, { headers: { 'content-type': type } })
+        .formData()
+        .catch(() => null);
       const file = form?.get('file');
       if (!file || typeof file === 'string') return fail(400, t('api.noFile'), { file: [t('api.noFile')] });
       bytes = new Uint8Array(await file.arrayBuffer());

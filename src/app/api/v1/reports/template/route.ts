@@ -23,7 +23,9 @@ export const GET = apiHandler(async (request: Request) => {
   const name = `surgewatch-mau-nhap-${provinceCode}-${formatIsoWeek(week)}.${format}`;
   const headers = { 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' };
   if (format === 'xlsx') {
-    return new Response(new Uint8Array(await toXlsx(rows, TEMPLATE_COLUMNS, 'reports')), { headers: { ...headers, 'Content-Type': XLSX_TYPE } });
+    return new Response(new Uint8Array(await toXlsx(rows, TEMPLATE_COLUMNS, 'reports')), {
+      headers: { ...headers, 'Content-Type': XLSX_TYPE },
+    });
   }
   return new Response(toCsv(rows, TEMPLATE_COLUMNS), { headers: { ...headers, 'Content-Type': CSV_TYPE } });
 });

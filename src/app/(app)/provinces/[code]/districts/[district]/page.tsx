@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { DistrictReportsWidget, DistrictTrendsWidget, DistrictVerdictWidget } from '@/components/dashboard/district-widgets';
+import {
+  DistrictReportsWidget,
+  DistrictTrendsWidget,
+  DistrictVerdictWidget,
+} from '@/components/dashboard/district-widgets';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/i18n/server';
 import { pageData } from '@/components/dashboard/page-access';
@@ -39,7 +43,10 @@ export default async function DistrictPage({ params, searchParams }: Props) {
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm">
-            <Link href={`/provinces/${code}${filters.isDefaultWeek ? '' : filtersQuery({ week, range })}`} className="text-sky-800 hover:underline">
+            <Link
+              href={`/provinces/${code}${filters.isDefaultWeek ? '' : filtersQuery({ week, range })}`}
+              className="text-sky-800 hover:underline"
+            >
               {t('header.backToProvince', { name: ctx.meta.name })}
             </Link>
           </p>

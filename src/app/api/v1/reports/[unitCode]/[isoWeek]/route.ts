@@ -23,8 +23,14 @@ async function target(ctx: Context, t: Translate) {
     if (!week) fieldErrors.isoWeek = [t('errors.badWeek')];
     return { ok: false as const, response: fail(400, t('api.badQuery'), fieldErrors) };
   }
-  const unit = await (await db()).adminUnit.findFirst({ where: { code: unitCode.data }, select: { id: true, code: true, provinceCode: true, reports: true } });
-  if (!unit) return { ok: false as const, response: fail(404, t('api.unitNotFound'), { unitCode: [t('errors.badUnit')] }) };
+  const unit = await (
+    await db()
+  ).adminUnit.findFirst({
+    where: { code: unitCode.data },
+    select: { id: true, code: true, provinceCode: true, reports: true },
+  });
+  if (!unit)
+    return { ok: false as const, response: fail(404, t('api.unitNotFound'), { unitCode: [t('errors.badUnit')] }) };
   return { ok: true as const, unit, week };
 }
 
@@ -34,7 +40,13 @@ export const GET = apiHandler(async (request: Request, ctx: Context) => {
   if (!auth.ok) return auth.response;
   const found = await target(ctx, t);
   if (!found.ok) return found.response;
-  const refused = await refuseUnless(auth.user, 'reports.read', { provinceCode: found.unit.provinceCode, unitId: found.unit.id }, 'api.reports.read', t);
+  const refused = await refuseUnless(
+    auth.user,
+    'reports.read',
+    { provinceCode: found.unit.provinceCode, unitId: found.unit.id },
+    'api.reports.read',
+    t,
+  );
   if (refused) return refused;
   const [report] = await readReports(await db(), [found.unit.id], found.week, found.week);
   return json({
@@ -42,7 +54,14 @@ export const GET = apiHandler(async (request: Request, ctx: Context) => {
     unitCode: found.unit.code,
     isoWeek: formatIsoWeek(found.week),
     // version 0: nothing stored yet; PUT with version 0 creates it
-    report: report ? { ...report.figures, version: report.version, updatedAt: report.updatedAt.toISOString(), updatedBy: report.updatedBy } : null,
+    report: report
+      ? {
+          ...report.figures,
+          version: report.version,
+          updatedAt: report.updatedAt.toISOString(),
+          updatedBy: report.updatedBy,
+        }
+      : null,
     version: report?.version ?? 0,
   });
 });
@@ -53,7 +72,13 @@ export const PUT = apiHandler(async (request: Request, ctx: Context) => {
   if (!auth.ok) return auth.response;
   const found = await target(ctx, t);
   if (!found.ok) return found.response;
-  const refused = await refuseUnless(auth.user, 'reports.write', { provinceCode: found.unit.provinceCode }, 'api.reports.write', t);
+  const refused = await refuseUnless(
+    auth.user,
+    'reports.write',
+    { provinceCode: found.unit.provinceCode },
+    'api.reports.write',
+    t,
+  );
   if (refused) return refused;
 
   let body: unknown;
@@ -67,10 +92,15 @@ export const PUT = apiHandler(async (request: Request, ctx: Context) => {
   if (!parsed.success) return fail(400, t('api.invalid'), zodFieldErrors(t, parsed.error.issues));
   const { version, ...figures } = parsed.data;
   const confirmWarnings = new URL(request.url).searchParams.get('confirm') === 'warnings';
-  const outcome = await saveReports(auth.user, found.unit.provinceCode, [{ unitCode: found.unit.code, week: found.week, version, figures, ref: 0 }], {
-    confirmWarnings,
-    permission: 'reports.write',
-    source: 'api',
-  });
+  const outcome = await saveReports(
+    auth.user,
+    found.unit.provinceCode,
+    [{ unitCode: found.unit.code, week: found.week, version, figures, ref: 0 }],
+    {
+      confirmWarnings,
+      permission: 'reports.write',
+      source: 'api',
+    },
+  );
   return saveResponse(outcome, t);
 });

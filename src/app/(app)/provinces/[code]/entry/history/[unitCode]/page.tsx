@@ -46,8 +46,10 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
   const view = result.data;
   const weekText = formatIsoWeek(week);
   const unitName = view.unit.kind === 'province' ? t('grid.ownRow') : view.unit.name;
-  const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : f.decimal(v, Number.isInteger(v) ? 0 : 2));
-  const changed = (e: HistoryEntryView): FigureField[] => FIGURE_FIELDS.filter((k) => (e.before?.[k] ?? null) !== (e.after?.[k] ?? null));
+  const show = (v: number | null | undefined) =>
+    v === null || v === undefined ? '—' : f.decimal(v, Number.isInteger(v) ? 0 : 2);
+  const changed = (e: HistoryEntryView): FigureField[] =>
+    FIGURE_FIELDS.filter((k) => (e.before?.[k] ?? null) !== (e.after?.[k] ?? null));
   const via = (v: string | null) => (v === 'form' || v === 'api' || v === 'import' ? t(`history.via.${v}`) : '');
 
   return (
@@ -62,28 +64,44 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
         {view.report && ` · ${t('history.currentVersion', { version: view.report.version })}`}
       </p>
       {view.entries.length === 0 ? (
-        <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">{view.report ? t('history.noAudit') : t('history.noReport')}</p>
+        <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">
+          {view.report ? t('history.noAudit') : t('history.noReport')}
+        </p>
       ) : (
         <ol className="space-y-3">
           {view.entries.map((e) => (
             <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="history-entry">
               <p className="text-sm">
-                <span className="font-semibold">{formatDateTime(f.locale, e.at)}</span> · {e.actor} · {e.action === 'report.created' ? t('history.created') : t('history.updated')}
+                <span className="font-semibold">{formatDateTime(f.locale, e.at)}</span> · {e.actor} ·{' '}
+                {e.action === 'report.created' ? t('history.created') : t('history.updated')}
                 {e.via && ` · ${via(e.via)}`}
-                {e.versionAfter !== null && <span className="text-slate-500"> · {t('history.version', { from: e.versionBefore ?? 0, to: e.versionAfter })}</span>}
+                {e.versionAfter !== null && (
+                  <span className="text-slate-500">
+                    {' '}
+                    · {t('history.version', { from: e.versionBefore ?? 0, to: e.versionAfter })}
+                  </span>
+                )}
               </p>
               <table className="mt-2 text-sm">
                 <thead>
                   <tr className="text-left text-xs text-slate-500">
-                    <th scope="col" className="pr-6 font-normal">{t('history.field')}</th>
-                    <th scope="col" className="pr-6 text-right font-normal">{t('history.before')}</th>
-                    <th scope="col" className="text-right font-normal">{t('history.after')}</th>
+                    <th scope="col" className="pr-6 font-normal">
+                      {t('history.field')}
+                    </th>
+                    <th scope="col" className="pr-6 text-right font-normal">
+                      {t('history.before')}
+                    </th>
+                    <th scope="col" className="text-right font-normal">
+                      {t('history.after')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {changed(e).map((k) => (
                     <tr key={k}>
-                      <th scope="row" className="pr-6 text-left font-normal">{t(`fields.${k}`)}</th>
+                      <th scope="row" className="pr-6 text-left font-normal">
+                        {t(`fields.${k}`)}
+                      </th>
                       <td className="pr-6 text-right tabular-nums text-slate-600">{show(e.before?.[k])}</td>
                       <td className="text-right font-semibold tabular-nums">{show(e.after?.[k])}</td>
                     </tr>
