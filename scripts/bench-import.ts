@@ -36,7 +36,7 @@ const TARGET_MS = 3_000;
 
 const { createTestDatabase, useAsAppDatabase } = await import('../tests/support/test-db');
 const { seedIfEmpty } = await import('../src/server/seed');
-const { importReports } = await import('../src/server/reports/import');
+const { importReports } = await import('../src/server/reports/import/import');
 const { buildBigCsv } = await import('../tests/fixtures/big-csv');
 
 const LC = { provinceCode: '12', districts: ['105', '106', '107', '108', '109', '110', '111', '112'] };

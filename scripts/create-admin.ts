@@ -48,7 +48,7 @@ export async function createFirstAdmin(
       data: { email: email.data, name, role: 'ADMIN', passwordHash, passwordChangedAt: at },
       select: { id: true, email: true, name: true, role: true },
     });
-    // the same row recordAudit writes (src/server/audit.ts is server-only, so not importable from a script)
+    // the same row recordAudit writes (src/server/audit/record.ts is server-only, so not importable from a script)
     await tx.auditLog.create({
       data: {
         actorId: null,

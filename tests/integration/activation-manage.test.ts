@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/roles';
 import { activateManually, setTaskDueDate, standDown } from '@/server/activation/manage';
-import { activateSchema, dueDateSchema } from '@/server/activation/schemas';
+import { activateSchema, dueDateSchema } from '@/lib/validations/activation';
 import { tickTask } from '@/server/activation/tick';
-import { getResponseView } from '@/server/queries/activation';
+import { getResponseView } from '@/server/activation/queries';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 import { demoUser, EMAILS, NOW } from './activation-support';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterReportsSaved } from '@/server/activation/hooks';
 import { activateManually, standDown } from '@/server/activation/manage';
 import { openActivation } from '@/server/activation/open';
-import { loadProvinceVerdict } from '@/server/activation/province-verdict';
+import { loadProvinceVerdict } from '@/server/verdicts/province-verdict';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 import { demoUser, EMAILS, NOW, W46, W47, writeFigures, type Figures } from './activation-support';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/roles';
-import { auditFilterSchema, getAuditPage, PAGE_SIZE } from '@/server/queries/audit-log';
+import { auditFilterSchema, getAuditPage, PAGE_SIZE } from '@/server/audit/queries';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 

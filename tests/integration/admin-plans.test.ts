@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWeeks, currentWeek, lastCompleteWeek, weekMonday } from '@/lib/epi-week';
 import type { RoleName, SessionUser } from '@/lib/roles';
-import { savePlanVersionAs } from '@/server/actions/admin-plans-service';
-import { setPopulationAs } from '@/server/actions/admin-populations-service';
-import { getPlanEditor } from '@/server/queries/admin-plans';
-import { getPlanForWeek, getProvinceWeek } from '@/server/queries/provinces';
+import { savePlanVersionAs } from '@/server/plans/save';
+import { setPopulationAs } from '@/server/populations/save';
+import { getPlanEditor } from '@/server/plans/queries';
+import { getPlanForWeek, getProvinceWeek } from '@/server/verdicts/province-week';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleName, SessionUser } from '@/lib/roles';
-import { stampOf } from '@/server/actions/admin-users-schema';
-import { createUserAs, resetPasswordAs, setUserActiveAs, updateUserAs } from '@/server/actions/admin-users-service';
+import { stampOf } from '@/lib/validations/users';
+import { createUserAs, resetPasswordAs, setUserActiveAs, updateUserAs } from '@/server/users/save';
 import { authenticate } from '@/server/auth/sign-in';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';

@@ -7,7 +7,7 @@ import * as importRoute from '@/app/api/v1/reports/import/route';
 import * as listRoute from '@/app/api/v1/reports/route';
 import * as templateRoute from '@/app/api/v1/reports/template/route';
 import type { SessionUser } from '@/lib/roles';
-import { createApiToken } from '@/server/api/tokens';
+import { createApiToken } from '@/server/tokens/api-tokens';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { seedIfEmpty } from '@/server/seed';
 import { DEMO, sessionUser } from '../fixtures/session-users';

@@ -5,7 +5,7 @@ import * as importRoute from '@/app/api/v1/reports/import/route';
 import * as listRoute from '@/app/api/v1/reports/route';
 import type { SessionUser } from '@/lib/roles';
 import { createTokenSchema } from '@/lib/validations/api-token';
-import { createApiToken, identifyToken, listApiTokens, revokeApiToken, userForToken } from '@/server/api/tokens';
+import { createApiToken, identifyToken, listApiTokens, revokeApiToken, userForToken } from '@/server/tokens/api-tokens';
 import { seedIfEmpty } from '@/server/seed';
 import { DEMO, sessionUser } from '../fixtures/session-users';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';

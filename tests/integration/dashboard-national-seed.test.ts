@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { clearFiguresCache } from '@/server/cache/figures-cache';
-import { getNationalOverview } from '@/server/queries/national';
+import { clearFiguresCache } from '@/server/verdicts/cache';
+import { getNationalOverview } from '@/server/dashboard/national';
 import { NATIONAL_PROVINCES, planUnits, seedNational } from '../../scripts/seed-national';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWeeks, formatIsoWeek, lastCompleteWeek, weekMonday, weekRange } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { clearFiguresCache, figuresCacheStats } from '@/server/cache/figures-cache';
-import { readProvinceFingerprint } from '@/server/cache/fingerprint';
+import { clearFiguresCache, figuresCacheStats } from '@/server/verdicts/cache';
+import { readProvinceFingerprint } from '@/server/verdicts/fingerprint';
 import {
   getProvinceCards,
   getProvinceHeatmap,
@@ -11,11 +11,11 @@ import {
   getSurgeStatus,
   openProvince,
   type ProvinceContext,
-} from '@/server/queries/dashboard';
-import { getDistrictCards, getDistrictReports, openDistrict } from '@/server/queries/dashboard-district';
-import { getNationalOverview } from '@/server/queries/national';
-import { loadProvinceWeek } from '@/server/queries/provinces';
-import { recordAudit } from '@/server/audit';
+} from '@/server/dashboard/province';
+import { getDistrictCards, getDistrictReports, openDistrict } from '@/server/dashboard/district';
+import { getNationalOverview } from '@/server/dashboard/national';
+import { loadProvinceWeek } from '@/server/verdicts/province-week';
+import { recordAudit } from '@/server/audit/record';
 import { seedIfEmpty } from '@/server/seed';
 import { evaluateDistrict } from '@/lib/surge';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';

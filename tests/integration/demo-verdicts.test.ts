@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastCompleteWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { getProvinceWeek } from '@/server/queries/provinces';
+import { getProvinceWeek } from '@/server/verdicts/province-week';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 

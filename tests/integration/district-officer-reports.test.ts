@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/roles';
-import { openProvince } from '@/server/queries/dashboard';
-import { getDistrictCards, getDistrictReports, openDistrict } from '@/server/queries/dashboard-district';
+import { openProvince } from '@/server/dashboard/province';
+import { getDistrictCards, getDistrictReports, openDistrict } from '@/server/dashboard/district';
 import { getReportHistory } from '@/server/reports/queries';
 import { getExportRows, getReportsInRange } from '@/server/reports/range';
 import { seedIfEmpty } from '@/server/seed';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/roles';
 import { IMPORT_COLUMNS } from '@/lib/validations/weekly-report';
-import { createApiToken } from '@/server/api/tokens';
+import { createApiToken } from '@/server/tokens/api-tokens';
 import { seedIfEmpty } from '@/server/seed';
 import { DEMO, sessionUser } from '../fixtures/session-users';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';

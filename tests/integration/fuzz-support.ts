@@ -156,7 +156,7 @@ export function inputFieldNames(): string[] {
     ...listFiles(path.join(SRC, 'lib/validations')),
     ...listFiles(path.join(SRC, 'server/actions')),
     ...listFiles(path.join(SRC, 'server/activation')),
-    path.join(SRC, 'server/api/reports.ts'),
+    path.join(SRC, 'server/reports/api.ts'),
   ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   const names = new Set<string>(FIGURE_FIELDS);
   for (const f of files)

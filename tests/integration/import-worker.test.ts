@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as importRoute from '@/app/api/v1/reports/import/route';
 import type { SessionUser } from '@/lib/roles';
-import { createApiToken } from '@/server/api/tokens';
-import { importReports } from '@/server/reports/import';
-import { MAX_CONCURRENT_IMPORTS } from '@/server/reports/import-run';
+import { createApiToken } from '@/server/tokens/api-tokens';
+import { importReports } from '@/server/reports/import/import';
+import { MAX_CONCURRENT_IMPORTS } from '@/server/reports/import/run';
 import { seedIfEmpty } from '@/server/seed';
 import { DEMO, sessionUser } from '../fixtures/session-users';
 import { zipFields, zipOf } from '../fixtures/zip-bombs';
@@ -90,7 +90,7 @@ describe('the import worker’s file', () => {
     });
     // once, naming what is missing (a second message would fail the test through the console.error guard)
     expect(logged).toHaveLength(1);
-    expect(String(logged[0]![0])).toContain('import-worker.mjs not found');
+    expect(String(logged[0]![0])).toContain('import/worker.mjs not found');
     expect(await state()).toEqual(before);
   });
 });

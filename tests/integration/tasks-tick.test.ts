@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/roles';
 import { standDown } from '@/server/activation/manage';
-import { tickSchema } from '@/server/activation/schemas';
+import { tickSchema } from '@/lib/validations/activation';
 import { tickTask } from '@/server/activation/tick';
-import { getMyTasks } from '@/server/queries/tasks';
+import { getMyTasks } from '@/server/activation/my-tasks';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 import { demoUser, EMAILS, NOW } from './activation-support';

@@ -1,5 +1,5 @@
 import { getTranslations } from '@/i18n/server';
-import type { DistrictReport, ReportChange } from '@/server/queries/dashboard-district';
+import type { DistrictReport, ReportChange } from '@/server/dashboard/district';
 import { getNumberFormats } from '@/i18n/server';
 import { formatDateTime } from '@/i18n/format';
 

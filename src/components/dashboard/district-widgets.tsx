@@ -6,7 +6,7 @@ import {
   getDistrictReports,
   getDistrictTrends,
   type DistrictContext,
-} from '@/server/queries/dashboard-district';
+} from '@/server/dashboard/district';
 import { DistrictReports } from './district-reports';
 import { TrendsSection, VerdictSection } from './province-widgets';
 

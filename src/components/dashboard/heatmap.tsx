@@ -1,6 +1,6 @@
 import { getTranslations } from '@/i18n/server';
-import { cachedFigures } from '@/server/cache/figures-cache';
-import type { HeatCell, Heatmap } from '@/server/queries/dashboard-figures';
+import { cachedFigures } from '@/server/verdicts/cache';
+import type { HeatCell, Heatmap } from '@/server/verdicts/series';
 import { COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getNumberFormats } from '@/i18n/server';
 import { HeatmapTable, type HeatCellTuple } from './heatmap-table';

@@ -1,6 +1,6 @@
 import { getTranslations } from '@/i18n/server';
 import type { CriterionResult } from '@/lib/surge';
-import type { WeekFigures } from '@/server/queries/dashboard-figures';
+import type { WeekFigures } from '@/server/verdicts/series';
 import { COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getNumberFormats } from '@/i18n/server';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import type { ScopedResult } from '@/server/queries/provinces';
+import type { ScopedResult } from '@/server/verdicts/province-week';
 
 /** What a page says, where its content would be, to a user who may not read it. */
 export function NoAccess({ message }: { message: string }) {

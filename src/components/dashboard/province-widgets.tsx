@@ -7,9 +7,9 @@ import {
   getProvinceTrends,
   getProvinceUnits,
   type ProvinceContext,
-} from '@/server/queries/dashboard';
-import type { WeekFigures } from '@/server/queries/dashboard-figures';
-import { filtersQuery } from '@/server/queries/dashboard-filters';
+} from '@/server/dashboard/province';
+import type { WeekFigures } from '@/server/verdicts/series';
+import { filtersQuery } from '@/server/dashboard/filters';
 import { DistrictHeatmap } from './heatmap';
 import { IndicatorCards } from './indicator-cards';
 import { TrendPanel } from './trend-panel';

@@ -1,7 +1,7 @@
 import { TrendChart, type TrendPointTuple } from '@/components/charts/trend-chart';
 import { getTranslations } from '@/i18n/server';
 import { CRITERION_KEYS, type CriterionKey } from '@/lib/surge';
-import type { WeekFigures } from '@/server/queries/dashboard-figures';
+import type { WeekFigures } from '@/server/verdicts/series';
 import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getNumberFormats } from '@/i18n/server';
 

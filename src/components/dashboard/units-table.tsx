@@ -2,7 +2,7 @@ import { getNumberFormats } from '@/i18n/server';
 import { LevelBadgeView } from '@/components/surge/level-badge';
 import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from '@/i18n/server';
-import type { UnitWeekRow } from '@/server/queries/provinces';
+import type { UnitWeekRow } from '@/server/verdicts/province-week';
 
 /**
  * Every reporting unit's figures for the week; a unit that has not reported says so in words, not by a blank row.

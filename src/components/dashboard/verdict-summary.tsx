@@ -1,6 +1,6 @@
 import { LevelBadge } from '@/components/surge/level-badge';
 import { getTranslations } from '@/i18n/server';
-import type { WeekFigures } from '@/server/queries/dashboard-figures';
+import type { WeekFigures } from '@/server/verdicts/series';
 import { getNumberFormats } from '@/i18n/server';
 
 /** The week's level in one line, with completeness: what a leader reads first under the banner. */

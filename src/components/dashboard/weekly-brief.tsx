@@ -10,7 +10,7 @@ import {
   getProvinceUnits,
   provinceHeader,
   type ProvinceContext,
-} from '@/server/queries/dashboard';
+} from '@/server/dashboard/province';
 import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getNumberFormats } from '@/i18n/server';
 import { formatDateTime } from '@/i18n/format';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getNumberFormats } from '@/i18n/server';
 import { getTranslations } from '@/i18n/server';
 import type { SurgeLevel } from '@/lib/surge';
-import type { SurgeStatus } from '@/server/queries/dashboard';
+import type { SurgeStatus } from '@/server/dashboard/province';
 import { COMPARATOR_SYMBOL, LEVEL_STYLE } from './format';
 
 /**

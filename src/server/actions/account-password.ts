@@ -6,9 +6,9 @@ import { usesSecureCookieUrl } from '../auth/cookie-policy';
 import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '../auth/session-cookie';
 import { clientAddress } from '../http/forwarded';
 import { now } from '../env';
-import { formObject } from './admin-guard';
-import { changeOwnPasswordAs } from './account-password-service';
-import type { ActionResult } from './guard';
+import { formObject } from '@/server/boundary/admin-action';
+import { changeOwnPasswordAs } from '@/server/users/change-password';
+import type { ActionResult } from '@/server/boundary/action';
 
 type State = ActionResult<{ sessionVersion: number }> | null;
 

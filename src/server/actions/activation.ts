@@ -1,9 +1,9 @@
 'use server';
 import { refresh } from 'next/cache';
 import { activateManually, setTaskDueDate, standDown } from '@/server/activation/manage';
-import { activateSchema, dueDateSchema, standDownSchema } from '@/server/activation/schemas';
+import { activateSchema, dueDateSchema, standDownSchema } from '@/lib/validations/activation';
 import { now } from '@/server/env';
-import { guardedAction, type ActionResult } from './guard';
+import { guardedAction, type ActionResult } from '@/server/boundary/action';
 
 // The leaders' actions on the response plan. guardedAction checks the session, the input and activation.manage in the
 // province the input names; the services check again against the records themselves (a task's or an activation's own

@@ -1,9 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { getCurrentUser } from '../auth/current-user';
-import { formObject } from './admin-guard';
-import { savePlanVersionAs } from './admin-plans-service';
-import type { ActionResult } from './guard';
+import { formObject } from '@/server/boundary/admin-action';
+import { savePlanVersionAs } from '@/server/plans/save';
+import type { ActionResult } from '@/server/boundary/action';
 
 type State = ActionResult<{ version: number; target: string }> | null;
 

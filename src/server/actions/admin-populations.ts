@@ -1,9 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { getCurrentUser } from '../auth/current-user';
-import { formObject } from './admin-guard';
-import { setPopulationAs } from './admin-populations-service';
-import type { ActionResult } from './guard';
+import { formObject } from '@/server/boundary/admin-action';
+import { setPopulationAs } from '@/server/populations/save';
+import type { ActionResult } from '@/server/boundary/action';
 
 type State = ActionResult<{ unitId: number; year: number }> | null;
 

@@ -2,9 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '../auth/current-user';
-import { formObject } from './admin-guard';
-import { createUserAs, resetPasswordAs, setUserActiveAs, updateUserAs } from './admin-users-service';
-import type { ActionResult } from './guard';
+import { formObject } from '@/server/boundary/admin-action';
+import { createUserAs, resetPasswordAs, setUserActiveAs, updateUserAs } from '@/server/users/save';
+import type { ActionResult } from '@/server/boundary/action';
 
 // Thin server actions for the forms of /admin/users: resolve the user, hand the form to the service (which checks the
 // permission, validates, writes and audits).

@@ -4,7 +4,7 @@ import { groupFieldErrors } from '@/lib/validations/field-errors';
 import { saveWeekSchema } from '@/lib/validations/weekly-report';
 import { saveWeeklyReports } from '../reports/save';
 import type { RowConflict, RowResult, RowWarning } from '../reports/types';
-import { guardedAction, type ActionResult, type FieldErrors } from './guard';
+import { guardedAction, type ActionResult, type FieldErrors } from '@/server/boundary/action';
 
 // The grid's save. guardedAction checks the session, the input (the shared schema) and reports.write in the province;
 // the service checks the rest and writes everything in one transaction.

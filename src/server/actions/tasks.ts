@@ -1,9 +1,9 @@
 'use server';
 import { refresh } from 'next/cache';
 import { tickTask } from '@/server/activation/tick';
-import { tickSchema } from '@/server/activation/schemas';
+import { tickSchema } from '@/lib/validations/activation';
 import { now } from '@/server/env';
-import { guardedAction } from './guard';
+import { guardedAction } from '@/server/boundary/action';
 
 // Ticking a task done or reopening it. The guard checks tasks.tick in the task's own scope (its province, district and
 // agency, read from the record, never from the form); tickTask then applies the finer rules (a district officer ticks

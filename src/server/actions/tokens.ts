@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createTokenSchema, revokeTokenSchema, type TokenScope } from '@/lib/validations/api-token';
-import { createApiToken, revokeApiToken } from '../api/tokens';
-import { guardedAction, type ActionResult } from './guard';
+import { createApiToken, revokeApiToken } from '@/server/tokens/api-tokens';
+import { guardedAction, type ActionResult } from '@/server/boundary/action';
 
 // Personal API tokens: a user creates and revokes their own (tokens.manage); the token is returned once, here. The
 // scope (read or read-write) comes from the form and defaults to read (createTokenSchema).

@@ -2,12 +2,12 @@ import 'server-only';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { lastCompleteWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { recordAudit } from '@/server/audit';
-import { recordRefusal, type ActionResult } from '@/server/actions/guard';
+import { recordAudit } from '@/server/audit/record';
+import { recordRefusal, type ActionResult } from '@/server/boundary/action';
 import { canManageActivation } from './access';
 import { findOpenActivation, openActivation } from './open';
-import { loadProvinceVerdict } from './province-verdict';
-import type { ActivateInput, DueDateInput, StandDownInput } from './schemas';
+import { loadProvinceVerdict } from '@/server/verdicts/province-verdict';
+import type { ActivateInput, DueDateInput, StandDownInput } from '@/lib/validations/activation';
 
 // The leaders' decisions on the response plan. Each service checks the permission itself (the server actions check it
 // too, through guardedAction): these are the functions the tests call, and the only way in.

@@ -1,8 +1,8 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { SurgeLevel } from '@/lib/surge';
-import { recordAudit } from '@/server/audit';
-import { loadProvinceVerdict, type ProvinceVerdict, type Tx } from './province-verdict';
+import { recordAudit } from '@/server/audit/record';
+import { loadProvinceVerdict, type ProvinceVerdict, type Tx } from '@/server/verdicts/province-verdict';
 
 // Opening the response plan: one Activation and its checklist (one task per task template of the plan's appendix V
 // bodies; the district committees' templates copied once per district). Used by the automatic activation (a save that

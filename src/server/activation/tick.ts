@@ -1,10 +1,10 @@
 import 'server-only';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { SessionUser } from '@/lib/roles';
-import { recordAudit } from '@/server/audit';
-import { recordRefusal, type ActionResult } from '@/server/actions/guard';
+import { recordAudit } from '@/server/audit/record';
+import { recordRefusal, type ActionResult } from '@/server/boundary/action';
 import { tickDenial } from './access';
-import type { TickInput } from './schemas';
+import type { TickInput } from '@/lib/validations/activation';
 
 export interface TickOutcome {
   status: 'OPEN' | 'DONE';

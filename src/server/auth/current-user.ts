@@ -15,7 +15,7 @@ import { sessionState, type SessionClaims } from './session-policy';
 type UserRow = SessionUser & { active: boolean; sessionVersion: number };
 
 // One indexed read by primary key on every request of a signed-in user: through the driver, since the ORM's own
-// path costs several times the query itself here (see src/server/cache/fingerprint.ts).
+// path costs several times the query itself here (see src/server/verdicts/fingerprint.ts).
 const USER_BY_ID =
   'SELECT id, email, name, role::text AS role, "provinceCode", "unitId", "agencyId", active, "sessionVersion" FROM "User" WHERE id = $1';
 

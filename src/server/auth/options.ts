@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { RoleName } from '@/lib/roles';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { db } from '../db';
-import { recordAudit } from '../audit';
+import { recordAudit } from '@/server/audit/record';
 import { now } from '../env';
 import { usesSecureCookieUrl } from './cookie-policy';
 import { authSecret } from './secret';

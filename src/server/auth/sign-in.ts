@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { recordAudit } from '../audit';
+import { recordAudit } from '@/server/audit/record';
 import { getThrottle, normaliseEmail, recordAttempt, throttleClient, type Throttle } from './lockout';
 import { verifyAgainstNothing, verifyPassword } from './password';
 

@@ -3,7 +3,7 @@ import { weekMonday, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { hasReported } from '@/lib/validations/figures';
 import { db } from '../db';
-import type { ScopedResult } from '../queries/provinces';
+import type { ScopedResult } from '@/server/verdicts/province-week';
 import { getEntryWeek } from './queries';
 import { readReports } from './store';
 

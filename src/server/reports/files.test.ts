@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutralise, startsLikeFormula, toCsv, toXlsx, type Column } from './files';
-import { parseImportFile, unneutralise } from './import-file';
+import { parseImportFile, unneutralise } from '@/server/reports/import/file';
 
 // One rule for what an exported text cell may not start with, applied by toCsv (through papaparse's escapeFormulae)
 // and toXlsx (through neutralise), and undone by the import for both formats.

@@ -19,7 +19,7 @@ export interface Column<T> {
  * spreadsheets in East Asian locales read as the ASCII ones), a tab, a carriage return, a line feed or NUL. Such text
  * gets a leading apostrophe, as OWASP's CSV-injection guidance says, in every text cell of every export, CSV and .xlsx,
  * whatever the text's source (unit and plan names, notes…). Numbers stay numbers. The import takes the apostrophe off
- * again (unneutralise in import-file.ts), by the same rule.
+ * again (unneutralise in import/file.ts), by the same rule.
  */
 export const FORMULA_START = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 

@@ -6,7 +6,7 @@ import { selectPopulation, type Plan } from '@/lib/surge';
 import type { Figures } from '@/lib/validations/figures';
 import { db } from '../db';
 import { now } from '../env';
-import { getPlanForWeek, type ScopedResult } from '../queries/provinces';
+import { getPlanForWeek, type ScopedResult } from '@/server/verdicts/province-week';
 import { readReports, reportKey } from './store';
 
 // Reads for the entry grid and the report history. Scope first (the province), then small plain objects.
@@ -29,9 +29,7 @@ export interface ReportingUnit {
 }
 
 /** The province and its reporting units (its own row first, then districts in GSO code order); null if no such province. */
-export async function getReportingUnits(
-  provinceCode: string,
-): Promise<{
+export async function getReportingUnits(provinceCode: string): Promise<{
   province: { id: number; code: string; name: string; populations: PopulationFigure[] };
   units: ReportingUnit[];
 } | null> {

@@ -6,7 +6,7 @@ import { evaluateDistrict, evaluateProvinceWeek, selectPlan, type Plan } from '@
 import { hasReported, type Figures } from '@/lib/validations/figures';
 import { db } from '../db';
 import { PLAN_VERSION_SELECT, rowToPlan } from '../plans/mapping';
-import type { ScopedResult } from '../queries/provinces';
+import type { ScopedResult } from '@/server/verdicts/province-week';
 import { getReportingUnits, populationFor, type ReportingUnit } from './queries';
 import { readReports, reportKey } from './store';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from '@/i18n/server';
-import { authorizePage } from '@/server/auth/require-permission';
+import { authorizePage } from '@/server/boundary/require-permission';
 import { AdminNav, Refused } from './_components/admin-nav';
 
 export const metadata: Metadata = { title: 'Quản trị' };

@@ -7,8 +7,8 @@ import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek } from '@/lib/epi-week';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
-import { parseDashboardFilters } from '@/server/queries/dashboard-filters';
-import { canSeeNational } from '@/server/queries/national';
+import { parseDashboardFilters } from '@/server/dashboard/filters';
+import { canSeeNational } from '@/server/dashboard/national';
 
 export const metadata: Metadata = { title: 'Toàn quốc' };
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getLocale } from '@/i18n/server';
 import { TIME_ZONE } from '@/lib/epi-week';
-import type { HistoryEntry, TaskRow } from '@/server/queries/tasks-shared';
+import type { HistoryEntry, TaskRow } from '@/server/activation/task-rows';
 
 // Dates are written on the server, in Vietnam's time zone, and sent as text: formatting them again in the browser could
 // differ from the server's ICU data by a space and break hydration.

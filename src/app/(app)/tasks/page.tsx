@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from '@/i18n/server';
 import { can } from '@/lib/permissions';
-import { LIMITS } from '@/server/activation/schemas';
+import { LIMITS } from '@/lib/validations/activation';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
-import { getMyTasks } from '@/server/queries/tasks';
+import { getMyTasks } from '@/server/activation/my-tasks';
 import { getDateTexts, toDisplayTasks } from './display';
 import { TaskCard } from './task-card';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from '@/i18n/server';
 import { can } from '@/lib/permissions';
-import { listApiTokens } from '@/server/api/tokens';
+import { listApiTokens } from '@/server/tokens/api-tokens';
 import { requireUser } from '@/server/auth/current-user';
 import { TokensPanel } from './tokens-panel';
 

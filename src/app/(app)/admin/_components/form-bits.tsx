@@ -1,7 +1,7 @@
 'use client';
 import { startTransition, useActionState } from 'react';
 import { useTranslations } from 'use-intl/react';
-import type { ActionResult } from '@/server/actions/guard';
+import type { ActionResult } from '@/server/boundary/action';
 
 // Small pieces shared by the admin and account forms: a labelled field with its error next to it, the form's outcome
 // (announced to screen readers), and a submit button that shows it is working.

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
-import { authorizePage } from '@/server/auth/require-permission';
-import { getPlanOverview } from '@/server/queries/admin-plans';
+import { authorizePage } from '@/server/boundary/require-permission';
+import { getPlanOverview } from '@/server/plans/queries';
 import { AdminNav, Refused } from '../_components/admin-nav';
 import { getNestedTranslations } from '../_components/translations';
 

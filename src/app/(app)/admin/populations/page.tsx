@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/ui/data-table';
 import { getNumberFormats, getLocale } from '@/i18n/server';
-import { authorizePage } from '@/server/auth/require-permission';
+import { authorizePage } from '@/server/boundary/require-permission';
 import { now } from '@/server/env';
-import { getPopulationTable } from '@/server/queries/admin-populations';
+import { getPopulationTable } from '@/server/populations/queries';
 import { AdminNav, Refused } from '../_components/admin-nav';
 import { formatDateTime } from '../_components/format';
 import { PopulationRow } from './population-row';

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useTranslations } from 'use-intl/react';
 import { NATIONAL_ROLES, ROLES, type RoleName } from '@/lib/roles';
-import type { ActionResult } from '@/server/actions/guard';
-import type { ScopeOptions } from '@/server/queries/admin-users';
+import type { ActionResult } from '@/server/boundary/action';
+import type { ScopeOptions } from '@/server/users/queries';
 import { described, Field, inputClass, useFieldError } from '../_components/form-bits';
 
 /** Role, then only the scope that role needs: a province, a district of it, or an agency of its plan. */

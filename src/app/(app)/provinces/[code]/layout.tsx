@@ -1,6 +1,6 @@
 import { SurgeBanner } from '@/components/surge/surge-banner';
 import { getCurrentUser } from '@/server/auth/current-user';
-import { getSurgeStatus, openProvince } from '@/server/queries/dashboard';
+import { getSurgeStatus, openProvince } from '@/server/dashboard/province';
 
 // Every page of a province (dashboard, districts, entry, import, completeness, response, print) sits under this
 // layout, so the surge banner is on all of them. It is computed at request time from the saved figures (through the

@@ -14,8 +14,8 @@ import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
-import { openProvince, provinceHeader } from '@/server/queries/dashboard';
-import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { openProvince, provinceHeader } from '@/server/dashboard/province';
+import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
 
 type Props = {
   params: Promise<{ code: string }>;

@@ -1,7 +1,7 @@
 import { formatIsoWeek } from '@/lib/epi-week';
-import { authenticate, refuseUnless } from '@/server/api/auth';
-import { parseQuery } from '@/server/api/reports';
-import { apiHandler, fail, json, translatorFor } from '@/server/api/respond';
+import { authenticate, refuseUnless } from '@/server/boundary/token-auth';
+import { parseQuery } from '@/server/reports/api';
+import { apiHandler, fail, json, translatorFor } from '@/server/boundary/respond';
 import { getReportsInRange, MAX_RANGE_WEEKS } from '@/server/reports/range';
 
 // GET /api/v1/reports?province=CODE&from=YYYY-Www&to=YYYY-Www: the province's reports in the range (docs/api.md).

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl/react';
 import { createUser } from '@/server/actions/admin-users';
-import type { ScopeOptions } from '@/server/queries/admin-users';
+import type { ScopeOptions } from '@/server/users/queries';
 import {
   described,
   Field,

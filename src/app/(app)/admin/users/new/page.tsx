@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { authorizePage } from '@/server/auth/require-permission';
-import { getScopeOptions } from '@/server/queries/admin-users';
+import { authorizePage } from '@/server/boundary/require-permission';
+import { getScopeOptions } from '@/server/users/queries';
 import { AdminNav, Refused } from '../../_components/admin-nav';
 import { CreateUserForm } from './create-user-form';
 import { getNestedTranslations } from '../../_components/translations';

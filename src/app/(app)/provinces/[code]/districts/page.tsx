@@ -8,8 +8,8 @@ import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek } from '@/lib/epi-week';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
-import { openProvince } from '@/server/queries/dashboard';
-import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { openProvince } from '@/server/dashboard/province';
+import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
 
 type Props = {
   params: Promise<{ code: string }>;

@@ -7,7 +7,7 @@ import { can } from '@/lib/permissions';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { getReportingUnits } from '@/server/reports/queries';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/server/reports/import-file';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/server/reports/import/file';
 import { ImportForm } from './import-form';
 
 type Props = { params: Promise<{ code: string }> };

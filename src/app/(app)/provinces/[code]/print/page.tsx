@@ -6,8 +6,8 @@ import { WeeklyBrief } from '@/components/dashboard/weekly-brief';
 import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
-import { openProvince } from '@/server/queries/dashboard';
-import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { openProvince } from '@/server/dashboard/province';
+import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
 
 type Props = {
   params: Promise<{ code: string }>;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from '@/i18n/server';
-import type { ActivationSummary } from '@/server/queries/tasks-shared';
+import type { ActivationSummary } from '@/server/activation/task-rows';
 import type { DateTexts } from '../../../tasks/display';
 
 /** Every activation of the province, newest first; a stood-down one opens as a read-only record. */

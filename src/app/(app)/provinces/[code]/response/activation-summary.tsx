@@ -1,7 +1,7 @@
 import { CriteriaCards } from '@/components/surge/criteria-cards';
 import { LevelBadge } from '@/components/surge/level-badge';
 import { getTranslations } from '@/i18n/server';
-import type { ActivationDetail } from '@/server/queries/activation';
+import type { ActivationDetail } from '@/server/activation/queries';
 import type { DateTexts } from '../../../tasks/display';
 
 /** What is open (or was), since when, by whom or by which rule, and the figures that triggered it. */

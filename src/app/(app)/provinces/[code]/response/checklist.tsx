@@ -1,5 +1,5 @@
 import { getTranslations } from '@/i18n/server';
-import { LIMITS } from '@/server/activation/schemas';
+import { LIMITS } from '@/lib/validations/activation';
 import type { DisplayTask } from '../../../tasks/display';
 import { TaskCard } from '../../../tasks/task-card';
 

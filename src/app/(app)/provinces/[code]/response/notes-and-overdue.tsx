@@ -1,5 +1,5 @@
 import { getTranslations } from '@/i18n/server';
-import type { ActivationDetail } from '@/server/queries/activation';
+import type { ActivationDetail } from '@/server/activation/queries';
 import type { DateTexts } from '../../../tasks/display';
 
 /** The two lists a leader scans first: what is late, and what the officers last wrote. */

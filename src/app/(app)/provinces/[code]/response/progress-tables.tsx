@@ -1,5 +1,5 @@
 import { getNumberFormats, getTranslations } from '@/i18n/server';
-import type { ActivationDetail, ProgressRow } from '@/server/queries/activation';
+import type { ActivationDetail, ProgressRow } from '@/server/activation/queries';
 import { ProgressBar } from './progress-bar';
 
 /** Progress per body and per district: done / total, and how many are overdue. */

@@ -1,7 +1,7 @@
 import { formatIsoWeek } from '@/lib/epi-week';
-import { authenticate, refuseUnless } from '@/server/api/auth';
-import { parseQuery } from '@/server/api/reports';
-import { apiHandler, fail, translatorFor } from '@/server/api/respond';
+import { authenticate, refuseUnless } from '@/server/boundary/token-auth';
+import { parseQuery } from '@/server/reports/api';
+import { apiHandler, fail, translatorFor } from '@/server/boundary/respond';
 import { EXPORT_COLUMNS } from '@/server/reports/export';
 import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE } from '@/server/reports/files';
 import { getExportRows, MAX_RANGE_WEEKS } from '@/server/reports/range';

@@ -1,5 +1,5 @@
-import { authenticate, refuseUnless } from '@/server/api/auth';
-import { importResponse, parseQuery } from '@/server/api/reports';
+import { authenticate, refuseUnless } from '@/server/boundary/token-auth';
+import { importResponse, parseQuery } from '@/server/reports/api';
 import {
   apiHandler,
   BodyTooLarge,
@@ -9,10 +9,10 @@ import {
   readBody,
   translatorFor,
   type Translate,
-} from '@/server/api/respond';
-import { importReports, type ImportBusy, type ImportOutcome } from '@/server/reports/import';
-import { MAX_IMPORT_BYTES } from '@/server/reports/import-file';
-import { IMPORT_RETRY_AFTER_SECONDS, IMPORT_UNAVAILABLE, importSlotFree } from '@/server/reports/import-run';
+} from '@/server/boundary/respond';
+import { importReports, type ImportBusy, type ImportOutcome } from '@/server/reports/import/import';
+import { MAX_IMPORT_BYTES } from '@/server/reports/import/file';
+import { IMPORT_RETRY_AFTER_SECONDS, IMPORT_UNAVAILABLE, importSlotFree } from '@/server/reports/import/run';
 
 // POST /api/v1/reports/import?province=CODE[&confirm=warnings]: a CSV (or .xlsx) file as the body, or as the field
 // "file" of a multipart form. All rows or none (docs/api.md).

@@ -13,8 +13,8 @@ import { WidgetSkeleton } from '@/components/dashboard/widget-skeleton';
 import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
-import { districtPopulation, openDistrict } from '@/server/queries/dashboard-district';
-import { filtersQuery, parseDashboardFilters } from '@/server/queries/dashboard-filters';
+import { districtPopulation, openDistrict } from '@/server/dashboard/district';
+import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
 
 type Props = {
   params: Promise<{ code: string; district: string }>;

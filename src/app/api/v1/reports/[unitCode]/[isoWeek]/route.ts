@@ -1,8 +1,16 @@
 import { formatIsoWeek, parseIsoWeek } from '@/lib/epi-week';
 import { apiReportBodySchema, unitCodeSchema } from '@/lib/validations/weekly-report';
-import { authenticate, refuseUnless } from '@/server/api/auth';
-import { saveResponse, zodFieldErrors } from '@/server/api/reports';
-import { apiHandler, BodyTooLarge, fail, json, readBody, translatorFor, type Translate } from '@/server/api/respond';
+import { authenticate, refuseUnless } from '@/server/boundary/token-auth';
+import { saveResponse, zodFieldErrors } from '@/server/reports/api';
+import {
+  apiHandler,
+  BodyTooLarge,
+  fail,
+  json,
+  readBody,
+  translatorFor,
+  type Translate,
+} from '@/server/boundary/respond';
 import { db } from '@/server/db';
 import { saveReports } from '@/server/reports/save';
 import { readReports } from '@/server/reports/store';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/roles';
+import { dbId } from '@/lib/validations/ids';
+import { MAX_PASSWORD_LENGTH } from '@/server/auth/password';
+
+// Input of the user-management forms. Messages are keys of the 'admin.fieldErrors' messages.
+
+const optionalId = z
+  .union([z.literal(''), dbId()])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+const optionalCode = z
+  .string()
+  .trim()
+  .max(10)
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const scopeFields = {
+  role: z.enum(ROLES, { message: 'role' }),
+  provinceCode: optionalCode,
+  unitId: optionalId,
+  agencyId: optionalId,
+};
+
+export const createUserSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254, 'tooLong').email('email'),
+  name: z.string().trim().min(1, 'required').max(120, 'tooLong'),
+  password: z.string().max(MAX_PASSWORD_LENGTH * 4, 'passwordTooLong'),
+  ...scopeFields,
+});
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+/** The editable fields as the form saw them: a save is refused when someone changed the user meanwhile. */
+export const userStamp = z.string().min(1).max(200);
+
+export const updateUserSchema = z.object({
+  userId: dbId(),
+  stamp: userStamp,
+  name: z.string().trim().min(1, 'required').max(120, 'tooLong'),
+  ...scopeFields,
+});
+
+export const setActiveSchema = z.object({
+  userId: dbId(),
+  stamp: userStamp,
+  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+
+export const resetPasswordSchema = z.object({
+  userId: dbId(),
+  password: z.string().max(MAX_PASSWORD_LENGTH * 4, 'passwordTooLong'),
+  confirm: z.string(),
+});
+
+export function stampOf(u: {
+  name: string;
+  role: string;
+  provinceCode: string | null;
+  unitId: number | null;
+  agencyId: number | null;
+  active: boolean;
+}): string {
+  return [u.role, u.provinceCode ?? '', u.unitId ?? '', u.agencyId ?? '', u.active ? 1 : 0, u.name].join('|');
+}

@@ -1,0 +1,141 @@
+import 'server-only';
+import type { IsoWeek } from '@/lib/epi-week';
+import { can } from '@/lib/permissions';
+import type { SessionUser } from '@/lib/roles';
+import type { CriterionResult, SurgeLevel } from '@/lib/surge';
+import { cachedFigures } from '@/server/verdicts/cache';
+import { provinceFingerprint } from '@/server/verdicts/fingerprint';
+import { now } from '@/server/env';
+import { lastWeek } from './filters';
+import {
+  getHeatmap,
+  getProvinceSeries,
+  sliceSeries,
+  streak,
+  type Heatmap,
+  type WeekFigures,
+} from '@/server/verdicts/series';
+import { getProvinceMeta, planFor, populationFor, type ProvinceMeta } from '@/server/verdicts/meta';
+import { loadProvinceWeek, type ProvinceWeekView, type ScopedResult } from '@/server/verdicts/province-week';
+
+// The province dashboard's reads. openProvince checks the user's permission on the province before anything is read
+// and hands back a context (the province's facts and the fingerprint of its data for this request); the widgets read
+// through it, so none of them can reach a province the user may not read.
+
+/** What the user may see of a province: its figures, only the surge status (agency officers), or nothing. */
+export type ProvinceAccess = 'figures' | 'status' | 'none';
+
+export function provinceAccess(user: SessionUser, provinceCode: string): ProvinceAccess {
+  if (can(user, 'reports.read', { provinceCode })) return 'figures';
+  if (can(user, 'activation.read', { provinceCode })) return 'status';
+  return 'none';
+}
+
+export interface ProvinceContext {
+  access: Exclude<ProvinceAccess, 'none'>;
+  meta: ProvinceMeta;
+  fingerprint: string;
+  /**
+   * Whether the user may read this unit's reports (raw figures and their history), not only the rates the province's
+   * pages show: a district officer reads their own unit's only (docs/adr/0004-roles-and-sessions.md).
+   */
+  readsReportsOf: (unitId: number) => boolean;
+}
+
+/** need 'figures': reports.read on the province; need 'status': reports.read or activation.read. */
+export async function openProvince(
+  user: SessionUser,
+  code: string,
+  need: 'figures' | 'status' = 'figures',
+): Promise<ScopedResult<ProvinceContext>> {
+  const access = provinceAccess(user, code);
+  if (access === 'none' || (need === 'figures' && access !== 'figures')) return { status: 'forbidden' };
+  const fingerprint = await provinceFingerprint(code);
+  const meta = await getProvinceMeta(code, fingerprint);
+  if (!meta) return { status: 'not-found' };
+  const readsReportsOf = (unitId: number) => can(user, 'reports.read', { provinceCode: code, unitId });
+  return { status: 'ok', data: { access, meta, fingerprint, readsReportsOf } };
+}
+
+export function defaultWeek(): IsoWeek {
+  return lastWeek(now());
+}
+
+export interface ProvinceHeader {
+  code: string;
+  name: string;
+  population: { year: number; population: number; approximate: boolean } | null;
+  plan: { name: string; sourceDocument: string; key: string; version: number };
+  reportingUnits: number;
+  branches: Array<{ code: string; name: string; kind: string }>;
+}
+
+export function provinceHeader(ctx: ProvinceContext, week: IsoWeek): ProvinceHeader {
+  const { meta } = ctx;
+  const plan = planFor(meta.plans, meta.code, week);
+  return {
+    code: meta.code,
+    name: meta.name,
+    population: populationFor(meta.populations, week),
+    plan: { name: plan.name, sourceDocument: plan.sourceDocument, key: plan.key, version: plan.version },
+    reportingUnits: meta.reportingUnits,
+    branches: meta.branches.map((b) => ({ code: b.code, name: b.name, kind: b.kind })),
+  };
+}
+
+/** The selected week and the one before: the cards' values and their change. */
+export async function getProvinceCards(
+  ctx: ProvinceContext,
+  week: IsoWeek,
+): Promise<{ current: WeekFigures; previous: WeekFigures }> {
+  const series = await getProvinceSeries(ctx.meta, week, ctx.fingerprint);
+  return { current: series[series.length - 1]!, previous: series[series.length - 2]! };
+}
+
+/** `range` weeks ending with the selected week, oldest first. */
+export async function getProvinceTrends(ctx: ProvinceContext, week: IsoWeek, range: number): Promise<WeekFigures[]> {
+  return sliceSeries(await getProvinceSeries(ctx.meta, week, ctx.fingerprint), range);
+}
+
+export function getProvinceHeatmap(ctx: ProvinceContext, week: IsoWeek): Promise<Heatmap> {
+  return getHeatmap(ctx.meta, week, ctx.fingerprint);
+}
+
+/** Unit by unit for the week (the units table and the list of units that have not reported). */
+export async function getProvinceUnits(ctx: ProvinceContext, week: IsoWeek): Promise<ProvinceWeekView> {
+  const key = `units:${ctx.meta.code}:${week.isoYear}-${week.isoWeek}:${ctx.fingerprint}`;
+  const view = await cachedFigures(key, () => loadProvinceWeek(ctx.meta.code, week));
+  if (!view) throw new Error(`Province ${ctx.meta.code} disappeared while reading it`);
+  return view;
+}
+
+export interface SurgeStatus {
+  provinceCode: string;
+  week: string;
+  level: SurgeLevel;
+  provisional: boolean;
+  reported: number;
+  expected: number;
+  /** the criteria with their values; empty when the user may see the status but not the figures */
+  criteria: CriterionResult[];
+  /** consecutive weeks at this level, ending with `week`, and the first of them */
+  streak: { weeks: number; since: string | null; complete: boolean };
+  plan: { name: string; sourceDocument: string };
+}
+
+/** The province's status in the last complete week, for the banner on every page of the province. */
+export async function getSurgeStatus(ctx: ProvinceContext): Promise<SurgeStatus> {
+  const series = await getProvinceSeries(ctx.meta, defaultWeek(), ctx.fingerprint);
+  const last = series[series.length - 1]!;
+  return {
+    provinceCode: ctx.meta.code,
+    week: last.week,
+    level: last.level,
+    provisional: last.provisional,
+    reported: last.reported,
+    expected: last.expected,
+    criteria: ctx.access === 'figures' ? (last.criteria ?? []) : [],
+    streak: streak(series, last.level),
+    plan: { name: last.plan.name, sourceDocument: last.plan.sourceDocument },
+  };
+}

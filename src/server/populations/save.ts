@@ -1,0 +1,116 @@
+import 'server-only';
+import { z } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
+import type { SessionUser } from '@/lib/roles';
+import { dbId } from '@/lib/validations/ids';
+import { recordAudit } from '@/server/audit/record';
+import { now } from '@/server/env';
+import { bumpDataVersion, runGuarded } from '@/server/boundary/admin-action';
+import type { ActionResult } from '@/server/boundary/action';
+
+// A unit's population for a year (rates per 100,000 are computed from the figure of the latest year not after the
+// week's year). Setting it is audited and bumps the province's data version. Two admins editing the same figure: the
+// form carries the figure's last update time, and a save over a newer one is refused.
+
+export const MAX_POPULATION = 200_000_000;
+
+export const populationSchema = z.object({
+  unitId: dbId(),
+  year: z.coerce.number({ message: 'year' }).int('year').min(1990, 'year').max(2100, 'year'),
+  population: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    // Vietnamese and English thousands separators: "1.234.567", "1,234,567", "1 234 567"
+    .transform((v) => v.replace(/[\s.,]/g, ''))
+    .refine((v) => /^\d+$/.test(v), 'population')
+    .transform(Number)
+    .refine((v) => v >= 1 && v <= MAX_POPULATION, 'population'),
+  approximate: z
+    .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+    .optional()
+    .transform((v) => v === 'on' || v === 'true'),
+  source: z.string().trim().min(1, 'required').max(300, 'tooLong'),
+  /** the figure's updatedAt as the form saw it; empty when the form added a new year */
+  expectedUpdatedAt: z.string().trim().max(40).optional().default(''),
+});
+
+export function setPopulationAs(
+  user: SessionUser | null,
+  raw: unknown,
+): Promise<ActionResult<{ unitId: number; year: number }>> {
+  return runGuarded(
+    user,
+    {
+      name: 'admin.setPopulation',
+      permission: 'populations.manage',
+      schema: populationSchema,
+      scope: async (input, prisma) => {
+        const unit = await prisma.adminUnit.findUnique({ where: { id: input.unitId }, select: { provinceCode: true } });
+        return unit ? { provinceCode: unit.provinceCode } : null;
+      },
+      run: async ({ user: admin, input, prisma }) => {
+        const maxYear = now().getUTCFullYear() + 1;
+        if (input.year > maxYear)
+          return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: { year: ['yearFuture'] } };
+        try {
+          return await prisma.$transaction(async (tx) => {
+            const unit = await tx.adminUnit.findUniqueOrThrow({
+              where: { id: input.unitId },
+              select: { id: true, code: true, provinceCode: true },
+            });
+            const existing = await tx.unitPopulation.findUnique({
+              where: { unitId_year: { unitId: unit.id, year: input.year } },
+              select: { id: true, population: true, approximate: true, source: true, updatedAt: true },
+            });
+            const seen = existing ? existing.updatedAt.toISOString() : '';
+            if (seen !== input.expectedUpdatedAt)
+              return { ok: false, code: 'conflict', message: 'populationChangedMeanwhile' } as const;
+            const values = {
+              population: input.population,
+              approximate: input.approximate,
+              source: input.source,
+              updatedById: admin.id,
+            };
+            if (
+              existing &&
+              existing.population === values.population &&
+              existing.approximate === values.approximate &&
+              existing.source === values.source
+            ) {
+              return { ok: true, data: { unitId: unit.id, year: input.year }, message: 'noChange' } as const;
+            }
+            if (existing) {
+              // compare-and-set on the time read, so a save that raced this one is not overwritten
+              const { count } = await tx.unitPopulation.updateMany({
+                where: { id: existing.id, updatedAt: existing.updatedAt },
+                data: values,
+              });
+              if (count !== 1) return { ok: false, code: 'conflict', message: 'populationChangedMeanwhile' } as const;
+            } else {
+              await tx.unitPopulation.create({ data: { unitId: unit.id, year: input.year, ...values } });
+            }
+            await recordAudit(tx, {
+              actor: { id: admin.id, label: admin.email },
+              action: 'population.set',
+              targetType: 'UnitPopulation',
+              targetId: `${unit.code}/${input.year}`,
+              provinceCode: unit.provinceCode,
+              before: existing
+                ? { population: existing.population, approximate: existing.approximate, source: existing.source }
+                : undefined,
+              after: { population: values.population, approximate: values.approximate, source: values.source },
+            });
+            await bumpDataVersion(tx, unit.provinceCode);
+            return { ok: true, data: { unitId: unit.id, year: input.year }, message: 'populationSaved' } as const;
+          });
+        } catch (error) {
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+            return { ok: false, code: 'conflict', message: 'populationChangedMeanwhile' };
+          throw error;
+        }
+      },
+    },
+    raw,
+  );
+}

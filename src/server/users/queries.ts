@@ -1,0 +1,162 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import { can } from '@/lib/permissions';
+import type { RoleName, SessionUser } from '@/lib/roles';
+import { stampOf } from '@/lib/validations/users';
+import { db } from '@/server/db';
+
+// Reads for /admin/users. Only for users.manage (national): the check is here as well as on the page.
+
+export interface UserRow {
+  id: number;
+  email: string;
+  name: string;
+  role: RoleName;
+  provinceCode: string | null;
+  provinceName: string | null;
+  unitName: string | null;
+  agencyName: string | null;
+  active: boolean;
+  isDemo: boolean;
+  lastSignInAt: string | null;
+}
+
+export interface UserDetail extends UserRow {
+  unitId: number | null;
+  agencyId: number | null;
+  stamp: string;
+  createdAt: string;
+  passwordChangedAt: string | null;
+  activeTokens: number;
+}
+
+export interface ScopeOptions {
+  provinces: Array<{ code: string; name: string }>;
+  districts: Array<{ id: number; name: string; provinceCode: string }>;
+  agencies: Array<{ id: number; name: string; provinceCode: string }>;
+}
+
+export interface UserFilter {
+  q?: string;
+  role?: RoleName;
+  provinceCode?: string;
+  status?: 'active' | 'inactive';
+}
+
+const SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  provinceCode: true,
+  unitId: true,
+  agencyId: true,
+  active: true,
+  isDemo: true,
+  createdAt: true,
+  passwordChangedAt: true,
+  unit: { select: { name: true } },
+  agency: { select: { name: true } },
+} as const;
+
+async function provinceNames(): Promise<Map<string, string>> {
+  const prisma = await db();
+  const rows = await prisma.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true, name: true } });
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+async function lastSignIns(emails: string[]): Promise<Map<string, Date>> {
+  if (emails.length === 0) return new Map();
+  const prisma = await db();
+  const rows = await prisma.signInAttempt.groupBy({
+    by: ['email'],
+    where: { email: { in: emails }, success: true },
+    _max: { at: true },
+  });
+  return new Map(rows.flatMap((r) => (r._max.at ? [[r.email, r._max.at] as const] : [])));
+}
+
+export async function getUsers(user: SessionUser, filter: UserFilter = {}): Promise<UserRow[] | null> {
+  if (!can(user, 'users.manage')) return null;
+  const prisma = await db();
+  const q = filter.q?.trim();
+  const rows = await prisma.user.findMany({
+    where: {
+      ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q, mode: 'insensitive' } }] } : {}),
+      ...(filter.role ? { role: filter.role } : {}),
+      ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
+      ...(filter.status ? { active: filter.status === 'active' } : {}),
+    },
+    select: SELECT,
+    orderBy: [{ active: 'desc' }, { role: 'asc' }, { email: 'asc' }],
+    take: 500,
+  });
+  const [names, signIns] = await Promise.all([provinceNames(), lastSignIns(rows.map((r) => r.email))]);
+  return rows.map((r) => toRow(r, names, signIns));
+}
+
+type Row = Prisma.UserGetPayload<{ select: typeof SELECT }>;
+
+function toRow(r: Row, names: Map<string, string>, signIns: Map<string, Date>): UserRow {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as RoleName,
+    provinceCode: r.provinceCode,
+    provinceName: r.provinceCode ? (names.get(r.provinceCode) ?? r.provinceCode) : null,
+    unitName: r.unit?.name ?? null,
+    agencyName: r.agency?.name ?? null,
+    active: r.active,
+    isDemo: r.isDemo,
+    lastSignInAt: signIns.get(r.email)?.toISOString() ?? null,
+  };
+}
+
+export async function getUserDetail(user: SessionUser, id: number): Promise<UserDetail | null> {
+  if (!can(user, 'users.manage')) return null;
+  const prisma = await db();
+  const r = await prisma.user.findUnique({
+    where: { id },
+    select: { ...SELECT, _count: { select: { apiTokens: { where: { revokedAt: null } } } } },
+  });
+  if (!r) return null;
+  const [names, signIns] = await Promise.all([provinceNames(), lastSignIns([r.email])]);
+  return {
+    ...toRow(r, names, signIns),
+    unitId: r.unitId,
+    agencyId: r.agencyId,
+    stamp: stampOf(r),
+    createdAt: r.createdAt.toISOString(),
+    passwordChangedAt: r.passwordChangedAt?.toISOString() ?? null,
+    activeTokens: r._count.apiTokens,
+  };
+}
+
+/** The choices of the role-and-scope form: provinces, their districts, and the agencies of provincial plans. */
+export async function getScopeOptions(user: SessionUser): Promise<ScopeOptions | null> {
+  if (!can(user, 'users.manage')) return null;
+  const prisma = await db();
+  const [provinces, districts, agencies] = await Promise.all([
+    prisma.adminUnit.findMany({
+      where: { kind: 'province' },
+      select: { code: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.adminUnit.findMany({
+      where: { depth: 1 },
+      select: { id: true, name: true, provinceCode: true },
+      orderBy: { code: 'asc' },
+    }),
+    prisma.agency.findMany({
+      where: { plan: { provinceCode: { not: null } }, hasOwnOfficer: true },
+      select: { id: true, name: true, plan: { select: { provinceCode: true } } },
+      orderBy: [{ planId: 'asc' }, { order: 'asc' }],
+    }),
+  ]);
+  return {
+    provinces,
+    districts,
+    agencies: agencies.map((a) => ({ id: a.id, name: a.name, provinceCode: a.plan.provinceCode! })),
+  };
+}

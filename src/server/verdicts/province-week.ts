@@ -1,0 +1,168 @@
+import 'server-only';
+import {
+  evaluateDistrict,
+  evaluateProvinceWeek,
+  selectPlan,
+  selectPopulation,
+  type Counts,
+  type DistrictVerdict,
+  type Plan,
+  type ProvinceWeek,
+} from '@/lib/surge';
+import { weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { canReadProvince, NATIONAL_ROLES, type SessionUser } from '@/lib/roles';
+import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
+import { db } from '@/server/db';
+
+// Reads for the province pages. Scope is checked before anything is read, and only small plain objects leave.
+
+export interface ProvinceSummary {
+  code: string;
+  name: string;
+  population: number | null;
+  districts: number;
+}
+
+export async function getVisibleProvinces(user: SessionUser): Promise<ProvinceSummary[]> {
+  const prisma = await db();
+  const rows = await prisma.adminUnit.findMany({
+    where: { kind: 'province', ...(NATIONAL_ROLES.includes(user.role) ? {} : { code: user.provinceCode ?? '-' }) },
+    select: {
+      code: true,
+      name: true,
+      populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 },
+      _count: { select: { children: true } },
+    },
+    orderBy: { name: 'asc' },
+  });
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    population: r.populations[0]?.population ?? null,
+    districts: r._count.children,
+  }));
+}
+
+/** The plan in force for a province in a week: its own latest valid version, else the default plan. */
+export async function getPlanForWeek(provinceCode: string, week: IsoWeek): Promise<Plan> {
+  const prisma = await db();
+  const rows = await prisma.planVersion.findMany({
+    where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } },
+    select: PLAN_VERSION_SELECT,
+  });
+  return selectPlan(rows.map(rowToPlan), provinceCode, weekMonday(week));
+}
+
+export interface UnitWeekRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  population: number | null;
+  populationApproximate: boolean;
+  counts: Counts | null;
+  reportedAt: string | null;
+  /** districts only: the epidemic criteria over the district's population */
+  districtVerdict: DistrictVerdict | null;
+}
+
+export interface ProvinceWeekView {
+  code: string;
+  name: string;
+  population: { year: number; population: number; approximate: boolean } | null;
+  week: IsoWeek;
+  plan: Plan;
+  result: ProvinceWeek | null;
+  units: UnitWeekRow[];
+}
+
+export type ScopedResult<T> = { status: 'ok'; data: T } | { status: 'not-found' } | { status: 'forbidden' };
+
+const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
+
+export async function getProvinceWeek(
+  user: SessionUser,
+  code: string,
+  week: IsoWeek,
+): Promise<ScopedResult<ProvinceWeekView>> {
+  if (!canReadProvince(user, code)) return { status: 'forbidden' };
+  const data = await loadProvinceWeek(code, week);
+  return data ? { status: 'ok', data } : { status: 'not-found' };
+}
+
+/**
+ * The province's week unit by unit, judged in JavaScript by evaluateProvinceWeek. Unscoped: callers check the user's
+ * permission first (getProvinceWeek, the dashboard's cached units widget). null when the province does not exist.
+ */
+export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<ProvinceWeekView | null> {
+  const prisma = await db();
+  const province = await prisma.adminUnit.findFirst({
+    where: { code, kind: 'province' },
+    select: { code: true, name: true, populations: { select: { year: true, population: true, approximate: true } } },
+  });
+  if (!province) return null;
+
+  const [units, plan] = await Promise.all([
+    prisma.adminUnit.findMany({
+      where: { provinceCode: code, reports: true },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        kind: true,
+        depth: true,
+        populations: { select: { year: true, population: true, approximate: true } },
+        weekly: {
+          where: { isoYear: week.isoYear, isoWeek: week.isoWeek },
+          select: { newCases: true, oxygenAvg7d: true, freeCovidBeds: true, staffedIcuBeds: true, updatedAt: true },
+        },
+      },
+      orderBy: [{ depth: 'asc' }, { code: 'asc' }], // GSO code order, as official reports list them
+    }),
+    getPlanForWeek(code, week),
+  ]);
+
+  const population = pickPopulation(province.populations, week.isoYear);
+  const rows: UnitWeekRow[] = units.map((u) => {
+    const r = u.weekly[0];
+    const counts: Counts | null = r
+      ? {
+          newCases: r.newCases,
+          oxygenAvg7d: toNumber(r.oxygenAvg7d),
+          freeCovidBeds: r.freeCovidBeds,
+          staffedIcuBeds: r.staffedIcuBeds,
+        }
+      : null;
+    const pop = pickPopulation(u.populations, week.isoYear);
+    return {
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      population: pop?.population ?? null,
+      populationApproximate: pop?.approximate ?? false,
+      counts,
+      reportedAt: r ? r.updatedAt.toISOString() : null,
+      districtVerdict: u.kind !== 'province' && counts && pop ? evaluateDistrict(counts, pop.population, plan) : null,
+    };
+  });
+
+  const own = rows.find((r) => r.kind === 'province');
+  const others = rows.filter((r) => r.kind !== 'province');
+  const result = population
+    ? evaluateProvinceWeek({
+        ownRow: own?.counts ?? null,
+        districtRows: others.map((r) => r.counts),
+        expectedDistricts: others.length,
+        population: population.population,
+        plan,
+      })
+    : null;
+
+  return { code: province.code, name: province.name, population, week, plan, result, units: rows };
+}
+
+function pickPopulation<T extends { year: number; population: number }>(figures: T[], isoYear: number): T | null {
+  const chosen = selectPopulation(figures, isoYear);
+  return chosen ? (figures.find((f) => f.year === chosen.year) ?? null) : null;
+}

@@ -1,0 +1,202 @@
+import 'server-only';
+import { addWeeks, formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
+import {
+  evaluateDistrict,
+  evaluateSurge,
+  type CountField,
+  type Counts,
+  type CriterionResult,
+  type PlanCriterion,
+  type SurgeLevel,
+} from '@/lib/surge';
+import { cachedFigures } from '@/server/verdicts/cache';
+import { db } from '@/server/db';
+import { planFor, populationFor, type BranchMeta, type ProvinceMeta } from './meta';
+import { sumBranchByWeek, sumChildrenByWeek, sumProvinceByWeek, type SummedWeek } from './sums';
+
+// Figures computed from the SQL sums and judged by the surge engine, week by week with the plan and population in
+// force that week. Unscoped: the exported queries in dashboard.ts, dashboard-district.ts and national.ts check the
+// user's permission before calling these. Plain objects only, so they can be cached and passed to client charts.
+
+/** The longest trend a view can ask for (three years); every series is computed over this window and sliced. */
+export const SERIES_WEEKS = 156;
+export const HEATMAP_WEEKS = 12;
+
+export interface WeekFigures {
+  week: string;
+  counts: Counts;
+  reported: number;
+  expected: number;
+  byField: Record<CountField, number>;
+  population: number | null;
+  plan: { key: string; version: number; name: string; sourceDocument: string };
+  level: SurgeLevel;
+  provisional: boolean;
+  /** null when no population figure applies to the week (no rate can be computed) */
+  criteria: CriterionResult[] | null;
+}
+
+const NO_COUNTS: Counts = { newCases: null, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null };
+const NO_FIELDS: Record<CountField, number> = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
+
+const weekKey = (w: IsoWeek) => `${w.isoYear}-${w.isoWeek}`;
+
+export function judgeWeeks(
+  weeks: IsoWeek[],
+  sums: SummedWeek[],
+  expected: number,
+  populations: ProvinceMeta['populations'],
+  plans: ProvinceMeta['plans'],
+  provinceCode: string,
+  district: boolean,
+): WeekFigures[] {
+  const byWeek = new Map(sums.map((s) => [weekKey(s), s]));
+  return weeks.map((week) => {
+    const sum = byWeek.get(weekKey(week));
+    const counts = sum?.counts ?? NO_COUNTS;
+    const reported = sum?.reported ?? 0;
+    const plan = planFor(plans, provinceCode, week);
+    const population = populationFor(populations, week)?.population ?? null;
+    const verdict =
+      population === null
+        ? null
+        : district
+          ? evaluateDistrict(counts, population, plan)
+          : evaluateSurge(counts, population, plan);
+    return {
+      week: formatIsoWeek(week),
+      counts,
+      reported,
+      expected,
+      byField: sum?.byField ?? NO_FIELDS,
+      population,
+      plan: { key: plan.key, version: plan.version, name: plan.name, sourceDocument: plan.sourceDocument },
+      level: verdict?.level ?? 'no-data',
+      // a unit that has not reported makes the week's verdict provisional (its sums are partial)
+      provisional: verdict === null || verdict.provisional || reported < expected,
+      criteria: verdict?.criteria ?? null,
+    };
+  });
+}
+
+/** The province's figures for the SERIES_WEEKS weeks ending with `end`, oldest first; missing weeks have null counts. */
+export function getProvinceSeries(meta: ProvinceMeta, end: IsoWeek, fingerprint: string): Promise<WeekFigures[]> {
+  return cachedFigures(`series:${meta.code}:${weekKey(end)}:${fingerprint}`, async () => {
+    const weeks = weekRange(end, SERIES_WEEKS);
+    const sums = await sumProvinceByWeek(await db(), meta.code, weeks[0]!, end);
+    return judgeWeeks(weeks, sums, meta.reportingUnits, meta.populations, meta.plans, meta.code, false);
+  });
+}
+
+/** One branch's (district's) figures over SERIES_WEEKS weeks, judged as a district: epidemic criteria only. */
+export function getBranchSeries(
+  meta: ProvinceMeta,
+  branch: BranchMeta,
+  end: IsoWeek,
+  fingerprint: string,
+): Promise<WeekFigures[]> {
+  return cachedFigures(`branch:${meta.code}:${branch.code}:${weekKey(end)}:${fingerprint}`, async () => {
+    const weeks = weekRange(end, SERIES_WEEKS);
+    const sums = await sumBranchByWeek(await db(), meta.code, branch.path, weeks[0]!, end);
+    return judgeWeeks(weeks, sums, branch.reportingUnits, branch.populations, meta.plans, meta.code, true);
+  });
+}
+
+export interface HeatCell {
+  week: string;
+  level: SurgeLevel;
+  provisional: boolean;
+  casesRate: number | null;
+  oxygenRate: number | null;
+  casesMet: boolean | null;
+  oxygenMet: boolean | null;
+  /** the larger of rate / threshold over the two epidemic criteria: how close the cell is to the threshold */
+  intensity: number | null;
+}
+
+export interface Heatmap {
+  weeks: string[];
+  rows: Array<{ code: string; name: string; kind: string; hasPopulation: boolean; cells: HeatCell[] }>;
+  /** thresholds of the plan in force in the last week, for the legend */
+  thresholds: { cases: PlanCriterion; oxygen: PlanCriterion };
+}
+
+function ratio(c: CriterionResult | undefined): number | null {
+  if (!c || c.rate === null) return null;
+  if (c.threshold === 0) return c.met ? 1 : 0;
+  // for "less than" thresholds (never used by the epidemic criteria today) closeness runs the other way
+  return c.comparator === '>' || c.comparator === '>=' ? c.rate / c.threshold : c.threshold / Math.max(c.rate, 1e-9);
+}
+
+/** Every branch × the HEATMAP_WEEKS weeks ending with `end`: the epidemic criteria per 100,000 of the branch. */
+export function getHeatmap(meta: ProvinceMeta, end: IsoWeek, fingerprint: string): Promise<Heatmap> {
+  return cachedFigures(`heat:${meta.code}:${weekKey(end)}:${fingerprint}`, async () => {
+    const weeks = weekRange(end, HEATMAP_WEEKS);
+    const sums = await sumChildrenByWeek(await db(), meta.code, weeks[0]!, end);
+    const byBranch = new Map<string, SummedWeek[]>();
+    for (const s of sums) byBranch.set(s.group, [...(byBranch.get(s.group) ?? []), s]);
+    const rows = meta.branches.map((b) => {
+      const series = judgeWeeks(
+        weeks,
+        byBranch.get(b.code) ?? [],
+        b.reportingUnits,
+        b.populations,
+        meta.plans,
+        meta.code,
+        true,
+      );
+      return {
+        code: b.code,
+        name: b.name,
+        kind: b.kind,
+        hasPopulation: series.some((w) => w.population !== null),
+        cells: series.map((w): HeatCell => {
+          const cases = w.criteria?.find((c) => c.key === 'cases');
+          const oxygen = w.criteria?.find((c) => c.key === 'oxygen');
+          const ratios = [ratio(cases), ratio(oxygen)].filter((r): r is number => r !== null);
+          return {
+            week: w.week,
+            level: w.level,
+            provisional: w.provisional,
+            casesRate: cases?.rate ?? null,
+            oxygenRate: oxygen?.rate ?? null,
+            casesMet: cases?.met ?? null,
+            oxygenMet: oxygen?.met ?? null,
+            intensity: ratios.length ? Math.max(...ratios) : null,
+          };
+        }),
+      };
+    });
+    const lastPlan = planFor(meta.plans, meta.code, end);
+    // hotspots first: by the last week (a criterion met, then closeness to the threshold), units without figures last
+    const last = (r: (typeof rows)[number]) => r.cells[r.cells.length - 1]!;
+    const score = (c: HeatCell) => (c.intensity === null ? -1 : (c.casesMet || c.oxygenMet ? 1_000 : 0) + c.intensity);
+    rows.sort((a, b) => score(last(b)) - score(last(a)) || a.code.localeCompare(b.code));
+    return {
+      weeks: weeks.map(formatIsoWeek),
+      rows,
+      thresholds: { cases: lastPlan.criteria.cases, oxygen: lastPlan.criteria.oxygen },
+    };
+  });
+}
+
+/** The weeks in a series up to and including `end`, the last `count` of them. */
+export function sliceSeries(series: WeekFigures[], count: number): WeekFigures[] {
+  return series.slice(Math.max(0, series.length - count));
+}
+
+/** How many weeks in a row, ending with the last one, the series stayed at `level`, and the first of them. */
+export function streak(
+  series: WeekFigures[],
+  level: SurgeLevel,
+): { weeks: number; since: string | null; complete: boolean } {
+  let weeks = 0;
+  for (let i = series.length - 1; i >= 0 && series[i]!.level === level; i--) weeks++;
+  const since = weeks > 0 ? series[series.length - weeks]!.week : null;
+  // complete = the streak started inside the window (not cut off by its start)
+  return { weeks, since, complete: weeks < series.length };
+}
+
+export function previousWeek(week: IsoWeek): IsoWeek {
+  return addWeeks(week, -1);
+}
