@@ -9,6 +9,7 @@ export type RedirectCheck =
 
 const MAX_LENGTH = 2048;
 /** C0 controls, DEL and C1 controls (tab, CR and LF included: browsers drop them silently inside URLs) */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** characters some software reads as a slash or backslash (after NFKC or visually): never allowed to open a path */
 const SLASH_LIKE = /^[/\\\u2044\u2215\u2571\u29f5\u29f8\u29f9\u2afb\u2afd\ufe68\uff0f\uff3c]/;

@@ -42,7 +42,7 @@ export function serverPids(port: number | string): number[] {
   const inodes = listeningInodes(Number(port));
   const all = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   const roots = all.filter((pid) => {
-    let fds: string[] = [];
+    let fds: string[];
     try {
       fds = fs.readdirSync(`/proc/${pid}/fd`);
     } catch {
@@ -66,7 +66,11 @@ export function serverPids(port: number | string): number[] {
   const out = new Set(roots);
   for (let grew = true; grew;) {
     grew = false;
-    for (const [pid, ppid] of parent) if (!out.has(pid) && out.has(ppid)) (out.add(pid), (grew = true));
+    for (const [pid, ppid] of parent)
+      if (!out.has(pid) && out.has(ppid)) {
+        out.add(pid);
+        grew = true;
+      }
   }
   return [...out].map(Number);
 }

@@ -42,7 +42,7 @@ export function authOptions(): NextAuthOptions {
           } catch (error) {
             // the message would travel to the browser in the error URL: log it here, answer with a word
             console.error('sign-in check failed', error);
-            throw new Error('unavailable');
+            throw new Error('unavailable', { cause: error });
           }
           // next-auth passes a thrown message to the form as `error`: the form names the wait, the same for every address
           if (!result.ok && result.reason === 'throttled') throw new Error(`retry-after:${result.retryAfterSeconds}`);

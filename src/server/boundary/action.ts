@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { can, type Permission, type Scope } from '@/lib/permissions';
 import { FieldErrorList, groupFieldErrors, nulPaths, type FieldErrors } from '@/lib/validations/field-errors';

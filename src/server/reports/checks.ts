@@ -1,5 +1,5 @@
 import { compareWeeks, formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
-import { JUDGED_FIELDS, type Figures } from '@/lib/validations/figures';
+import { type JUDGED_FIELDS, type Figures } from '@/lib/validations/figures';
 import type { ReportInput, RowIssue } from './types';
 
 // The checks that need the database's answers (which units exist, what was reported before) but no database access
