@@ -16,6 +16,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'scripts/**/*.test.ts',
       'tests/support/**/*.test.ts',
+      'tests/factories/**/*.test.ts',
     ],
     setupFiles: ['tests/support/fail-on-console-error.ts'],
     testTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { DISTRICTS, PROVINCES, type UnitSeed } from '../../../prisma/data/geography/units';
+import { DISTRICTS, PROVINCES } from '../../../prisma/data/geography/units';
 import kienGiang from '../../../prisma/data/response/kien-giang.json' with { type: 'json' };
 import laiChau from '../../../prisma/data/response/lai-chau.json' with { type: 'json' };
 import { PLANS, type Plan } from '@/lib/surge';
@@ -24,7 +24,18 @@ export interface ResponsePlanFile {
 
 export const RESPONSE_PLANS: ResponsePlanFile[] = [kienGiang as ResponsePlanFile, laiChau as ResponsePlanFile];
 
-async function createUnit(tx: Tx, u: UnitSeed, parent: { id: number; path: string; depth: number } | null) {
+export interface UnitInput {
+  code: string;
+  name: string;
+  kind: 'province' | 'district';
+  population: number;
+  populationYear?: number;
+  populationApproximate?: boolean;
+  populationSource?: string;
+}
+
+/** One administrative unit under its parent (null for a province), with its population: the seed's and the tests'. */
+export async function createUnit(tx: Tx, u: UnitInput, parent: { id: number; path: string; depth: number } | null) {
   return tx.adminUnit.create({
     data: {
       code: u.code,
@@ -36,15 +47,49 @@ async function createUnit(tx: Tx, u: UnitSeed, parent: { id: number; path: strin
       parentId: parent?.id ?? null,
       populations: {
         create: {
-          year: u.populationYear,
+          year: u.populationYear ?? 2019,
           population: u.population,
-          approximate: u.populationApproximate,
-          source: u.populationSource,
+          approximate: u.populationApproximate ?? false,
+          source: u.populationSource ?? 'test',
         },
       },
     },
     select: { id: true, path: true, depth: true },
   });
+}
+
+/** A threshold plan (its first version) and, when given, its response plan's agencies and their tasks. */
+export async function createPlan(
+  tx: Tx,
+  plan: Plan,
+  response: Pick<ResponsePlanFile, 'agencies'> | undefined,
+  note = 'Từ văn bản gốc (dữ liệu khởi tạo)',
+): Promise<{ id: number }> {
+  const created = await tx.plan.create({
+    data: {
+      key: plan.key,
+      provinceCode: plan.provinceCode,
+      name: plan.name,
+      sourceDocument: plan.sourceDocument,
+      versions: { create: { ...planToRow(plan), version: plan.version, note } },
+    },
+    select: { id: true },
+  });
+  for (const a of response?.agencies ?? []) {
+    await tx.agency.create({
+      data: {
+        planId: created.id,
+        order: a.order,
+        code: a.code,
+        name: a.name,
+        description: a.description,
+        kind: a.kind === 'district-committee' ? 'DISTRICT_COMMITTEE' : 'PROVINCE_BODY',
+        hasOwnOfficer: a.hasOwnOfficer,
+        templates: { create: a.tasks.map((t) => ({ order: t.order, text: t.text })) },
+      },
+    });
+  }
+  return created;
 }
 
 /** The administrative tree, the threshold plans and the response plans' agencies and tasks. */
@@ -54,32 +99,10 @@ export async function seedReferenceData(tx: Tx): Promise<void> {
     for (const d of DISTRICTS.filter((x) => x.parentCode === p.code)) await createUnit(tx, d, province);
   }
 
-  for (const plan of Object.values(PLANS) as Plan[]) {
-    const row = planToRow(plan);
-    const created = await tx.plan.create({
-      data: {
-        key: plan.key,
-        provinceCode: plan.provinceCode,
-        name: plan.name,
-        sourceDocument: plan.sourceDocument,
-        versions: { create: { ...row, version: plan.version, note: 'Từ văn bản gốc (dữ liệu khởi tạo)' } },
-      },
-      select: { id: true },
-    });
-    const response = RESPONSE_PLANS.find((r) => r.planKey === plan.key);
-    for (const a of response?.agencies ?? []) {
-      await tx.agency.create({
-        data: {
-          planId: created.id,
-          order: a.order,
-          code: a.code,
-          name: a.name,
-          description: a.description,
-          kind: a.kind === 'district-committee' ? 'DISTRICT_COMMITTEE' : 'PROVINCE_BODY',
-          hasOwnOfficer: a.hasOwnOfficer,
-          templates: { create: a.tasks.map((t) => ({ order: t.order, text: t.text })) },
-        },
-      });
-    }
-  }
+  for (const plan of Object.values(PLANS) as Plan[])
+    await createPlan(
+      tx,
+      plan,
+      RESPONSE_PLANS.find((r) => r.planKey === plan.key),
+    );
 }
