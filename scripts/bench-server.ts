@@ -1,10 +1,7 @@
 // What the benchmarks that run the production server share: a throw-away database, waiting for the server, and
 // signing in as the browser does.
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import { createThrowawayDatabase, databaseEnv } from '../tests/support/test-db';
 
 export interface BenchDatabase {
   /** environment for the server: its database (and demo mode, for the demo accounts) */
@@ -15,31 +12,9 @@ export interface BenchDatabase {
 
 /** A temporary embedded folder, or a new database on DATABASE_URL's server (dropped by `cleanup`). */
 export async function prepareBenchDatabase(prefix: string): Promise<BenchDatabase> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix.replace(/_/g, '-')}-`));
-    return {
-      env: { DATA_DIR: dir, DATABASE_URL: '' },
-      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-      label: 'embedded PGlite',
-    };
-  }
-  const name = `${prefix}_${process.pid}`;
-  const dropAndMaybeCreate = async (create: boolean) => {
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    if (create) await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-  };
-  await dropAndMaybeCreate(true);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), DEMO: '1' },
-    cleanup: () => dropAndMaybeCreate(false),
-    label: `PostgreSQL (${url.host})`,
-  };
+  const database = await createThrowawayDatabase(prefix, { embedded: 'folder' });
+  // demo mode for the demo accounts the benchmarks sign in with
+  return { env: { ...databaseEnv(database), DEMO: '1' }, cleanup: () => database.drop(), label: database.label };
 }
 
 export async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
