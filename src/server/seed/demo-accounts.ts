@@ -15,56 +15,71 @@ export interface DemoAccount {
   agencyCode?: string;
 }
 
+/** The demo accounts' addresses by a short name: the one list the tests and the README's table refer to. */
+export const DEMO_EMAILS = {
+  admin: 'admin@demo.surgewatch.vn',
+  national: 'lanhdao.quocgia@demo.surgewatch.vn',
+  dataEntryKG: 'nhaplieu.kg@demo.surgewatch.vn',
+  leaderKG: 'lanhdao.kg@demo.surgewatch.vn',
+  districtKG: 'huyen.rachgia@demo.surgewatch.vn',
+  agencyKG: 'soyte.kg@demo.surgewatch.vn',
+  dataEntryLC: 'nhaplieu.lc@demo.surgewatch.vn',
+  leaderLC: 'lanhdao.lc@demo.surgewatch.vn',
+  districtLC: 'huyen.tamduong@demo.surgewatch.vn',
+  agencyLC: 'soyte.lc@demo.surgewatch.vn',
+} as const;
+export type DemoAccountKey = keyof typeof DEMO_EMAILS;
+
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@demo.surgewatch.vn', name: 'Quản trị hệ thống', role: 'ADMIN' },
-  { email: 'lanhdao.quocgia@demo.surgewatch.vn', name: 'Lãnh đạo Bộ Y tế (xem toàn quốc)', role: 'NATIONAL_LEADER' },
+  { email: DEMO_EMAILS.admin, name: 'Quản trị hệ thống', role: 'ADMIN' },
+  { email: DEMO_EMAILS.national, name: 'Lãnh đạo Bộ Y tế (xem toàn quốc)', role: 'NATIONAL_LEADER' },
   {
-    email: 'nhaplieu.kg@demo.surgewatch.vn',
+    email: DEMO_EMAILS.dataEntryKG,
     name: 'Nhập liệu Sở Y tế Kiên Giang',
     role: 'PROVINCIAL_DATA_ENTRY',
     provinceCode: '91',
   },
   {
-    email: 'lanhdao.kg@demo.surgewatch.vn',
+    email: DEMO_EMAILS.leaderKG,
     name: 'Lãnh đạo tỉnh Kiên Giang',
     role: 'PROVINCIAL_LEADER',
     provinceCode: '91',
   },
   {
-    email: 'huyen.rachgia@demo.surgewatch.vn',
+    email: DEMO_EMAILS.districtKG,
     name: 'Cán bộ TP Rạch Giá',
     role: 'DISTRICT_OFFICER',
     provinceCode: '91',
     unitCode: '899',
   },
   {
-    email: 'soyte.kg@demo.surgewatch.vn',
+    email: DEMO_EMAILS.agencyKG,
     name: 'Cán bộ Sở Y tế Kiên Giang',
     role: 'AGENCY_OFFICER',
     provinceCode: '91',
     agencyCode: 'so-y-te',
   },
   {
-    email: 'nhaplieu.lc@demo.surgewatch.vn',
+    email: DEMO_EMAILS.dataEntryLC,
     name: 'Nhập liệu Sở Y tế Lai Châu',
     role: 'PROVINCIAL_DATA_ENTRY',
     provinceCode: '12',
   },
   {
-    email: 'lanhdao.lc@demo.surgewatch.vn',
+    email: DEMO_EMAILS.leaderLC,
     name: 'Lãnh đạo tỉnh Lai Châu',
     role: 'PROVINCIAL_LEADER',
     provinceCode: '12',
   },
   {
-    email: 'huyen.tamduong@demo.surgewatch.vn',
+    email: DEMO_EMAILS.districtLC,
     name: 'Cán bộ huyện Tam Đường',
     role: 'DISTRICT_OFFICER',
     provinceCode: '12',
     unitCode: '106',
   },
   {
-    email: 'soyte.lc@demo.surgewatch.vn',
+    email: DEMO_EMAILS.agencyLC,
     name: 'Cán bộ Sở Y tế Lai Châu',
     role: 'AGENCY_OFFICER',
     provinceCode: '12',
