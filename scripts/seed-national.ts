@@ -166,13 +166,13 @@ export function profileFor(code: string, branchCodes: string[]): Profile {
   const rand = mulberry32(hash(`profile:${code}`));
   const draw = rand();
   const j = () => 0.85 + rand() * 0.3;
-  const baseline = { cases: 20 * j() + 10, oxygen: 2 * j(), freeBeds: 48 * j(), icu: 7 * j() };
+  const baseline = { cases: 20 * j() + 10, oxygen: 2 * j(), freeBeds: 48 * j(), icuBeds: 7 * j() };
   const latest =
     draw < 0.1
-      ? { cases: 520 * j(), oxygen: 38 * j(), freeBeds: 6 * j(), icu: 3 * j() }
+      ? { cases: 520 * j(), oxygen: 38 * j(), freeBeds: 6 * j(), icuBeds: 3 * j() }
       : draw < 0.22
-        ? { cases: 560 * j(), oxygen: 24 * j(), freeBeds: 25 * j(), icu: 5.8 * j() }
-        : { cases: 60 * j(), oxygen: 3.5 * j(), freeBeds: 44 * j(), icu: 6.8 * j() };
+        ? { cases: 560 * j(), oxygen: 24 * j(), freeBeds: 25 * j(), icuBeds: 5.8 * j() }
+        : { cases: 60 * j(), oxygen: 3.5 * j(), freeBeds: 44 * j(), icuBeds: 6.8 * j() };
   const missing = rand() < 0.3 && branchCodes.length ? [branchCodes[Math.floor(rand() * branchCodes.length)]!] : [];
   return { baseline, latest, waveWeeks: 5 + Math.floor(rand() * 6), missingLatest: missing };
 }

@@ -9,7 +9,9 @@ import { env } from '@/server/env';
 import { DEMO_PASSWORD } from '@/server/seed/demo-accounts';
 import { SignInForm } from './sign-in-form';
 
-export const metadata: Metadata = { title: 'Đăng nhập' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('signIn') };
+}
 
 export default async function SignInPage({
   searchParams,

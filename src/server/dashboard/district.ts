@@ -4,7 +4,8 @@ import type { SessionUser } from '@/lib/roles';
 import { db } from '@/server/db';
 import { openProvince, type ProvinceContext } from './province';
 import { getBranchSeries, sliceSeries, type WeekFigures } from '@/server/verdicts/series';
-import { populationFor, type BranchMeta } from '@/server/verdicts/meta';
+import type { BranchMeta } from '@/server/verdicts/meta';
+import { populationInForce } from '@/server/populations/in-force';
 import type { ScopedResult } from '@/server/verdicts/province-week';
 
 // The district page's reads: the same figures as the province's, over the district's own population and judged as a
@@ -30,7 +31,7 @@ export async function openDistrict(
 }
 
 export function districtPopulation(ctx: DistrictContext, week: IsoWeek) {
-  return populationFor(ctx.branch.populations, week);
+  return populationInForce(ctx.branch.populations, week);
 }
 
 export async function getDistrictCards(

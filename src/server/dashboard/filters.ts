@@ -41,7 +41,7 @@ function mondayStart(week: IsoWeek): number {
 }
 
 /** currentWeek(now), memoised for the week's duration. */
-export function thisWeek(now: Date): IsoWeek {
+export function cachedCurrentWeek(now: Date): IsoWeek {
   const t = now.getTime();
   if (clock && t >= clock.from && t < clock.to) return clock.week;
   const week = currentWeek(now);
@@ -49,9 +49,9 @@ export function thisWeek(now: Date): IsoWeek {
   return week;
 }
 
-/** The last complete week (the dashboards' default), from the memoised current week. */
-export function lastWeek(now: Date): IsoWeek {
-  return addWeeks(thisWeek(now), -1);
+/** lastCompleteWeek(now) (the dashboards' default), from the memoised current week. */
+export function cachedLastCompleteWeek(now: Date): IsoWeek {
+  return addWeeks(cachedCurrentWeek(now), -1);
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -78,13 +78,13 @@ export function parseDashboardFilters(params: SearchParams, today: Date): Dashbo
   const rawWeek = first(params.week)?.trim() ?? '';
   const rawRange = first(params.range)?.trim() ?? '';
   const errors: DashboardFilters['errors'] = {};
-  const fallbackWeek = lastWeek(today);
+  const fallbackWeek = cachedLastCompleteWeek(today);
 
   let week = fallbackWeek;
   if (rawWeek !== '') {
     const parsed = weekSchema.safeParse(rawWeek);
     if (!parsed.success) errors.week = 'invalid';
-    else if (compareWeeks(parsed.data, thisWeek(today)) > 0) errors.week = 'future';
+    else if (compareWeeks(parsed.data, cachedCurrentWeek(today)) > 0) errors.week = 'future';
     else week = parsed.data;
   }
   let range = DEFAULT_RANGE;

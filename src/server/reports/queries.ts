@@ -1,24 +1,19 @@
 import 'server-only';
 import { addWeeks, currentWeek, type IsoWeek } from '@/lib/epi-week';
-import { can } from '@/lib/permissions';
-import { canReadProvince, type SessionUser } from '@/lib/roles';
-import { selectPopulation, type Plan } from '@/lib/surge';
+import { can, canReadProvince } from '@/lib/permissions';
+import type { SessionUser } from '@/lib/roles';
+import type { Plan, PopulationFigure } from '@/lib/surge';
 import type { Figures } from '@/lib/validations/figures';
 import { db } from '../db';
 import { now } from '../env';
+import { populationInForce } from '@/server/populations/in-force';
 import { getPlanForWeek, type ScopedResult } from '@/server/verdicts/province-week';
 import { readReports, reportKey } from './store';
+import type { EntryReport, EntryUnit } from '@/lib/contracts/reports';
+
+export type { EntryReport, EntryUnit };
 
 // Reads for the entry grid and the report history. Scope first (the province), then small plain objects.
-
-export interface PopulationFigure {
-  year: number;
-  population: number;
-}
-
-export function populationFor(figures: PopulationFigure[], isoYear: number): number | null {
-  return selectPopulation(figures, isoYear)?.population ?? null;
-}
 
 export interface ReportingUnit {
   id: number;
@@ -48,25 +43,6 @@ export async function getReportingUnits(provinceCode: string): Promise<{
   return { province, units: units.map((u) => ({ ...u, kind: u.kind === 'province' ? 'province' : 'district' })) };
 }
 
-export interface EntryReport {
-  id: number;
-  version: number;
-  figures: Figures;
-  updatedBy: string | null;
-  updatedAt: string;
-}
-
-export interface EntryUnit {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'province' | 'district';
-  population: number | null;
-  report: EntryReport | null;
-  /** last week's figures, shown beside each cell */
-  previous: Figures | null;
-}
-
 export interface EntryWeekView {
   province: { code: string; name: string; population: number | null };
   week: IsoWeek;
@@ -87,12 +63,12 @@ export async function getEntryWeek(
   const found = await getReportingUnits(provinceCode);
   if (!found) return { status: 'not-found' };
   const prisma = await db();
-  const previousWeek = addWeeks(week, -1);
+  const weekBefore = addWeeks(week, -1);
   const [reports, plan] = await Promise.all([
     readReports(
       prisma,
       found.units.map((u) => u.id),
-      previousWeek,
+      weekBefore,
       week,
     ),
     getPlanForWeek(provinceCode, week),
@@ -105,7 +81,7 @@ export async function getEntryWeek(
       code: u.code,
       name: u.name,
       kind: u.kind,
-      population: populationFor(u.populations, week.isoYear),
+      population: populationInForce(u.populations, week)?.population ?? null,
       report: r
         ? {
             id: r.id,
@@ -115,7 +91,7 @@ export async function getEntryWeek(
             updatedAt: r.updatedAt.toISOString(),
           }
         : null,
-      previous: byKey.get(reportKey(u.id, previousWeek))?.figures ?? null,
+      previous: byKey.get(reportKey(u.id, weekBefore))?.figures ?? null,
     };
   });
   return {
@@ -124,7 +100,7 @@ export async function getEntryWeek(
       province: {
         code: found.province.code,
         name: found.province.name,
-        population: populationFor(found.province.populations, week.isoYear),
+        population: populationInForce(found.province.populations, week)?.population ?? null,
       },
       week,
       currentWeek: currentWeek(now()),

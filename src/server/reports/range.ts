@@ -1,16 +1,18 @@
 import 'server-only';
 import { compareWeeks, formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
-import { can } from '@/lib/permissions';
-import { canReadProvince, type SessionUser } from '@/lib/roles';
+import { can, canReadProvince } from '@/lib/permissions';
+import type { SessionUser } from '@/lib/roles';
 import { evaluateDistrict, evaluateProvinceWeek, selectPlan, type Plan } from '@/lib/surge';
 import { hasReported, type Figures } from '@/lib/validations/figures';
 import { db } from '../db';
 import { PLAN_VERSION_SELECT, rowToPlan } from '../plans/mapping';
 import type { ScopedResult } from '@/server/verdicts/province-week';
-import { getReportingUnits, populationFor, type ReportingUnit } from './queries';
+import { getReportingUnits, type ReportingUnit } from './queries';
+import { populationInForce } from '@/server/populations/in-force';
 import { readReports, reportKey } from './store';
 
-// Reports of a province over a range of weeks: the API's GET and the export (with rates and verdicts).
+// Reports of a province over a range of weeks (the API's list and the export, with rates and verdicts), and one unit's
+// report for one week (the API's GET of one report).
 
 /** Five years of weekly reports: more is a mistake in the range, not a need. */
 export const MAX_RANGE_WEEKS = 260;
@@ -74,6 +76,17 @@ export async function getReportsInRange(
   return { status: 'ok', data: { province: { code: s.found.province.code, name: s.found.province.name }, reports } };
 }
 
+/** A unit by its code, with what the one-report routes scope by; null when there is none. */
+export async function getUnitByCode(code: string): Promise<{ id: number; code: string; provinceCode: string } | null> {
+  return (await db()).adminUnit.findFirst({ where: { code }, select: { id: true, code: true, provinceCode: true } });
+}
+
+/** One unit's report for one week; undefined when nothing is stored. */
+export async function getUnitWeekReport(unitId: number, week: IsoWeek) {
+  const [report] = await readReports(await db(), [unitId], week, week);
+  return report;
+}
+
 export interface ExportRow extends Figures {
   isoWeek: string;
   unitCode: string;
@@ -135,7 +148,7 @@ export async function getExportRows(
       };
     const own = s.found.units.find((u) => u.kind === 'province');
     const districts = s.found.units.filter((u) => u.kind === 'district');
-    const population = populationFor(s.found.province.populations, week.isoYear);
+    const population = populationInForce(s.found.province.populations, week)?.population ?? null;
     const weekText = formatIsoWeek(week);
     const base = { isoWeek: weekText, plan: `${plan.name} (v${plan.version})` };
     // the province total sums every unit's figures: only for users who may read them all
@@ -170,7 +183,7 @@ export async function getExportRows(
     for (const u of s.units) {
       const f = figuresOf(u);
       if (!f) continue;
-      const pop = populationFor(u.populations, week.isoYear);
+      const pop = populationInForce(u.populations, week)?.population ?? null;
       const verdict =
         u.kind === 'district' && pop !== null && hasReported(f) ? evaluateDistrict(counts(f)!, pop, plan) : null;
       rows.push({

@@ -1,4 +1,5 @@
 import { addWeeks, type IsoWeek } from '@/lib/epi-week';
+import type { CriterionKey } from '@/lib/surge';
 
 // Deterministic synthetic weekly reports for the demo (and the tests' data builders). Same inputs, same numbers:
 // a seeded PRNG per unit, no Math.random. Rates are per 100,000 of the province; each province follows a profile.
@@ -28,38 +29,34 @@ export interface Profile {
   missingLatest: string[];
 }
 
-interface Rates {
-  cases: number;
-  oxygen: number;
-  freeBeds: number;
-  icu: number;
-}
+/** Per 100k, by the criterion each rate is judged under. */
+type Rates = Record<CriterionKey, number>;
 
 export const PROFILES: Record<string, Profile> = {
   // Kiên Giang: a wave reaching the surge scenario in the latest weeks (cases > 450 and free beds < 10 per 100k)
   '91': {
-    baseline: { cases: 35, oxygen: 2.5, freeBeds: 55, icu: 7.5 },
-    latest: { cases: 610, oxygen: 41, freeBeds: 6.5, icu: 3.1 },
+    baseline: { cases: 35, oxygen: 2.5, freeBeds: 55, icuBeds: 7.5 },
+    latest: { cases: 610, oxygen: 41, freeBeds: 6.5, icuBeds: 3.1 },
     waveWeeks: 8,
     missingLatest: [],
   },
   // Lai Châu: epidemic criteria met, capacity holding: 'warning'
   '12': {
-    baseline: { cases: 25, oxygen: 1.5, freeBeds: 45, icu: 6.5 },
-    latest: { cases: 600, oxygen: 22, freeBeds: 24, icu: 5.6 },
+    baseline: { cases: 25, oxygen: 1.5, freeBeds: 45, icuBeds: 6.5 },
+    latest: { cases: 600, oxygen: 22, freeBeds: 24, icuBeds: 5.6 },
     waveWeeks: 6,
     missingLatest: ['106'],
   },
   // Bình Phước and Hà Nam: normal
   '70': {
-    baseline: { cases: 30, oxygen: 2, freeBeds: 50, icu: 7 },
-    latest: { cases: 60, oxygen: 3.5, freeBeds: 44, icu: 6.8 },
+    baseline: { cases: 30, oxygen: 2, freeBeds: 50, icuBeds: 7 },
+    latest: { cases: 60, oxygen: 3.5, freeBeds: 44, icuBeds: 6.8 },
     waveWeeks: 10,
     missingLatest: ['691'],
   },
   '35': {
-    baseline: { cases: 28, oxygen: 2.2, freeBeds: 52, icu: 7.2 },
-    latest: { cases: 45, oxygen: 2.9, freeBeds: 49, icu: 7 },
+    baseline: { cases: 28, oxygen: 2.2, freeBeds: 52, icuBeds: 7.2 },
+    latest: { cases: 45, oxygen: 2.9, freeBeds: 49, icuBeds: 7 },
     waveWeeks: 10,
     missingLatest: ['352'],
   },
@@ -119,28 +116,29 @@ export function buildSyntheticReports(
     const rate = (k: keyof Rates) =>
       profile.baseline[k] + (profile.latest[k] - profile.baseline[k]) * (fromEnd === 0 ? 1 : progress);
     const per100k = (r: number) => (r * province.population) / 100_000;
+    // the province's counts (not rounded yet), named as the report's fields
     const total = {
-      cases: per100k(rate('cases') * (fromEnd === 0 ? 1 : wobble())),
-      oxygen: per100k(rate('oxygen') * (fromEnd === 0 ? 1 : wobble())),
-      freeBeds: per100k(rate('freeBeds')),
-      icu: per100k(rate('icu')),
+      newCases: per100k(rate('cases') * (fromEnd === 0 ? 1 : wobble())),
+      oxygenAvg7d: per100k(rate('oxygen') * (fromEnd === 0 ? 1 : wobble())),
+      freeCovidBeds: per100k(rate('freeBeds')),
+      staffedIcuBeds: per100k(rate('icuBeds')),
     };
     const occupiedShare = Math.min(0.95, 0.25 + progress * 0.7);
 
     const own = {
-      oxygen: round2(total.oxygen * PROVINCE_FACILITY_SHARE),
-      freeBeds: Math.round(total.freeBeds * PROVINCE_FACILITY_SHARE),
-      icu: Math.round(total.icu * PROVINCE_FACILITY_SHARE),
+      oxygenAvg7d: round2(total.oxygenAvg7d * PROVINCE_FACILITY_SHARE),
+      freeCovidBeds: Math.round(total.freeCovidBeds * PROVINCE_FACILITY_SHARE),
+      staffedIcuBeds: Math.round(total.staffedIcuBeds * PROVINCE_FACILITY_SHARE),
     };
     reports.push({
       ...week,
       unitCode: province.code,
       newCases: null,
-      oxygenAvg7d: own.oxygen,
-      freeCovidBeds: own.freeBeds,
-      staffedIcuBeds: own.icu,
-      totalCovidBeds: Math.round(own.freeBeds / (1 - occupiedShare)),
-      totalIcuBeds: own.icu + Math.round(own.icu * 0.2),
+      oxygenAvg7d: own.oxygenAvg7d,
+      freeCovidBeds: own.freeCovidBeds,
+      staffedIcuBeds: own.staffedIcuBeds,
+      totalCovidBeds: Math.round(own.freeCovidBeds / (1 - occupiedShare)),
+      totalIcuBeds: own.staffedIcuBeds + Math.round(own.staffedIcuBeds * 0.2),
     });
 
     for (const d of districts) {
@@ -150,13 +148,15 @@ export function buildSyntheticReports(
       const partial = rand() < 0.03; // ICU not reported this week
       const jitter = 0.85 + rand() * 0.3;
       if (skip) continue;
-      const free = Math.round(total.freeBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
-      const icu = Math.round(total.icu * (1 - PROVINCE_FACILITY_SHARE) * share);
+      const free = Math.round(total.freeCovidBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
+      const icu = Math.round(total.staffedIcuBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
       reports.push({
         ...week,
         unitCode: d.code,
-        newCases: Math.round(total.cases * epiShare * (fromEnd === 0 ? 1 : jitter)),
-        oxygenAvg7d: round2(total.oxygen * (1 - PROVINCE_FACILITY_SHARE) * epiShare * (fromEnd === 0 ? 1 : jitter)),
+        newCases: Math.round(total.newCases * epiShare * (fromEnd === 0 ? 1 : jitter)),
+        oxygenAvg7d: round2(
+          total.oxygenAvg7d * (1 - PROVINCE_FACILITY_SHARE) * epiShare * (fromEnd === 0 ? 1 : jitter),
+        ),
         freeCovidBeds: free,
         staffedIcuBeds: partial && fromEnd > 0 ? null : icu,
         totalCovidBeds: Math.round(free / (1 - occupiedShare)),

@@ -2,8 +2,9 @@ import 'server-only';
 import { lruGet, lruSet } from '@/lib/lru';
 
 // Computed dashboard figures, memoised in this process. Every key carries the province's figures fingerprint (its
-// DataVersion counter, read from the database on each request, plus the plan and population markers: see
-// fingerprint.ts), so an entry can only be hit while the data it was computed from is still current. Several app
+// DataVersion counter, read from the database on each request and bumped by every write to its reports, plan
+// thresholds or populations: see fingerprint.ts), so an entry can only be hit while the data it was computed from is
+// still current. Several app
 // instances each keep their own entries and never serve another's stale figures: a save in one instance bumps the
 // counter in the database, and every instance's next request reads the new counter, misses and recomputes.
 // Entries hold promises so that concurrent requests for the same figures share one computation.

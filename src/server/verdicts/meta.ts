@@ -1,5 +1,5 @@
 import 'server-only';
-import { selectPlan, selectPopulation, type Plan } from '@/lib/surge';
+import { selectPlan, type Plan } from '@/lib/surge';
 import { weekMonday, type IsoWeek } from '@/lib/epi-week';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { cachedFigures } from '@/server/verdicts/cache';
@@ -122,12 +122,7 @@ export function getNationalMeta(fingerprint: string): Promise<NationalMeta> {
   return cachedFigures(`national-meta:${fingerprint}`, loadNationalMeta);
 }
 
-/** The population figure in force for a week (the latest year not after the week's ISO year), or null. */
-export function populationFor(figures: PopulationRow[], week: IsoWeek): PopulationRow | null {
-  const chosen = selectPopulation(figures, week.isoYear);
-  return chosen ? (figures.find((f) => f.year === chosen.year) ?? null) : null;
-}
-
-export function planFor(plans: Plan[], provinceCode: string, week: IsoWeek): Plan {
+/** The plan in force for a province in a week, among plans already loaded (getPlanForWeek reads them itself). */
+export function planInForce(plans: Plan[], provinceCode: string, week: IsoWeek): Plan {
   return selectPlan(plans, provinceCode, weekMonday(week));
 }

@@ -3,45 +3,18 @@ import {
   evaluateDistrict,
   evaluateProvinceWeek,
   selectPlan,
-  selectPopulation,
   type Counts,
   type DistrictVerdict,
   type Plan,
   type ProvinceWeek,
 } from '@/lib/surge';
 import { weekMonday, type IsoWeek } from '@/lib/epi-week';
-import { canReadProvince, NATIONAL_ROLES, type SessionUser } from '@/lib/roles';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { db } from '@/server/db';
+import { populationInForce } from '@/server/populations/in-force';
 
-// Reads for the province pages. Scope is checked before anything is read, and only small plain objects leave.
-
-export interface ProvinceSummary {
-  code: string;
-  name: string;
-  population: number | null;
-  districts: number;
-}
-
-export async function getVisibleProvinces(user: SessionUser): Promise<ProvinceSummary[]> {
-  const prisma = await db();
-  const rows = await prisma.adminUnit.findMany({
-    where: { kind: 'province', ...(NATIONAL_ROLES.includes(user.role) ? {} : { code: user.provinceCode ?? '-' }) },
-    select: {
-      code: true,
-      name: true,
-      populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 },
-      _count: { select: { children: true } },
-    },
-    orderBy: { name: 'asc' },
-  });
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    population: r.populations[0]?.population ?? null,
-    districts: r._count.children,
-  }));
-}
+// The province's week unit by unit and the plan in force, read without scope: callers check the user's permission
+// first (openProvince in src/server/dashboard/province.ts). Only small plain objects leave.
 
 /** The plan in force for a province in a week: its own latest valid version, else the default plan. */
 export async function getPlanForWeek(provinceCode: string, week: IsoWeek): Promise<Plan> {
@@ -80,19 +53,10 @@ export type ScopedResult<T> = { status: 'ok'; data: T } | { status: 'not-found' 
 
 const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
 
-export async function getProvinceWeek(
-  user: SessionUser,
-  code: string,
-  week: IsoWeek,
-): Promise<ScopedResult<ProvinceWeekView>> {
-  if (!canReadProvince(user, code)) return { status: 'forbidden' };
-  const data = await loadProvinceWeek(code, week);
-  return data ? { status: 'ok', data } : { status: 'not-found' };
-}
-
 /**
  * The province's week unit by unit, judged in JavaScript by evaluateProvinceWeek. Unscoped: callers check the user's
- * permission first (getProvinceWeek, the dashboard's cached units widget). null when the province does not exist.
+ * permission first (getProvinceUnits in src/server/dashboard/province.ts, after openProvince). null when the province
+ * does not exist.
  */
 export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<ProvinceWeekView | null> {
   const prisma = await db();
@@ -122,7 +86,7 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
     getPlanForWeek(code, week),
   ]);
 
-  const population = pickPopulation(province.populations, week.isoYear);
+  const population = populationInForce(province.populations, week);
   const rows: UnitWeekRow[] = units.map((u) => {
     const r = u.weekly[0];
     const counts: Counts | null = r
@@ -133,7 +97,7 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
           staffedIcuBeds: r.staffedIcuBeds,
         }
       : null;
-    const pop = pickPopulation(u.populations, week.isoYear);
+    const pop = populationInForce(u.populations, week);
     return {
       id: u.id,
       code: u.code,
@@ -160,9 +124,4 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
     : null;
 
   return { code: province.code, name: province.name, population, week, plan, result, units: rows };
-}
-
-function pickPopulation<T extends { year: number; population: number }>(figures: T[], isoYear: number): T | null {
-  const chosen = selectPopulation(figures, isoYear);
-  return chosen ? (figures.find((f) => f.year === chosen.year) ?? null) : null;
 }

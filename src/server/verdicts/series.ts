@@ -1,5 +1,5 @@
 import 'server-only';
-import { addWeeks, formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
+import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
 import {
   evaluateDistrict,
   evaluateSurge,
@@ -11,12 +11,13 @@ import {
 } from '@/lib/surge';
 import { cachedFigures } from '@/server/verdicts/cache';
 import { db } from '@/server/db';
-import { planFor, populationFor, type BranchMeta, type ProvinceMeta } from './meta';
+import { planInForce, type BranchMeta, type ProvinceMeta } from './meta';
+import { populationInForce } from '@/server/populations/in-force';
 import { sumBranchByWeek, sumChildrenByWeek, sumProvinceByWeek, type SummedWeek } from './sums';
 
 // Figures computed from the SQL sums and judged by the surge engine, week by week with the plan and population in
-// force that week. Unscoped: the exported queries in dashboard.ts, dashboard-district.ts and national.ts check the
-// user's permission before calling these. Plain objects only, so they can be cached and passed to client charts.
+// force that week. Unscoped: the dashboard's reads in src/server/dashboard/ (province.ts, district.ts, national.ts)
+// check the user's permission before calling these. Plain objects only, so they can be cached and passed to client charts.
 
 /** The longest trend a view can ask for (three years); every series is computed over this window and sliced. */
 export const SERIES_WEEKS = 156;
@@ -55,8 +56,8 @@ export function judgeWeeks(
     const sum = byWeek.get(weekKey(week));
     const counts = sum?.counts ?? NO_COUNTS;
     const reported = sum?.reported ?? 0;
-    const plan = planFor(plans, provinceCode, week);
-    const population = populationFor(populations, week)?.population ?? null;
+    const plan = planInForce(plans, provinceCode, week);
+    const population = populationInForce(populations, week)?.population ?? null;
     const verdict =
       population === null
         ? null
@@ -167,7 +168,7 @@ export function getHeatmap(meta: ProvinceMeta, end: IsoWeek, fingerprint: string
         }),
       };
     });
-    const lastPlan = planFor(meta.plans, meta.code, end);
+    const lastPlan = planInForce(meta.plans, meta.code, end);
     // hotspots first: by the last week (a criterion met, then closeness to the threshold), units without figures last
     const last = (r: (typeof rows)[number]) => r.cells[r.cells.length - 1]!;
     const score = (c: HeatCell) => (c.intensity === null ? -1 : (c.casesMet || c.oxygenMet ? 1_000 : 0) + c.intensity);
@@ -195,8 +196,4 @@ export function streak(
   const since = weeks > 0 ? series[series.length - weeks]!.week : null;
   // complete = the streak started inside the window (not cut off by its start)
   return { weeks, since, complete: weeks < series.length };
-}
-
-export function previousWeek(week: IsoWeek): IsoWeek {
-  return addWeeks(week, -1);
 }

@@ -22,22 +22,22 @@ interface Row {
   y: number;
   w: number;
   g: string | null;
-  cases: number | null;
-  cases_n: number;
-  oxygen: string | null;
-  oxygen_n: number;
-  beds: number | null;
-  beds_n: number;
-  icu: number | null;
-  icu_n: number;
+  new_cases: number | null;
+  new_cases_n: number;
+  oxygen_avg7d: string | null;
+  oxygen_avg7d_n: number;
+  free_covid_beds: number | null;
+  free_covid_beds_n: number;
+  staffed_icu_beds: number | null;
+  staffed_icu_beds_n: number;
   reported: number;
 }
 
 const FIGURES = Prisma.sql`
-  SUM(r."newCases")::float8 AS cases, COUNT(r."newCases")::int AS cases_n,
-  SUM(r."oxygenAvg7d")::text AS oxygen, COUNT(r."oxygenAvg7d")::int AS oxygen_n,
-  SUM(r."freeCovidBeds")::float8 AS beds, COUNT(r."freeCovidBeds")::int AS beds_n,
-  SUM(r."staffedIcuBeds")::float8 AS icu, COUNT(r."staffedIcuBeds")::int AS icu_n,
+  SUM(r."newCases")::float8 AS new_cases, COUNT(r."newCases")::int AS new_cases_n,
+  SUM(r."oxygenAvg7d")::text AS oxygen_avg7d, COUNT(r."oxygenAvg7d")::int AS oxygen_avg7d_n,
+  SUM(r."freeCovidBeds")::float8 AS free_covid_beds, COUNT(r."freeCovidBeds")::int AS free_covid_beds_n,
+  SUM(r."staffedIcuBeds")::float8 AS staffed_icu_beds, COUNT(r."staffedIcuBeds")::int AS staffed_icu_beds_n,
   COUNT(*) FILTER (WHERE r."newCases" IS NOT NULL OR r."oxygenAvg7d" IS NOT NULL
                       OR r."freeCovidBeds" IS NOT NULL OR r."staffedIcuBeds" IS NOT NULL)::int AS reported`;
 
@@ -53,13 +53,18 @@ function toSummed(row: Row): SummedWeek & { group: string | null } {
     isoYear: row.y,
     isoWeek: row.w,
     counts: {
-      newCases: row.cases_n > 0 ? Number(row.cases) : null,
-      oxygenAvg7d: row.oxygen_n > 0 && row.oxygen !== null ? Number(row.oxygen) : null,
-      freeCovidBeds: row.beds_n > 0 ? Number(row.beds) : null,
-      staffedIcuBeds: row.icu_n > 0 ? Number(row.icu) : null,
+      newCases: row.new_cases_n > 0 ? Number(row.new_cases) : null,
+      oxygenAvg7d: row.oxygen_avg7d_n > 0 && row.oxygen_avg7d !== null ? Number(row.oxygen_avg7d) : null,
+      freeCovidBeds: row.free_covid_beds_n > 0 ? Number(row.free_covid_beds) : null,
+      staffedIcuBeds: row.staffed_icu_beds_n > 0 ? Number(row.staffed_icu_beds) : null,
     },
     reported: row.reported,
-    byField: { newCases: row.cases_n, oxygenAvg7d: row.oxygen_n, freeCovidBeds: row.beds_n, staffedIcuBeds: row.icu_n },
+    byField: {
+      newCases: row.new_cases_n,
+      oxygenAvg7d: row.oxygen_avg7d_n,
+      freeCovidBeds: row.free_covid_beds_n,
+      staffedIcuBeds: row.staffed_icu_beds_n,
+    },
   };
 }
 

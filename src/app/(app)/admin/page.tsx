@@ -4,7 +4,9 @@ import { getTranslations } from '@/i18n/server';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { AdminNav, Refused } from './_components/admin-nav';
 
-export const metadata: Metadata = { title: 'Quản trị' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('admin') };
+}
 
 export default async function AdminHome() {
   const { allowed } = await authorizePage('users.manage', { page: '/admin' });

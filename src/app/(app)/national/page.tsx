@@ -8,9 +8,11 @@ import { formatIsoWeek } from '@/lib/epi-week';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { parseDashboardFilters } from '@/server/dashboard/filters';
-import { canSeeNational } from '@/server/dashboard/national';
+import { canSeeNational } from '@/lib/permissions';
 
-export const metadata: Metadata = { title: 'Toàn quốc' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('national') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { ChangePasswordForm } from './change-password-form';
 import { getNestedTranslations } from '../../admin/_components/translations';
 
-export const metadata: Metadata = { title: 'Đổi mật khẩu' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('password') };
+}
 
 export default async function ChangePasswordPage() {
   const user = await requireUser('/account/password');

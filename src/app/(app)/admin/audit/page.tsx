@@ -2,14 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { DataTable } from '@/components/ui/data-table';
-import { getLocale } from '@/i18n/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { auditFilterSchema, getAuditPage, type AuditFilter } from '@/server/audit/queries';
 import { AdminNav, Refused } from '../_components/admin-nav';
 import { formatDateTime } from '../_components/format';
 import { getNestedTranslations } from '../_components/translations';
 
-export const metadata: Metadata = { title: 'Nhật ký kiểm toán' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('audit') };
+}
 
 const FAMILIES = ['auth.', 'permission.', 'user.', 'account.', 'plan.', 'population.'];
 

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
+import { getTranslations } from '@/i18n/server';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { getPlanOverview } from '@/server/plans/queries';
 import { AdminNav, Refused } from '../_components/admin-nav';
 import { getNestedTranslations } from '../_components/translations';
 
-export const metadata: Metadata = { title: 'Phương án và ngưỡng' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('plans') };
+}
 
 export default async function PlansPage() {
   const { user, allowed } = await authorizePage('plans.manage', { page: '/admin/plans' });

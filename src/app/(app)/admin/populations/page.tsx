@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/ui/data-table';
-import { getNumberFormats, getLocale } from '@/i18n/server';
+import { getNumberFormats, getLocale, getTranslations } from '@/i18n/server';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { now } from '@/server/env';
 import { getPopulationTable } from '@/server/populations/queries';
@@ -9,7 +9,9 @@ import { formatDateTime } from '../_components/format';
 import { PopulationRow } from './population-row';
 import { getNestedTranslations } from '../_components/translations';
 
-export const metadata: Metadata = { title: 'Dân số các đơn vị' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('populations') };
+}
 
 type Props = { searchParams: Promise<{ province?: string; year?: string }> };
 

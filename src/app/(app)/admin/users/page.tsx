@@ -10,7 +10,9 @@ import { AdminNav, Refused } from '../_components/admin-nav';
 import { formatDateTime } from '../_components/format';
 import { getNestedTranslations } from '../_components/translations';
 
-export const metadata: Metadata = { title: 'Người dùng' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('users') };
+}
 
 const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

@@ -23,7 +23,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Tỉnh ${(await params).code}` };
+  return { title: (await getTranslations('pageTitles'))('province', { code: (await params).code }) };
 }
 
 /**

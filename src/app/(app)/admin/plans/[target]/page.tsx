@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { COMPARATOR_SYMBOL } from '@/components/surge/format';
-import { getLocale } from '@/i18n/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { comparatorFromDb } from '@/server/plans/mapping';
 import { getPlanEditor } from '@/server/plans/queries';
@@ -11,7 +11,9 @@ import { formatDate, formatDateTime } from '../../_components/format';
 import { PlanForm } from './plan-form';
 import { getNestedTranslations } from '../../_components/translations';
 
-export const metadata: Metadata = { title: 'Sửa ngưỡng phương án' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('planEditor') };
+}
 
 export default async function PlanEditorPage({ params }: { params: Promise<{ target: string }> }) {
   const { target } = await params;

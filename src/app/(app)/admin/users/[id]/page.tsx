@@ -9,7 +9,9 @@ import { formatDateTime } from '../../_components/format';
 import { ActiveForm, EditUserForm, ResetPasswordForm } from './user-forms';
 import { getNestedTranslations } from '../../_components/translations';
 
-export const metadata: Metadata = { title: 'Người dùng' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('user') };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from '@/i18n/server';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { getScopeOptions } from '@/server/users/queries';
 import { AdminNav, Refused } from '../../_components/admin-nav';
 import { CreateUserForm } from './create-user-form';
 import { getNestedTranslations } from '../../_components/translations';
 
-export const metadata: Metadata = { title: 'Tạo người dùng' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pageTitles'))('newUser') };
+}
 
 export default async function NewUserPage() {
   const { user, allowed } = await authorizePage('users.manage', { page: '/admin/users/new' });

@@ -17,7 +17,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Các đơn vị · ${(await params).code}` };
+  return { title: (await getTranslations('pageTitles'))('districts', { code: (await params).code }) };
 }
 
 /** Every reporting unit of the province with its figures for the week, each linking to its own page. */

@@ -15,7 +15,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Bản tin · ${(await params).code}` };
+  return { title: (await getTranslations('pageTitles'))('print', { code: (await params).code }) };
 }
 
 // One A4 page: the app's header, navigation and the layout's banner are left off the paper (the brief states the
