@@ -74,18 +74,3 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   }
   return out;
 }
-
-/**
- * Every route handler runs inside this: an exception is logged and answered with a JSON 500 rather than an HTML page.
- * Input never gets here (it is validated into 4xx answers); this is for bugs and an unreachable database.
- */
-export function apiHandler<A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) {
-  return async (request: Request, ...rest: A): Promise<Response> => {
-    try {
-      return await handler(request, ...rest);
-    } catch (error) {
-      console.error('API error', request.method, new URL(request.url).pathname, error);
-      return fail(500, translatorFor(request)('api.internal'));
-    }
-  };
-}

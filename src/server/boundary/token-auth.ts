@@ -1,5 +1,4 @@
 import 'server-only';
-import { can, type Permission, type Scope } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { recordRefusal } from './action';
 import { getCurrentUser } from '@/server/auth/current-user';
@@ -46,17 +45,4 @@ export async function authenticate(request: Request, t: Translate): Promise<ApiA
 function withChallenge(response: Response): Response {
   response.headers.set('WWW-Authenticate', 'Bearer realm="surgewatch"');
   return response;
-}
-
-/** can() in scope; a refusal is audited and answered 403. null when allowed. */
-export async function refuseUnless(
-  user: SessionUser,
-  permission: Permission,
-  scope: Scope,
-  action: string,
-  t: Translate,
-): Promise<Response | null> {
-  if (can(user, permission, scope)) return null;
-  await recordRefusal(await db(), user, action, scope);
-  return fail(403, t('api.forbidden'));
 }

@@ -1,27 +1,33 @@
 import 'server-only';
-import { z } from 'zod';
-import { lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
+import { formatIsoWeek, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
+import type { Permission } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
-import { FieldErrorList, groupFieldErrors } from '@/lib/validations/field-errors';
-import { isoWeekSchema, unitCodeSchema } from '@/lib/validations/weekly-report';
+import { reportPathSchema, reportsQuerySchema, type ReportsQuery } from '@/lib/validations/reports-query';
+import { apiReportBodySchema } from '@/lib/validations/weekly-report';
+import { BodyTooLarge, fail, json, readBody, type Translate } from '@/server/boundary/respond';
+import { route, type RouteContext, type Target } from '@/server/boundary/route';
 import { now } from '@/server/env';
-import type { ImportOutcome } from '@/server/reports/import/import';
-import type { RowConflict, RowWarning, SaveOutcome } from './types';
-import { errorCode, fail, json, type FieldErrors, type Translate } from '@/server/boundary/respond';
+import { importAnswer, saveResponse } from './api-responses';
+import { EXPORT_COLUMNS, TEMPLATE_COLUMNS, templateRows } from './export';
+import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type Column } from './files';
+import { importReports } from './import/import';
+import { MAX_IMPORT_BYTES } from './import/file';
+import { IMPORT_RETRY_AFTER_SECONDS, importSlotFree } from './import/run';
+import { getReportingUnits } from './queries';
+import {
+  getExportRows,
+  getReportsInRange,
+  getUnitByCode,
+  getUnitWeekReport,
+  MAX_RANGE_WEEKS,
+  type RangeResult,
+} from './range';
+import { saveReports } from './save';
 
-// Query parsing and the JSON answers of the reports API, shared by its route handlers.
+// The handlers of /api/v1/reports (docs/api.md), each one route() of the boundary: src/app/api/v1 only names them.
 
-const rangeQuery = z.object({
-  province: unitCodeSchema.optional(),
-  from: isoWeekSchema.optional(),
-  to: isoWeekSchema.optional(),
-  format: z.enum(['csv', 'xlsx'], { error: 'badFormat' }).optional(),
-  week: isoWeekSchema.optional(),
-  confirm: z.literal('warnings', { error: 'badConfirm' }).optional(),
-});
-const QUERY_KEYS: ReadonlySet<string> = new Set(Object.keys(rangeQuery.shape));
-
-export interface RangeQuery {
+/** The query with the caller's defaults: their province, the last complete week. */
+interface ProvinceQuery {
   provinceCode: string;
   from: IsoWeek;
   to: IsoWeek;
@@ -30,140 +36,163 @@ export interface RangeQuery {
   confirmWarnings: boolean;
 }
 
-export function zodFieldErrors(t: Translate, issues: z.core.$ZodIssue[]): FieldErrors {
-  const out = new FieldErrorList();
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys')
-      for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), errorCode(t, 'unknownField'));
-    else out.add(issue.path.map(String).join('.') || '_', errorCode(t, issue.message));
-  }
-  return out.toObject();
-}
-
-/** ?province=&from=&to=&format=&week=&confirm=; the province defaults to the caller's, the weeks to the last complete one. */
-export function parseQuery(
-  url: URL,
-  user: SessionUser,
-  t: Translate,
-): { ok: true; query: RangeQuery } | { ok: false; response: Response } {
-  // Only the parameters this API knows are read; others are ignored, like the unknown keys of a form. A known one given
-  // twice is refused rather than guessed at. A Map, since a parameter may be called "__proto__" or "constructor".
-  const params = new Map<string, string>();
-  const repeated = new FieldErrorList();
-  for (const [k, v] of url.searchParams) {
-    if (!QUERY_KEYS.has(k)) continue;
-    if (params.has(k)) repeated.add(k, errorCode(t, 'repeatedParam'));
-    params.set(k, v);
-  }
-  if (repeated.size > 0) return { ok: false, response: fail(400, t('api.badQuery'), repeated.toObject()) };
-  const parsed = rangeQuery.safeParse(Object.fromEntries(params));
-  if (!parsed.success)
-    return { ok: false, response: fail(400, t('api.badQuery'), zodFieldErrors(t, parsed.error.issues)) };
-  const provinceCode = parsed.data.province ?? user.provinceCode;
-  if (!provinceCode) return { ok: false, response: fail(400, t('api.badQuery'), { province: [t('errors.required')] }) };
+function inProvince({ user, query, t }: { user: SessionUser; query: ReportsQuery; t: Translate }) {
+  const provinceCode = query.province ?? user.provinceCode;
+  if (!provinceCode) return fail(400, t('api.badQuery'), { province: [t('errors.required')] });
   const last = lastCompleteWeek(now());
-  const to = parsed.data.to ?? parsed.data.from ?? last;
-  return {
-    ok: true,
-    query: {
-      provinceCode,
-      from: parsed.data.from ?? to,
-      to,
-      format: parsed.data.format ?? 'csv',
-      week: parsed.data.week ?? last,
-      confirmWarnings: parsed.data.confirm === 'warnings',
-    },
+  const to = query.to ?? query.from ?? last;
+  const target: ProvinceQuery = {
+    provinceCode,
+    from: query.from ?? to,
+    to,
+    format: query.format ?? 'csv',
+    week: query.week ?? last,
+    confirmWarnings: query.confirm === 'warnings',
   };
+  return { scope: { provinceCode }, target } satisfies Target<ProvinceQuery>;
 }
 
-export function warningMessage(t: Translate, w: RowWarning): string {
-  if (w.code === 'alreadyReported')
-    return t('warnings.alreadyReported', {
-      by: w.by ?? t('warnings.unknownReporter'),
-      at: w.at.slice(0, 16).replace('T', ' ') + ' UTC',
+/** A route on one province's reports: ?province= (else the caller's) with the range, format and confirmation. */
+function provinceRoute(
+  name: string,
+  permission: Permission,
+  run: (ctx: RouteContext<ProvinceQuery>) => Promise<Response>,
+) {
+  return route({ name, permission, query: reportsQuerySchema, scope: inProvince, run });
+}
+
+function rangeRefusal(result: Exclude<RangeResult<unknown>, { status: 'ok' }>, t: Translate): Response {
+  if (result.status === 'not-found') return fail(404, t('api.notFound'));
+  if (result.status === 'forbidden') return fail(403, t('api.forbidden'));
+  const message = t('api.badRange', { max: MAX_RANGE_WEEKS });
+  return fail(400, message, { from: [message] });
+}
+
+/** A download: .xlsx with typed numbers, or CSV. */
+async function fileResponse<T>(name: string, format: 'csv' | 'xlsx', rows: T[], columns: Column<T>[]) {
+  const headers = { 'Content-Disposition': `attachment; filename="${name}.${format}"`, 'Cache-Control': 'no-store' };
+  if (format === 'xlsx')
+    return new Response(new Uint8Array(await toXlsx(rows, columns, 'reports')), {
+      headers: { ...headers, 'Content-Type': XLSX_TYPE },
     });
-  return t('warnings.farFromHistory', {
-    field: t(`fields.${w.field}`),
-    value: w.value,
-    median: w.median,
-    count: w.history,
-  });
+  return new Response(toCsv(rows, columns), { headers: { ...headers, 'Content-Type': CSV_TYPE } });
 }
 
-function conflictBody(c: RowConflict) {
-  return { unitCode: c.unitCode, isoWeek: c.week, yourVersion: c.yourVersion, stored: c.stored };
-}
+/** GET /api/v1/reports?province=CODE&from=YYYY-Www&to=YYYY-Www: the province's reports in the range. */
+export const listReports = provinceRoute('api.reports.read', 'reports.read', async ({ user, target: q, t }) => {
+  const result = await getReportsInRange(user, q.provinceCode, q.from, q.to);
+  if (result.status !== 'ok') return rangeRefusal(result, t);
+  const { province, reports } = result.data;
+  return json({ ok: true, province, from: formatIsoWeek(q.from), to: formatIsoWeek(q.to), reports });
+});
 
-/** The answer to a save through the API (PUT): 200, 400, 404, 409 or 422. */
-export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
-  switch (outcome.status) {
-    case 'saved': {
-      const row = outcome.rows[0]!;
-      return json({ ok: true, status: row.status, unitCode: row.unitCode, isoWeek: row.week, version: row.version });
-    }
-    case 'invalid': {
-      const fieldErrors = groupFieldErrors(outcome.errors.map((e) => [e.field, errorCode(t, e.code)]));
-      return fail(400, t('api.invalid'), fieldErrors);
-    }
-    case 'conflict':
-      return fail(
-        409,
-        t('api.conflict'),
-        {},
-        { conflicts: outcome.conflicts.map(conflictBody), stored: outcome.conflicts[0]?.stored ?? null },
-      );
-    case 'warnings':
-      return fail(
-        422,
-        t('api.warnings'),
-        {},
-        {
-          warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })),
-          confirm: 'confirm=warnings',
-        },
-      );
-    case 'forbidden':
-      return fail(403, t('api.forbidden'));
-    case 'not-found':
-      return fail(404, t('api.notFound'));
+/**
+ * GET /api/v1/reports/export?province=CODE&from=YYYY-Www&to=YYYY-Www&format=csv|xlsx: the reports with their rates per
+ * 100,000 and verdicts, the province total first in each week.
+ */
+export const exportReports = provinceRoute('api.reports.export', 'reports.read', async ({ user, target: q, t }) => {
+  const result = await getExportRows(user, q.provinceCode, q.from, q.to);
+  if (result.status !== 'ok') return rangeRefusal(result, t);
+  const name = `surgewatch-${q.provinceCode}-${formatIsoWeek(q.from)}-${formatIsoWeek(q.to)}`;
+  return fileResponse(name, q.format, result.data.rows, EXPORT_COLUMNS);
+});
+
+/**
+ * GET /api/v1/reports/template?province=CODE&week=YYYY-Www&format=csv|xlsx: the import template, one row per reporting
+ * unit of the province with the figures left empty (an untouched template imports as "nothing reported").
+ */
+export const getReportTemplate = provinceRoute('api.reports.template', 'reports.read', async ({ target: q, t }) => {
+  const found = await getReportingUnits(q.provinceCode);
+  if (!found) return fail(404, t('api.notFound'));
+  const name = `surgewatch-mau-nhap-${q.provinceCode}-${formatIsoWeek(q.week)}`;
+  return fileResponse(name, q.format, templateRows(found.units, q.week), TEMPLATE_COLUMNS);
+});
+
+/** room for the multipart envelope around a file at the limit */
+const ENVELOPE = 64 * 1024;
+
+/** The file of an import: the body itself, or the field "file" of a multipart form. */
+async function readImportFile(request: Request, t: Translate): Promise<Uint8Array | Response> {
+  try {
+    const type = request.headers.get('content-type') ?? '';
+    if (!type.startsWith('multipart/form-data')) return await readBody(request, MAX_IMPORT_BYTES);
+    const body = await readBody(request, MAX_IMPORT_BYTES + ENVELOPE);
+    const form = await new Response(body as BodyInit, { headers: { 'content-type': type } })
+      .formData()
+      .catch(() => null);
+    const file = form?.get('file');
+    if (!file || typeof file === 'string') return fail(400, t('api.noFile'), { file: [t('api.noFile')] });
+    return new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return fail(413, t('errors.fileTooLarge'), { file: [t('errors.fileTooLarge')] });
+    throw error;
   }
 }
 
-/** The answer to an import: every bad row with its row, column, value and message. */
-export function importResponse(outcome: ImportOutcome, t: Translate): Response {
-  switch (outcome.status) {
-    case 'saved':
-      return json({ ok: true, ...outcome });
-    case 'invalid': {
-      const rows = outcome.issues.map((i) => ({ ...i, message: errorCode(t, i.code) }));
-      // a column name comes from the file's header row: any text at all
-      const fieldErrors = groupFieldErrors(
-        rows.map((r) => [[r.row ?? 'file', r.column].filter((x) => x !== null).join(':'), r.message]),
-      );
-      return fail(400, t('api.importInvalid', { count: outcome.total }), fieldErrors, { rows, total: outcome.total });
-    }
-    case 'warnings':
-      return fail(
-        422,
-        t('api.warnings'),
-        {},
-        {
-          warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })),
-          total: outcome.total,
-          rows: outcome.rows,
-          confirm: 'confirm=warnings',
-        },
-      );
-    case 'conflict':
-      return fail(
-        409,
-        t('api.importConflict'),
-        {},
-        { conflicts: outcome.conflicts.map((c) => ({ ...conflictBody(c), row: c.row })) },
-      );
-    case 'forbidden':
-      return fail(403, t('api.forbidden'));
-    case 'not-found':
-      return fail(404, t('api.notFound'));
-  }
+/**
+ * POST /api/v1/reports/import?province=CODE[&confirm=warnings]: a CSV (or .xlsx) file as the body, or as the field
+ * "file" of a multipart form. All rows or none.
+ */
+export const importReportFile = provinceRoute(
+  'api.reports.import',
+  'reports.import',
+  async ({ request, user, target: q, t }) => {
+    // two imports at once already: no point reading a body of up to 5 MB to refuse it afterwards
+    if (!importSlotFree()) return importAnswer({ status: 'busy', retryAfter: IMPORT_RETRY_AFTER_SECONDS }, t);
+    const file = await readImportFile(request, t);
+    if (file instanceof Response) return file;
+    return importAnswer(await importReports(user, q.provinceCode, file, { confirmWarnings: q.confirmWarnings }), t);
+  },
+);
+
+/** The unit and week of /api/v1/reports/{unitCode}/{isoWeek}, scoped to the unit's province (and the unit itself). */
+async function inUnit(path: { unitCode: string; isoWeek: IsoWeek }, t: Translate, scopeToUnit: boolean) {
+  const unit = await getUnitByCode(path.unitCode);
+  if (!unit) return fail(404, t('api.unitNotFound'), { unitCode: [t('errors.badUnit')] });
+  const scope = scopeToUnit
+    ? { provinceCode: unit.provinceCode, unitId: unit.id }
+    : { provinceCode: unit.provinceCode };
+  return { scope, target: { unit, week: path.isoWeek } };
 }
+
+/** GET /api/v1/reports/{unitCode}/{isoWeek}: one unit's report for one week (reports.read on that unit). */
+export const getOneReport = route({
+  name: 'api.reports.read',
+  permission: 'reports.read',
+  params: reportPathSchema,
+  scope: ({ params, t }) => inUnit(params, t, true),
+  run: async ({ target: { unit, week } }) => {
+    const report = await getUnitWeekReport(unit.id, week);
+    return json({
+      ok: true,
+      unitCode: unit.code,
+      isoWeek: formatIsoWeek(week),
+      // version 0: nothing stored yet; PUT with version 0 creates it
+      report: report
+        ? {
+            ...report.figures,
+            version: report.version,
+            updatedAt: report.updatedAt.toISOString(),
+            updatedBy: report.updatedBy,
+          }
+        : null,
+      version: report?.version ?? 0,
+    });
+  },
+});
+
+/** PUT /api/v1/reports/{unitCode}/{isoWeek}[?confirm=warnings]: stores one unit's figures for one week. */
+export const putOneReport = route({
+  name: 'api.reports.write',
+  permission: 'reports.write',
+  params: reportPathSchema,
+  scope: ({ params, t }) => inUnit(params, t, false),
+  body: { schema: apiReportBodySchema, maxBytes: 64 * 1024 },
+  run: async ({ request, user, target: { unit, week }, body: { version, ...figures }, t }) => {
+    // this route has never parsed its query: ?confirm=warnings confirms, anything else is ignored
+    const confirmWarnings = new URL(request.url).searchParams.get('confirm') === 'warnings';
+    const inputs = [{ unitCode: unit.code, week, version, figures, ref: 0 }];
+    const options = { confirmWarnings, permission: 'reports.write', source: 'api' } as const;
+    return saveResponse(await saveReports(user, unit.provinceCode, inputs, options), t);
+  },
+});
