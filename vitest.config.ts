@@ -17,6 +17,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'tests/support/**/*.test.ts',
       'tests/factories/**/*.test.ts',
+      'tools/**/*.test.ts',
     ],
     setupFiles: ['tests/support/fail-on-console-error.ts'],
     testTimeout: 30_000,

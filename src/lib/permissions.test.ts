@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Permission } from './permissions';
+import {
+  can,
+  canManageActivation,
+  canReadProvince,
+  canSeeNational,
+  manageDenial,
+  provinceAccess,
+  tickDenial,
+  type Permission,
+  type ProvinceAccess,
+  type TaskOwnership,
+} from './permissions';
 import type { SessionUser } from './roles';
 
 const base = { id: 1, email: 'x', name: 'x', unitId: null, agencyId: null };
@@ -78,5 +89,71 @@ describe('reports of one unit (issue 11)', () => {
   it('a district officer without a district reads no unit’s reports', () => {
     const noUnit: SessionUser = { ...users.districtKG!, unitId: null };
     expect(units.filter((unitId) => can(noUnit, 'reports.read', { provinceCode: '91', unitId }))).toEqual([]);
+  });
+});
+
+describe('the predicates derived from can()', () => {
+  it.each<[string, string, boolean]>([
+    ['admin', '12', true],
+    ['national', '12', true],
+    ['entryKG', '91', true],
+    ['entryKG', '12', false],
+    ['districtKG', '91', true],
+    ['agencyKG', '12', false],
+  ])('canReadProvince(%s, %s) → %s', (who, code, expected) => {
+    expect(canReadProvince(users[who]!, code)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['admin', true],
+    ['national', true],
+    ['entryKG', false],
+    ['leaderKG', false],
+    ['districtKG', false],
+    ['agencyKG', false],
+  ])('canSeeNational(%s) → %s', (who, expected) => {
+    expect(canSeeNational(users[who]!)).toBe(expected);
+  });
+
+  it.each<[string, string, ProvinceAccess]>([
+    ['national', '91', 'figures'],
+    ['leaderKG', '91', 'figures'],
+    ['leaderKG', '12', 'none'],
+    ['districtKG', '91', 'figures'],
+    ['agencyKG', '91', 'status'],
+    ['agencyKG', '12', 'none'],
+  ])('provinceAccess(%s, %s) → %s', (who, code, expected) => {
+    expect(provinceAccess(users[who]!, code)).toBe(expected);
+  });
+
+  it.each<[string, string, boolean, ReturnType<typeof manageDenial>]>([
+    ['leaderKG', '91', true, null],
+    ['leaderKG', '12', false, 'errors.otherProvince'],
+    ['districtKG', '91', false, 'errors.forbidden'],
+    ['national', '91', false, 'errors.otherProvince'],
+  ])('canManageActivation(%s, %s) → %s, manageDenial → %s', (who, code, may, denial) => {
+    expect(canManageActivation(users[who]!, code)).toBe(may);
+    expect(manageDenial(users[who]!, code)).toBe(denial);
+  });
+
+  const provinceBody: TaskOwnership = { provinceCode: '91', agencyId: 1, districtId: null };
+  const ownDistrict: TaskOwnership = { provinceCode: '91', agencyId: 2, districtId: 7 };
+  const otherDistrict: TaskOwnership = { provinceCode: '91', agencyId: 2, districtId: 8 };
+  const ownAgency: TaskOwnership = { provinceCode: '91', agencyId: 3, districtId: null };
+  const elsewhere: TaskOwnership = { provinceCode: '12', agencyId: 3, districtId: null };
+  it.each<[string, TaskOwnership, ReturnType<typeof tickDenial>]>([
+    ['leaderKG', provinceBody, null],
+    ['leaderKG', ownDistrict, null],
+    ['leaderKG', elsewhere, 'errors.otherProvince'],
+    ['districtKG', ownDistrict, null],
+    ['districtKG', otherDistrict, 'errors.otherDistrict'],
+    ['districtKG', provinceBody, 'errors.otherDistrict'],
+    ['agencyKG', ownAgency, null],
+    ['agencyKG', provinceBody, 'errors.otherAgency'],
+    ['agencyKG', elsewhere, 'errors.otherProvince'],
+    ['entryKG', provinceBody, 'errors.forbidden'],
+    ['national', provinceBody, 'errors.otherProvince'],
+  ])('tickDenial(%s, %j) → %s', (who, task, expected) => {
+    expect(tickDenial(users[who]!, task)).toBe(expected);
   });
 });

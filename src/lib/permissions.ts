@@ -2,6 +2,8 @@ import { NATIONAL_ROLES, type RoleName, type SessionUser } from './roles';
 
 // The one permission table (docs/adr/0004-roles-and-sessions.md). The same `can()` hides buttons in the interface and
 // refuses on the server (403 for the API, a clear message in pages). Scope is checked here AND inside each query.
+// Every finer rule derived from it lives below it, so the pages (to show a button) and the server (to refuse) share one
+// answer.
 
 export const PERMISSIONS = [
   'reports.read',
@@ -67,4 +69,72 @@ export function can(user: SessionUser | null, permission: Permission, scope: Sco
   if (user.role === 'DISTRICT_OFFICER' && scope.unitId !== undefined && scope.unitId !== user.unitId) return false;
   if (user.role === 'AGENCY_OFFICER' && scope.agencyId !== undefined && scope.agencyId !== user.agencyId) return false;
   return true;
+}
+
+/** Can this user read the figures of this province? National roles read all; the others only their own. */
+export function canReadProvince(user: SessionUser, provinceCode: string): boolean {
+  return NATIONAL_ROLES.includes(user.role) || user.provinceCode === provinceCode;
+}
+
+/** The national overview: national roles that read reports. */
+export function canSeeNational(user: SessionUser): boolean {
+  return NATIONAL_ROLES.includes(user.role) && can(user, 'reports.read');
+}
+
+/** What the user may see of a province: its figures, only the surge status (agency officers), or nothing. */
+export type ProvinceAccess = 'figures' | 'status' | 'none';
+
+export function provinceAccess(user: SessionUser, provinceCode: string): ProvinceAccess {
+  if (can(user, 'reports.read', { provinceCode })) return 'figures';
+  if (can(user, 'activation.read', { provinceCode })) return 'status';
+  return 'none';
+}
+
+export function canManageActivation(user: SessionUser, provinceCode: string): boolean {
+  return can(user, 'activation.manage', { provinceCode });
+}
+
+/**
+ * Why a user may not manage an existing activation or its tasks (standing down, due dates), as a message key of the
+ * 'response' namespace; null when they may. A leader of another province is told so.
+ */
+export function manageDenial(
+  user: SessionUser,
+  provinceCode: string,
+): 'errors.forbidden' | 'errors.otherProvince' | null {
+  if (canManageActivation(user, provinceCode)) return null;
+  return provinceCode === user.provinceCode ? 'errors.forbidden' : 'errors.otherProvince';
+}
+
+/** Whose a task is. */
+export interface TaskOwnership {
+  provinceCode: string;
+  agencyId: number;
+  /** set on the district committees' per-district copies */
+  districtId: number | null;
+}
+
+/** Why a user may not tick a task, as a message key of the 'response' namespace; null when they may. */
+export type TickDenial = 'errors.otherProvince' | 'errors.otherDistrict' | 'errors.otherAgency' | 'errors.forbidden';
+
+export function tickDenial(user: SessionUser, task: TaskOwnership): TickDenial | null {
+  if (user.provinceCode !== task.provinceCode) return 'errors.otherProvince';
+  switch (user.role) {
+    // Leaders answer for the whole plan: they tick the bodies without an officer, and may tick any task of their
+    // province (a body whose officer has no account yet must not block the checklist).
+    case 'PROVINCIAL_LEADER':
+      return canManageActivation(user, task.provinceCode) ? null : 'errors.forbidden';
+    case 'DISTRICT_OFFICER':
+      // can() compares unitId only when the scope names one: a province body's task (no district) is not theirs
+      if (task.districtId === null) return 'errors.otherDistrict';
+      return can(user, 'tasks.tick', { provinceCode: task.provinceCode, unitId: task.districtId })
+        ? null
+        : 'errors.otherDistrict';
+    case 'AGENCY_OFFICER':
+      return can(user, 'tasks.tick', { provinceCode: task.provinceCode, agencyId: task.agencyId })
+        ? null
+        : 'errors.otherAgency';
+    default:
+      return 'errors.forbidden';
+  }
 }

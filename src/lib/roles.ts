@@ -24,11 +24,6 @@ export interface SessionUser {
 
 export const NATIONAL_ROLES: readonly RoleName[] = ['ADMIN', 'NATIONAL_LEADER'];
 
-/** Can this user read the figures of this province? National roles read all; the others only their own. */
-export function canReadProvince(user: SessionUser, provinceCode: string): boolean {
-  return NATIONAL_ROLES.includes(user.role) || user.provinceCode === provinceCode;
-}
-
 /** Where a user lands after signing in: national roles on the national overview, the others on their province. */
 export function homePath(user: SessionUser): string {
   if (NATIONAL_ROLES.includes(user.role)) return '/national';

@@ -41,17 +41,21 @@ export function ownValue<T>(obj: Readonly<Record<string, T>> | null | undefined,
  * cannot store one: such input is refused as invalid before it reaches a query, whatever the field.
  */
 export function nulPaths(raw: unknown): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown, path: string, depth: number) => {
+  return nulPathSegments(raw).map((p) => p.map(String).join('.') || '_');
+}
+
+/** nulPaths as segments (array indexes as numbers), for errors that name a row and a field. */
+export function nulPathSegments(raw: unknown): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const walk = (value: unknown, path: (string | number)[], depth: number) => {
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) out.push(path || '_');
+      if (value.includes('\u0000')) out.push(path);
     } else if (Array.isArray(value)) {
-      if (depth < 32) value.forEach((v, i) => walk(v, path ? `${path}.${i}` : String(i), depth + 1));
+      if (depth < 32) value.forEach((v, i) => walk(v, [...path, i], depth + 1));
     } else if (typeof value === 'object' && value !== null && depth < 32) {
-      for (const key of Object.keys(value))
-        walk((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, depth + 1);
+      for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
     }
   };
-  walk(raw, '', 0);
+  walk(raw, [], 0);
   return out;
 }

@@ -6,13 +6,10 @@ import { usesSecureCookieUrl } from '../auth/cookie-policy';
 import { issueSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions } from '../auth/session-cookie';
 import { clientAddress } from '../http/forwarded';
 import { now } from '../env';
-import { formObject } from '@/server/boundary/admin-action';
+import { formObject } from '@/lib/validations/form-object';
 import { changeOwnPasswordAs } from '@/server/users/change-password';
-import type { ActionResult } from '@/server/boundary/action';
 
-type State = ActionResult<{ sessionVersion: number }> | null;
-
-export async function changeOwnPassword(_prev: State, formData: FormData): Promise<State> {
+export async function changeOwnPassword(_prev: unknown, formData: FormData) {
   const h = await headers();
   const result = await changeOwnPasswordAs(await getCurrentUser(), formObject(formData), clientAddress(h));
   if (!result.ok) return result;

@@ -1,14 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { getCurrentUser } from '../auth/current-user';
-import { formObject } from '@/server/boundary/admin-action';
-import { setPopulationAs } from '@/server/populations/save';
-import type { ActionResult } from '@/server/boundary/action';
+import { formObject } from '@/lib/validations/form-object';
+import { serveAction } from '@/server/boundary/action';
+import * as populations from '@/server/populations/save';
 
-type State = ActionResult<{ unitId: number; year: number }> | null;
-
-export async function setPopulation(_prev: State, formData: FormData): Promise<State> {
-  const result = await setPopulationAs(await getCurrentUser(), formObject(formData));
-  if (result.ok) revalidatePath('/', 'layout');
-  return result;
+export async function setPopulation(_prev: unknown, formData: FormData) {
+  return serveAction(populations.setPopulation, formObject(formData), (result) => {
+    // rates per 100,000 on every page follow from populations
+    if (result.ok) revalidatePath('/', 'layout');
+  });
 }

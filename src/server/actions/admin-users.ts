@@ -1,18 +1,18 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '../auth/current-user';
-import { formObject } from '@/server/boundary/admin-action';
-import { createUserAs, resetPasswordAs, setUserActiveAs, updateUserAs } from '@/server/users/save';
-import type { ActionResult } from '@/server/boundary/action';
+import { formObject } from '@/lib/validations/form-object';
+import { serveAction } from '@/server/boundary/action';
+import * as users from '@/server/users/save';
 
-// Thin server actions for the forms of /admin/users: resolve the user, hand the form to the service (which checks the
-// permission, validates, writes and audits).
+// The forms of /admin/users (src/server/users/save.ts): useActionState hands the previous state first.
 
-type State = ActionResult<{ id: number }> | null;
+const revalidate = (result: { ok: boolean }) => {
+  if (result.ok) revalidatePath('/admin/users', 'layout');
+};
 
-export async function createUser(_prev: State, formData: FormData): Promise<State> {
-  const result = await createUserAs(await getCurrentUser(), formObject(formData));
+export async function createUser(_prev: unknown, formData: FormData) {
+  const result = await serveAction(users.createUser, formObject(formData));
   if (result.ok) {
     revalidatePath('/admin/users');
     redirect(`/admin/users/${result.data.id}?done=userCreated`);
@@ -20,20 +20,14 @@ export async function createUser(_prev: State, formData: FormData): Promise<Stat
   return result;
 }
 
-export async function updateUser(_prev: State, formData: FormData): Promise<State> {
-  const result = await updateUserAs(await getCurrentUser(), formObject(formData));
-  if (result.ok) revalidatePath('/admin/users', 'layout');
-  return result;
+export async function updateUser(_prev: unknown, formData: FormData) {
+  return serveAction(users.updateUser, formObject(formData), revalidate);
 }
 
-export async function setUserActive(_prev: State, formData: FormData): Promise<State> {
-  const result = await setUserActiveAs(await getCurrentUser(), formObject(formData));
-  if (result.ok) revalidatePath('/admin/users', 'layout');
-  return result;
+export async function setUserActive(_prev: unknown, formData: FormData) {
+  return serveAction(users.setUserActive, formObject(formData), revalidate);
 }
 
-export async function resetPassword(_prev: State, formData: FormData): Promise<State> {
-  const result = await resetPasswordAs(await getCurrentUser(), formObject(formData));
-  if (result.ok) revalidatePath('/admin/users', 'layout');
-  return result;
+export async function resetPassword(_prev: unknown, formData: FormData) {
+  return serveAction(users.resetPassword, formObject(formData), revalidate);
 }

@@ -1,7 +1,6 @@
 import 'server-only';
-import { can } from '@/lib/permissions';
+import { can, canManageActivation } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
-import { canManageActivation } from '@/server/activation/access';
 import type { ActivationSnapshot } from '@/server/verdicts/province-verdict';
 import { db } from '@/server/db';
 import type { ScopedResult } from '@/server/verdicts/province-week';

@@ -4,7 +4,7 @@ import { format } from 'date-fns';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { formatIsoWeek, TIME_ZONE } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { tickDenial } from '@/server/activation/access';
+import { tickDenial } from '@/lib/permissions';
 
 // Pieces shared by the leaders' response view and "my tasks": the task rows, their history (the audit rows), and the
 // activation summaries. Small plain objects only; dates as ISO strings.

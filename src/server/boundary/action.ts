@@ -1,65 +1,95 @@
 import 'server-only';
+import { refresh } from 'next/cache';
 import { type z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
+import type { CellError, Failure, FieldErrors, Refusal, Success } from '@/lib/contracts/action-result';
 import { can, type Permission, type Scope } from '@/lib/permissions';
-import { FieldErrorList, groupFieldErrors, nulPaths, type FieldErrors } from '@/lib/validations/field-errors';
 import type { SessionUser } from '@/lib/roles';
+import { FieldErrorList, nulPathSegments } from '@/lib/validations/field-errors';
 import { recordAudit } from '@/server/audit/record';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { db } from '@/server/db';
+import { now } from '@/server/env';
 
-// Every server action is a public endpoint: one wrapper checks, in this order, the session, the input (zod), the
-// permission in its scope, then runs the change (which writes its own audit rows inside its transaction).
-// Expected failures come back as one result shape the forms show next to the fields; unexpected errors are thrown to
-// error.tsx.
+// Every server action is a public endpoint. One wrapper checks, in this order: the session; the permission without
+// scope (a user who may never do this is refused before the input is parsed, so they learn nothing about valid input);
+// text the database cannot store; the input (zod); the scope the input acts on, read from the records it names; the
+// permission in that scope; then it runs the change, which writes its own audit rows inside its transaction. Every
+// refusal of a permission is audited. The scope found is handed to the change: services do not check again.
+// Expected failures come back as data (src/lib/contracts/action-result.ts); unexpected errors are thrown to error.tsx.
 
 export type { FieldErrors };
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | {
-      ok: false;
-      code: 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'not-found' | 'refused';
-      message: string;
-      fieldErrors?: FieldErrors;
-      details?: unknown;
-    };
 
-export interface ActionContext<I> {
+type ResultShape = Success<unknown> | Failure;
+
+export interface ActionContext<I, Sc extends Scope> {
   user: SessionUser;
   input: I;
+  /** the scope the permission was granted in */
+  scope: Sc;
   prisma: PrismaClient;
+  /** the request's clock, read once */
+  now: Date;
 }
 
-export interface GuardOptions<S extends z.ZodType, T> {
+export interface ActionDefinition<S extends z.ZodType, Sc extends Scope, R extends ResultShape> {
   /** names the action in the audit log when a permission is refused */
   name: string;
   permission: Permission;
   schema: S;
-  /** the scope the input acts on (province, district, agency), checked with can() */
-  scope: (input: z.output<S>, prisma: PrismaClient) => Scope | null | Promise<Scope | null>;
-  run: (ctx: ActionContext<z.output<S>>) => Promise<ActionResult<T>>;
+  /** the input's array whose issues are cell errors ({ ref: the row's index, field, code }): the grid's rows */
+  cells?: string;
+  /** the scope the input acts on (province, district, agency), read from the records it names; null: not found */
+  scope: (input: z.output<S>, prisma: PrismaClient) => Sc | null | Promise<Sc | null>;
+  /**
+   * A finer rule from src/lib/permissions, in place of can(user, permission, scope): the refusal's message key, or
+   * null when the user may.
+   */
+  rule?: (user: SessionUser, scope: Sc) => string | null;
+  /** message keys of the action's own namespace for a refusal and for a record that does not exist */
+  messages?: { forbidden?: string; notFound?: string };
+  run: (ctx: ActionContext<z.output<S>, Sc>) => Promise<R>;
+}
+
+/** Declares an action; its result type is inferred from `run`. Run it with serveAction (requests) or runAction. */
+export function defineAction<S extends z.ZodType, Sc extends Scope, R extends ResultShape>(
+  definition: ActionDefinition<S, Sc, R>,
+): ActionDefinition<S, Sc, R> {
+  return definition;
 }
 
 /** zod's issues per field; an unknown key is named as its own field (it may be "__proto__": see field-errors.ts). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out = new FieldErrorList();
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys')
-      for (const key of issue.keys) out.add([...issue.path, key].map(String).join('.'), 'unknownField');
-    else out.add(issue.path.map(String).join('.') || '_', issue.message);
-  }
-  return out.toObject();
+  return errorsOf(error.issues).fieldErrors;
 }
 
-/** Text the database cannot store (a NUL character), refused as invalid input before the schema runs; null if none. */
-export function refuseUnstorableText(raw: unknown): ActionResult<never> | null {
-  const paths = nulPaths(raw);
-  if (paths.length === 0) return null;
+/** Issues split into field errors and, for the `cells` array's rows, cell errors. */
+function errorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+  cells?: string,
+): { fieldErrors: FieldErrors; cellErrors: CellError[] } {
+  const fields = new FieldErrorList();
+  const cellErrors: CellError[] = [];
+  for (const issue of issues) {
+    const unknown = issue.code === 'unrecognized_keys' ? (issue.keys ?? []) : null;
+    for (const path of unknown ? unknown.map((k) => [...issue.path, k]) : [issue.path]) {
+      const message = unknown ? 'unknownField' : issue.message;
+      const [array, ref, field, ...rest] = path;
+      if (cells !== undefined && array === cells && typeof ref === 'number' && field !== undefined && !rest.length)
+        cellErrors.push({ ref, field: String(field), code: message });
+      else fields.add(path.map(String).join('.') || '_', message);
+    }
+  }
+  return { fieldErrors: fields.toObject(), cellErrors };
+}
+
+function invalid(errors: { fieldErrors: FieldErrors; cellErrors: CellError[] }): Refusal {
   return {
     ok: false,
     code: 'invalid',
     message: 'validation.failed',
-    fieldErrors: groupFieldErrors(paths.map((p) => [p, 'invalid'])),
+    fieldErrors: errors.fieldErrors,
+    ...(errors.cellErrors.length > 0 ? { cellErrors: errors.cellErrors } : {}),
   };
 }
 
@@ -80,22 +110,74 @@ export async function recordRefusal(
   });
 }
 
-export function guardedAction<S extends z.ZodType, T>(options: GuardOptions<S, T>) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, code: 'unauthenticated', message: 'auth.required' };
-    const unstorable = refuseUnstorableText(raw);
-    if (unstorable) return unstorable;
-    const parsed = options.schema.safeParse(raw);
-    if (!parsed.success)
-      return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: fieldErrorsOf(parsed.error) };
-    const prisma = await db();
-    const scope = await options.scope(parsed.data, prisma);
-    if (scope === null) return { ok: false, code: 'not-found', message: 'not-found' };
-    if (!can(user, options.permission, scope)) {
-      await recordRefusal(prisma, user, options.name, scope);
-      return { ok: false, code: 'forbidden', message: 'permission.denied' };
-    }
-    return options.run({ user, input: parsed.data, prisma });
-  };
+type Steps<I, R> = { result: R | Refusal; input?: I };
+
+async function steps<S extends z.ZodType, Sc extends Scope, R extends ResultShape>(
+  action: ActionDefinition<S, Sc, R>,
+  user: SessionUser | null,
+  raw: unknown,
+  at: Date,
+): Promise<Steps<z.output<S>, R>> {
+  if (!user) return { result: { ok: false, code: 'unauthenticated', message: 'auth.required' } };
+  const prisma = await db();
+  const forbidden = (message: string): Refusal => ({ ok: false, code: 'forbidden', message });
+  const denied = action.messages?.forbidden ?? 'permission.denied';
+  if (!can(user, action.permission)) {
+    await recordRefusal(prisma, user, action.name, null);
+    return { result: forbidden(denied) };
+  }
+  const unstorable = nulPathSegments(raw);
+  if (unstorable.length > 0)
+    return {
+      result: invalid(
+        errorsOf(
+          unstorable.map((path) => ({ path, message: 'invalid' })),
+          action.cells,
+        ),
+      ),
+    };
+  const parsed = action.schema.safeParse(raw);
+  if (!parsed.success) return { result: invalid(errorsOf(parsed.error.issues, action.cells)) };
+  const input = parsed.data;
+  const scope = await action.scope(input, prisma);
+  if (scope === null)
+    return { result: { ok: false, code: 'not-found', message: action.messages?.notFound ?? 'not-found' }, input };
+  const denial = action.rule ? action.rule(user, scope) : can(user, action.permission, scope) ? null : denied;
+  if (denial !== null) {
+    await recordRefusal(prisma, user, action.name, scope);
+    return { result: forbidden(denial), input };
+  }
+  return { result: await action.run({ user, input, scope, prisma, now: at }), input };
+}
+
+/** The action's steps for a given user (null: nobody signed in): what serveAction runs, and what tests call. */
+export async function runAction<S extends z.ZodType, Sc extends Scope, R extends ResultShape>(
+  action: ActionDefinition<S, Sc, R>,
+  user: SessionUser | null,
+  raw: unknown,
+  at: Date = now(),
+): Promise<R | Refusal> {
+  return (await steps(action, user, raw, at)).result;
+}
+
+/**
+ * For the 'use server' adapters: the signed-in user, the steps, then the after-hook (revalidatePath, refresh) with the
+ * parsed input, for every answer that got that far.
+ */
+export async function serveAction<S extends z.ZodType, Sc extends Scope, R extends ResultShape>(
+  action: ActionDefinition<S, Sc, R>,
+  raw: unknown,
+  after?: (result: R | Refusal, input: z.output<S>) => void,
+): Promise<R | Refusal> {
+  const done = await steps(action, await getCurrentUser(), raw, now());
+  if (after && 'input' in done) after(done.result, done.input as z.output<S>);
+  return done.result;
+}
+
+/**
+ * An after-hook for the pages that show live state (the response plan, the tasks): a refusal or a conflict re-renders
+ * too, so the page shows what changed meanwhile and carries the new versions. Invalid input changed nothing.
+ */
+export function refreshUnlessInvalid(result: { ok: boolean; code?: string }): void {
+  if (result.ok || result.code !== 'invalid') refresh();
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
-import { can } from '@/lib/permissions';
-import { NATIONAL_ROLES, type SessionUser } from '@/lib/roles';
+import { canSeeNational } from '@/lib/permissions';
+import type { SessionUser } from '@/lib/roles';
 import type { CriterionKey, PlanCriterion, SurgeLevel } from '@/lib/surge';
 import { cachedFigures } from '@/server/verdicts/cache';
 import { nationalFingerprint } from '@/server/verdicts/fingerprint';
@@ -41,10 +41,6 @@ export interface NationalOverview {
 }
 
 const SEVERITY: Record<SurgeLevel, number> = { surge: 0, warning: 1, 'no-data': 2, normal: 3 };
-
-export function canSeeNational(user: SessionUser): boolean {
-  return NATIONAL_ROLES.includes(user.role) && can(user, 'reports.read');
-}
 
 async function compute(week: IsoWeek, fingerprint: string): Promise<NationalOverview> {
   const meta = await getNationalMeta(fingerprint);

@@ -1,12 +1,12 @@
 import 'server-only';
 import type { IsoWeek } from '@/lib/epi-week';
-import { can } from '@/lib/permissions';
+import { can, provinceAccess, type ProvinceAccess } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import type { CriterionResult, SurgeLevel } from '@/lib/surge';
 import { cachedFigures } from '@/server/verdicts/cache';
 import { provinceFingerprint } from '@/server/verdicts/fingerprint';
 import { now } from '@/server/env';
-import { lastWeek } from './filters';
+import { cachedLastCompleteWeek } from './filters';
 import {
   getHeatmap,
   getProvinceSeries,
@@ -15,21 +15,13 @@ import {
   type Heatmap,
   type WeekFigures,
 } from '@/server/verdicts/series';
-import { getProvinceMeta, planFor, populationFor, type ProvinceMeta } from '@/server/verdicts/meta';
+import { getProvinceMeta, planInForce, type ProvinceMeta } from '@/server/verdicts/meta';
+import { populationInForce } from '@/server/populations/in-force';
 import { loadProvinceWeek, type ProvinceWeekView, type ScopedResult } from '@/server/verdicts/province-week';
 
 // The province dashboard's reads. openProvince checks the user's permission on the province before anything is read
 // and hands back a context (the province's facts and the fingerprint of its data for this request); the widgets read
 // through it, so none of them can reach a province the user may not read.
-
-/** What the user may see of a province: its figures, only the surge status (agency officers), or nothing. */
-export type ProvinceAccess = 'figures' | 'status' | 'none';
-
-export function provinceAccess(user: SessionUser, provinceCode: string): ProvinceAccess {
-  if (can(user, 'reports.read', { provinceCode })) return 'figures';
-  if (can(user, 'activation.read', { provinceCode })) return 'status';
-  return 'none';
-}
 
 export interface ProvinceContext {
   access: Exclude<ProvinceAccess, 'none'>;
@@ -57,10 +49,6 @@ export async function openProvince(
   return { status: 'ok', data: { access, meta, fingerprint, readsReportsOf } };
 }
 
-export function defaultWeek(): IsoWeek {
-  return lastWeek(now());
-}
-
 export interface ProvinceHeader {
   code: string;
   name: string;
@@ -72,11 +60,11 @@ export interface ProvinceHeader {
 
 export function provinceHeader(ctx: ProvinceContext, week: IsoWeek): ProvinceHeader {
   const { meta } = ctx;
-  const plan = planFor(meta.plans, meta.code, week);
+  const plan = planInForce(meta.plans, meta.code, week);
   return {
     code: meta.code,
     name: meta.name,
-    population: populationFor(meta.populations, week),
+    population: populationInForce(meta.populations, week),
     plan: { name: plan.name, sourceDocument: plan.sourceDocument, key: plan.key, version: plan.version },
     reportingUnits: meta.reportingUnits,
     branches: meta.branches.map((b) => ({ code: b.code, name: b.name, kind: b.kind })),
@@ -125,7 +113,7 @@ export interface SurgeStatus {
 
 /** The province's status in the last complete week, for the banner on every page of the province. */
 export async function getSurgeStatus(ctx: ProvinceContext): Promise<SurgeStatus> {
-  const series = await getProvinceSeries(ctx.meta, defaultWeek(), ctx.fingerprint);
+  const series = await getProvinceSeries(ctx.meta, cachedLastCompleteWeek(now()), ctx.fingerprint);
   const last = series[series.length - 1]!;
   return {
     provinceCode: ctx.meta.code,

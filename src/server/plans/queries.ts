@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import type { Comparator as DbComparator } from '@/generated/prisma/enums';
 import { currentWeek, formatIsoWeek, lastCompleteWeek, weekMonday } from '@/lib/epi-week';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
@@ -8,18 +7,11 @@ import { db } from '@/server/db';
 import { now } from '@/server/env';
 import { PLAN_CRITERIA_COLUMNS } from './mapping';
 import { getPlanForWeek } from '@/server/verdicts/province-week';
+import type { PlanEditorView, VersionView } from '@/lib/contracts/admin';
+
+export type { PlanEditorView, VersionView };
 
 // Reads for the plan editor (/admin/plans). Only for plans.manage.
-
-export interface VersionView {
-  version: number;
-  validFrom: string;
-  rule: string;
-  criteria: Record<'cases' | 'oxygen' | 'beds' | 'icu', { comparator: DbComparator; threshold: string }>;
-  note: string | null;
-  createdAt: string;
-  createdBy: string | null;
-}
 
 export interface PlanOverviewRow {
   /** a province code, or 'default' */
@@ -92,20 +84,6 @@ export async function getPlanOverview(user: SessionUser): Promise<PlanOverviewRo
     };
   };
   return Promise.all([row('default', '', null), ...provinces.map((p) => row(p.code, p.name, p.code))]);
-}
-
-export interface PlanEditorView {
-  target: string;
-  provinceName: string | null;
-  plan: { key: string; name: string; sourceDocument: string } | null;
-  /** newest first */
-  versions: VersionView[];
-  /** what the form starts from: the latest own version, else the plan judging the current week (the default) */
-  start: VersionView;
-  baseVersion: number;
-  earliestValidFrom: string;
-  currentWeek: string;
-  lastCompleteWeek: string;
 }
 
 export async function getPlanEditor(user: SessionUser, target: string): Promise<PlanEditorView | null> {

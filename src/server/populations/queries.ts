@@ -2,16 +2,11 @@ import 'server-only';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '@/server/db';
+import type { PopulationFigureView } from '@/lib/contracts/admin';
+
+export type { PopulationFigureView };
 
 // Reads for /admin/populations: one province's units and their population figures by year.
-
-export interface PopulationFigureView {
-  population: number;
-  approximate: boolean;
-  source: string;
-  updatedAt: string;
-  updatedBy: string | null;
-}
 
 export interface PopulationTable {
   province: { code: string; name: string };

@@ -4,10 +4,14 @@ import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, type IsoWeek } from
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { FIGURE_FIELDS, hasReported, JUDGED_FIELDS, sameFigures } from '@/lib/validations/figures';
-import type { WeeklyReportRow } from '@/lib/validations/weekly-report';
+import { saveWeekSchema, type WeeklyReportRow } from '@/lib/validations/weekly-report';
+import type { Failure } from '@/lib/contracts/action-result';
+import type { SaveWeekData } from '@/lib/contracts/reports';
 import { afterReportsSaved } from '../activation/hooks';
+import { defineAction } from '../boundary/action';
 import { db } from '../db';
 import { now } from '../env';
+import { bumpDataVersion } from '../verdicts/data-version';
 import {
   farFromHistory,
   findHardIssues,
@@ -56,7 +60,7 @@ function isUniqueViolation(e: unknown): boolean {
   );
 }
 
-/** The grid's save: one week, rows with the version each read. */
+/** The grid's save: one week, rows with the version each read, by a user the action let write in the province. */
 export function saveWeeklyReports(
   user: SessionUser,
   provinceCode: string,
@@ -71,8 +75,44 @@ export function saveWeeklyReports(
     figures,
     ref,
   }));
-  return saveReports(user, provinceCode, inputs, { ...options, permission: 'reports.write', source: 'form' });
+  return saveInScope(user, provinceCode, inputs, { ...options, permission: 'reports.write', source: 'form' });
 }
+
+/**
+ * The grid's save as an action: reports.write in the province. Hard errors come back per cell ({ ref: the row's index,
+ * field, code }), conflicts with the stored figures to merge, warnings to confirm.
+ */
+export const saveWeek = defineAction({
+  name: 'reports.saveWeek',
+  permission: 'reports.write',
+  schema: saveWeekSchema,
+  cells: 'rows',
+  scope: (input) => ({ provinceCode: input.provinceCode }),
+  run: async ({ user, input }) => {
+    const outcome = await saveWeeklyReports(user, input.provinceCode, input.isoWeek, input.rows, {
+      confirmWarnings: input.confirmWarnings,
+    });
+    switch (outcome.status) {
+      case 'saved': {
+        const data: SaveWeekData = { changed: outcome.changed, unchanged: outcome.unchanged, rows: outcome.rows };
+        return { ok: true, data } as const;
+      }
+      case 'invalid': {
+        const cellErrors = outcome.errors.map(({ ref, field, code }) => ({ ref, field, code }));
+        const invalid: Failure<'invalid'> = { ok: false, code: 'invalid', message: 'validation.failed', cellErrors };
+        return invalid;
+      }
+      case 'conflict':
+        return { ok: false, code: 'conflict', message: 'conflict', conflicts: outcome.conflicts } as const;
+      case 'warnings':
+        return { ok: false, code: 'refused', message: 'warnings', warnings: outcome.warnings } as const;
+      case 'forbidden':
+        return { ok: false, code: 'forbidden', message: 'permission.denied' } as const;
+      case 'not-found':
+        return { ok: false, code: 'not-found', message: 'not-found' } as const;
+    }
+  },
+});
 
 async function loadUnits(prisma: PrismaClient, provinceCode: string, codes: string[]): Promise<Map<string, UnitInfo>> {
   const select = { id: true, code: true, kind: true, provinceCode: true, reports: true } as const;
@@ -100,6 +140,10 @@ function stateOf(s: StoredReport) {
   return { version: s.version, figures: s.figures, updatedBy: s.updatedBy, updatedAt: s.updatedAt.toISOString() };
 }
 
+/**
+ * The API's and the importer's save. Their routes check the permission before calling; the check here stays until the
+ * route wrapper is the only way in to both (SaveOutcome's 'forbidden').
+ */
 export async function saveReports(
   user: SessionUser,
   provinceCode: string,
@@ -107,6 +151,16 @@ export async function saveReports(
   options: SaveOptions,
 ): Promise<SaveOutcome> {
   if (!can(user, options.permission, { provinceCode })) return { status: 'forbidden' };
+  return saveInScope(user, provinceCode, inputs, options);
+}
+
+/** The save itself, for a user already allowed options.permission in the province. */
+async function saveInScope(
+  user: SessionUser,
+  provinceCode: string,
+  inputs: ReportInput[],
+  options: SaveOptions,
+): Promise<SaveOutcome> {
   const prisma = await db();
   const province = await prisma.adminUnit.findFirst({
     where: { code: provinceCode, kind: 'province' },
@@ -300,11 +354,7 @@ async function writeChanges(
       ];
       await insertAuditRows(tx, { id: user.id, label: user.email }, provinceCode, audit, at);
 
-      await tx.dataVersion.upsert({
-        where: { provinceCode },
-        create: { provinceCode, version: 1 },
-        update: { version: { increment: 1 } },
-      });
+      await bumpDataVersion(tx, provinceCode);
       const weeks = new Map([...creates, ...updates].map((c) => [formatIsoWeek(c.week), c.week]));
       await afterReportsSaved(tx, {
         provinceCode,

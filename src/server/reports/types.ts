@@ -1,5 +1,8 @@
 import type { IsoWeek } from '@/lib/epi-week';
 import type { FigureField, Figures } from '@/lib/validations/figures';
+import type { RowConflict, RowResult, RowWarning, StoredState } from '@/lib/contracts/reports';
+
+export type { RowConflict, RowResult, RowWarning, StoredState };
 
 /** One unit-week to store, from the grid, the API or a file. */
 export interface ReportInput {
@@ -22,46 +25,6 @@ export interface RowIssue {
   field: IssueField;
   code: string;
   value?: unknown;
-}
-
-/** A soft warning: saved only once the user has confirmed the warnings. */
-export type RowWarning =
-  | {
-      ref: number;
-      unitCode: string;
-      week: string;
-      code: 'farFromHistory';
-      field: FigureField;
-      value: number;
-      median: number;
-      history: number;
-    }
-  | { ref: number; unitCode: string; week: string; code: 'alreadyReported'; by: string | null; at: string };
-
-export interface StoredState {
-  version: number;
-  figures: Figures;
-  updatedBy: string | null;
-  updatedAt: string;
-}
-
-/** The stored report changed since the caller read it: their figures are not saved; these are the stored ones. */
-export interface RowConflict {
-  ref: number;
-  unitCode: string;
-  week: string;
-  yourVersion: number;
-  /** null: the report the caller read no longer exists (it never had one and someone else created it: stored is set) */
-  stored: StoredState | null;
-}
-
-export interface RowResult {
-  ref: number;
-  unitCode: string;
-  week: string;
-  status: 'created' | 'updated' | 'unchanged';
-  /** the version now stored; 0 when no report exists */
-  version: number;
 }
 
 export type SaveOutcome =

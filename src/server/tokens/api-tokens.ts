@@ -1,11 +1,13 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { can } from '@/lib/permissions';
 import type { RoleName, SessionUser } from '@/lib/roles';
 import { isTokenScope, type CreateTokenInput, type TokenScope } from '@/lib/validations/api-token';
 import { recordAudit } from '@/server/audit/record';
 import { db } from '@/server/db';
 import { now } from '@/server/env';
+import type { TokenView } from '@/lib/contracts/tokens';
+
+export type { TokenView };
 
 // Personal API tokens. The token is 32 random bytes, shown once; only its SHA-256 is stored (a token is as strong as a
 // random key, so a slow password hash would add nothing but latency to every request). It acts as its owner, with the
@@ -17,17 +19,6 @@ const TOKEN_PREFIX = 'sw_';
 const LAST_USED_PRECISION_MS = 60_000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
-
-export interface TokenView {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  scope: TokenScope;
-}
 
 export async function listApiTokens(user: SessionUser): Promise<TokenView[]> {
   const prisma = await db();
@@ -62,14 +53,13 @@ function scopeOf(stored: string): TokenScope {
 }
 
 /**
- * input.scope: the interface and the action always give one (read-only unless asked, createTokenSchema); omitted by
+ * Creates a token for the user (the action checked tokens.manage). input.scope: the interface and the action always give one (read-only unless asked, createTokenSchema); omitted by
  * server code and tests, it is the column's default, read-write, as for the tokens made before scopes existed.
  */
 export async function createApiToken(
   user: SessionUser,
   input: Omit<CreateTokenInput, 'scope'> & { scope?: TokenScope },
-): Promise<{ id: number; token: string; scope: TokenScope } | null> {
-  if (!can(user, 'tokens.manage')) return null;
+): Promise<{ id: number; token: string; scope: TokenScope }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const at = now();
   const expiresAt = input.expiresInDays === null ? null : new Date(at.getTime() + input.expiresInDays * 86_400_000);

@@ -7,7 +7,8 @@ import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '@/server/auth
 import { db } from '@/server/db';
 import { now } from '@/server/env';
 import { passwordFieldError } from './save';
-import { fieldErrorsOf, type ActionResult } from '@/server/boundary/action';
+import type { ActionResult } from '@/lib/contracts/action-result';
+import { fieldErrorsOf } from '@/server/boundary/action';
 
 // Changing one's own password. The current password is required, and a wrong one counts as a failed sign-in (the
 // form must not become a way around the lockout). The session version is bumped: every other session ends; the

@@ -4,37 +4,11 @@ import { can } from '@/lib/permissions';
 import type { RoleName, SessionUser } from '@/lib/roles';
 import { stampOf } from '@/lib/validations/users';
 import { db } from '@/server/db';
+import type { ScopeOptions, UserDetail, UserRow } from '@/lib/contracts/admin';
+
+export type { ScopeOptions, UserDetail, UserRow };
 
 // Reads for /admin/users. Only for users.manage (national): the check is here as well as on the page.
-
-export interface UserRow {
-  id: number;
-  email: string;
-  name: string;
-  role: RoleName;
-  provinceCode: string | null;
-  provinceName: string | null;
-  unitName: string | null;
-  agencyName: string | null;
-  active: boolean;
-  isDemo: boolean;
-  lastSignInAt: string | null;
-}
-
-export interface UserDetail extends UserRow {
-  unitId: number | null;
-  agencyId: number | null;
-  stamp: string;
-  createdAt: string;
-  passwordChangedAt: string | null;
-  activeTokens: number;
-}
-
-export interface ScopeOptions {
-  provinces: Array<{ code: string; name: string }>;
-  districts: Array<{ id: number; name: string; provinceCode: string }>;
-  agencies: Array<{ id: number; name: string; provinceCode: string }>;
-}
 
 export interface UserFilter {
   q?: string;

@@ -5,7 +5,7 @@ import { NATIONAL_ROLES, type RoleName, type SessionUser } from '@/lib/roles';
 import { recordAudit } from '@/server/audit/record';
 import { hashPassword, passwordProblem, type PasswordProblem } from '@/server/auth/password';
 import { now } from '@/server/env';
-import { runGuarded } from '@/server/boundary/admin-action';
+import { defineAction, runAction } from '@/server/boundary/action';
 import {
   createUserSchema,
   resetPasswordSchema,
@@ -13,7 +13,7 @@ import {
   stampOf,
   updateUserSchema,
 } from '@/lib/validations/users';
-import type { ActionResult, FieldErrors } from '@/server/boundary/action';
+import type { Failure, FieldErrors } from '@/lib/contracts/action-result';
 
 // User management for administrators. Every change is audited with the values before and after (never a password
 // hash); role, scope, deactivation and password resets bump the session version, which signs the user out
@@ -35,7 +35,6 @@ export function passwordFieldError(password: string, email: string): string | nu
   return problem ? PASSWORD_MESSAGES[problem] : null;
 }
 
-type Failure = Extract<ActionResult, { ok: false }>;
 const invalid = (fieldErrors: FieldErrors): Failure => ({
   ok: false,
   code: 'invalid',
@@ -104,206 +103,189 @@ async function otherActiveAdmins(tx: Tx, userId: number): Promise<number> {
 
 const actor = (u: SessionUser) => ({ id: u.id, label: u.email });
 
-export function createUserAs(user: SessionUser | null, raw: unknown): Promise<ActionResult<{ id: number }>> {
-  return runGuarded(
-    user,
-    {
-      name: 'admin.createUser',
-      permission: 'users.manage',
-      schema: createUserSchema,
-      scope: () => ({}),
-      run: async ({ user: admin, input, prisma }) => {
-        const weak = passwordFieldError(input.password, input.email);
-        if (weak) return invalid({ password: [weak] });
-        const passwordHash = await hashPassword(input.password); // slow on purpose: before the transaction
-        try {
-          return await prisma.$transaction(async (tx) => {
-            const resolved = await resolveScope(tx, input.role, input);
-            if ('fieldErrors' in resolved) return invalid(resolved.fieldErrors);
-            const created = await tx.user.create({
-              data: {
-                email: input.email,
-                name: input.name,
-                role: input.role as Role,
-                ...resolved.scope,
-                passwordHash,
-                passwordChangedAt: now(),
-              },
-              select: AUDIT_FIELDS,
-            });
-            await recordAudit(tx, {
-              actor: actor(admin),
-              action: 'user.created',
-              targetType: 'User',
-              targetId: String(created.id),
-              provinceCode: created.provinceCode,
-              after: created,
-            });
-            return { ok: true, data: { id: created.id }, message: 'userCreated' } as const;
-          });
-        } catch (error) {
-          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-            return invalid({ email: ['emailTaken'] });
-          throw error;
-        }
-      },
-    },
-    raw,
-  );
-}
-
-export function updateUserAs(user: SessionUser | null, raw: unknown): Promise<ActionResult<{ id: number }>> {
-  return runGuarded(
-    user,
-    {
-      name: 'admin.updateUser',
-      permission: 'users.manage',
-      schema: updateUserSchema,
-      scope: () => ({}),
-      run: ({ user: admin, input, prisma }) =>
-        prisma.$transaction(async (tx) => {
-          const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
-          if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
-          if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
-          const resolved = await resolveScope(tx, input.role, input);
-          if ('fieldErrors' in resolved) return invalid(resolved.fieldErrors);
-          if (
-            before.role === 'ADMIN' &&
-            input.role !== 'ADMIN' &&
-            before.active &&
-            (await otherActiveAdmins(tx, before.id)) === 0
-          ) {
-            return invalid({ role: ['lastAdmin'] });
-          }
-          const rightsChanged =
-            before.role !== input.role ||
-            before.provinceCode !== resolved.scope.provinceCode ||
-            before.unitId !== resolved.scope.unitId ||
-            before.agencyId !== resolved.scope.agencyId;
-          if (!rightsChanged && before.name === input.name)
-            return { ok: true, data: { id: before.id }, message: 'noChange' } as const;
-          // compare-and-set on the values read: two admins saving at once cannot both win
-          const { count } = await tx.user.updateMany({
-            where: {
-              id: before.id,
-              role: before.role,
-              provinceCode: before.provinceCode,
-              unitId: before.unitId,
-              agencyId: before.agencyId,
-              active: before.active,
-              name: before.name,
-            },
-            data: {
-              name: input.name,
-              role: input.role as Role,
-              ...resolved.scope,
-              ...(rightsChanged ? { sessionVersion: { increment: 1 } } : {}),
-            },
-          });
-          if (count !== 1) return conflict('userChangedMeanwhile');
-          const tokensRevoked = rightsChanged ? await revokeTokens(tx, before.id) : 0;
-          const after = await tx.user.findUniqueOrThrow({ where: { id: before.id }, select: AUDIT_FIELDS });
-          await recordAudit(tx, {
-            actor: actor(admin),
-            action: rightsChanged ? 'user.role-changed' : 'user.renamed',
-            targetType: 'User',
-            targetId: String(before.id),
-            provinceCode: after.provinceCode ?? before.provinceCode,
-            before,
-            after: { ...after, ...(rightsChanged ? { sessionsEnded: true, tokensRevoked } : {}) },
-          });
-          return {
-            ok: true,
-            data: { id: before.id },
-            message: rightsChanged ? 'userRightsChanged' : 'userSaved',
-          } as const;
-        }),
-    },
-    raw,
-  );
-}
-
-export function setUserActiveAs(user: SessionUser | null, raw: unknown): Promise<ActionResult<{ id: number }>> {
-  return runGuarded(
-    user,
-    {
-      name: 'admin.setUserActive',
-      permission: 'users.manage',
-      schema: setActiveSchema,
-      scope: () => ({}),
-      run: ({ user: admin, input, prisma }) =>
-        prisma.$transaction(async (tx) => {
-          const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
-          if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
-          if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
-          if (before.active === input.active)
-            return { ok: true, data: { id: before.id }, message: 'noChange' } as const;
-          if (!input.active && before.id === admin.id)
-            return { ok: false, code: 'refused', message: 'cannotDeactivateSelf' } as const;
-          if (!input.active && before.role === 'ADMIN' && (await otherActiveAdmins(tx, before.id)) === 0)
-            return { ok: false, code: 'refused', message: 'lastAdmin' } as const;
-          const { count } = await tx.user.updateMany({
-            where: { id: before.id, active: before.active },
-            data: { active: input.active, ...(input.active ? {} : { sessionVersion: { increment: 1 } }) },
-          });
-          if (count !== 1) return conflict('userChangedMeanwhile');
-          const tokensRevoked = input.active ? 0 : await revokeTokens(tx, before.id);
-          await recordAudit(tx, {
-            actor: actor(admin),
-            action: input.active ? 'user.reactivated' : 'user.deactivated',
-            targetType: 'User',
-            targetId: String(before.id),
-            provinceCode: before.provinceCode,
-            before: { active: before.active },
-            after: { active: input.active, ...(input.active ? {} : { sessionsEnded: true, tokensRevoked }) },
-          });
-          return {
-            ok: true,
-            data: { id: before.id },
-            message: input.active ? 'userReactivated' : 'userDeactivated',
-          } as const;
-        }),
-    },
-    raw,
-  );
-}
-
-export function resetPasswordAs(user: SessionUser | null, raw: unknown): Promise<ActionResult<{ id: number }>> {
-  return runGuarded(
-    user,
-    {
-      name: 'admin.resetPassword',
-      permission: 'users.manage',
-      schema: resetPasswordSchema,
-      scope: () => ({}),
-      run: async ({ user: admin, input, prisma }) => {
-        const target = await prisma.user.findUnique({
-          where: { id: input.userId },
-          select: { id: true, email: true, provinceCode: true },
+export const createUser = defineAction({
+  name: 'admin.createUser',
+  permission: 'users.manage',
+  schema: createUserSchema,
+  scope: () => ({}),
+  run: async ({ user: admin, input, prisma }) => {
+    const weak = passwordFieldError(input.password, input.email);
+    if (weak) return invalid({ password: [weak] });
+    const passwordHash = await hashPassword(input.password); // slow on purpose: before the transaction
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const resolved = await resolveScope(tx, input.role, input);
+        if ('fieldErrors' in resolved) return invalid(resolved.fieldErrors);
+        const created = await tx.user.create({
+          data: {
+            email: input.email,
+            name: input.name,
+            role: input.role as Role,
+            ...resolved.scope,
+            passwordHash,
+            passwordChangedAt: now(),
+          },
+          select: AUDIT_FIELDS,
         });
-        if (!target) return { ok: false, code: 'not-found', message: 'not-found' };
-        const weak = passwordFieldError(input.password, target.email);
-        if (weak) return invalid({ password: [weak] });
-        if (input.password !== input.confirm) return invalid({ confirm: ['passwordMismatch'] });
-        const passwordHash = await hashPassword(input.password);
-        return prisma.$transaction(async (tx) => {
-          await tx.user.update({
-            where: { id: target.id },
-            data: { passwordHash, passwordChangedAt: now(), sessionVersion: { increment: 1 } },
-          });
-          const tokensRevoked = await revokeTokens(tx, target.id);
-          await recordAudit(tx, {
-            actor: actor(admin),
-            action: 'user.password-reset',
-            targetType: 'User',
-            targetId: String(target.id),
-            provinceCode: target.provinceCode,
-            after: { sessionsEnded: true, tokensRevoked },
-          });
-          return { ok: true, data: { id: target.id }, message: 'passwordReset' } as const;
+        await recordAudit(tx, {
+          actor: actor(admin),
+          action: 'user.created',
+          targetType: 'User',
+          targetId: String(created.id),
+          provinceCode: created.provinceCode,
+          after: created,
         });
-      },
-    },
-    raw,
-  );
-}
+        return { ok: true, data: { id: created.id }, message: 'userCreated' } as const;
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+        return invalid({ email: ['emailTaken'] });
+      throw error;
+    }
+  },
+});
+
+export const createUserAs = (user: SessionUser | null, raw: unknown) => runAction(createUser, user, raw);
+
+export const updateUser = defineAction({
+  name: 'admin.updateUser',
+  permission: 'users.manage',
+  schema: updateUserSchema,
+  scope: () => ({}),
+  run: ({ user: admin, input, prisma }) =>
+    prisma.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
+      if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
+      if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
+      const resolved = await resolveScope(tx, input.role, input);
+      if ('fieldErrors' in resolved) return invalid(resolved.fieldErrors);
+      if (
+        before.role === 'ADMIN' &&
+        input.role !== 'ADMIN' &&
+        before.active &&
+        (await otherActiveAdmins(tx, before.id)) === 0
+      ) {
+        return invalid({ role: ['lastAdmin'] });
+      }
+      const rightsChanged =
+        before.role !== input.role ||
+        before.provinceCode !== resolved.scope.provinceCode ||
+        before.unitId !== resolved.scope.unitId ||
+        before.agencyId !== resolved.scope.agencyId;
+      if (!rightsChanged && before.name === input.name)
+        return { ok: true, data: { id: before.id }, message: 'noChange' } as const;
+      // compare-and-set on the values read: two admins saving at once cannot both win
+      const { count } = await tx.user.updateMany({
+        where: {
+          id: before.id,
+          role: before.role,
+          provinceCode: before.provinceCode,
+          unitId: before.unitId,
+          agencyId: before.agencyId,
+          active: before.active,
+          name: before.name,
+        },
+        data: {
+          name: input.name,
+          role: input.role as Role,
+          ...resolved.scope,
+          ...(rightsChanged ? { sessionVersion: { increment: 1 } } : {}),
+        },
+      });
+      if (count !== 1) return conflict('userChangedMeanwhile');
+      const tokensRevoked = rightsChanged ? await revokeTokens(tx, before.id) : 0;
+      const after = await tx.user.findUniqueOrThrow({ where: { id: before.id }, select: AUDIT_FIELDS });
+      await recordAudit(tx, {
+        actor: actor(admin),
+        action: rightsChanged ? 'user.role-changed' : 'user.renamed',
+        targetType: 'User',
+        targetId: String(before.id),
+        provinceCode: after.provinceCode ?? before.provinceCode,
+        before,
+        after: { ...after, ...(rightsChanged ? { sessionsEnded: true, tokensRevoked } : {}) },
+      });
+      return {
+        ok: true,
+        data: { id: before.id },
+        message: rightsChanged ? 'userRightsChanged' : 'userSaved',
+      } as const;
+    }),
+});
+
+export const updateUserAs = (user: SessionUser | null, raw: unknown) => runAction(updateUser, user, raw);
+
+export const setUserActive = defineAction({
+  name: 'admin.setUserActive',
+  permission: 'users.manage',
+  schema: setActiveSchema,
+  scope: () => ({}),
+  run: ({ user: admin, input, prisma }) =>
+    prisma.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
+      if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
+      if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
+      if (before.active === input.active) return { ok: true, data: { id: before.id }, message: 'noChange' } as const;
+      if (!input.active && before.id === admin.id)
+        return { ok: false, code: 'refused', message: 'cannotDeactivateSelf' } as const;
+      if (!input.active && before.role === 'ADMIN' && (await otherActiveAdmins(tx, before.id)) === 0)
+        return { ok: false, code: 'refused', message: 'lastAdmin' } as const;
+      const { count } = await tx.user.updateMany({
+        where: { id: before.id, active: before.active },
+        data: { active: input.active, ...(input.active ? {} : { sessionVersion: { increment: 1 } }) },
+      });
+      if (count !== 1) return conflict('userChangedMeanwhile');
+      const tokensRevoked = input.active ? 0 : await revokeTokens(tx, before.id);
+      await recordAudit(tx, {
+        actor: actor(admin),
+        action: input.active ? 'user.reactivated' : 'user.deactivated',
+        targetType: 'User',
+        targetId: String(before.id),
+        provinceCode: before.provinceCode,
+        before: { active: before.active },
+        after: { active: input.active, ...(input.active ? {} : { sessionsEnded: true, tokensRevoked }) },
+      });
+      return {
+        ok: true,
+        data: { id: before.id },
+        message: input.active ? 'userReactivated' : 'userDeactivated',
+      } as const;
+    }),
+});
+
+export const setUserActiveAs = (user: SessionUser | null, raw: unknown) => runAction(setUserActive, user, raw);
+
+export const resetPassword = defineAction({
+  name: 'admin.resetPassword',
+  permission: 'users.manage',
+  schema: resetPasswordSchema,
+  scope: () => ({}),
+  run: async ({ user: admin, input, prisma }) => {
+    const target = await prisma.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, email: true, provinceCode: true },
+    });
+    if (!target) return { ok: false, code: 'not-found', message: 'not-found' };
+    const weak = passwordFieldError(input.password, target.email);
+    if (weak) return invalid({ password: [weak] });
+    if (input.password !== input.confirm) return invalid({ confirm: ['passwordMismatch'] });
+    const passwordHash = await hashPassword(input.password);
+    return prisma.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: target.id },
+        data: { passwordHash, passwordChangedAt: now(), sessionVersion: { increment: 1 } },
+      });
+      const tokensRevoked = await revokeTokens(tx, target.id);
+      await recordAudit(tx, {
+        actor: actor(admin),
+        action: 'user.password-reset',
+        targetType: 'User',
+        targetId: String(target.id),
+        provinceCode: target.provinceCode,
+        after: { sessionsEnded: true, tokensRevoked },
+      });
+      return { ok: true, data: { id: target.id }, message: 'passwordReset' } as const;
+    });
+  },
+});
+
+export const resetPasswordAs = (user: SessionUser | null, raw: unknown) => runAction(resetPassword, user, raw);

@@ -1,10 +1,11 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'use-intl/react';
+import type { Failure } from '@/lib/contracts/action-result';
 import { setDueDateAction } from '@/server/actions/activation';
 import { fieldMessage, resultMessage } from './result-message';
 
-type Result = Awaited<ReturnType<typeof setDueDateAction>>;
+type Result = Awaited<ReturnType<typeof setDueDateAction>> | Failure;
 
 /** A leader sets or clears a task's due date (empty clears it). */
 export function DueDateForm({ taskId, version, dueDate }: { taskId: number; version: number; dueDate: string | null }) {

@@ -1,13 +1,14 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'use-intl/react';
+import type { Failure } from '@/lib/contracts/action-result';
 import { tickTaskAction } from '@/server/actions/tasks';
 import type { DisplayTask } from './display';
 import { DueDateForm } from './due-date-form';
 import { fieldMessage, resultMessage } from './result-message';
 import { TaskHistory } from './task-history';
 
-type Result = Awaited<ReturnType<typeof tickTaskAction>>;
+type Result = Awaited<ReturnType<typeof tickTaskAction>> | Failure;
 
 /**
  * One task of the checklist, as officers see it in the field: large touch targets, the text as the plan words it,

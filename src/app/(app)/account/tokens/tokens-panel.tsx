@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'use-intl/react';
 import { DataTable } from '@/components/ui/data-table';
 import { DEFAULT_TOKEN_SCOPE, TOKEN_LIFETIMES, type TokenScope } from '@/lib/validations/api-token';
 import { createToken, revokeToken } from '@/server/actions/tokens';
-import type { TokenView } from '@/server/tokens/api-tokens';
+import type { TokenView } from '@/lib/contracts/tokens';
 
 export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
   const t = useTranslations('entry.tokens');

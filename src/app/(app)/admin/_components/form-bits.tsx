@@ -1,7 +1,7 @@
 'use client';
 import { startTransition, useActionState } from 'react';
 import { useTranslations } from 'use-intl/react';
-import type { ActionResult } from '@/server/boundary/action';
+import type { AnyActionResult } from '@/lib/contracts/action-result';
 
 // Small pieces shared by the admin and account forms: a labelled field with its error next to it, the form's outcome
 // (announced to screen readers), and a submit button that shows it is working.
@@ -27,7 +27,7 @@ const SPECIFIC = new Set([
 
 export function useResultText() {
   const t = useTranslations('admin.results');
-  return (result: ActionResult<unknown> | null): string | null => {
+  return (result: AnyActionResult | null): string | null => {
     if (!result) return null;
     if (result.message && SPECIFIC.has(result.message)) return t(result.message as 'noChange');
     return result.ok ? t('saved') : t(result.code);
@@ -36,7 +36,7 @@ export function useResultText() {
 
 export function useFieldError() {
   const t = useTranslations('admin.fieldErrors');
-  return (result: ActionResult<unknown> | null, field: string): string | undefined => {
+  return (result: AnyActionResult | null, field: string): string | undefined => {
     const key = result && !result.ok ? result.fieldErrors?.[field]?.[0] : undefined;
     if (!key) return undefined;
     return t.has(key as 'required') ? t(key as 'required') : t('invalid');
@@ -91,7 +91,7 @@ export function described(id: string, error: string | undefined, hint?: string) 
   } as const;
 }
 
-export function FormOutcome({ result, text }: { result: ActionResult<unknown> | null; text: string | null }) {
+export function FormOutcome({ result, text }: { result: AnyActionResult | null; text: string | null }) {
   return (
     <p
       aria-live="polite"

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl/react';
 import { setPopulation } from '@/server/actions/admin-populations';
-import type { PopulationFigureView } from '@/server/populations/queries';
+import type { PopulationFigureView } from '@/lib/contracts/admin';
 import { SubmitButton, useFieldError, useFormAction, useResultText } from '../_components/form-bits';
 
 const cellInput = 'w-full rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600';

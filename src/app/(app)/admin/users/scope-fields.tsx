@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useTranslations } from 'use-intl/react';
 import { NATIONAL_ROLES, ROLES, type RoleName } from '@/lib/roles';
-import type { ActionResult } from '@/server/boundary/action';
-import type { ScopeOptions } from '@/server/users/queries';
+import type { AnyActionResult } from '@/lib/contracts/action-result';
+import type { ScopeOptions } from '@/lib/contracts/admin';
 import { described, Field, inputClass, useFieldError } from '../_components/form-bits';
 
 /** Role, then only the scope that role needs: a province, a district of it, or an agency of its plan. */
@@ -14,7 +14,7 @@ export function ScopeFields({
 }: {
   options: ScopeOptions;
   initial: { role: RoleName | ''; provinceCode: string | null; unitId: number | null; agencyId: number | null };
-  result: ActionResult<unknown> | null;
+  result: AnyActionResult | null;
 }) {
   const t = useTranslations('admin.users');
   const tRole = useTranslations('roles');

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl/react';
 import { savePlanVersion } from '@/server/actions/admin-plans';
-import type { PlanEditorView } from '@/server/plans/queries';
+import type { PlanEditorView } from '@/lib/contracts/admin';
 import {
   described,
   Field,

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl/react';
 import { resetPassword, setUserActive, updateUser } from '@/server/actions/admin-users';
-import type { ScopeOptions, UserDetail } from '@/server/users/queries';
+import type { ScopeOptions, UserDetail } from '@/lib/contracts/admin';
 import {
   described,
   Field,

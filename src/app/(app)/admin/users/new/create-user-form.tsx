@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl/react';
 import { createUser } from '@/server/actions/admin-users';
-import type { ScopeOptions } from '@/server/users/queries';
+import type { ScopeOptions } from '@/lib/contracts/admin';
 import {
   described,
   Field,

@@ -1,7 +1,7 @@
 'use client';
 import { useFormatter, useTranslations } from 'use-intl/react';
 import type { FigureField, Figures } from '@/lib/validations/figures';
-import type { StoredState } from '@/server/reports/types';
+import type { StoredState } from '@/lib/contracts/reports';
 import type { GridRow } from './grid-state';
 
 export type Choice = 'mine' | 'theirs';

@@ -4,9 +4,9 @@ import { useMemo, useRef, useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'use-intl/react';
 import type { Plan } from '@/lib/surge';
 import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
-import { saveWeek, type SaveWeekDetails } from '@/server/actions/reports';
-import type { EntryUnit } from '@/server/reports/queries';
-import type { RowWarning } from '@/server/reports/types';
+import { saveWeek } from '@/server/actions/reports';
+import type { EntryUnit } from '@/lib/contracts/reports';
+import type { RowWarning } from '@/lib/contracts/reports';
 import { ConflictPanel, type Choice, type ConflictState } from './conflict-panel';
 import { GridRowView } from './grid-row';
 import {
@@ -126,13 +126,12 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
         router.refresh();
         return;
       }
-      const details = result.details as SaveWeekDetails | undefined;
-      if (result.code === 'refused' && details && 'warnings' in details) {
-        setWarnings(details.warnings.map((w) => ({ ...w, index: gridIndex(w.ref) })));
+      if (result.code === 'refused') {
+        setWarnings(result.warnings.map((w) => ({ ...w, index: gridIndex(w.ref) })));
         setNotice(null);
-      } else if (result.code === 'conflict' && details && 'conflicts' in details) {
+      } else if (result.code === 'conflict') {
         const next: Record<number, ConflictState> = {};
-        for (const c of details.conflicts) {
+        for (const c of result.conflicts) {
           if (!c.stored) continue;
           const index = gridIndex(c.ref);
           const mine = checked[index]!.figures;
@@ -143,16 +142,17 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
           };
         }
         setConflicts(next);
-        setNotice({ tone: 'error', text: t('conflict.summary', { count: details.conflicts.length }) });
-      } else if (result.code === 'invalid' && result.fieldErrors) {
+        setNotice({ tone: 'error', text: t('conflict.summary', { count: result.conflicts.length }) });
+      } else if (result.code === 'invalid') {
+        // errors of the grid's cells go next to them; any other (the week, a unit's code) is said in the notice
         const errors: Record<string, string> = {};
         const general = new Set<string>();
-        for (const [key, codes] of Object.entries(result.fieldErrors)) {
-          const m = /^rows\.(\d+)\.(\w+)$/.exec(key);
-          const field = m?.[2] as FigureField | undefined;
-          if (m && field && FIGURE_FIELDS.includes(field)) errors[`${gridIndex(Number(m[1]))}.${field}`] = codes[0]!;
-          else general.add(codes[0]!);
+        for (const e of result.cellErrors ?? []) {
+          const field = e.field as FigureField;
+          if (FIGURE_FIELDS.includes(field)) errors[`${gridIndex(e.ref)}.${field}`] ??= e.code;
+          else general.add(e.code);
         }
+        for (const codes of Object.values(result.fieldErrors ?? {})) general.add(codes[0]!);
         setServerErrors(errors);
         setNotice({
           tone: 'error',

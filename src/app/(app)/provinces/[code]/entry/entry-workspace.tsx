@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { Plan } from '@/lib/surge';
-import type { EntryUnit } from '@/server/reports/queries';
+import type { EntryUnit } from '@/lib/contracts/reports';
 import { EntryGrid } from './entry-grid';
 
 /**

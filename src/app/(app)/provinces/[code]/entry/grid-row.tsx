@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'use-intl/react';
 import { evaluateDistrict, type Plan } from '@/lib/surge';
 import { FIGURE_FIELDS, hasReported, type FigureField, type Figures } from '@/lib/validations/figures';
-import type { RowWarning } from '@/server/reports/types';
+import type { RowWarning } from '@/lib/contracts/reports';
 import { CriterionMark } from './criterion-mark';
 import { countsOf, hasCell, type CellErrors, type GridRow } from './grid-state';
 import { LevelChip } from './level-chip';

@@ -1,6 +1,6 @@
 'use client';
 import { useFormatter, useTranslations } from 'use-intl/react';
-import type { RowWarning } from '@/server/reports/types';
+import type { RowWarning } from '@/lib/contracts/reports';
 
 /** Soft warnings: the user confirms them once, or goes back to correct the figures. */
 export function WarningsPanel({

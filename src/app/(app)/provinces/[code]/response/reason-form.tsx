@@ -1,10 +1,11 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'use-intl/react';
+import type { Failure } from '@/lib/contracts/action-result';
 import { activateAction, standDownAction } from '@/server/actions/activation';
 import { fieldMessage, resultMessage } from '../../../tasks/result-message';
 
-type Result = Awaited<ReturnType<typeof activateAction>> | Awaited<ReturnType<typeof standDownAction>>;
+type Result = Awaited<ReturnType<typeof activateAction>> | Awaited<ReturnType<typeof standDownAction>> | Failure;
 
 /**
  * The leaders' two decisions, both with a reason: activating the plan by hand, and standing it down. A confirmation

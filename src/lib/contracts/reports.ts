@@ -1,0 +1,70 @@
+import type { FigureField, Figures } from '@/lib/validations/figures';
+
+// What the entry grid receives: the week's units and, after a save, the rows saved, the conflicts to merge and the
+// warnings to confirm. src/server/reports produces them.
+
+export interface EntryReport {
+  id: number;
+  version: number;
+  figures: Figures;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface EntryUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'province' | 'district';
+  population: number | null;
+  report: EntryReport | null;
+  /** last week's figures, shown beside each cell */
+  previous: Figures | null;
+}
+
+/** A soft warning: saved only once the user has confirmed the warnings. */
+export type RowWarning =
+  | {
+      ref: number;
+      unitCode: string;
+      week: string;
+      code: 'farFromHistory';
+      field: FigureField;
+      value: number;
+      median: number;
+      history: number;
+    }
+  | { ref: number; unitCode: string; week: string; code: 'alreadyReported'; by: string | null; at: string };
+
+export interface StoredState {
+  version: number;
+  figures: Figures;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** The stored report changed since the caller read it: their figures are not saved; these are the stored ones. */
+export interface RowConflict {
+  ref: number;
+  unitCode: string;
+  week: string;
+  yourVersion: number;
+  /** null: the report the caller read no longer exists (it never had one and someone else created it: stored is set) */
+  stored: StoredState | null;
+}
+
+export interface RowResult {
+  ref: number;
+  unitCode: string;
+  week: string;
+  status: 'created' | 'updated' | 'unchanged';
+  /** the version now stored; 0 when no report exists */
+  version: number;
+}
+
+/** A saved week, as the grid's save answers it. */
+export interface SaveWeekData {
+  changed: number;
+  unchanged: number;
+  rows: RowResult[];
+}
