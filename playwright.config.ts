@@ -6,13 +6,15 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // Real Chromium against the production build, started by tests/e2e/server.ts on a throw-away database: a temporary PGlite
 // folder, or a new database on DATABASE_URL's server. Playwright cannot download its own browsers here: the system's
 // Chromium when there is one, else the build shipped in the npm package @sparticuz/chromium (tests/support/chromium.ts).
+// Specs own their data (tests/e2e/worlds.ts), so files run side by side on two workers (the machine's two cores), the
+// tests of one file in order; one server for all, since every spec runs on the same fixed clock.
 const browser = resolveChromium();
 if (!process.env.TEST_WORKER_INDEX) console.log(`e2e browser: ${browser.executablePath} (${browser.source})`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
@@ -36,7 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'tsx tests/e2e/server.ts',
+    // the react-server condition: tests/e2e/server.ts builds the worlds with server modules that import 'server-only'
+    command: 'node --conditions=react-server --import tsx tests/e2e/server.ts',
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,18 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
-import { ACCOUNTS, expect, test } from './fixtures';
+import { DEMO_EMAILS, DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
+import { expect, signIn as signInWith, test } from './fixtures';
 
 // The administrator's pages as people use them. Users are created here (the demo accounts stay as they are); plan and
 // population changes concern Hà Nam (35), which no other spec looks at, or 2027.
 
 const PASSWORD = 'quản trị viên tạo ngày hôm nay';
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+const signIn = (page: Page, email: string, password: string) => signInWith(page, { email, password }, { wait: false });
 
 async function otherBrowser(browser: Browser, email: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -53,7 +48,7 @@ test('other roles neither see the administration nor get in, and the refusal is 
   }
   await page.context().clearCookies();
   await loginAs('admin');
-  await page.goto(`/admin/audit?action=permission.denied&actor=${encodeURIComponent(ACCOUNTS.leaderKG)}`);
+  await page.goto(`/admin/audit?action=permission.denied&actor=${encodeURIComponent(DEMO_EMAILS.leaderKG)}`);
   await expect(page.getByTestId('audit-table')).toContainText('page:/admin/audit');
   await expect(page.getByTestId('audit-table')).toContainText('page:/admin/plans/91');
 });
@@ -137,7 +132,7 @@ test('changing a role, resetting a password and deactivating each end the user�
   await user.context().close();
 
   // every step is in the audit log, with before and after
-  await page.goto(`/admin/audit?action=user.&actor=${encodeURIComponent(ACCOUNTS.admin)}`);
+  await page.goto(`/admin/audit?action=user.&actor=${encodeURIComponent(DEMO_EMAILS.admin)}`);
   const table = page.getByTestId('audit-table');
   for (const action of ['user.created', 'user.role-changed', 'user.password-reset', 'user.deactivated'])
     await expect(table).toContainText(action);
@@ -202,7 +197,7 @@ test('populations: a new year’s figure is saved and audited; a stale form cann
   await expect(page.getByRole('heading', { name: 'Tỉnh Hà Nam, năm 2027' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'Toàn tỉnh' });
   // a second administrator's tab, opened on the same empty figure
-  const other = await otherBrowser(browser, ACCOUNTS.admin, DEMO_PASSWORD);
+  const other = await otherBrowser(browser, DEMO_EMAILS.admin, DEMO_PASSWORD);
   await other.goto('/admin/populations?province=35&year=2027');
   const otherRow = other.getByRole('row').filter({ hasText: 'Toàn tỉnh' });
 

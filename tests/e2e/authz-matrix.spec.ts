@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
-import { ACCOUNTS, expect, test, type AccountKey } from './fixtures';
+import { DEMO_EMAILS, DEMO_PASSWORD, type DemoAccountKey } from '../../src/server/seed/demo-accounts';
+import { expect, signInRequest, test } from './fixtures';
+import { MATRIX_WORLD } from './worlds';
 
 // The authorization matrix (issue 7), against the running production build. One row per endpoint × role × scope:
 // the expected outcome (allowed, or refused with nothing changed) and what happened. Server actions are exercised
@@ -13,46 +14,42 @@ import { ACCOUNTS, expect, test, type AccountKey } from './fixtures';
 // district officer reads the province's pages but only their own unit's reports, histories and exports.
 //
 // Kept away from the demo state other specs rely on: the demo activations (Kiên Giang open, Lai Châu none) are not
-// stood down, so activation rows act on Bình Phước with a leader created here (leaderBP); figures are changed in
-// 2026-W10 and put back; ticks are reopened; plan versions and population years are for 2027.
+// stood down, so activation rows act on this spec's own province (tests/e2e/worlds.ts MATRIX_WORLD) with its leader
+// (leaderW); figures are changed in 2026-W10 and put back; ticks are reopened; plan versions and population years are
+// for 2027.
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`;
 const OLD_WEEK = '2026-W10';
 
-/** the demo roles, a leader of Bình Phước created here, and two accounts used for single rows (own password, LC entry) */
-type Role = 'anonymous' | AccountKey | 'leaderBP' | 'dataEntryLC' | 'self';
+/** the demo roles, the leader of the spec's own province, and an account created here for the own-password row */
+type Role = 'anonymous' | DemoAccountKey | 'leaderW' | 'self';
 const ROLES: Role[] = [
   'anonymous',
   'admin',
-  'nationalLeader',
+  'national',
   'dataEntryKG',
   'leaderKG',
   'districtKG',
   'agencyKG',
   'leaderLC',
-  'leaderBP',
+  'leaderW',
 ];
 const PROVINCE: Record<Role, string | null> = {
   anonymous: null,
   admin: null,
-  nationalLeader: null,
+  national: null,
   dataEntryKG: '91',
   leaderKG: '91',
   districtKG: '91',
   agencyKG: '91',
   leaderLC: '12',
-  leaderBP: '70',
+  leaderW: MATRIX_WORLD.code,
   dataEntryLC: '12',
+  districtLC: '12',
+  agencyLC: '12',
   self: null,
 };
 const EXTRA = {
-  leaderBP: {
-    email: 'matrix.lanhdao.bp@demo.surgewatch.vn',
-    name: 'Lãnh đạo Bình Phước (ma trận)',
-    role: 'PROVINCIAL_LEADER',
-    province: '70',
-  },
-  dataEntryLC: { email: 'nhaplieu.lc@demo.surgewatch.vn' },
   targetKG: {
     email: 'matrix.target.kg@demo.surgewatch.vn',
     name: 'Đích KG',
@@ -92,16 +89,6 @@ function session(who: Role): APIRequestContext {
   const s = sessions.get(who);
   if (!s) throw new Error(`no session for ${who}`);
   return s;
-}
-
-async function signIn(ctx: APIRequestContext, email: string, password: string): Promise<void> {
-  const { csrfToken } = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await ctx.post('/api/auth/callback/credentials', {
-    form: { csrfToken, email, password, json: 'true', callbackUrl: '/' },
-    maxRedirects: 0,
-  });
-  const s = (await (await ctx.get('/api/auth/session')).json()) as { uid?: number } | null;
-  if (!s?.uid) throw new Error(`could not sign in as ${email}`);
 }
 
 function scopeOf(role: Role, province: string | null, detail = ''): string {
@@ -281,14 +268,13 @@ test.describe.configure({ mode: 'default', timeout: 300_000 });
 test.beforeAll(async ({ playwright, browser }) => {
   const open = async (key: Role, email?: string, password = DEMO_PASSWORD) => {
     const ctx = await playwright.request.newContext({ baseURL: BASE });
-    if (email) await signIn(ctx, email, password);
+    if (email) await signInRequest(ctx, { email, password });
     sessions.set(key, ctx);
   };
   await open('anonymous');
-  for (const key of Object.keys(ACCOUNTS) as AccountKey[]) await open(key, ACCOUNTS[key]);
-  await open('dataEntryLC', EXTRA.dataEntryLC.email);
+  for (const key of Object.keys(DEMO_EMAILS) as DemoAccountKey[]) await open(key, DEMO_EMAILS[key]);
   // the extra accounts, created through the administrator's form
-  for (const extra of [EXTRA.leaderBP, EXTRA.targetKG, EXTRA.targetLC, EXTRA.self]) {
+  for (const extra of [EXTRA.targetKG, EXTRA.targetLC, EXTRA.self]) {
     const created = await capture(browser, 'admin', '/admin/users/new', async (page) => {
       await page.getByLabel('Thư điện tử').fill(extra.email);
       await page.getByLabel('Họ tên, chức vụ').fill(extra.name);
@@ -300,7 +286,7 @@ test.beforeAll(async ({ playwright, browser }) => {
     // a retried worker finds them already there
     if ((await replay('admin', created)) !== 'ok') await userId(extra.email);
   }
-  await open('leaderBP', EXTRA.leaderBP.email, EXTRA_PASSWORD);
+  await open('leaderW', MATRIX_WORLD.leader.email, MATRIX_WORLD.leader.password);
   // a retried worker finds the password already changed by the own-account test
   await open('self', EXTRA.self.email, EXTRA_PASSWORD).catch(() => open('self', EXTRA.self.email, SELF_NEW_PASSWORD));
 });
@@ -479,7 +465,7 @@ test('own account: only the signed-in user, on their own password', async ({ bro
 
 // ---- personal API tokens: tokens.manage, own tokens only ---------------------------------------------------------
 
-const MAY_USE_TOKENS: Role[] = ['admin', 'nationalLeader', 'dataEntryKG', 'leaderKG', 'leaderLC', 'leaderBP'];
+const MAY_USE_TOKENS: Role[] = ['admin', 'national', 'dataEntryKG', 'leaderKG', 'leaderLC', 'leaderW'];
 
 test('personal API tokens: created by the roles that may use the API, revoked only by their owner, dead once revoked', async ({
   browser,
@@ -564,7 +550,7 @@ test('personal API tokens: created by the roles that may use the API, revoked on
 
 const canRead = (role: Role, province: string): Expected =>
   role === 'admin' ||
-  role === 'nationalLeader' ||
+  role === 'national' ||
   (['dataEntryKG', 'leaderKG', 'districtKG'].includes(role) && province === '91') ||
   (role === 'leaderLC' && province === '12')
     ? 'allowed'
@@ -807,40 +793,40 @@ test('response plan: activating, standing down and due dates, by the province’
   const leaderOf =
     (province: string) =>
     (role: Role): Expected =>
-      PROVINCE[role] === province && (role === 'leaderBP' || role === 'leaderKG' || role === 'leaderLC')
+      PROVINCE[role] === province && (role === 'leaderW' || role === 'leaderKG' || role === 'leaderLC')
         ? 'allowed'
         : 'refused';
-  const activate = await capture(browser, 'leaderBP', '/provinces/70/response', async (page) => {
+  const activate = await capture(browser, 'leaderW', `/provinces/${MATRIX_WORLD.code}/response`, async (page) => {
     await page.getByLabel('Lý do kích hoạt').fill('Ma trận phân quyền: kích hoạt thử');
     await page.getByRole('button', { name: 'Kích hoạt phương án' }).click();
   });
   for (const role of ROLES) {
     await check({
-      endpoint: 'activation.activate (BP)',
+      endpoint: 'activation.activate (world)',
       via: 'form',
       role,
-      scope: scopeOf(role, '70'),
-      expected: leaderOf('70')(role),
+      scope: scopeOf(role, MATRIX_WORLD.code),
+      expected: leaderOf(MATRIX_WORLD.code)(role),
       attempt: () => replay(role, activate),
-      probe: () => auditHead('action=activation.opened&province=70'),
+      probe: () => auditHead(`action=activation.opened&province=${MATRIX_WORLD.code}`),
     });
   }
-  const standDown = await capture(browser, 'leaderBP', '/provinces/70/response', async (page) => {
+  const standDown = await capture(browser, 'leaderW', `/provinces/${MATRIX_WORLD.code}/response`, async (page) => {
     await page.getByLabel('Lý do dừng').fill('Ma trận phân quyền: dừng thử');
     await page.getByRole('button', { name: 'Dừng phương án' }).click();
   });
   for (const role of ROLES) {
     await check({
-      endpoint: 'activation.standDown (BP)',
+      endpoint: 'activation.standDown (world)',
       via: 'form',
       role,
-      scope: scopeOf(role, '70'),
-      expected: leaderOf('70')(role),
+      scope: scopeOf(role, MATRIX_WORLD.code),
+      expected: leaderOf(MATRIX_WORLD.code)(role),
       attempt: () => replay(role, standDown),
-      probe: () => auditHead('action=activation.stood-down&province=70'),
+      probe: () => auditHead(`action=activation.stood-down&province=${MATRIX_WORLD.code}`),
     });
   }
-  // Kiên Giang's demo activation stays open for the other specs: its leader's row is the Bình Phước one above
+  // Kiên Giang's demo activation stays open for the other specs: its leader's row is the world's one above
   const standDownKG = await capture(browser, 'leaderKG', '/provinces/91/response', async (page) => {
     await page.getByLabel('Lý do dừng').fill('Ma trận phân quyền: không bao giờ gửi');
     await page.getByRole('button', { name: 'Dừng phương án' }).click();

@@ -1,11 +1,10 @@
-import { expect, test } from './fixtures';
-import { DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
+import { expect, signIn, test } from './fixtures';
 
 // A personal API token: created in the interface and shown once, used as a Bearer token, revoked. Its scope (issue 11)
 // is chosen in the form: read-only unless "Đọc và ghi" is picked; a read-only token is refused on writes.
 
 test('a user creates a token, uses it on the API, and revokes it', async ({ page, playwright, baseURL }) => {
-  await signIn(page, DATA_ENTRY_LC);
+  await signIn(page, 'dataEntryLC');
   await page.goto('/account/tokens');
   await page.getByLabel('Tên mã').fill('Phần mềm CDC');
   await expect(page.getByRole('radio', { name: /^Chỉ đọc/ })).toBeChecked();
@@ -43,7 +42,7 @@ test('a read-and-write token is listed as such and reaches the save (a stale ver
   playwright,
   baseURL,
 }) => {
-  await signIn(page, DATA_ENTRY_LC);
+  await signIn(page, 'dataEntryLC');
   await page.goto('/account/tokens');
   await page.getByLabel('Tên mã').fill('Nhập tự động');
   await page.getByRole('radio', { name: /^Đọc và ghi/ }).check();

@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures';
-import { cell, DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
+import { cell, expect, signIn, test } from './fixtures';
 
 // Two people edit one report: the second save is refused with the first one's figures, and merged cell by cell.
 // Lai Châu 2026-W25, read by no other spec.
@@ -14,8 +13,8 @@ test('the second of two concurrent saves is refused, shows the other figures, an
   const secondErrors: string[] = [];
   second.on('console', (m) => m.type() === 'error' && secondErrors.push(m.text()));
   try {
-    await signIn(page, DATA_ENTRY_LC);
-    await signIn(second, DATA_ENTRY_LC);
+    await signIn(page, 'dataEntryLC');
+    await signIn(second, 'dataEntryLC');
     await page.goto('/provinces/12/entry?week=2026-W25');
     await second.goto('/provinces/12/entry?week=2026-W25');
 

@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures';
-import { cell, DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
+import { cell, expect, signIn, test } from './fixtures';
 
 // The weekly grid with the keyboard only, and pasting a block copied from Excel. Writes go to Lai Châu weeks no other
 // spec reads (2026-W48, the current week with the fixed clock, and 2026-W20); Kiên Giang is never written.
@@ -9,7 +8,7 @@ const focused = (page: import('@playwright/test').Page) => page.evaluate(() => d
 test('a data-entry officer fills the week with the keyboard only, sees errors and the live verdict, and saves', async ({
   page,
 }) => {
-  await signIn(page, DATA_ENTRY_LC);
+  await signIn(page, 'dataEntryLC');
   await page.goto('/provinces/12/entry?week=2026-W48');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập số liệu tuần — Tỉnh Lai Châu');
   await expect(page.locator('tr[data-unit="105"]').getByTestId('not-reported')).toHaveText(/Chưa báo cáo/);
@@ -69,7 +68,7 @@ test('a data-entry officer fills the week with the keyboard only, sees errors an
 });
 
 test('pasting a block copied from Excel fills the grid from the focused cell', async ({ page }) => {
-  await signIn(page, DATA_ENTRY_LC);
+  await signIn(page, 'dataEntryLC');
   await page.goto('/provinces/12/entry?week=2026-W20');
   await expect(cell(page, '107', 'newCases')).not.toHaveValue('');
   const block = '31\t1,5\t12\t2\n28\t1,25\t14\t3\r\n';
@@ -100,7 +99,7 @@ test('pasting a block copied from Excel fills the grid from the focused cell', a
 });
 
 test('the completeness page lists who reported the week and who did not', async ({ page }) => {
-  await signIn(page, DATA_ENTRY_LC);
+  await signIn(page, 'dataEntryLC');
   await page.goto('/provinces/12/completeness?week=2026-W47');
   await expect(page.getByTestId('completeness-summary')).toHaveText('Đã báo cáo 8/9 đơn vị (89%)');
   await expect(page.getByRole('row', { name: /Huyện Tam Đường/ })).toContainText('Chưa báo cáo');

@@ -1,31 +1,46 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_EMAILS, DEMO_PASSWORD, type DemoAccountKey } from '../../src/server/seed/demo-accounts';
 
-export const ACCOUNTS = {
-  admin: 'admin@demo.surgewatch.vn',
-  nationalLeader: 'lanhdao.quocgia@demo.surgewatch.vn',
-  dataEntryKG: 'nhaplieu.kg@demo.surgewatch.vn',
-  leaderKG: 'lanhdao.kg@demo.surgewatch.vn',
-  districtKG: 'huyen.rachgia@demo.surgewatch.vn',
-  agencyKG: 'soyte.kg@demo.surgewatch.vn',
-  leaderLC: 'lanhdao.lc@demo.surgewatch.vn',
-  dataEntryLC: 'nhaplieu.lc@demo.surgewatch.vn',
-} as const;
+/** Who signs in: a demo account by its short name (DEMO_EMAILS), or any address and password (a world's user). */
+export type SignInAs = DemoAccountKey | { email: string; password: string };
 
-export type AccountKey = keyof typeof ACCOUNTS;
+const credentials = (who: SignInAs) =>
+  typeof who === 'string' ? { email: DEMO_EMAILS[who], password: DEMO_PASSWORD } : who;
 
-async function loginAs(page: Page, who: AccountKey) {
+/**
+ * The one way a spec signs in through the page: the sign-in form. By default it waits until the app has taken the
+ * page elsewhere; `{ wait: false }` for a sign-in the test expects to be refused.
+ */
+export async function signIn(page: Page, who: SignInAs, options: { wait?: boolean } = {}): Promise<void> {
+  const { email, password } = credentials(who);
   await page.goto('/signin');
-  await page.getByLabel('Thư điện tử').fill(ACCOUNTS[who]);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  if (options.wait !== false) await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
+
+/** The same sign-in for an API context (no page): through next-auth's endpoints; the session's user id and version. */
+export async function signInRequest(ctx: APIRequestContext, who: SignInAs): Promise<{ uid: number; sv: number }> {
+  const { email, password } = credentials(who);
+  const { csrfToken } = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await ctx.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true', callbackUrl: '/' },
+    maxRedirects: 0,
+  });
+  const s = (await (await ctx.get('/api/auth/session')).json()) as { uid?: number; sv?: number } | null;
+  if (!s?.uid) throw new Error(`could not sign in as ${email}`);
+  return { uid: s.uid, sv: s.sv ?? 0 };
+}
+
+/** The entry grid's input for a unit and a figure. */
+export const cell = (page: Page, unitCode: string, field: string) =>
+  page.locator(`tr[data-unit="${unitCode}"] input[id$="-${field}"]`);
 
 // Any console error in the browser fails the test.
 // A test that expects one (a refused request the browser logs) names it with allowConsoleErrors(pattern).
 export const test = base.extend<{
-  loginAs: (who: AccountKey) => Promise<void>;
+  loginAs: (who: SignInAs) => Promise<void>;
   allowConsoleErrors: (pattern: RegExp) => void;
   consoleErrors: string[];
 }>({
@@ -52,7 +67,7 @@ export const test = base.extend<{
     await use(page);
   },
   loginAs: async ({ page }, use) => {
-    await use((who) => loginAs(page, who));
+    await use((who) => signIn(page, who));
   },
 });
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
-import { ACCOUNTS, expect, test } from './fixtures';
+import { expect, signInRequest, test, type SignInAs } from './fixtures';
+import { FUZZ_WORLD as W } from './worlds';
 
 // Server actions fuzzed over HTTP against the production build (issue 11: no input to any server action answers 5xx).
 // Next decodes an action's body with React's decoder before any of our code runs and answers 500 to whatever it cannot
@@ -15,16 +15,18 @@ import { ACCOUNTS, expect, test } from './fixtures';
 // values full of "$" references, prototype-named keys and odd strings, other JSON, garbage) and multipart bodies (a
 // root part "0", outlined parts before or after it, FormData entries, odd field names, files, charsets, encodings).
 // Properties: no answer is 5xx, and none is an action's success (the bodies carry no valid input: a success would be
-// a write). After the run, what a refused body could have changed is read back and compared: the reports of Lai Châu
-// and Kiên Giang through the JSON API (saveWeek, the only action that writes reports) and each user's session through
-// /api/auth/session (their role, province and session version: changeOwnPassword, updateUser, setUserActive and
-// resetPassword end or change it). The other actions' writes (tokens, plans, populations, activations, tasks, users
-// created) would have answered a success, which the property already refuses.
+// a write). After the run, what a refused body could have changed is read back and compared: the reports of the
+// spec's own province (tests/e2e/worlds.ts FUZZ_WORLD, whose pages and users the fuzzed actions use) through the JSON API
+// (saveWeek, the only action that writes reports) and each user's session through /api/auth/session (their role,
+// province and session version: changeOwnPassword, updateUser, setUserActive and resetPassword end or change it). The
+// other actions' writes (tokens, plans, populations, activations, tasks, users created) would have answered a success,
+// which the property already refuses.
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 const RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 40);
 
-type Who = 'dataEntryLC' | 'leaderLC' | 'admin';
+type Who = 'dataEntry' | 'leader' | 'admin';
+const WHO: Record<Who, SignInAs> = { dataEntry: W.dataEntry, leader: W.leader, admin: 'admin' };
 
 interface Action {
   id: string;
@@ -34,12 +36,12 @@ interface Action {
   who: Who;
 }
 
-/** Demo values for the dynamic segments of the pages that run actions; a page with another segment fails loudly here. */
+/** Values for the dynamic segments of the pages that run actions; a page with another segment fails loudly here. */
 function demoSegment(name: string, adminId: number): string {
   const values: Record<string, string> = {
-    code: '12',
-    unitCode: '105',
-    district: '105',
+    code: W.code,
+    unitCode: W.district,
+    district: W.district,
     target: 'default',
     id: String(adminId),
   };
@@ -60,11 +62,11 @@ function pagePath(worker: string, adminId: number): string {
   return '/' + segments.join('/');
 }
 
-/** Who may use the actions of a page: the administrator on /admin, the Lai Châu leader on responses and tasks. */
+/** Who may use the actions of a page: the administrator on /admin, the province's leader on responses and tasks. */
 function userFor(page: string): Who {
   if (page.startsWith('/admin')) return 'admin';
-  if (/^\/provinces\/[^/]+\/response$/.test(page) || page === '/tasks') return 'leaderLC';
-  return 'dataEntryLC';
+  if (/^\/provinces\/[^/]+\/response$/.test(page) || page === '/tasks') return 'leader';
+  return 'dataEntry';
 }
 
 /** Every action of the build, with the page (of its workers, the one with the fewest dynamic segments) that runs it. */
@@ -277,17 +279,6 @@ const body = fc.oneof({ weight: 3, arbitrary: textBody }, { weight: 2, arbitrary
 
 // ---- HTTP ---------------------------------------------------------------------------------------------------------
 
-async function signIn(ctx: APIRequestContext, email: string): Promise<{ uid: number; sv: number }> {
-  const { csrfToken } = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await ctx.post('/api/auth/callback/credentials', {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true', callbackUrl: '/' },
-    maxRedirects: 0,
-  });
-  const s = (await (await ctx.get('/api/auth/session')).json()) as { uid?: number; sv?: number } | null;
-  if (!s?.uid) throw new Error(`could not sign in as ${email}`);
-  return { uid: s.uid, sv: s.sv ?? 0 };
-}
-
 function post(
   ctx: APIRequestContext,
   baseURL: string,
@@ -317,7 +308,7 @@ function actionResult(text: string): { ok?: boolean; code?: string } | null {
 /** What the refused bodies could have changed, read back through the API. */
 async function snapshot(sessions: Map<Who, APIRequestContext>): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const province of ['12', '91']) {
+  for (const province of [W.code]) {
     const res = await sessions.get('admin')!.get(`/api/v1/reports?province=${province}&from=2026-W01&to=2026-W53`);
     expect(res.status(), `GET /api/v1/reports?province=${province}`).toBe(200);
     out[`reports ${province}`] = await res.json();
@@ -341,12 +332,12 @@ test('every server action in the manifest: no fuzzed body answers 5xx, none is a
   baseURL,
 }) => {
   const sessions = new Map<Who, APIRequestContext>();
-  for (const who of ['dataEntryLC', 'leaderLC', 'admin'] as const) {
+  for (const who of ['dataEntry', 'leader', 'admin'] as const) {
     const ctx = await playwright.request.newContext({ baseURL });
     sessions.set(who, ctx);
   }
   const ids = new Map<Who, number>();
-  for (const [who, ctx] of sessions) ids.set(who, (await signIn(ctx, ACCOUNTS[who])).uid);
+  for (const [who, ctx] of sessions) ids.set(who, (await signInRequest(ctx, WHO[who])).uid);
   const actions = discoverActions(ids.get('admin')!);
   // the grid's save, the response actions and the administration must be among them, or the discovery is broken
   expect(actions.map((a) => a.name)).toEqual(
@@ -392,13 +383,13 @@ test('the entry grid’s save: "$5" sent raw is refused with 400, escaped as the
   baseURL,
 }) => {
   const ctx = await playwright.request.newContext({ baseURL });
-  const { uid } = await signIn(ctx, ACCOUNTS.dataEntryLC);
+  const { uid } = await signInRequest(ctx, W.dataEntry);
   const saveWeek = discoverActions(uid).find((a) => a.name === 'saveWeek');
   expect(saveWeek, 'saveWeek in the manifest').toBeDefined();
-  const before = await (await ctx.get('/api/v1/reports?province=12&from=2026-W48&to=2026-W48')).json();
+  const before = await (await ctx.get(`/api/v1/reports?province=${W.code}&from=2026-W48&to=2026-W48`)).json();
   const save = (figure: string) =>
     JSON.stringify([
-      { provinceCode: '12', isoWeek: '2026-W48', rows: [{ unitCode: '105', version: 0, newCases: figure }] },
+      { provinceCode: W.code, isoWeek: '2026-W48', rows: [{ unitCode: W.district, version: 0, newCases: figure }] },
     ]);
 
   const raw = await post(ctx, baseURL!, saveWeek!, 'text/plain;charset=UTF-8', save('$5'));
@@ -408,7 +399,7 @@ test('the entry grid’s save: "$5" sent raw is refused with 400, escaped as the
   const escaped = await post(ctx, baseURL!, saveWeek!, 'text/plain;charset=UTF-8', save('$$5'));
   expect(escaped.status()).toBe(200);
   expect(actionResult(await escaped.text())).toMatchObject({ ok: false, code: 'invalid' });
-  expect(await (await ctx.get('/api/v1/reports?province=12&from=2026-W48&to=2026-W48')).json()).toEqual(before);
+  expect(await (await ctx.get(`/api/v1/reports?province=${W.code}&from=2026-W48&to=2026-W48`)).json()).toEqual(before);
   await ctx.dispose();
 });
 
@@ -417,7 +408,7 @@ test('bodies React cannot decode that once answered 500 are refused before Next 
   baseURL,
 }) => {
   const ctx = await playwright.request.newContext({ baseURL });
-  const { uid } = await signIn(ctx, ACCOUNTS.dataEntryLC);
+  const { uid } = await signInRequest(ctx, W.dataEntry);
   const saveWeek = discoverActions(uid).find((a) => a.name === 'saveWeek')!;
   const multipart = (parts: [string, string][]) =>
     parts.map(([headers, value]) => `--B\r\n${headers}\r\n\r\n${value}\r\n`).join('') + '--B--\r\n';
@@ -488,7 +479,7 @@ test('bodies React cannot decode that once answered 500 are refused before Next 
     baseURL!,
     saveWeek,
     M,
-    multipart([field('1', '{"provinceCode":"12"}'), field('0', '["$1"]')]),
+    multipart([field('1', JSON.stringify({ provinceCode: W.code })), field('0', '["$1"]')]),
   );
   expect(ok.status()).toBe(200);
   expect(actionResult(await ok.text())).toMatchObject({ ok: false, code: 'invalid' });

@@ -1,6 +1,5 @@
 import type { APIResponse, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { DATA_ENTRY_LC, signIn } from '../fixtures/e2e-login';
+import { expect, signIn, test } from './fixtures';
 import { longCellBomb, redeclare, rowsBomb, sharedStringsBomb, wideBomb } from '../fixtures/zip-bombs';
 import { rssBytes, serverPids } from '../support/server-process';
 
@@ -38,7 +37,7 @@ test('bombs are refused with 413 while /api/health answers and memory stays flat
   page,
 }) => {
   const bombs = await buildBombs();
-  await signIn(page, DATA_ENTRY_LC);
+  await signIn(page, 'dataEntryLC');
   const origin = new URL(page.url()).origin;
   const pids = serverPids(PORT);
   expect(pids.length, `the process listening on port ${PORT}, in /proc`).toBeGreaterThan(0);
@@ -124,7 +123,7 @@ test('bombs are refused with 413 while /api/health answers and memory stays flat
 
 test('the import page shows why a bomb is refused', async ({ page, allowConsoleErrors }) => {
   allowConsoleErrors(/status of 413/);
-  await signIn(page, DATA_ENTRY_LC);
+  await signIn(page, 'dataEntryLC');
   await page.goto('/provinces/12/import');
   await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').setInputFiles({
     name: 'bao-cao.xlsx',

@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { expect, signIn, test } from './fixtures';
+import { SIGN_OUT_WORLD } from './worlds';
 
 test('a provincial leader signs in and lands on the province page with its districts and verdict', async ({
   page,
@@ -26,10 +27,7 @@ test('a provincial leader signs in and lands on the province page with its distr
 
 test('a wrong password is refused with a clear message and no session', async ({ page, allowConsoleErrors }) => {
   allowConsoleErrors(/status of 401/); // next-auth answers a refused sign-in with 401, which Chromium logs
-  await page.goto('/signin');
-  await page.getByLabel('Thư điện tử').fill('lanhdao.kg@demo.surgewatch.vn');
-  await page.getByLabel('Mật khẩu').fill('not-the-password');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signIn(page, { email: 'lanhdao.kg@demo.surgewatch.vn', password: 'not-the-password' }, { wait: false });
   await expect(page.getByText('Thư điện tử hoặc mật khẩu không đúng.')).toBeVisible();
   await page.goto('/provinces/91');
   await expect(page).toHaveURL(/\/signin/);
@@ -42,8 +40,9 @@ test('a provincial leader cannot read another province', async ({ page, loginAs 
   await expect(page.getByRole('table')).toHaveCount(0);
 });
 
+// Signing out ends every session of the user: a Kiên Giang leader of this spec's own, not the demo one others use.
 test('signing out ends the session', async ({ page, loginAs }) => {
-  await loginAs('leaderKG');
+  await loginAs(SIGN_OUT_WORLD.leaderKG);
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto('/provinces/91');

@@ -1,16 +1,23 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
-import { expect, test } from './fixtures';
+import { expect, signIn as signInPage, test, type SignInAs } from './fixtures';
+import { inTurn } from './turns';
+import { ACTIVATION_WORLD as W } from './worlds';
 
-// The journey of the response plan, on Lai Châu (in early warning in the demo data, its district 106 not reported):
-// data entry sets 0 free COVID-19 beds on every row of 2026-W47 in the grid, which meets the capacity criterion too, so
-// the save opens the plan automatically; the banner turns to surge and links to the checklist; the Tam Đường district officer
-// ticks a task with a note on their phone; the leader sees the progress change, then stands the plan down.
-// At the end Lai Châu's figures are put back as they were, so the province is in early warning again for other specs
-// (the stood-down activation stays, as a record).
+// The journey of the response plan, on a province of this spec's own shaped like Lai Châu (its plans, 8 districts; in
+// early warning, one district not reported: tests/e2e/worlds.ts): data entry sets 0 free COVID-19 beds on every row of
+// 2026-W47 in the grid, which meets the capacity criterion too, so the save opens the plan automatically; the banner
+// turns to surge and links to the checklist; the unreported district's officer ticks a task with a note on their phone;
+// the leader sees the progress change, then stands the plan down.
+// At the end the figures are put back as they were, so the province is in early warning again (the stood-down
+// activation stays, as a record). The national overview lists this province: dashboard.spec.ts reads it in turn.
 
 const WEEK = '2026-W47';
-const UNITS = ['12', '105', '107', '108', '109', '110', '111', '112']; // every unit with a row for 2026-W47 (106 has none)
+const CODE = W.code;
+// every unit with a row for 2026-W47 (the unreported district has none)
+const UNITS = [
+  CODE,
+  ...Array.from({ length: W.districts }, (_, i) => `${CODE}${String(i + 1).padStart(2, '0')}`),
+].filter((u) => u !== W.unreported.code);
 const FIGURES = [
   'newCases',
   'oxygenAvg7d',
@@ -23,13 +30,9 @@ const SHOTS = process.env.SCREENSHOT_DIR;
 
 type Stored = Record<(typeof FIGURES)[number], number | null> & { version: number };
 
-async function signIn(page: Page, email: string) {
+async function signIn(page: Page, who: SignInAs) {
   await page.context().clearCookies();
-  await page.goto('/signin');
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  await signInPage(page, who);
 }
 
 async function read(request: APIRequestContext, unit: string): Promise<Stored> {
@@ -48,21 +51,24 @@ async function write(request: APIRequestContext, baseURL: string, unit: string, 
   expect(r.status(), await r.text()).toBe(200);
 }
 
-test('data entry pushes Lai Châu into surge; the plan opens; a district officer ticks a task; the leader sees it', async ({
+test('data entry pushes the province into surge; the plan opens; a district officer ticks a task; the leader sees it', async ({
   page,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
-  const origin = baseURL!;
-  await signIn(page, 'nhaplieu.lc@demo.surgewatch.vn');
-  await page.goto('/provinces/12');
+  test.setTimeout(240_000); // it may wait its turn (dashboard.spec.ts)
+  await inTurn('national', () => journey(page, baseURL!));
+});
+
+async function journey(page: Page, origin: string) {
+  await signIn(page, W.dataEntry);
+  await page.goto(`/provinces/${CODE}`);
   await expect(page.getByTestId('surge-banner')).toHaveAttribute('data-level', 'warning');
 
   const before = new Map<string, Stored>();
   for (const unit of UNITS) before.set(unit, await read(page.request, unit));
   try {
     // the data-entry grid: 0 free COVID-19 beds on every row that has figures (Tam Đường's row stays unreported)
-    await page.goto('/provinces/12/entry');
+    await page.goto(`/provinces/${CODE}/entry`);
     const bedInputs = page.getByLabel(/^Giường COVID trống — /);
     await expect(bedInputs).toHaveCount(1 + 8);
     for (const input of await bedInputs.all()) {
@@ -75,14 +81,14 @@ test('data entry pushes Lai Châu into surge; the plan opens; a district officer
     for (const unit of UNITS) expect((await read(page.request, unit)).freeCovidBeds).toBe(0);
 
     // the banner, on every page of the province, now says surge and links to the checklist
-    await page.goto('/provinces/12');
+    await page.goto(`/provinces/${CODE}`);
     const banner = page.getByTestId('surge-banner');
     await expect(banner).toHaveAttribute('data-level', 'surge');
     await banner.getByRole('link').click();
-    await expect(page).toHaveURL(/\/provinces\/12\/response$/);
+    await expect(page).toHaveURL(new RegExp(`/provinces/${CODE}/response$`));
     await expect(page.getByRole('heading', { name: `Phương án đang kích hoạt từ tuần ${WEEK}` })).toBeVisible();
     await expect(page.getByText('Kích hoạt tự động bởi hệ thống')).toBeVisible();
-    // Lai Châu: 16 bodies, 60 tasks, 4 of them copied for each of its 8 districts: (60 - 4) + 4 × 8 = 88
+    // Lai Châu's plan: 16 bodies, 60 tasks, 4 of them copied for each of its 8 districts: (60 - 4) + 4 × 8 = 88
     await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 0/88 việc');
     await expect(page.getByTestId('checklist-group')).toHaveCount(15 + 8);
     // data entry reads the plan but has no leader's controls
@@ -90,10 +96,10 @@ test('data entry pushes Lai Châu into surge; the plan opens; a district officer
 
     // the district officer, on a phone
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, 'huyen.tamduong@demo.surgewatch.vn');
+    await signIn(page, W.districtOfficer);
     await page.goto('/tasks');
     await expect(page.getByRole('heading', { name: 'Việc của tôi' })).toBeVisible();
-    await expect(page.getByText('Việc của Huyện Tam Đường trong phương án ứng phó của Tỉnh Lai Châu')).toBeVisible();
+    await expect(page.getByText(`Việc của ${W.unreported.name} trong phương án ứng phó của ${W.name}`)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Cần làm (4)' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/tasks-phone-before.png`, fullPage: true });
@@ -105,28 +111,26 @@ test('data entry pushes Lai Châu into surge; the plan opens; a district officer
     await expect(page.getByRole('heading', { name: 'Cần làm (3)' })).toBeVisible();
     const done = page.getByRole('region', { name: 'Đã xong (1)' }).getByTestId('task');
     await expect(done).toContainText(text);
-    await expect(done).toContainText('Xong bởi Cán bộ huyện Tam Đường');
+    await expect(done).toContainText(`Xong bởi ${W.districtOfficer.name}`);
     await done.getByText('Lịch sử (1)').click();
-    await expect(done.locator('li').filter({ hasText: 'Cán bộ huyện Tam Đường đánh dấu đã xong' })).toContainText(
+    await expect(done.locator('li').filter({ hasText: `${W.districtOfficer.name} đánh dấu đã xong` })).toContainText(
       'Đã họp Ban chỉ đạo huyện',
     );
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/tasks-phone-after.png`, fullPage: true });
 
     // the leader sees the progress change
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, 'lanhdao.lc@demo.surgewatch.vn');
-    await page.goto('/provinces/12/response');
+    await signIn(page, W.leader);
+    await page.goto(`/provinces/${CODE}/response`);
     await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 1/88 việc');
-    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Tam Đường/ })).toContainText(
+    await expect(page.getByTestId('progress-district').getByRole('row', { name: W.unreported.name })).toContainText(
       '1/4',
     );
-    await expect(page.getByTestId('progress-district').getByRole('row', { name: /Huyện Mường Tè/ })).toContainText(
-      '0/4',
-    );
+    await expect(page.getByTestId('progress-district').getByRole('row', { name: W.other.name })).toContainText('0/4');
     await expect(page.getByTestId('latest-notes')).toContainText(
       'Đã họp Ban chỉ đạo huyện, phân công 3 tổ phản ứng nhanh',
     );
-    await expect(page.getByTestId('latest-notes')).toContainText('Cán bộ huyện Tam Đường');
+    await expect(page.getByTestId('latest-notes')).toContainText(W.districtOfficer.name);
     if (SHOTS) {
       await page.screenshot({ path: `${SHOTS}/response-top.png` });
       await page.locator('section[aria-labelledby="progress"]').screenshot({ path: `${SHOTS}/response-progress.png` });
@@ -153,10 +157,10 @@ test('data entry pushes Lai Châu into surge; the plan opens; a district officer
     await expect(page.getByRole('button', { name: 'Đánh dấu đã xong' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Kích hoạt phương án' })).toBeVisible();
   } finally {
-    await signIn(page, 'nhaplieu.lc@demo.surgewatch.vn');
+    await signIn(page, W.dataEntry);
     for (const unit of UNITS) {
       const current = await read(page.request, unit);
       await write(page.request, origin, unit, { ...before.get(unit)!, version: current.version });
     }
   }
-});
+}

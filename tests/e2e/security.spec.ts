@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
-import { ACCOUNTS, expect, test } from './fixtures';
+import { DEMO_EMAILS, DEMO_PASSWORD } from '../../src/server/seed/demo-accounts';
+import { expect, signIn, test } from './fixtures';
 
 // The web surface (SECURITY.md): headers, cookies, cross-site requests, error pages, forwarding headers from clients;
 // and account safety: sign-in throttling, return addresses after sign-in, sign-out ending the session. Accounts that get
@@ -15,16 +15,11 @@ const throttledText = (seconds: number) =>
   `Quá nhiều lần đăng nhập không thành công. Vui lòng thử lại sau ${seconds} giây.`;
 const PASSWORD = 'an toàn là trên hết 2026';
 
-async function signInForm(page: Page, email: string, password: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+const signInForm = (page: Page, email: string, password: string) => signIn(page, { email, password }, { wait: false });
 
 /** An account of our own, created through the administrator's form (then the page is signed out again). */
 async function createAccount(page: Page, email: string) {
-  await signInForm(page, ACCOUNTS.admin, DEMO_PASSWORD);
+  await signInForm(page, DEMO_EMAILS.admin, DEMO_PASSWORD);
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
   await page.goto('/admin/users/new');
   await page.getByLabel('Thư điện tử').fill(email);
@@ -106,7 +101,7 @@ test.describe('cookies and sessions', () => {
     page,
     loginAs,
   }) => {
-    await loginAs('nationalLeader');
+    await loginAs('national');
     const cookie = (await page.context().cookies()).find((c) => c.name === 'next-auth.session-token');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     // the test server is plain HTTP (NEXTAUTH_URL http://…); with https:// next-auth names it __Secure-… and sets Secure
@@ -208,7 +203,7 @@ test.describe('sign-in throttling', () => {
     await expect(page).toHaveURL(/\/signin/);
 
     // the administrator sees it in the audit log
-    await signInForm(page, ACCOUNTS.admin, DEMO_PASSWORD);
+    await signInForm(page, DEMO_EMAILS.admin, DEMO_PASSWORD);
     await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
     await page.goto(`/admin/audit?action=auth.locked`);
     await expect(page.getByTestId('audit-table')).toContainText(email);
@@ -241,8 +236,8 @@ test.describe('sign-in throttling', () => {
     expect(results.slice(0, 9)).toEqual(Array(9).fill('CredentialsSignin'));
     // the clock of the test server stands still: the wait never passes
     expect(results.slice(9)).toEqual(['retry-after:5', 'retry-after:5', 'retry-after:5']);
-    expect(await signInFrom(baseURL!, '127.0.0.4', ACCOUNTS.nationalLeader, DEMO_PASSWORD)).toBe('retry-after:5');
-    expect(await signInFrom(baseURL!, '127.0.0.5', ACCOUNTS.nationalLeader, DEMO_PASSWORD)).toBe('signed-in');
+    expect(await signInFrom(baseURL!, '127.0.0.4', DEMO_EMAILS.national, DEMO_PASSWORD)).toBe('retry-after:5');
+    expect(await signInFrom(baseURL!, '127.0.0.5', DEMO_EMAILS.national, DEMO_PASSWORD)).toBe('signed-in');
   });
 });
 
@@ -250,7 +245,7 @@ test.describe('return address after sign-in', () => {
   test('a signed-out visitor signs in and lands on the page they asked for', async ({ page }) => {
     await page.goto('/provinces/12/entry?week=2026-W25');
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprovinces%2F12%2Fentry%3Fweek%3D2026-W25$/);
-    await page.getByLabel('Thư điện tử').fill(ACCOUNTS.dataEntryLC);
+    await page.getByLabel('Thư điện tử').fill(DEMO_EMAILS.dataEntryLC);
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL((u) => u.pathname === '/provinces/12/entry' && u.searchParams.get('week') === '2026-W25');
@@ -267,7 +262,7 @@ test.describe('return address after sign-in', () => {
   ]) {
     test(`a return address of ${JSON.stringify(evil)} lands on the home page, signed in or not`, async ({ page }) => {
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(evil)}`);
-      await page.getByLabel('Thư điện tử').fill(ACCOUNTS.leaderKG);
+      await page.getByLabel('Thư điện tử').fill(DEMO_EMAILS.leaderKG);
       await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.waitForURL((u) => !u.pathname.startsWith('/signin'));

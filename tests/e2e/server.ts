@@ -1,53 +1,51 @@
-// Starts the app for the end-to-end tests exactly as `npm start` does, but on a database of its own: a temporary
-// PGlite folder (never the app's ./data), or, when DATABASE_URL is set, a new database on that PostgreSQL server.
-// Demo mode with a fixed clock, so the demo data and the tests agree on "the last complete week".
+// Starts the app for the end-to-end tests exactly as `npm start` does, but on a throw-away database of its own
+// (tests/support/test-db.ts), with a fixed clock so the demo data and the tests agree on "the last complete week".
+// Before the app starts, this process opens the database, migrates it and seeds the demo as start-up would, then adds
+// the specs' own worlds (tests/e2e/build-worlds.ts) and closes it: the app finds the database ready and seeds nothing.
+// Run under the react-server condition (playwright.config.ts), like the benchmarks: server modules import 'server-only'.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-
-export const E2E_NOW = '2026-11-23T03:00:00Z';
+import { openDatabase } from '../../src/server/db/connection';
+import { applyMigrations } from '../../src/server/db/migrate';
+import { seedIfEmpty } from '../../src/server/seed';
+import { createThrowawayDatabase, databaseEnv } from '../support/test-db';
+import { buildWorlds } from './build-worlds';
+import { turnLocks } from './turns';
+import { E2E_NOW } from './worlds';
 
 const port = process.env.E2E_PORT ?? '3100';
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'surgewatch-e2e-'));
+const now = new Date(E2E_NOW);
+
+// a turn left taken by an interrupted run would make the next run wait for nothing
+for (const lock of turnLocks(port)) fs.rmSync(lock, { recursive: true, force: true });
+
+const target = await createThrowawayDatabase('surgewatch_e2e', { embedded: 'folder' });
+const database = await openDatabase(
+  target.kind === 'postgres' ? { kind: 'postgres', url: target.url } : { kind: 'embedded', dataDir: target.dataDir },
+);
+try {
+  await applyMigrations(database.sql);
+  await seedIfEmpty(database.prisma, { demo: true, now });
+  await buildWorlds(database.prisma, now);
+} finally {
+  await database.close();
+}
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...databaseEnv(target),
   PORT: port,
-  DATA_DIR: dataDir,
   DEMO: '1',
   SURGEWATCH_NOW: E2E_NOW,
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
 };
-let cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-
-if (process.env.DATABASE_URL) {
-  const server = process.env.DATABASE_URL;
-  const name = `surgewatch_e2e_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
-  const removeDir = cleanup;
-  cleanup = async () => {
-    await removeDir();
-    const a = new pg.Client({ connectionString: server });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await a.end();
-  };
-}
-
 const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { stdio: 'inherit', env });
 const stop = (signal: NodeJS.Signals) => child.kill(signal);
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
 child.on('exit', (code) => {
-  cleanup()
+  target
+    .drop()
     .catch(() => undefined)
     .finally(() => process.exit(code ?? 0));
 });

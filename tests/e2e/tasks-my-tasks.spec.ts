@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
+import { TASKS_WORLD as W } from './worlds';
 
-// "Việc của tôi" on Kiên Giang's demo activation (opened by the seed through the automatic rule), on a phone screen.
+// "Việc của tôi" on a province of this spec's own with Kiên Giang's response plan, opened by the automatic rule
+// (tests/e2e/worlds.ts), on a phone screen.
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -8,9 +10,9 @@ test('a district officer ticks a task with a note and reopens it; both changes s
   page,
   loginAs,
 }) => {
-  await loginAs('districtKG');
+  await loginAs(W.districtOfficer);
   await page.goto('/tasks');
-  await expect(page.getByText('Việc của Thành phố Rạch Giá trong phương án ứng phó của Tỉnh Kiên Giang')).toBeVisible();
+  await expect(page.getByText(`Việc của ${W.district.name} trong phương án ứng phó của ${W.name}`)).toBeVisible();
   // Kiên Giang's district committees have 8 tasks in the appendix: this district's copy of each
   await expect(page.getByRole('heading', { name: 'Cần làm (8)' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -29,9 +31,9 @@ test('a district officer ticks a task with a note and reopens it; both changes s
   await card.getByText('Lịch sử (2)').click();
   const entries = card.locator('ol > li');
   await expect(entries).toHaveCount(2);
-  await expect(entries.nth(0)).toContainText('Cán bộ TP Rạch Giá đánh dấu đã xong');
+  await expect(entries.nth(0)).toContainText(`${W.districtOfficer.name} đánh dấu đã xong`);
   await expect(entries.nth(0)).toContainText('Đã bố trí khu cách ly tập trung');
-  await expect(entries.nth(1)).toContainText('Cán bộ TP Rạch Giá mở lại');
+  await expect(entries.nth(1)).toContainText(`${W.districtOfficer.name} mở lại`);
   // "when": a date and time in Vietnam
   await expect(entries.nth(1)).toContainText(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
 });
@@ -40,22 +42,22 @@ test('an agency officer sees their agency’s tasks, and the leader the bodies w
   page,
   loginAs,
 }) => {
-  await loginAs('agencyKG');
+  await loginAs(W.agencyOfficer);
   await page.goto('/tasks');
-  await expect(page.getByText('Việc của Sở Y tế trong phương án ứng phó của Tỉnh Kiên Giang')).toBeVisible();
+  await expect(page.getByText(`Việc của Sở Y tế trong phương án ứng phó của ${W.name}`)).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Cần làm \(\d+\)$/ })).toBeVisible();
   await expect(page.getByTestId('task')).toHaveCount(15);
 
   await page.context().clearCookies();
-  await loginAs('leaderKG');
+  await loginAs(W.leader);
   await page.goto('/tasks');
   await expect(page.getByTestId('task')).toHaveCount(4 + 2); // the steering committee and the Fatherland Front
   await expect(page.getByTestId('task').first()).toContainText('Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh');
 });
 
-test('a leader of another province cannot open Kiên Giang’s response plan', async ({ page, loginAs }) => {
+test('a leader of another province cannot open the province’s response plan', async ({ page, loginAs }) => {
   await loginAs('leaderLC');
-  await page.goto('/provinces/91/response');
+  await page.goto(`/provinces/${W.code}/response`);
   await expect(page.getByText('Bạn không có quyền xem phương án ứng phó của tỉnh này.')).toBeVisible();
   await expect(page.getByTestId('task')).toHaveCount(0);
 });

@@ -1,0 +1,134 @@
+// Builds the end-to-end worlds (tests/e2e/worlds.ts names them) with the test factories, on the end-to-end server's
+// database after the demo seed and before the app starts (tests/e2e/server.ts).
+import type { PrismaClient } from '@/generated/prisma/client';
+import type { IsoWeek } from '@/lib/epi-week';
+import {
+  calmFigures,
+  everyUnit,
+  openPlan,
+  province,
+  reports,
+  surgeFigures,
+  TEST_PASSWORD,
+  user,
+  type FactoryProvince,
+  type Figures,
+} from '../factories';
+import {
+  ACTIVATION_WORLD,
+  FUZZ_WORLD,
+  LAST_WEEK,
+  MATRIX_WORLD,
+  SIGN_OUT_WORLD,
+  TASKS_WORLD,
+  WORLD_PASSWORD,
+} from './worlds';
+
+const AN_EARLIER_WEEK: IsoWeek = { isoYear: 2026, isoWeek: 40 };
+
+/**
+ * Epidemic criteria met, capacity ones not (early warning). The province's own row reports no cases (as in Lai Châu);
+ * the reported districts' cases make the province's rate just past the threshold of 450 per 100,000, so that in the
+ * national overview Lai Châu's rate stays the higher of the two provinces in early warning.
+ */
+function warningWeek(p: FactoryProvince, unreported: string): Record<string, Figures> {
+  const reported = p.districts.filter((d) => d.code !== unreported);
+  const cases = Math.ceil((450.5 * p.population) / 100_000);
+  const share = reported.reduce((a, d) => a + d.population, 0);
+  const figures: Record<string, Figures> = {
+    [p.code]: { ...calmFigures(p.population), newCases: null, oxygenAvg7d: surgeFigures(p.population).oxygenAvg7d },
+  };
+  let left = cases;
+  for (const [i, d] of reported.entries()) {
+    const n = i === reported.length - 1 ? left : Math.round((cases * d.population) / share);
+    left -= n;
+    figures[d.code] = {
+      ...calmFigures(d.population),
+      newCases: n,
+      oxygenAvg7d: surgeFigures(d.population).oxygenAvg7d,
+    };
+  }
+  return figures;
+}
+
+async function activationWorld(db: PrismaClient): Promise<void> {
+  const w = ACTIVATION_WORLD;
+  const names = [
+    w.unreported.name,
+    w.other.name,
+    ...Array.from({ length: w.districts - 2 }, (_, i) => `Huyện Ứng phó ${i + 3}`),
+  ];
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    plan: 'lai-chau',
+    districts: names.map((name, i) => ({ name, population: 40_000 + 5_000 * i })),
+  });
+  await reports(db, p, LAST_WEEK, warningWeek(p, w.unreported.code));
+  await user(db, 'PROVINCIAL_DATA_ENTRY', { ...w.dataEntry, province: p, canSignIn: true });
+  await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
+  await user(db, 'DISTRICT_OFFICER', {
+    ...w.districtOfficer,
+    province: p,
+    unit: district(p, w.unreported.code),
+    canSignIn: true,
+  });
+}
+
+async function tasksWorld(db: PrismaClient, now: Date): Promise<void> {
+  const w = TASKS_WORLD;
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    plan: 'kien-giang',
+    districts: [{ name: w.district.name, population: 230_000 }, 120_000, 90_000],
+  });
+  // opened by the automatic rule in an earlier week: the plan stays open, the last complete week has no figures
+  await openPlan(db, p, AN_EARLIER_WEEK, now);
+  const soYTe = p.agencies.find((a) => a.code === 'so-y-te');
+  if (!soYTe) throw new Error('the Kiên Giang response plan has no body "so-y-te"');
+  await user(db, 'DISTRICT_OFFICER', {
+    ...w.districtOfficer,
+    province: p,
+    unit: district(p, w.district.code),
+    canSignIn: true,
+  });
+  await user(db, 'AGENCY_OFFICER', { ...w.agencyOfficer, province: p, agency: soYTe, canSignIn: true });
+  await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
+}
+
+async function fuzzWorld(db: PrismaClient): Promise<void> {
+  const w = FUZZ_WORLD;
+  const p = await province(db, { code: w.code, name: w.name, plan: 'kien-giang' });
+  for (let week = 1; week <= 40; week++)
+    await reports(db, p, { isoYear: 2026, isoWeek: week }, everyUnit(p, calmFigures));
+  await user(db, 'PROVINCIAL_DATA_ENTRY', { ...w.dataEntry, province: p, canSignIn: true });
+  await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
+}
+
+async function matrixWorld(db: PrismaClient): Promise<void> {
+  const w = MATRIX_WORLD;
+  const p = await province(db, { code: w.code, name: w.name, plan: 'kien-giang' });
+  await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
+}
+
+async function signOutWorld(db: PrismaClient): Promise<void> {
+  await user(db, 'PROVINCIAL_LEADER', { ...SIGN_OUT_WORLD.leaderKG, province: { code: '91' }, canSignIn: true });
+}
+
+function district(p: FactoryProvince, code: string): { id: number } {
+  const d = p.districts.find((x) => x.code === code);
+  if (!d) throw new Error(`world ${p.code} has no district ${code}`);
+  return d;
+}
+
+/** Every world, on a database the demo was just seeded into. */
+export async function buildWorlds(db: PrismaClient, now: Date): Promise<void> {
+  if (WORLD_PASSWORD !== TEST_PASSWORD)
+    throw new Error("tests/e2e/worlds.ts WORLD_PASSWORD is not the factories' TEST_PASSWORD");
+  await activationWorld(db);
+  await tasksWorld(db, now);
+  await fuzzWorld(db);
+  await matrixWorld(db);
+  await signOutWorld(db);
+}
