@@ -6,6 +6,7 @@ import {
   canSeeNational,
   manageDenial,
   provinceAccess,
+  reportsReadScope,
   tickDenial,
   type Permission,
   type ProvinceAccess,
@@ -102,6 +103,21 @@ describe('the predicates derived from can()', () => {
     ['agencyKG', '12', false],
   ])('canReadProvince(%s, %s) → %s', (who, code, expected) => {
     expect(canReadProvince(users[who]!, code)).toBe(expected);
+  });
+
+  it.each<[string, string, object]>([
+    ['national', '91', { provinceCode: '91' }],
+    ['leaderKG', '91', { provinceCode: '91' }],
+    ['districtKG', '91', { provinceCode: '91', unitId: 7 }],
+  ])('reportsReadScope(%s, %s) → %j, and can() reads in it', (who, code, expected) => {
+    const scope = reportsReadScope(users[who]!, code);
+    expect(scope).toEqual(expected);
+    expect(can(users[who]!, 'reports.read', scope)).toBe(true);
+  });
+
+  it('a district officer without a unit reads no unit’s reports', () => {
+    const officer = { ...users.districtKG!, unitId: null };
+    expect(can(officer, 'reports.read', reportsReadScope(officer, '91'))).toBe(false);
   });
 
   it.each<[string, boolean]>([

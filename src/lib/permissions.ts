@@ -76,6 +76,22 @@ export function canReadProvince(user: SessionUser, provinceCode: string): boolea
   return NATIONAL_ROLES.includes(user.role) || user.provinceCode === provinceCode;
 }
 
+/** The scope of a read of a province's reports (raw figures), as the reads receive it. */
+export interface ReportsReadScope {
+  provinceCode: string;
+  unitId?: number;
+}
+
+/**
+ * Where a user reads a province's reports (the API's list and export): a district officer only their own unit's, so
+ * their scope names it, and both can() and the read's where clause keep to it; the others the whole province.
+ */
+export function reportsReadScope(user: SessionUser, provinceCode: string): ReportsReadScope {
+  if (user.role !== 'DISTRICT_OFFICER') return { provinceCode };
+  // an officer without a unit (the user forms refuse one) reads no unit's reports: no unit has id 0
+  return { provinceCode, unitId: user.unitId ?? 0 };
+}
+
 /** The national overview: national roles that read reports. */
 export function canSeeNational(user: SessionUser): boolean {
   return NATIONAL_ROLES.includes(user.role) && can(user, 'reports.read');

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from '@/i18n/server';
 import { formatIsoWeek } from '@/lib/epi-week';
-import { RANGES, type DashboardFilters } from '@/server/dashboard/filters';
+import { RANGES, type DashboardFilters } from '@/lib/validations/dashboard-filters';
 
 /**
  * The week and range of a dashboard, as a plain GET form: submitting it writes them into the URL, so the view can be

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/roles';
 import { dbId } from '@/lib/validations/ids';
-import { MAX_PASSWORD_LENGTH } from '@/server/auth/password';
+import { passwordField } from '@/lib/validations/password';
 
 // Input of the user-management forms. Messages are keys of the 'admin.fieldErrors' messages.
 
@@ -26,7 +26,7 @@ export const scopeFields = {
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().max(254, 'tooLong').email('email'),
   name: z.string().trim().min(1, 'required').max(120, 'tooLong'),
-  password: z.string().max(MAX_PASSWORD_LENGTH * 4, 'passwordTooLong'),
+  password: passwordField('passwordTooLong'),
   ...scopeFields,
 });
 export type CreateUserInput = z.output<typeof createUserSchema>;
@@ -49,8 +49,20 @@ export const setActiveSchema = z.object({
 
 export const resetPasswordSchema = z.object({
   userId: dbId(),
-  password: z.string().max(MAX_PASSWORD_LENGTH * 4, 'passwordTooLong'),
+  password: passwordField('passwordTooLong'),
   confirm: z.string(),
+});
+
+/** The users list's filters, from the URL: a value that does not parse is dropped rather than refused. */
+export const userFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .optional()
+    .catch(undefined),
+  status: z.enum(['active', 'inactive']).optional().catch(undefined),
 });
 
 export function stampOf(u: {

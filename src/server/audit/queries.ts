@@ -1,46 +1,14 @@
 import 'server-only';
-import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
-import { dbId } from '@/lib/validations/ids';
-import { isIsoDate } from '@/lib/surge/plans';
+import type { AuditFilter } from '@/lib/validations/audit';
 import { db } from '@/server/db';
 
-// The audit log viewer's read: filters from the URL (parsed here with zod, so a hand-made URL cannot widen the
-// query), newest first, 50 rows a page with a cursor. Only for audit.read.
+// The audit log viewer's read: filters from the URL (parsed with zod, src/lib/validations/audit.ts, so a hand-made
+// URL cannot widen the query), newest first, 50 rows a page with a cursor. Only for audit.read.
 
 export const PAGE_SIZE = 50;
-
-const date = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v && isIsoDate(v) ? v : undefined));
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .catch(undefined)
-    .transform((v) => (v ? v : undefined));
-
-export const auditFilterSchema = z.object({
-  actor: text(254),
-  /** an exact action ("user.created") or a family ending with a dot ("auth.") */
-  action: text(80),
-  province: z
-    .string()
-    .trim()
-    .regex(/^\d{1,3}$/)
-    .optional()
-    .catch(undefined),
-  from: date,
-  to: date,
-  before: dbId().optional().catch(undefined),
-});
-export type AuditFilter = z.output<typeof auditFilterSchema>;
 
 export interface AuditRow {
   id: number;

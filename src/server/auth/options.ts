@@ -1,9 +1,9 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { z } from 'zod';
 import type { RoleName } from '@/lib/roles';
 import { safeRedirectPath } from '@/lib/safe-redirect';
+import { signInSchema } from '@/lib/validations/sign-in';
 import { db } from '../db';
 import { recordAudit } from '@/server/audit/record';
 import { now } from '../env';
@@ -12,11 +12,6 @@ import { authSecret } from './secret';
 import { ABSOLUTE_TIMEOUT_MS, type SessionClaims } from './session-policy';
 import { clientAddress } from '../http/forwarded';
 import { authenticate } from './sign-in';
-
-const credentials = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1000),
-});
 
 // JWT sessions carry the user's id, a session version and the sign-in and last-seen times; getCurrentUser() re-reads
 // the user on every request and refuses a token whose version is stale or that has been idle or alive too long, so
@@ -34,7 +29,7 @@ export function authOptions(): NextAuthOptions {
         name: 'credentials',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
         async authorize(raw, request) {
-          const parsed = credentials.safeParse(raw);
+          const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
           let result;
           try {

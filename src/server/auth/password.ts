@@ -1,9 +1,10 @@
 import { hash, verify } from '@node-rs/argon2';
+// the lengths live with the forms' schemas, which the browser uses too
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/validations/password';
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane): @node-rs/argon2's defaults.
-export const MIN_PASSWORD_LENGTH = 12;
-/** long passphrases are welcome; the cap only keeps hashing cheap enough that it cannot be used to tie up the server */
-export const MAX_PASSWORD_LENGTH = 128;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

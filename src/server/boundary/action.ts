@@ -1,5 +1,6 @@
 import 'server-only';
 import { refresh } from 'next/cache';
+import { headers } from 'next/headers';
 import { type z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { CellError, Failure, FieldErrors, Refusal, Success } from '@/lib/contracts/action-result';
@@ -10,10 +11,12 @@ import { recordAudit } from '@/server/audit/record';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { db } from '@/server/db';
 import { now } from '@/server/env';
+import { clientAddress } from '@/server/http/forwarded';
 
 // Every server action is a public endpoint. One wrapper checks, in this order: the session; the permission without
-// scope (a user who may never do this is refused before the input is parsed, so they learn nothing about valid input);
-// text the database cannot store; the input (zod); the scope the input acts on, read from the records it names; the
+// scope (a user who may never do this is refused before the input is parsed, so they learn nothing about valid input;
+// an action on one's own account, such as changing one's password, has no permission to check); text the database
+// cannot store; the input (zod); the scope the input acts on, read from the records it names; the
 // permission in that scope; then it runs the change, which writes its own audit rows inside its transaction. Every
 // refusal of a permission is audited. The scope found is handed to the change: services do not check again.
 // Expected failures come back as data (src/lib/contracts/action-result.ts); unexpected errors are thrown to error.tsx.
@@ -30,12 +33,15 @@ export interface ActionContext<I, Sc extends Scope> {
   prisma: PrismaClient;
   /** the request's clock, read once */
   now: Date;
+  /** the client's address, when a trusted proxy names it (src/server/http/forwarded.ts) */
+  client: string | null;
 }
 
 export interface ActionDefinition<S extends z.ZodType, Sc extends Scope, R extends ResultShape> {
   /** names the action in the audit log when a permission is refused */
   name: string;
-  permission: Permission;
+  /** null: any signed-in user, acting on their own account (the scope is theirs: there is nothing to refuse) */
+  permission: Permission | null;
   schema: S;
   /** the input's array whose issues are cell errors ({ ref: the row's index, field, code }): the grid's rows */
   cells?: string;
@@ -112,17 +118,24 @@ export async function recordRefusal(
 
 type Steps<I, R> = { result: R | Refusal; input?: I };
 
+/** Who asks, when, and from where: what the steps know of the request besides its input. */
+export interface Caller {
+  user: SessionUser | null;
+  at: Date;
+  client: string | null;
+}
+
 async function steps<S extends z.ZodType, Sc extends Scope, R extends ResultShape>(
   action: ActionDefinition<S, Sc, R>,
-  user: SessionUser | null,
+  { user, at, client }: Caller,
   raw: unknown,
-  at: Date,
 ): Promise<Steps<z.output<S>, R>> {
   if (!user) return { result: { ok: false, code: 'unauthenticated', message: 'auth.required' } };
   const prisma = await db();
   const forbidden = (message: string): Refusal => ({ ok: false, code: 'forbidden', message });
   const denied = action.messages?.forbidden ?? 'permission.denied';
-  if (!can(user, action.permission)) {
+  const permission = action.permission;
+  if (permission !== null && !can(user, permission)) {
     await recordRefusal(prisma, user, action.name, null);
     return { result: forbidden(denied) };
   }
@@ -142,22 +155,30 @@ async function steps<S extends z.ZodType, Sc extends Scope, R extends ResultShap
   const scope = await action.scope(input, prisma);
   if (scope === null)
     return { result: { ok: false, code: 'not-found', message: action.messages?.notFound ?? 'not-found' }, input };
-  const denial = action.rule ? action.rule(user, scope) : can(user, action.permission, scope) ? null : denied;
+  const denial = action.rule
+    ? action.rule(user, scope)
+    : permission === null || can(user, permission, scope)
+      ? null
+      : denied;
   if (denial !== null) {
     await recordRefusal(prisma, user, action.name, scope);
     return { result: forbidden(denial), input };
   }
-  return { result: await action.run({ user, input, scope, prisma, now: at }), input };
+  return { result: await action.run({ user, input, scope, prisma, now: at, client }), input };
 }
 
-/** The action's steps for a given user (null: nobody signed in): what serveAction runs, and what tests call. */
+/**
+ * The action's steps for a given user (null: nobody signed in): what serveAction runs, and what tests call. The client's
+ * address is unknown unless given.
+ */
 export async function runAction<S extends z.ZodType, Sc extends Scope, R extends ResultShape>(
   action: ActionDefinition<S, Sc, R>,
   user: SessionUser | null,
   raw: unknown,
   at: Date = now(),
+  client: string | null = null,
 ): Promise<R | Refusal> {
-  return (await steps(action, user, raw, at)).result;
+  return (await steps(action, { user, at, client }, raw)).result;
 }
 
 /**
@@ -169,7 +190,8 @@ export async function serveAction<S extends z.ZodType, Sc extends Scope, R exten
   raw: unknown,
   after?: (result: R | Refusal, input: z.output<S>) => void,
 ): Promise<R | Refusal> {
-  const done = await steps(action, await getCurrentUser(), raw, now());
+  const caller = { user: await getCurrentUser(), at: now(), client: clientAddress(await headers()) };
+  const done = await steps(action, caller, raw);
   if (after && 'input' in done) after(done.result, done.input as z.output<S>);
   return done.result;
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentWeek } from '@/lib/epi-week';
-import {
-  cachedCurrentWeek,
-  cachedLastCompleteWeek,
-  DEFAULT_RANGE,
-  filtersQuery,
-  parseDashboardFilters,
-} from './filters';
+import { DEFAULT_RANGE } from '@/lib/validations/dashboard-filters';
+import { cachedCurrentWeek, cachedLastCompleteWeek, filtersQuery, parseDashboardFilters } from './filters';
 
 const TODAY = new Date('2026-11-23T03:00:00Z'); // current week 2026-W48, last complete 2026-W47
 

@@ -1,12 +1,10 @@
 import 'server-only';
-import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Comparator, SurgeRule } from '@/generated/prisma/enums';
 import { currentWeek, formatIsoWeek, weekMonday } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { dbCount } from '@/lib/validations/ids';
-import { assertPlan, isValidThreshold } from '@/lib/surge';
-import { isIsoDate } from '@/lib/surge/plans';
+import { CRITERIA, planVersionSchema } from '@/lib/validations/plans';
+import { assertPlan } from '@/lib/surge';
 import { recordAudit } from '@/server/audit/record';
 import { now } from '@/server/env';
 import { PLAN_CRITERIA_COLUMNS, rowToPlan } from './mapping';
@@ -16,44 +14,6 @@ import { bumpDataVersion } from '@/server/verdicts/data-version';
 // A plan's thresholds are never edited in place: saving adds a version valid from a date no earlier than the Monday of
 // the current week, so every finished week keeps being judged by the version that was in force then
 // (getPlanForWeek selects by validFrom). A province without a plan of its own gets one, starting from these values.
-
-const COMPARATORS = ['GT', 'GTE', 'LT', 'LTE'] as const;
-const RULES = ['EPIDEMIC_AND_CAPACITY', 'ANY', 'ALL'] as const;
-export const CRITERIA = ['cases', 'oxygen', 'beds', 'icu'] as const;
-
-const threshold = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .transform((v) => Number(v.replace(',', '.')))
-  .refine((v) => isValidThreshold(v), 'threshold');
-const comparator = z.enum(COMPARATORS, { message: 'comparator' });
-
-export const planVersionSchema = z.object({
-  /** a province code, or 'default' for the product's default plan */
-  target: z
-    .string()
-    .trim()
-    .regex(/^(default|\d{1,3})$/),
-  baseVersion: dbCount(),
-  validFrom: z
-    .string()
-    .trim()
-    .refine((v) => isIsoDate(v), 'date'),
-  rule: z.enum(RULES, { message: 'rule' }),
-  casesComparator: comparator,
-  casesThreshold: threshold,
-  oxygenComparator: comparator,
-  oxygenThreshold: threshold,
-  bedsComparator: comparator,
-  bedsThreshold: threshold,
-  icuComparator: comparator,
-  icuThreshold: threshold,
-  note: z.string().trim().min(1, 'noteRequired').max(500, 'tooLong'),
-  name: z.string().trim().max(300, 'tooLong').optional(),
-  sourceDocument: z.string().trim().max(300, 'tooLong').optional(),
-});
-export type PlanVersionInput = z.output<typeof planVersionSchema>;
 
 const VERSION_FIELDS = {
   id: true,

@@ -1,8 +1,7 @@
 import 'server-only';
-import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '@/lib/roles';
-import { dbId } from '@/lib/validations/ids';
+import { populationSchema } from '@/lib/validations/populations';
 import { recordAudit } from '@/server/audit/record';
 import { now } from '@/server/env';
 import { defineAction, runAction } from '@/server/boundary/action';
@@ -11,29 +10,6 @@ import { bumpDataVersion } from '@/server/verdicts/data-version';
 // A unit's population for a year (rates per 100,000 are computed from the figure of the latest year not after the
 // week's year). Setting it is audited and bumps the province's data version. Two admins editing the same figure: the
 // form carries the figure's last update time, and a save over a newer one is refused.
-
-export const MAX_POPULATION = 200_000_000;
-
-export const populationSchema = z.object({
-  unitId: dbId(),
-  year: z.coerce.number({ message: 'year' }).int('year').min(1990, 'year').max(2100, 'year'),
-  population: z
-    .string()
-    .trim()
-    .min(1, 'required')
-    // Vietnamese and English thousands separators: "1.234.567", "1,234,567", "1 234 567"
-    .transform((v) => v.replace(/[\s.,]/g, ''))
-    .refine((v) => /^\d+$/.test(v), 'population')
-    .transform(Number)
-    .refine((v) => v >= 1 && v <= MAX_POPULATION, 'population'),
-  approximate: z
-    .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-    .optional()
-    .transform((v) => v === 'on' || v === 'true'),
-  source: z.string().trim().min(1, 'required').max(300, 'tooLong'),
-  /** the figure's updatedAt as the form saw it; empty when the form added a new year */
-  expectedUpdatedAt: z.string().trim().max(40).optional().default(''),
-});
 
 export const setPopulation = defineAction({
   name: 'admin.setPopulation',

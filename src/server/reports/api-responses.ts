@@ -53,8 +53,6 @@ export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
           confirm: 'confirm=warnings',
         },
       );
-    case 'forbidden':
-      return fail(403, t('api.forbidden'));
     case 'not-found':
       return fail(404, t('api.notFound'));
   }

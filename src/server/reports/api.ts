@@ -1,6 +1,6 @@
 import 'server-only';
 import { formatIsoWeek, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
-import type { Permission } from '@/lib/permissions';
+import { reportsReadScope, type Permission, type ReportsReadScope } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { reportPathSchema, reportsQuerySchema, type ReportsQuery } from '@/lib/validations/reports-query';
 import { apiReportBodySchema } from '@/lib/validations/weekly-report';
@@ -29,6 +29,8 @@ import { saveReports } from './save';
 /** The query with the caller's defaults: their province, the last complete week. */
 interface ProvinceQuery {
   provinceCode: string;
+  /** what the permission was granted on, and what a read of reports keeps to */
+  scope: ReportsReadScope;
   from: IsoWeek;
   to: IsoWeek;
   format: 'csv' | 'xlsx';
@@ -36,20 +38,26 @@ interface ProvinceQuery {
   confirmWarnings: boolean;
 }
 
-function inProvince({ user, query, t }: { user: SessionUser; query: ReportsQuery; t: Translate }) {
+/** The request's province; `readsReports`: the route hands out reports, so a district officer's scope is their unit. */
+function inProvince(
+  { user, query, t }: { user: SessionUser; query: ReportsQuery; t: Translate },
+  readsReports: boolean,
+) {
   const provinceCode = query.province ?? user.provinceCode;
   if (!provinceCode) return fail(400, t('api.badQuery'), { province: [t('errors.required')] });
   const last = lastCompleteWeek(now());
   const to = query.to ?? query.from ?? last;
+  const scope = readsReports ? reportsReadScope(user, provinceCode) : { provinceCode };
   const target: ProvinceQuery = {
     provinceCode,
+    scope,
     from: query.from ?? to,
     to,
     format: query.format ?? 'csv',
     week: query.week ?? last,
     confirmWarnings: query.confirm === 'warnings',
   };
-  return { scope: { provinceCode }, target } satisfies Target<ProvinceQuery>;
+  return { scope, target } satisfies Target<ProvinceQuery>;
 }
 
 /** A route on one province's reports: ?province= (else the caller's) with the range, format and confirmation. */
@@ -57,13 +65,19 @@ function provinceRoute(
   name: string,
   permission: Permission,
   run: (ctx: RouteContext<ProvinceQuery>) => Promise<Response>,
+  { readsReports = false } = {},
 ) {
-  return route({ name, permission, query: reportsQuerySchema, scope: inProvince, run });
+  return route({
+    name,
+    permission,
+    query: reportsQuerySchema,
+    scope: (request) => inProvince(request, readsReports),
+    run,
+  });
 }
 
 function rangeRefusal(result: Exclude<RangeResult<unknown>, { status: 'ok' }>, t: Translate): Response {
   if (result.status === 'not-found') return fail(404, t('api.notFound'));
-  if (result.status === 'forbidden') return fail(403, t('api.forbidden'));
   const message = t('api.badRange', { max: MAX_RANGE_WEEKS });
   return fail(400, message, { from: [message] });
 }
@@ -78,24 +92,36 @@ async function fileResponse<T>(name: string, format: 'csv' | 'xlsx', rows: T[], 
   return new Response(toCsv(rows, columns), { headers: { ...headers, 'Content-Type': CSV_TYPE } });
 }
 
+/** A route on a range of the province's reports, read in the caller's scope (a district officer's: their unit). */
+function rangeRoute<T>(
+  name: string,
+  read: (scope: ReportsReadScope, from: IsoWeek, to: IsoWeek) => Promise<RangeResult<T>>,
+  respond: (data: T, q: ProvinceQuery) => Response | Promise<Response>,
+) {
+  const run = async ({ target: q, t }: RouteContext<ProvinceQuery>) => {
+    const result = await read(q.scope, q.from, q.to);
+    return result.status === 'ok' ? respond(result.data, q) : rangeRefusal(result, t);
+  };
+  return provinceRoute(name, 'reports.read', run, { readsReports: true });
+}
+
 /** GET /api/v1/reports?province=CODE&from=YYYY-Www&to=YYYY-Www: the province's reports in the range. */
-export const listReports = provinceRoute('api.reports.read', 'reports.read', async ({ user, target: q, t }) => {
-  const result = await getReportsInRange(user, q.provinceCode, q.from, q.to);
-  if (result.status !== 'ok') return rangeRefusal(result, t);
-  const { province, reports } = result.data;
-  return json({ ok: true, province, from: formatIsoWeek(q.from), to: formatIsoWeek(q.to), reports });
-});
+export const listReports = rangeRoute('api.reports.read', getReportsInRange, ({ province, reports }, q) =>
+  json({ ok: true, province, from: formatIsoWeek(q.from), to: formatIsoWeek(q.to), reports }),
+);
 
 /**
  * GET /api/v1/reports/export?province=CODE&from=YYYY-Www&to=YYYY-Www&format=csv|xlsx: the reports with their rates per
  * 100,000 and verdicts, the province total first in each week.
  */
-export const exportReports = provinceRoute('api.reports.export', 'reports.read', async ({ user, target: q, t }) => {
-  const result = await getExportRows(user, q.provinceCode, q.from, q.to);
-  if (result.status !== 'ok') return rangeRefusal(result, t);
-  const name = `surgewatch-${q.provinceCode}-${formatIsoWeek(q.from)}-${formatIsoWeek(q.to)}`;
-  return fileResponse(name, q.format, result.data.rows, EXPORT_COLUMNS);
-});
+export const exportReports = rangeRoute('api.reports.export', getExportRows, ({ rows }, q) =>
+  fileResponse(
+    `surgewatch-${q.provinceCode}-${formatIsoWeek(q.from)}-${formatIsoWeek(q.to)}`,
+    q.format,
+    rows,
+    EXPORT_COLUMNS,
+  ),
+);
 
 /**
  * GET /api/v1/reports/template?province=CODE&week=YYYY-Www&format=csv|xlsx: the import template, one row per reporting
@@ -192,7 +218,7 @@ export const putOneReport = route({
     // this route has never parsed its query: ?confirm=warnings confirms, anything else is ignored
     const confirmWarnings = new URL(request.url).searchParams.get('confirm') === 'warnings';
     const inputs = [{ unitCode: unit.code, week, version, figures, ref: 0 }];
-    const options = { confirmWarnings, permission: 'reports.write', source: 'api' } as const;
+    const options = { confirmWarnings, source: 'api' } as const;
     return saveResponse(await saveReports(user, unit.provinceCode, inputs, options), t);
   },
 });

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
-import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { FIGURE_FIELDS, hasReported, JUDGED_FIELDS, sameFigures } from '@/lib/validations/figures';
 import { saveWeekSchema, type WeeklyReportRow } from '@/lib/validations/weekly-report';
@@ -34,8 +33,9 @@ import {
 } from './store';
 import type { ReportInput, RowConflict, RowResult, RowWarning, SaveOptions, SaveOutcome } from './types';
 
-// The one save path for weekly reports: the grid, the API and the importer all come here. In order: permission in the
-// province, hard errors (nothing saved), stale versions (nothing saved, the stored figures returned), warnings (nothing
+// The one save path for weekly reports: the grid, the API and the importer all come here, for a user the boundary
+// (src/server/boundary) already let write or import in the province: no permission is checked here. In order: hard
+// errors (nothing saved), stale versions (nothing saved, the stored figures returned), warnings (nothing
 // saved until confirmed), then every changed row in ONE transaction with its audit row, the province's DataVersion bump
 // and the activation hook. Rows identical to what is stored change nothing: no new version, no audit row.
 
@@ -75,7 +75,7 @@ export function saveWeeklyReports(
     figures,
     ref,
   }));
-  return saveInScope(user, provinceCode, inputs, { ...options, permission: 'reports.write', source: 'form' });
+  return saveReports(user, provinceCode, inputs, { ...options, source: 'form' });
 }
 
 /**
@@ -106,8 +106,6 @@ export const saveWeek = defineAction({
         return { ok: false, code: 'conflict', message: 'conflict', conflicts: outcome.conflicts } as const;
       case 'warnings':
         return { ok: false, code: 'refused', message: 'warnings', warnings: outcome.warnings } as const;
-      case 'forbidden':
-        return { ok: false, code: 'forbidden', message: 'permission.denied' } as const;
       case 'not-found':
         return { ok: false, code: 'not-found', message: 'not-found' } as const;
     }
@@ -141,21 +139,10 @@ function stateOf(s: StoredReport) {
 }
 
 /**
- * The API's and the importer's save. Their routes check the permission before calling; the check here stays until the
- * route wrapper is the only way in to both (SaveOutcome's 'forbidden').
+ * The save of the grid, the API and the importer, for a user their wrapper (src/server/boundary) let write or import in
+ * the province.
  */
 export async function saveReports(
-  user: SessionUser,
-  provinceCode: string,
-  inputs: ReportInput[],
-  options: SaveOptions,
-): Promise<SaveOutcome> {
-  if (!can(user, options.permission, { provinceCode })) return { status: 'forbidden' };
-  return saveInScope(user, provinceCode, inputs, options);
-}
-
-/** The save itself, for a user already allowed options.permission in the province. */
-async function saveInScope(
   user: SessionUser,
   provinceCode: string,
   inputs: ReportInput[],

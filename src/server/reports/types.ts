@@ -32,14 +32,11 @@ export type SaveOutcome =
   | { status: 'invalid'; errors: RowIssue[] }
   | { status: 'conflict'; conflicts: RowConflict[] }
   | { status: 'warnings'; warnings: RowWarning[] }
-  | { status: 'forbidden' }
   | { status: 'not-found' };
 
 export interface SaveOptions {
   /** the user has seen the warnings and saves anyway */
   confirmWarnings: boolean;
-  /** the permission the write path exercises: the grid and PUT write, the importer imports */
-  permission: 'reports.write' | 'reports.import';
   /** names the write path in the audit log */
   source: 'form' | 'api' | 'import';
 }

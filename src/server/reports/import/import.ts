@@ -136,7 +136,6 @@ async function importFile(
 
   const outcome = await saveReports(user, provinceCode, inputs, {
     confirmWarnings: options.confirmWarnings,
-    permission: 'reports.import',
     source: 'import',
   });
   switch (outcome.status) {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from '@/i18n/server';
 import { ROLES } from '@/lib/roles';
+import { userFilterSchema } from '@/lib/validations/users';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { getScopeOptions, getUsers } from '@/server/users/queries';
 import { AdminNav, Refused } from '../_components/admin-nav';
@@ -14,17 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('pageTitles'))('users') };
 }
 
-const filterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  role: z.enum(ROLES).optional().catch(undefined),
-  province: z
-    .string()
-    .regex(/^\d{1,3}$/)
-    .optional()
-    .catch(undefined),
-  status: z.enum(['active', 'inactive']).optional().catch(undefined),
-});
-
 export default async function UsersPage({
   searchParams,
 }: {
@@ -32,7 +21,7 @@ export default async function UsersPage({
 }) {
   const { user, allowed } = await authorizePage('users.manage', { page: '/admin/users' });
   if (!allowed) return <Refused />;
-  const filter = filterSchema.parse(await searchParams);
+  const filter = userFilterSchema.parse(await searchParams);
   const [users, options] = await Promise.all([
     getUsers(user, { q: filter.q, role: filter.role, provinceCode: filter.province, status: filter.status }),
     getScopeOptions(user),

@@ -2,6 +2,7 @@
 import { useTranslations } from 'use-intl/react';
 import { savePlanVersion } from '@/server/actions/admin-plans';
 import type { PlanEditorView } from '@/lib/contracts/admin';
+import { COMPARATORS, CRITERIA, RULES } from '@/lib/validations/plans';
 import {
   described,
   Field,
@@ -12,10 +13,6 @@ import {
   useFormAction,
   useResultText,
 } from '../../_components/form-bits';
-
-const CRITERIA = ['cases', 'oxygen', 'beds', 'icu'] as const;
-const COMPARATORS = ['GT', 'GTE', 'LT', 'LTE'] as const;
-const RULES = ['EPIDEMIC_AND_CAPACITY', 'ANY', 'ALL'] as const;
 
 /** Saving never changes a version: it adds one, valid from a date no earlier than this week's Monday. */
 export function PlanForm({ view, earliestLabel }: { view: PlanEditorView; earliestLabel: string }) {
