@@ -2,7 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/server/auth/password';
 import { loadProvinceVerdict } from '@/server/verdicts/province-verdict';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { builtInPlans, calmFigures, everyUnit, province, reports, surgeFigures, user } from './index';
+import { DEMO_EMAILS } from '@/server/seed/demo-accounts';
+import {
+  builtInPlans,
+  calmFigures,
+  demoAccounts,
+  demoReports,
+  everyUnit,
+  openPlan,
+  province,
+  referenceProvince,
+  reports,
+  surgeFigures,
+  TEST_PASSWORD,
+  user,
+  warningFigures,
+} from './index';
 
 // The factories build what the seed would: a province judged by its own copy of a plan, and its figures judged as the
 // app judges them (the verdict reader the activation uses).
@@ -48,9 +63,46 @@ describe('factories', () => {
     const officer = await user(db.prisma, 'DISTRICT_OFFICER', { province: p, unit: p.districts[0], canSignIn: true });
     expect(officer).toMatchObject({ role: 'DISTRICT_OFFICER', provinceCode: p.code, unitId: p.districts[0]!.id });
     const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: officer.id } });
-    expect(await verifyPassword(stored.passwordHash, officer.password)).toBe(true);
+    expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
     const reader = await user(db.prisma, 'NATIONAL_LEADER');
     const hash = (await db.prisma.user.findUniqueOrThrow({ where: { id: reader.id } })).passwordHash;
-    expect(await verifyPassword(hash, reader.password)).toBe(false);
+    expect(await verifyPassword(hash, TEST_PASSWORD)).toBe(false);
+  });
+
+  it('opens a plan by the automatic rule, and judges warning figures as early warning', async () => {
+    const p = await province(db.prisma, { districts: [{ population: 120_000, name: 'Thành phố Thử' }, 80_000] });
+    expect(p.districts.map((d) => d.name)).toEqual(['Thành phố Thử', `Huyện Thử nghiệm ${p.code}-2`]);
+    const opened = await openPlan(db.prisma, p, WEEK, new Date('2026-11-23T03:00:00Z'));
+    // Kiên Giang's appendix: 67 tasks, the 8 of the district committees copied per district
+    expect(opened.tasks).toBe(67 - 8 + 8 * 2);
+    const q = await province(db.prisma, { plan: 'lai-chau', responsePlan: false });
+    await reports(db.prisma, q, WEEK, everyUnit(q, warningFigures));
+    expect((await loadProvinceVerdict(db.prisma, q.code, WEEK))?.snapshot.level).toBe('warning');
+  });
+
+  it('builds a reference province with the demo’s history and the demo’s accounts, without the demo', async () => {
+    // on a database of its own: the reference provinces bring the built-in plans with their response plans
+    const own = await createTestDatabase();
+    try {
+      await referenceWorld(own);
+    } finally {
+      await own.destroy();
+    }
   });
 });
+
+/** The assertions of the reference-province test, on its own database. */
+async function referenceWorld(own: TestDatabase) {
+  const lc = await referenceProvince(own.prisma, '12');
+  await referenceProvince(own.prisma, '91');
+  expect(lc).toMatchObject({ name: 'Tỉnh Lai Châu', plan: { key: 'lai-chau' } });
+  expect(lc.districts.map((d) => d.code)).toContain('106');
+  expect(lc.agencies).toHaveLength(16);
+  const rows = await demoReports(own.prisma, lc, WEEK);
+  expect(await own.prisma.weeklyReport.count({ where: { unit: { provinceCode: '12' } } })).toBe(rows);
+  const accounts = await demoAccounts(own.prisma);
+  expect(accounts.districtLC).toMatchObject({ email: DEMO_EMAILS.districtLC, provinceCode: '12' });
+  expect(accounts.agencyKG.agencyId).not.toBeNull();
+  const stored = await own.prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.admin } });
+  expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
+}

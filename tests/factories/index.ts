@@ -7,8 +7,12 @@ import type { Role } from '@/generated/prisma/enums';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { PLANS, type BuiltInPlanKey, type Plan } from '@/lib/surge';
+import { activateIfSurge } from '@/server/activation/open';
 import { hashPassword } from '@/server/auth/password';
 import { createPlan, createUnit, RESPONSE_PLANS } from '@/server/seed/reference-data';
+import { buildSyntheticReports } from '@/server/seed/synthetic-reports';
+import { DEMO_ACCOUNTS, DEMO_EMAILS, type DemoAccountKey } from '@/server/seed/demo-accounts';
+import { DISTRICTS, PROVINCES } from '../../prisma/data/geography/units';
 
 export type Db = Pick<
   PrismaClient,
@@ -51,8 +55,8 @@ export interface ProvinceOptions {
   code?: string;
   name?: string;
   population?: number;
-  /** the districts' populations (their count is this array's length); default three districts */
-  districts?: number[];
+  /** the districts, by population or with their name (their count is this array's length); default three districts */
+  districts?: Array<number | { population: number; name: string }>;
   /** the built-in plan whose thresholds the province takes; default 'kien-giang' */
   plan?: BuiltInPlanKey;
   /** also create the plan's response bodies and tasks (needed to open a plan); default true */
@@ -62,8 +66,10 @@ export interface ProvinceOptions {
 /** A province with its districts, populations and threshold plan (and response plan, unless told otherwise). */
 export async function province(db: Db, options: ProvinceOptions = {}): Promise<FactoryProvince> {
   const code = options.code ?? FREE_PROVINCE_CODES[nextCode++ % FREE_PROVINCE_CODES.length]!;
-  const districtPopulations = options.districts ?? [100_000, 150_000, 250_000];
-  const population = options.population ?? districtPopulations.reduce((a, b) => a + b, 0);
+  const districtInputs = (options.districts ?? [100_000, 150_000, 250_000]).map((d) =>
+    typeof d === 'number' ? { population: d, name: undefined } : d,
+  );
+  const population = options.population ?? districtInputs.reduce((a, b) => a + b.population, 0);
   const name = options.name ?? `Tỉnh Thử nghiệm ${code}`;
   const base = PLANS[options.plan ?? 'kien-giang'];
   const plan: Plan = { ...base, key: `${base.key}-test-${code}`, provinceCode: code, name: `${base.name} (${name})` };
@@ -73,8 +79,12 @@ export async function province(db: Db, options: ProvinceOptions = {}): Promise<F
       : RESPONSE_PLANS.find((r) => r.planKey === (options.plan ?? 'kien-giang'));
   const root = await createUnit(db as PrismaClient, { code, name, kind: 'province', population }, null);
   const districts: FactoryDistrict[] = [];
-  for (const [i, p] of districtPopulations.entries()) {
-    const d = { code: `${code}${String(i + 1).padStart(2, '0')}`, name: `Huyện Thử nghiệm ${code}-${i + 1}` };
+  for (const [i, input] of districtInputs.entries()) {
+    const d = {
+      code: `${code}${String(i + 1).padStart(2, '0')}`,
+      name: input.name ?? `Huyện Thử nghiệm ${code}-${i + 1}`,
+    };
+    const p = input.population;
     const created = await createUnit(db as PrismaClient, { ...d, kind: 'district', population: p }, root);
     districts.push({ id: created.id, ...d, population: p });
   }
@@ -87,9 +97,42 @@ export async function province(db: Db, options: ProvinceOptions = {}): Promise<F
   return { id: root.id, code, name, population, plan, planId, districts, agencies };
 }
 
-/** The plans every database holds (the built-in ones); a factory province brings its own. */
+/** The plans every database holds (the built-in ones, those not there yet); a factory province brings its own. */
 export async function builtInPlans(db: Db): Promise<void> {
-  for (const plan of Object.values(PLANS)) await createPlan(db as PrismaClient, plan, undefined);
+  for (const plan of Object.values(PLANS))
+    if (!(await db.plan.findUnique({ where: { key: plan.key }, select: { id: true } })))
+      await createPlan(db as PrismaClient, plan, undefined);
+}
+
+/**
+ * One province of the seed's reference data, as the seed stores it (real code, districts, names, populations; the
+ * built-in plans with their response plans), without the demo's reports and accounts: for tests whose fixtures name
+ * real units (the Lai Châu CSV files) or that read a built-in plan. Call it before builtInPlans.
+ */
+export async function referenceProvince(db: Db, code: string): Promise<FactoryProvince> {
+  for (const plan of Object.values(PLANS))
+    if (!(await db.plan.findUnique({ where: { key: plan.key }, select: { id: true } })))
+      await createPlan(
+        db as PrismaClient,
+        plan,
+        RESPONSE_PLANS.find((r) => r.planKey === plan.key),
+      );
+  const seed = PROVINCES.find((p) => p.code === code);
+  if (!seed) throw new Error(`no reference province ${code}`);
+  const root = await createUnit(db as PrismaClient, seed, null);
+  const districts: FactoryDistrict[] = [];
+  for (const d of DISTRICTS.filter((x) => x.parentCode === code)) {
+    const created = await createUnit(db as PrismaClient, d, root);
+    districts.push({ id: created.id, code: d.code, name: d.name, population: d.population });
+  }
+  const plan = Object.values(PLANS).find((p) => p.provinceCode === code) ?? PLANS.default;
+  const { id: planId } = await db.plan.findUniqueOrThrow({ where: { key: plan.key }, select: { id: true } });
+  const agencies = await db.agency.findMany({
+    where: { planId },
+    select: { id: true, code: true, kind: true },
+    orderBy: { order: 'asc' },
+  });
+  return { id: root.id, code, name: seed.name, population: seed.population, plan, planId, districts, agencies };
 }
 
 export type Figures = {
@@ -128,14 +171,35 @@ export async function reports(
   });
 }
 
-/** Figures per 100,000 that put a unit of this population in the given state of the Kiên Giang or Lai Châu plans. */
+/**
+ * The demo's synthetic weekly reports for a province (the seed's own builder, so a reference province gets the very
+ * numbers the demo has), `weeks` weeks ending with `last`: for tests that need a history, not a demo world.
+ */
+export async function demoReports(db: Db, p: FactoryProvince, last: IsoWeek, weeks = 52): Promise<number> {
+  const units = [
+    { code: p.code, kind: 'province' as const, population: p.population, id: p.id },
+    ...p.districts.map((d) => ({ code: d.code, kind: 'district' as const, population: d.population, id: d.id })),
+  ];
+  const idByCode = new Map(units.map((u) => [u.code, u.id]));
+  const rows = buildSyntheticReports(p.code, units, last, weeks);
+  await db.weeklyReport.createMany({
+    data: rows.map(({ unitCode, ...r }) => ({ ...r, unitId: idByCode.get(unitCode)! })),
+  });
+  return rows.length;
+}
+
+/**
+ * Figures per 100,000 that put a unit of this population in the given state of the Kiên Giang or Lai Châu plans, also
+ * when the province's own row and its districts are summed over the province's population (everyUnit): twice the
+ * rates, still clear of the thresholds (beds < 10, ICU < 4).
+ */
 export function surgeFigures(population: number): Figures {
   const per = population / 100_000;
   return {
     newCases: Math.ceil(500 * per),
     oxygenAvg7d: Math.ceil(40 * per),
-    freeCovidBeds: Math.floor(5 * per),
-    staffedIcuBeds: Math.floor(2 * per),
+    freeCovidBeds: Math.floor(2 * per),
+    staffedIcuBeds: Math.floor(1 * per),
   };
 }
 
@@ -149,12 +213,37 @@ export function calmFigures(population: number): Figures {
   };
 }
 
+/** Epidemic criteria met, capacity ones not: early warning, one capacity figure away from surge. */
+export function warningFigures(population: number): Figures {
+  return {
+    ...surgeFigures(population),
+    freeCovidBeds: calmFigures(population).freeCovidBeds,
+    staffedIcuBeds: calmFigures(population).staffedIcuBeds,
+  };
+}
+
 /** The same figures for the province's own row and every district. */
 export function everyUnit(p: FactoryProvince, figures: (population: number) => Figures): Record<string, Figures> {
   return Object.fromEntries([
     [p.code, figures(p.population)],
     ...p.districts.map((d) => [d.code, figures(d.population)] as const),
   ]);
+}
+
+/**
+ * The province in surge for the week on every unit, and its response plan opened by the automatic rule, as a save (or
+ * the demo seed) opens it.
+ */
+export async function openPlan(
+  db: PrismaClient,
+  p: FactoryProvince,
+  week: IsoWeek,
+  now: Date,
+): Promise<{ id: number; tasks: number }> {
+  await reports(db, p, week, everyUnit(p, surgeFigures));
+  const r = await db.$transaction((tx) => activateIfSurge(tx, { provinceCode: p.code, week, now }));
+  if (r.status !== 'opened') throw new Error(`the plan of ${p.code} did not open: ${r.status}`);
+  return { id: r.activationId, tasks: r.tasks };
 }
 
 export const TEST_PASSWORD = 'factory-password-1';
@@ -173,10 +262,11 @@ export interface UserOptions {
   canSignIn?: boolean;
 }
 
-export type FactoryUser = SessionUser & { password: string };
-
-/** A user in a role and scope, as an administrator would create them. */
-export async function user(db: Db, role: Role, options: UserOptions = {}): Promise<FactoryUser> {
+/**
+ * A user in a role and scope, as an administrator would create them, returned as the app sees them after sign-in (the
+ * password, when asked for, is TEST_PASSWORD).
+ */
+export async function user(db: Db, role: Role, options: UserOptions = {}): Promise<SessionUser> {
   const n = ++nextUser;
   const email = options.email ?? `${role.toLowerCase().replace(/_/g, '.')}.${n}.${process.pid}@test.surgewatch.vn`;
   const passwordHash = options.canSignIn ? await (testPasswordHash ??= hashPassword(TEST_PASSWORD)) : '!';
@@ -192,5 +282,37 @@ export async function user(db: Db, role: Role, options: UserOptions = {}): Promi
     },
     select: { id: true, email: true, name: true, role: true, provinceCode: true, unitId: true, agencyId: true },
   });
-  return { ...created, role: created.role as SessionUser['role'], password: TEST_PASSWORD };
+  return { ...created, role: created.role as SessionUser['role'] };
+}
+
+/**
+ * The demo's accounts (DEMO_ACCOUNTS: addresses, names, roles, scopes) on the reference provinces of Kiên Giang and
+ * Lai Châu, which the caller creates first with referenceProvince; they sign in with TEST_PASSWORD. For tests about
+ * roles and scopes that name the demo's people, without the demo's reports.
+ */
+export async function demoAccounts(db: Db): Promise<Record<DemoAccountKey, SessionUser>> {
+  const out = {} as Record<DemoAccountKey, SessionUser>;
+  for (const [key, email] of Object.entries(DEMO_EMAILS) as Array<[DemoAccountKey, string]>) {
+    const a = DEMO_ACCOUNTS.find((x) => x.email === email)!;
+    const planKey = RESPONSE_PLANS.find((r) => r.provinceCode === a.provinceCode)?.planKey;
+    const unit = a.unitCode
+      ? await db.adminUnit.findUniqueOrThrow({ where: { code: a.unitCode }, select: { id: true } })
+      : undefined;
+    const agency =
+      a.agencyCode && planKey
+        ? await db.agency.findFirstOrThrow({
+            where: { code: a.agencyCode, plan: { key: planKey } },
+            select: { id: true },
+          })
+        : undefined;
+    out[key] = await user(db, a.role, {
+      email: a.email,
+      name: a.name,
+      province: a.provinceCode ? { code: a.provinceCode } : undefined,
+      unit,
+      agency,
+      canSignIn: true,
+    });
+  }
+  return out;
 }

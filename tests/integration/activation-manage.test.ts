@@ -4,20 +4,23 @@ import { activateManually, setTaskDueDate, standDown } from '@/server/activation
 import { activateSchema, dueDateSchema } from '@/lib/validations/activation';
 import { tickTask } from '@/server/activation/tick';
 import { getResponseView } from '@/server/activation/queries';
-import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
-import { demoUser, EMAILS, NOW } from './activation-support';
+import { activationWorld, NOW, type ActivationWorld } from './activation-support';
 
 // The leaders' side: the progress view, due dates, standing down, manual activation, and refusals across provinces.
 
 let db: TestDatabase;
-const users = {} as Record<keyof typeof EMAILS, SessionUser>;
+let users: ActivationWorld['users'];
+let KG: string;
+let LC: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  const world = await activationWorld(db.prisma);
+  ({ users } = world);
+  KG = world.kg.code;
+  LC = world.lc.code;
   useAsAppDatabase(db);
-  for (const key of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) users[key] = await demoUser(db.prisma, EMAILS[key]);
 });
 afterAll(async () => db?.destroy());
 
@@ -27,11 +30,11 @@ async function view(user: SessionUser, code: string, activationId?: number, now 
   return r.data;
 }
 const kgOpen = () =>
-  db.prisma.activation.findFirstOrThrow({ where: { province: { code: '91' }, status: 'OPEN' }, select: { id: true } });
+  db.prisma.activation.findFirstOrThrow({ where: { province: { code: KG }, status: 'OPEN' }, select: { id: true } });
 
 describe('the progress view', () => {
   it('shows progress per agency and per district, and changes when an officer ticks', async () => {
-    const before = await view(users.leaderKG, '91');
+    const before = await view(users.leaderKG, KG);
     const sel = before.selected!;
     expect(before.canManage).toBe(true);
     expect(sel.summary).toMatchObject({
@@ -55,12 +58,11 @@ describe('the progress view', () => {
 
     const task = sel.tasks.find((t) => t.districtId === users.districtKG.unitId)!;
     await tickTask(
-      db.prisma,
       users.districtKG,
       { taskId: task.id, done: true, note: 'Xong ở Rạch Giá', version: task.version },
       NOW,
     );
-    const after = (await view(users.leaderKG, '91')).selected!;
+    const after = (await view(users.leaderKG, KG)).selected!;
     expect(after.summary.done).toBe(1);
     expect(after.byDistrict.find((d) => d.key === users.districtKG.unitId)).toMatchObject({
       name: 'Thành phố Rạch Giá',
@@ -74,7 +76,7 @@ describe('the progress view', () => {
       districtName: 'Thành phố Rạch Giá',
     });
     // other roles of the province read it without the leaders' controls, and see only the ticks that are theirs
-    const officerView = await view(users.districtKG, '91');
+    const officerView = await view(users.districtKG, KG);
     expect(officerView.canManage).toBe(false);
     expect(
       officerView.selected!.tasks.filter((t) => t.canTick).every((t) => t.districtId === users.districtKG.unitId),
@@ -82,18 +84,18 @@ describe('the progress view', () => {
   });
 
   it('leaves the figures out for those who may not read them (agency officers): level and completeness only', async () => {
-    expect((await view(users.leaderKG, '91')).selected).toMatchObject({
+    expect((await view(users.leaderKG, KG)).selected).toMatchObject({
       figuresHidden: false,
       snapshot: { counts: expect.any(Object) },
     });
-    const agency = (await view(users.agencyKG, '91')).selected!;
+    const agency = (await view(users.agencyKG, KG)).selected!;
     expect(agency.figuresHidden).toBe(true);
     expect(agency.snapshot).toMatchObject({ level: 'surge', counts: null, population: null, criteria: [] });
   });
 
   it('is refused to another province’s leader and to nobody’s province', async () => {
-    expect(await getResponseView(users.leaderLC, '91', { now: NOW })).toEqual({ status: 'forbidden' });
-    expect(await getResponseView(users.national, '99', { now: NOW })).toEqual({ status: 'not-found' });
+    expect(await getResponseView(users.leaderLC, KG, { now: NOW })).toEqual({ status: 'forbidden' });
+    expect(await getResponseView(users.national, '00', { now: NOW })).toEqual({ status: 'not-found' });
   });
 });
 
@@ -104,27 +106,27 @@ describe('due dates', () => {
       where: { activationId, agency: { code: 'so-y-te' } },
       select: { id: true, version: true },
     });
-    const set = await setTaskDueDate(db.prisma, users.leaderKG, {
+    const set = await setTaskDueDate(users.leaderKG, {
       taskId: task.id,
       dueDate: '2026-11-25',
       version: task.version,
     });
     expect(set).toEqual({ ok: true, data: { version: task.version + 1 }, message: 'done.dueDate' });
-    expect((await view(users.leaderKG, '91')).selected!.overdue).toBe(0);
+    expect((await view(users.leaderKG, KG)).selected!.overdue).toBe(0);
     // on 26 November (Vietnam), the task is overdue
-    const later = (await view(users.leaderKG, '91', undefined, new Date('2026-11-25T17:30:00Z'))).selected!;
+    const later = (await view(users.leaderKG, KG, undefined, new Date('2026-11-25T17:30:00Z'))).selected!;
     expect(later.overdueTasks.map((t) => t.id)).toEqual([task.id]);
     expect(later.byAgency.find((a) => a.name === 'Sở Y tế')).toMatchObject({ overdue: 1 });
     // a stale version is a conflict; clearing with the current one works
     expect(
-      await setTaskDueDate(db.prisma, users.leaderKG, {
+      await setTaskDueDate(users.leaderKG, {
         taskId: task.id,
         dueDate: '2026-12-01',
         version: task.version,
       }),
     ).toMatchObject({ ok: false, code: 'conflict' });
     expect(
-      await setTaskDueDate(db.prisma, users.leaderKG, { taskId: task.id, dueDate: null, version: task.version + 1 }),
+      await setTaskDueDate(users.leaderKG, { taskId: task.id, dueDate: '', version: task.version + 1 }),
     ).toMatchObject({ ok: true });
     const audit = await db.prisma.auditLog.findMany({
       where: { action: 'task.due-date', targetId: String(task.id) },
@@ -148,14 +150,14 @@ describe('due dates', () => {
       select: { id: true, version: true },
     });
     expect(
-      await setTaskDueDate(db.prisma, users.agencyKG, {
+      await setTaskDueDate(users.agencyKG, {
         taskId: task.id,
         dueDate: '2026-12-01',
         version: task.version,
       }),
     ).toMatchObject({ ok: false, code: 'forbidden' });
     expect(
-      await setTaskDueDate(db.prisma, users.leaderLC, {
+      await setTaskDueDate(users.leaderLC, {
         taskId: task.id,
         dueDate: '2026-12-01',
         version: task.version,
@@ -171,32 +173,37 @@ describe('due dates', () => {
 describe('standing down and manual activation', () => {
   it('refuses another province’s leader and officers', async () => {
     const { id } = await kgOpen();
+    expect(await standDown(users.leaderLC, { activationId: id, reason: 'Không phải tỉnh tôi' }, NOW)).toEqual({
+      ok: false,
+      code: 'forbidden',
+      message: 'errors.otherProvince',
+    });
+    expect(await standDown(users.districtKG, { activationId: id, reason: 'Tôi muốn dừng' }, NOW)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(
-      await standDown(db.prisma, users.leaderLC, { activationId: id, reason: 'Không phải tỉnh tôi' }, NOW),
-    ).toEqual({ ok: false, code: 'forbidden', message: 'errors.otherProvince' });
-    expect(
-      await standDown(db.prisma, users.districtKG, { activationId: id, reason: 'Tôi muốn dừng' }, NOW),
-    ).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(
-      await activateManually(db.prisma, users.leaderLC, { provinceCode: '91', reason: 'Không phải tỉnh tôi' }, NOW),
+      await activateManually(users.leaderLC, { provinceCode: KG, reason: 'Không phải tỉnh tôi' }, NOW),
     ).toMatchObject({ ok: false, code: 'forbidden' });
     expect((await kgOpen()).id).toBe(id);
   });
 
   it('refuses a manual activation while one is open, and a second stand-down', async () => {
     const { id } = await kgOpen();
-    expect(
-      await activateManually(db.prisma, users.leaderKG, { provinceCode: '91', reason: 'Biến chủng mới' }, NOW),
-    ).toEqual({ ok: false, code: 'conflict', message: 'errors.alreadyOpen' });
-    expect(
-      await standDown(db.prisma, users.leaderKG, { activationId: id, reason: 'Dịch đã được kiểm soát' }, NOW),
-    ).toMatchObject({ ok: true });
-    expect(await standDown(db.prisma, users.leaderKG, { activationId: id, reason: 'Lần nữa' }, NOW)).toEqual({
+    expect(await activateManually(users.leaderKG, { provinceCode: KG, reason: 'Biến chủng mới' }, NOW)).toEqual({
+      ok: false,
+      code: 'conflict',
+      message: 'errors.alreadyOpen',
+    });
+    expect(await standDown(users.leaderKG, { activationId: id, reason: 'Dịch đã được kiểm soát' }, NOW)).toMatchObject({
+      ok: true,
+    });
+    expect(await standDown(users.leaderKG, { activationId: id, reason: 'Lần nữa' }, NOW)).toEqual({
       ok: false,
       code: 'refused',
       message: 'errors.alreadyStoodDown',
     });
-    const record = (await view(users.leaderKG, '91', id)).selected!;
+    const record = (await view(users.leaderKG, KG, id)).selected!;
     expect(record.summary).toMatchObject({
       status: 'STOOD_DOWN',
       standDownReason: 'Dịch đã được kiểm soát',
@@ -207,18 +214,17 @@ describe('standing down and manual activation', () => {
   });
 
   it('opens a new activation by a leader’s decision, with the reason, whatever the figures', async () => {
-    expect(activateSchema.safeParse({ provinceCode: '12', reason: ' ab ' }).error?.issues[0]?.message).toBe(
+    expect(activateSchema.safeParse({ provinceCode: LC, reason: ' ab ' }).error?.issues[0]?.message).toBe(
       'errors.reasonTooShort',
     );
     // Lai Châu is in early warning, not surge: a leader may still open the plan (a dangerous new variant)
     const r = await activateManually(
-      db.prisma,
       users.leaderLC,
-      { provinceCode: '12', reason: 'Xuất hiện biến chủng mới nguy hiểm' },
+      { provinceCode: LC, reason: 'Xuất hiện biến chủng mới nguy hiểm' },
       NOW,
     );
     expect(r).toMatchObject({ ok: true });
-    const lc = (await view(users.leaderLC, '12')).selected!;
+    const lc = (await view(users.leaderLC, LC)).selected!;
     expect(lc.summary).toMatchObject({
       trigger: 'MANUAL',
       reason: 'Xuất hiện biến chủng mới nguy hiểm',
@@ -228,15 +234,15 @@ describe('standing down and manual activation', () => {
     });
     expect(lc.snapshot.level).toBe('warning');
     const audit = await db.prisma.auditLog.findFirstOrThrow({
-      where: { action: 'activation.opened', provinceCode: '12' },
+      where: { action: 'activation.opened', provinceCode: LC },
     });
-    expect(audit).toMatchObject({ actorId: users.leaderLC.id, actorLabel: EMAILS.leaderLC });
+    expect(audit).toMatchObject({ actorId: users.leaderLC.id, actorLabel: users.leaderLC.email });
 
     // Kiên Giang, stood down above: a new manual activation lists both in the history, newest first
     expect(
-      await activateManually(db.prisma, users.leaderKG, { provinceCode: '91', reason: 'Số ca tăng trở lại' }, NOW),
+      await activateManually(users.leaderKG, { provinceCode: KG, reason: 'Số ca tăng trở lại' }, NOW),
     ).toMatchObject({ ok: true });
-    const kg = await view(users.leaderKG, '91');
+    const kg = await view(users.leaderKG, KG);
     expect(kg.activations.map((a) => [a.status, a.trigger])).toEqual([
       ['OPEN', 'MANUAL'],
       ['STOOD_DOWN', 'AUTOMATIC'],

@@ -3,21 +3,35 @@ import { afterReportsSaved } from '@/server/activation/hooks';
 import { activateManually, standDown } from '@/server/activation/manage';
 import { openActivation } from '@/server/activation/open';
 import { loadProvinceVerdict } from '@/server/verdicts/province-verdict';
-import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
-import { demoUser, EMAILS, NOW, W46, W47, writeFigures, type Figures } from './activation-support';
+import { calmFigures, everyUnit, province, reports, type FactoryProvince } from '../factories';
+import { activationWorld, NOW, W46, W47, writeFigures, type ActivationWorld, type Figures } from './activation-support';
 
 // The automatic activation: a save that makes the latest complete week (2026-W47 at NOW) 'surge' opens the plan once,
 // under the system actor, with its checklist; older weeks never activate; standing down is a leader's decision only.
 
 let db: TestDatabase;
 const actor = { id: 0, label: 'test' };
+let users: ActivationWorld['users'];
+/** the Lai Châu-like province (early warning in W47, one district not reported), two calm ones on the default plan */
+let LC: string;
+let BP: string;
+let HN: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  const world = await activationWorld(db.prisma);
+  users = world.users;
+  LC = world.lc.code;
+  const calm = async (): Promise<FactoryProvince> => {
+    const p = await province(db.prisma, { plan: 'default', responsePlan: false });
+    for (const w of [W46, W47]) await reports(db.prisma, p, w, everyUnit(p, calmFigures));
+    return p;
+  };
+  BP = (await calm()).code;
+  HN = (await calm()).code;
   useAsAppDatabase(db);
-  actor.id = (await demoUser(db.prisma, EMAILS.dataEntryLC)).id;
+  actor.id = users.dataEntryLC.id;
 });
 afterAll(async () => db?.destroy());
 
@@ -40,100 +54,49 @@ const activations = (code: string) =>
 const SURGE: Figures = { newCases: 100_000, oxygenAvg7d: 10_000, freeCovidBeds: 0, staffedIcuBeds: 0 };
 const CALM: Figures = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 10_000, staffedIcuBeds: 10_000 };
 
-describe('the demo seed', () => {
-  it('opens Kiên Giang’s plan through the automatic rule, with one copy of the district tasks per district', async () => {
-    const [kg] = await activations('91');
-    expect(kg).toMatchObject({ status: 'OPEN', trigger: 'AUTOMATIC', provisional: false, openedById: null });
-    const audit = await db.prisma.auditLog.findFirstOrThrow({
-      where: { targetType: 'Activation', targetId: String(kg!.id) },
-    });
-    expect(audit).toMatchObject({
-      actorLabel: 'system:auto-activation',
-      actorId: null,
-      action: 'activation.opened',
-      provinceCode: '91',
-    });
-
-    // prisma/data/response/README.md: Kiên Giang's section V has 24 bodies and 67 tasks, 8 of them for body 24
-    // "Uỷ ban nhân dân các huyện, thành phố"; the province has 15 districts. Those 8 are copied per district:
-    // (67 - 8) + 8 × 15 = 59 + 120 = 179 tasks.
-    const tasks = await db.prisma.activationTask.findMany({
-      where: { activationId: kg!.id },
-      select: { districtId: true, agency: { select: { kind: true } } },
-    });
-    expect(tasks).toHaveLength(67 - 8 + 8 * 15);
-    const districtIds = new Set(tasks.filter((t) => t.districtId !== null).map((t) => t.districtId));
-    expect(districtIds.size).toBe(15);
-    expect(tasks.every((t) => (t.agency.kind === 'DISTRICT_COMMITTEE') === (t.districtId !== null))).toBe(true);
-    const perDistrict = await db.prisma.activationTask.groupBy({
-      by: ['districtId'],
-      where: { activationId: kg!.id, districtId: { not: null } },
-      _count: { _all: true },
-    });
-    expect(perDistrict.every((g) => g._count._all === 8)).toBe(true);
-
-    const detail = await db.prisma.activation.findUniqueOrThrow({
-      where: { id: kg!.id },
-      select: { snapshot: true, isoWeek: true, planVersion: { select: { plan: { select: { key: true } } } } },
-    });
-    expect(detail.isoWeek).toBe(47);
-    expect(detail.planVersion.plan.key).toBe('kien-giang');
-    expect(detail.snapshot).toMatchObject({ week: '2026-W47', level: 'surge', plan: { key: 'kien-giang' } });
-  });
-
-  it('opens nothing for the provinces that are not in surge', async () => {
-    for (const code of ['12', '35', '70']) expect(await activations(code)).toEqual([]);
-  });
-});
-
 describe('automatic activation', () => {
   it('opens Lai Châu’s plan on the first save that makes the latest week surge, and only then', async () => {
     // the latest week already meets the epidemic criteria (warning): a save that keeps it there opens nothing
-    expect(await save('12', {})).toMatchObject({ status: 'not-surge', level: 'warning' });
-    expect(await activations('12')).toEqual([]);
+    expect(await save(LC, {})).toMatchObject({ status: 'not-surge', level: 'warning' });
+    expect(await activations(LC)).toEqual([]);
 
-    const first = await save('12', { freeCovidBeds: 0 });
+    const first = await save(LC, { freeCovidBeds: 0 });
     expect(first).toMatchObject({ status: 'opened' });
     // Lai Châu: 16 bodies, 60 tasks, 4 for the district committees, 8 districts: (60 - 4) + 4 × 8 = 88
     expect(first).toMatchObject({ tasks: 60 - 4 + 4 * 8 });
-    const [lc] = await activations('12');
-    // district 106 has not reported 2026-W47: the verdict, and so the activation, is provisional
+    const [lc] = await activations(LC);
+    // its last district has not reported 2026-W47: the verdict, and so the activation, is provisional
     expect(lc).toMatchObject({ status: 'OPEN', trigger: 'AUTOMATIC', provisional: true, openedById: null });
-    const audits = await db.prisma.auditLog.findMany({ where: { targetType: 'Activation', provinceCode: '12' } });
+    const audits = await db.prisma.auditLog.findMany({ where: { targetType: 'Activation', provinceCode: LC } });
     expect(audits.map((a) => [a.actorLabel, a.action])).toEqual([['system:auto-activation', 'activation.opened']]);
 
     // later saves, still in surge: nothing more
-    expect(await save('12', { freeCovidBeds: 1 })).toMatchObject({ status: 'already-open', activationId: lc!.id });
-    expect(await activations('12')).toHaveLength(1);
+    expect(await save(LC, { freeCovidBeds: 1 })).toMatchObject({ status: 'already-open', activationId: lc!.id });
+    expect(await activations(LC)).toHaveLength(1);
     expect(await db.prisma.activationTask.count({ where: { activationId: lc!.id } })).toBe(88);
   });
 
   it('never activates on back-filled or corrected older weeks', async () => {
-    // Bình Phước (normal): 2026-W46 rewritten to surge figures, twice, opens nothing
-    expect(await save('70', SURGE, [W46])).toBeNull();
-    const verdict = await db.prisma.$transaction((tx) => loadProvinceVerdict(tx, '70', W46));
+    // a calm province (normal): 2026-W46 rewritten to surge figures, twice, opens nothing
+    expect(await save(BP, SURGE, [W46])).toBeNull();
+    const verdict = await db.prisma.$transaction((tx) => loadProvinceVerdict(tx, BP, W46));
     expect(verdict?.snapshot.level).toBe('surge');
-    expect(await save('70', SURGE, [W46])).toBeNull();
-    expect(await activations('70')).toEqual([]);
+    expect(await save(BP, SURGE, [W46])).toBeNull();
+    expect(await activations(BP)).toEqual([]);
     // a save naming the latest week too, while that week stays normal: still nothing
-    expect(await save('70', {}, [W46, W47], [W46])).toMatchObject({ status: 'not-surge', level: 'normal' });
-    expect(await activations('70')).toEqual([]);
+    expect(await save(BP, {}, [W46, W47], [W46])).toMatchObject({ status: 'not-surge', level: 'normal' });
+    expect(await activations(BP)).toEqual([]);
   });
 
   it('never stands down by itself: figures falling below the thresholds leave the plan open', async () => {
-    expect(await save('12', CALM)).toMatchObject({ status: 'already-open' });
-    expect((await activations('12')).map((a) => a.status)).toEqual(['OPEN']);
+    expect(await save(LC, CALM)).toMatchObject({ status: 'already-open' });
+    expect((await activations(LC)).map((a) => a.status)).toEqual(['OPEN']);
   });
 
   it('after a leader stands it down, keeps the record read-only and opens a new activation on a later surge', async () => {
-    const leader = await demoUser(db.prisma, EMAILS.leaderLC);
-    const [old] = await activations('12');
-    const result = await standDown(
-      db.prisma,
-      leader,
-      { activationId: old!.id, reason: 'Số ca giảm ba tuần liên tiếp' },
-      NOW,
-    );
+    const leader = users.leaderLC;
+    const [old] = await activations(LC);
+    const result = await standDown(leader, { activationId: old!.id, reason: 'Số ca giảm ba tuần liên tiếp' }, NOW);
     expect(result).toEqual({ ok: true, data: undefined, message: 'done.stoodDown' });
     const record = await db.prisma.activation.findUniqueOrThrow({
       where: { id: old!.id },
@@ -152,9 +115,9 @@ describe('automatic activation', () => {
     ).toBe(1);
 
     // still calm: nothing; surge again: a new activation, the old one untouched
-    expect(await save('12', {})).toMatchObject({ status: 'not-surge' });
-    expect(await save('12', SURGE)).toMatchObject({ status: 'opened' });
-    const all = await activations('12');
+    expect(await save(LC, {})).toMatchObject({ status: 'not-surge' });
+    expect(await save(LC, SURGE)).toMatchObject({ status: 'opened' });
+    const all = await activations(LC);
     expect(all.map((a) => a.status)).toEqual(['STOOD_DOWN', 'OPEN']);
     expect(all[1]!.provisional).toBe(true);
   });
@@ -162,33 +125,33 @@ describe('automatic activation', () => {
 
 describe('two writes crossing the threshold at the same moment', () => {
   it('two saves at once open the plan once, and both saves are kept', async () => {
-    // Hà Nam's latest week is put in surge without going through the hook; then two saves of different rows run at
+    // A calm province's latest week is put in surge without going through the hook; then two saves of different rows run at
     // once. (Saves of one province also queue on its DataVersion row, so on PostgreSQL the second sees the first's
     // committed activation; the next test forces the case the unique index is there for.)
-    await db.prisma.$transaction((tx) => writeFigures(tx, '35', W47, SURGE));
+    await db.prisma.$transaction((tx) => writeFigures(tx, HN, W47, SURGE));
     const district = await db.prisma.adminUnit.findFirstOrThrow({
-      where: { provinceCode: '35', kind: 'district' },
+      where: { provinceCode: HN, kind: 'district' },
       select: { code: true },
     });
     const saveRow = (code: string, newCases: number) =>
       db.prisma.$transaction(
         async (tx) => {
-          await writeFigures(tx, '35', W47, { newCases }, [code]);
-          return afterReportsSaved(tx, { provinceCode: '35', weeks: [W47], actor, now: NOW });
+          await writeFigures(tx, HN, W47, { newCases }, [code]);
+          return afterReportsSaved(tx, { provinceCode: HN, weeks: [W47], actor, now: NOW });
         },
         { timeout: 20_000, maxWait: 20_000 },
       );
-    const results = await Promise.all([saveRow('35', 100_001), saveRow(district.code, 100_002)]);
+    const results = await Promise.all([saveRow(HN, 100_001), saveRow(district.code, 100_002)]);
     expect(results.map((r) => r?.status).sort()).toEqual(['already-open', 'opened']);
-    const open = await activations('35');
+    const open = await activations(HN);
     expect(open).toHaveLength(1);
     // the loser of the race lost only its activation, never its figures
     const cases = await db.prisma.weeklyReport.findMany({
-      where: { isoYear: 2026, isoWeek: 47, unit: { provinceCode: '35' }, newCases: { gt: 100_000 } },
+      where: { isoYear: 2026, isoWeek: 47, unit: { provinceCode: HN }, newCases: { gt: 100_000 } },
       select: { newCases: true },
     });
     expect(cases.map((c) => c.newCases).sort()).toEqual([100_001, 100_002]);
-    expect(await db.prisma.auditLog.count({ where: { action: 'activation.opened', provinceCode: '35' } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: 'activation.opened', provinceCode: HN } })).toBe(1);
   });
 
   it('a save and a leader’s manual activation at the same moment open one activation', async () => {
@@ -199,20 +162,20 @@ describe('two writes crossing the threshold at the same moment', () => {
     const leader = await db.prisma.user.create({
       data: {
         email: 'lanhdao.bp@test.invalid',
-        name: 'Lãnh đạo Bình Phước',
+        name: 'Lãnh đạo tỉnh thử',
         role: 'PROVINCIAL_LEADER',
-        provinceCode: '70',
+        provinceCode: BP,
         passwordHash: '-',
       },
       select: { id: true, email: true, name: true, provinceCode: true, unitId: true, agencyId: true },
     });
-    await db.prisma.$transaction((tx) => writeFigures(tx, '70', W47, SURGE));
+    await db.prisma.$transaction((tx) => writeFigures(tx, BP, W47, SURGE));
     let inserted!: () => void;
     const saveInserted = new Promise<void>((resolve) => (inserted = resolve));
     const saving = db.prisma.$transaction(
       async (tx) => {
-        await writeFigures(tx, '70', W47, { newCases: 100_003 }, ['70']);
-        const r = await afterReportsSaved(tx, { provinceCode: '70', weeks: [W47], actor, now: NOW });
+        await writeFigures(tx, BP, W47, { newCases: 100_003 }, [BP]);
+        const r = await afterReportsSaved(tx, { provinceCode: BP, weeks: [W47], actor, now: NOW });
         inserted();
         await new Promise((resolve) => setTimeout(resolve, 400));
         return r;
@@ -221,23 +184,22 @@ describe('two writes crossing the threshold at the same moment', () => {
     );
     const manual = saveInserted.then(() =>
       activateManually(
-        db.prisma,
         { ...leader, role: 'PROVINCIAL_LEADER' },
-        { provinceCode: '70', reason: 'Biến chủng mới nguy hiểm' },
+        { provinceCode: BP, reason: 'Biến chủng mới nguy hiểm' },
         NOW,
       ),
     );
     const [saved, decided] = await Promise.all([saving, manual]);
     expect(saved).toMatchObject({ status: 'opened' });
     expect(decided).toEqual({ ok: false, code: 'conflict', message: 'errors.alreadyOpen' });
-    expect(await activations('70')).toEqual([expect.objectContaining({ status: 'OPEN', trigger: 'AUTOMATIC' })]);
+    expect(await activations(BP)).toEqual([expect.objectContaining({ status: 'OPEN', trigger: 'AUTOMATIC' })]);
     expect(await db.prisma.weeklyReport.count({ where: { newCases: 100_003 } })).toBe(1);
   });
 
   it('loses the race without aborting the caller’s transaction (the unique violation is caught under a savepoint)', async () => {
     // Deterministic on both databases: the "none open" check is skipped, so the insert itself hits the index.
     const outcome = await db.prisma.$transaction(async (tx) => {
-      const verdict = (await loadProvinceVerdict(tx, '35', W47))!;
+      const verdict = (await loadProvinceVerdict(tx, HN, W47))!;
       const r = await openActivation(tx, {
         verdict,
         week: W47,
@@ -247,12 +209,12 @@ describe('two writes crossing the threshold at the same moment', () => {
         now: NOW,
       });
       // the transaction is still usable after the violation
-      const after = await writeFigures(tx, '35', W47, { oxygenAvg7d: 12_345 }, ['35']);
+      const after = await writeFigures(tx, HN, W47, { oxygenAvg7d: 12_345 }, [HN]);
       return { r, after };
     });
     expect(outcome.r).toMatchObject({ status: 'already-open' });
     expect(outcome.after).toBe(1);
-    expect(await activations('35')).toHaveLength(1);
+    expect(await activations(HN)).toHaveLength(1);
     expect(await db.prisma.weeklyReport.count({ where: { oxygenAvg7d: 12_345 } })).toBe(1);
   });
 });

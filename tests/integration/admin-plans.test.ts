@@ -6,7 +6,8 @@ import { setPopulationAs } from '@/server/populations/save';
 import { getPlanEditor } from '@/server/plans/queries';
 import { getProvinceUnits, openProvince } from '@/server/dashboard/province';
 import { getPlanForWeek } from '@/server/verdicts/province-week';
-import { seedIfEmpty } from '@/server/seed';
+import { DEMO_EMAILS } from '@/server/seed/demo-accounts';
+import { demoAccounts, referenceProvince } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // Reference data: a plan edit is a new version from this week on (past weeks keep their verdicts); populations by
@@ -52,10 +53,12 @@ const form = (over: Record<string, string | number> = {}) => ({
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // the four provinces as the seed stores them (the built-in plans and who they apply to), and the demo's accounts
+  for (const code of ['91', '12', '70', '35']) await referenceProvince(db.prisma, code);
+  await demoAccounts(db.prisma);
   useAsAppDatabase(db);
-  admin = await sessionUser('admin@demo.surgewatch.vn');
-  entryKG = await sessionUser('nhaplieu.kg@demo.surgewatch.vn');
+  admin = await sessionUser(DEMO_EMAILS.admin);
+  entryKG = await sessionUser(DEMO_EMAILS.dataEntryKG);
 });
 afterAll(async () => db?.destroy());
 

@@ -3,7 +3,8 @@ import type { RoleName, SessionUser } from '@/lib/roles';
 import { stampOf } from '@/lib/validations/users';
 import { createUserAs, resetPasswordAs, setUserActiveAs, updateUserAs } from '@/server/users/save';
 import { authenticate } from '@/server/auth/sign-in';
-import { seedIfEmpty } from '@/server/seed';
+import { DEMO_EMAILS } from '@/server/seed/demo-accounts';
+import { demoAccounts, referenceProvince, TEST_PASSWORD } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 process.env.SURGEWATCH_NOW ??= '2026-11-23T03:00:00Z';
@@ -29,10 +30,12 @@ const PASSWORD = 'mây trắng bay qua đèo';
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Kiên Giang, Lai Châu and Hà Nam as the seed stores them, with the demo's accounts (signing in with TEST_PASSWORD)
+  for (const code of ['91', '12', '35']) await referenceProvince(db.prisma, code);
+  await demoAccounts(db.prisma);
   useAsAppDatabase(db);
-  admin = await sessionUser('admin@demo.surgewatch.vn');
-  leaderKG = await sessionUser('lanhdao.kg@demo.surgewatch.vn');
+  admin = await sessionUser(DEMO_EMAILS.admin);
+  leaderKG = await sessionUser(DEMO_EMAILS.leaderKG);
 });
 afterAll(async () => db?.destroy());
 
@@ -92,7 +95,7 @@ describe('creating users', () => {
     [{ role: 'ADMIN', password: 'short-pass' }, 'password', 'passwordTooShort'],
     [{ role: 'ADMIN', password: 'password1234' }, 'password', 'passwordCommon'],
     [{ role: 'ADMIN', email: 'not-an-email' }, 'email', 'email'],
-    [{ role: 'ADMIN', email: 'admin@demo.surgewatch.vn' }, 'email', 'emailTaken'],
+    [{ role: 'ADMIN', email: DEMO_EMAILS.admin }, 'email', 'emailTaken'],
     [{ role: 'ADMIN', name: '  ' }, 'name', 'required'],
   ])('refuses %j with %s: %s next to the field', async (over, field, message) => {
     const before = await db.prisma.user.count();
@@ -122,7 +125,7 @@ describe('creating users', () => {
 
 describe('changing role and scope', () => {
   it('moves a leader to another province: signs them out, revokes their tokens, audits before and after', async () => {
-    const target = await sessionUser('lanhdao.lc@demo.surgewatch.vn');
+    const target = await sessionUser(DEMO_EMAILS.leaderLC);
     const token = await db.prisma.apiToken.create({
       data: { userId: target.id, name: 't', tokenHash: 'h-role-change', prefix: 'sw_x' },
     });
@@ -151,7 +154,7 @@ describe('changing role and scope', () => {
   });
 
   it('refuses a save made from a stale form (someone changed the user meanwhile) and changes nothing', async () => {
-    const target = await sessionUser('nhaplieu.lc@demo.surgewatch.vn');
+    const target = await sessionUser(DEMO_EMAILS.dataEntryLC);
     const old = await stamp(target.id);
     expect(
       await updateUserAs(admin, {
@@ -177,7 +180,7 @@ describe('changing role and scope', () => {
   });
 
   it('a rename alone does not sign the user out', async () => {
-    const target = await sessionUser('soyte.lc@demo.surgewatch.vn');
+    const target = await sessionUser(DEMO_EMAILS.agencyLC);
     const sv = (await db.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).sessionVersion;
     await updateUserAs(admin, {
       userId: target.id,
@@ -202,7 +205,7 @@ describe('changing role and scope', () => {
 
 describe('deactivating and resetting passwords', () => {
   it('deactivation signs the user out and revokes tokens; reactivation lets them back in', async () => {
-    const target = await sessionUser('huyen.rachgia@demo.surgewatch.vn');
+    const target = await sessionUser(DEMO_EMAILS.districtKG);
     await db.prisma.apiToken.create({
       data: { userId: target.id, name: 't', tokenHash: 'h-deactivate', prefix: 'sw_y' },
     });
@@ -215,15 +218,15 @@ describe('deactivating and resetting passwords', () => {
       sessionVersion: sv + 1,
     });
     expect(await db.prisma.apiToken.count({ where: { userId: target.id, revokedAt: null } })).toBe(0);
-    expect(
-      (await authenticate(db.prisma, { email: target.email, password: 'surgewatch-demo', ip: null }, NOW)).ok,
-    ).toBe(false);
+    expect((await authenticate(db.prisma, { email: target.email, password: TEST_PASSWORD, ip: null }, NOW)).ok).toBe(
+      false,
+    );
     expect(
       await setUserActiveAs(admin, { userId: target.id, stamp: await stamp(target.id), active: 'true' }),
     ).toMatchObject({ ok: true });
-    expect(
-      (await authenticate(db.prisma, { email: target.email, password: 'surgewatch-demo', ip: null }, NOW)).ok,
-    ).toBe(true);
+    expect((await authenticate(db.prisma, { email: target.email, password: TEST_PASSWORD, ip: null }, NOW)).ok).toBe(
+      true,
+    );
     const actions = (
       await db.prisma.auditLog.findMany({ where: { targetId: String(target.id), action: { startsWith: 'user.' } } })
     ).map((r) => r.action);
@@ -237,7 +240,7 @@ describe('deactivating and resetting passwords', () => {
   });
 
   it('a reset sets a new password (12 characters at least), ends sessions and is audited', async () => {
-    const target = await sessionUser('nhaplieu.kg@demo.surgewatch.vn');
+    const target = await sessionUser(DEMO_EMAILS.dataEntryKG);
     expect(
       await resetPasswordAs(admin, { userId: target.id, password: 'too-short', confirm: 'too-short' }),
     ).toMatchObject({ fieldErrors: { password: ['passwordTooShort'] } });
@@ -254,9 +257,9 @@ describe('deactivating and resetting passwords', () => {
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: target.id } });
     expect(after.sessionVersion).toBe(sv + 1);
     expect(after.passwordChangedAt).toEqual(NOW);
-    expect(
-      (await authenticate(db.prisma, { email: target.email, password: 'surgewatch-demo', ip: null }, NOW)).ok,
-    ).toBe(false);
+    expect((await authenticate(db.prisma, { email: target.email, password: TEST_PASSWORD, ip: null }, NOW)).ok).toBe(
+      false,
+    );
     expect((await authenticate(db.prisma, { email: target.email, password: PASSWORD, ip: null }, NOW)).ok).toBe(true);
     expect(
       await db.prisma.auditLog.count({

@@ -10,7 +10,8 @@ import type { SessionUser } from '@/lib/roles';
 import { createApiToken } from '@/server/tokens/api-tokens';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { seedIfEmpty } from '@/server/seed';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { DEMO_EMAILS } from '@/server/seed/demo-accounts';
+import { sessionUser } from '../fixtures/session-users';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // The JSON API through its route handlers, as other systems call it: Bearer tokens or the session cookie, the same
@@ -33,13 +34,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedIfEmpty(db.prisma, { demo: true, now: NOW });
   useAsAppDatabase(db);
-  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
+  entry = await sessionUser(db.prisma, DEMO_EMAILS.dataEntryLC);
   tokenLC = (await createApiToken(entry, { name: 'test', expiresInDays: null }))!.token;
-  tokenLeaderLC = (await createApiToken(await sessionUser(db.prisma, DEMO.leaderLC), {
+  tokenLeaderLC = (await createApiToken(await sessionUser(db.prisma, DEMO_EMAILS.leaderLC), {
     name: 'test',
     expiresInDays: null,
   }))!.token;
-  tokenKG = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryKG), {
+  tokenKG = (await createApiToken(await sessionUser(db.prisma, DEMO_EMAILS.dataEntryKG), {
     name: 'test',
     expiresInDays: null,
   }))!.token;

@@ -6,8 +6,7 @@ import * as listRoute from '@/app/api/v1/reports/route';
 import type { SessionUser } from '@/lib/roles';
 import { createTokenSchema } from '@/lib/validations/api-token';
 import { createApiToken, identifyToken, listApiTokens, revokeApiToken, userForToken } from '@/server/tokens/api-tokens';
-import { seedIfEmpty } from '@/server/seed';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { calmFigures, everyUnit, referenceProvince, reports, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // Personal API tokens: shown once, stored as a SHA-256 hash, acting as their owner, revocable, expiring, lastUsedAt;
@@ -23,10 +22,12 @@ let leader: SessionUser;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Lai Châu as the seed stores it (the requests name its units), reported in W40 and W41, and two of its users
+  const lc = await referenceProvince(db.prisma, '12');
+  for (const isoWeek of [40, 41]) await reports(db.prisma, lc, { isoYear: 2026, isoWeek }, everyUnit(lc, calmFigures));
   useAsAppDatabase(db);
-  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
-  leader = await sessionUser(db.prisma, DEMO.leaderLC);
+  entry = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: lc });
+  leader = await user(db.prisma, 'PROVINCIAL_LEADER', { province: lc });
 });
 afterAll(async () => db?.destroy());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '@/server/auth/sign-in';
-import { DEMO_PASSWORD } from '@/server/seed/demo-accounts';
-import { seedIfEmpty } from '@/server/seed';
+import { DEMO_ACCOUNTS } from '@/server/seed/demo-accounts';
+import { province, TEST_PASSWORD, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // Sign-in throttling (src/server/auth/lockout.ts, SECURITY.md): a client that fails 5 times at one address is locked out
@@ -10,11 +10,22 @@ import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../supp
 
 const T0 = Date.parse('2026-11-23T03:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+const testEmail = (demoEmail: string) => demoEmail.replace('@demo.surgewatch.vn', '@test.surgewatch.vn');
 let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: at(0) });
+  // the demo's roles, under test addresses (…@test.surgewatch.vn), all able to sign in with TEST_PASSWORD
+  const p = await province(db.prisma);
+  for (const a of DEMO_ACCOUNTS)
+    await user(db.prisma, a.role, {
+      email: testEmail(a.email),
+      name: a.name,
+      province: a.provinceCode ? p : undefined,
+      unit: a.unitCode ? p.districts[0] : undefined,
+      agency: a.agencyCode ? p.agencies[0] : undefined,
+      canSignIn: true,
+    });
   useAsAppDatabase(db);
 });
 afterAll(async () => db?.destroy());
@@ -28,44 +39,44 @@ const throttled = (seconds: number) => ({ ok: false, reason: 'throttled', retryA
 
 describe('one client at one address', () => {
   it('signs in with the right password and audits it with the client address', async () => {
-    const result = await attempt('lanhdao.kg@demo.surgewatch.vn', DEMO_PASSWORD, 0);
+    const result = await attempt('lanhdao.kg@test.surgewatch.vn', TEST_PASSWORD, 0);
     expect(result.ok).toBe(true);
     const row = await db.prisma.auditLog.findFirst({
-      where: { action: 'auth.sign-in', actorLabel: 'lanhdao.kg@demo.surgewatch.vn' },
+      where: { action: 'auth.sign-in', actorLabel: 'lanhdao.kg@test.surgewatch.vn' },
     });
     expect(row?.after).toEqual({ ip: X });
   });
 
   it('the fifth failure locks that client out of that address for 15 minutes, even with the right password', async () => {
-    const email = 'nhaplieu.lc@demo.surgewatch.vn';
+    const email = 'nhaplieu.lc@test.surgewatch.vn';
     for (let i = 0; i < 4; i++) expect(await attempt(email, 'wrong-password-123', i)).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-123', 4)).toEqual(throttled(900));
-    expect(await attempt(email, DEMO_PASSWORD, 5)).toEqual(throttled(840));
-    expect(await attempt(email, DEMO_PASSWORD, 18.99)).toEqual(throttled(1));
-    expect((await attempt(email, DEMO_PASSWORD, 19)).ok).toBe(true);
+    expect(await attempt(email, TEST_PASSWORD, 5)).toEqual(throttled(840));
+    expect(await attempt(email, TEST_PASSWORD, 18.99)).toEqual(throttled(1));
+    expect((await attempt(email, TEST_PASSWORD, 19)).ok).toBe(true);
   });
 
   it('40 failures of client X at an address lock X out, and client Y still signs in there with the right password', async () => {
-    const email = 'lanhdao.lc@demo.surgewatch.vn';
+    const email = 'lanhdao.lc@test.surgewatch.vn';
     const results = [];
     for (let i = 0; i < 40; i++) results.push(await attempt(email, `guess-${i}-xyz`, 100 + i / 10, X));
     expect(results.slice(0, 4)).toEqual(Array(4).fill(INVALID));
     expect(results.slice(4).every((r) => !r.ok && r.reason === 'throttled')).toBe(true);
     // only five passwords were checked
     expect(await db.prisma.signInAttempt.count({ where: { email, ip: X } })).toBe(5);
-    expect((await attempt(email, DEMO_PASSWORD, 104, Y)).ok).toBe(true);
+    expect((await attempt(email, TEST_PASSWORD, 104, Y)).ok).toBe(true);
     // and X stays locked out, even with the right password
-    expect(await attempt(email, DEMO_PASSWORD, 104.1, X)).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await attempt(email, TEST_PASSWORD, 104.1, X)).toMatchObject({ ok: false, reason: 'throttled' });
   });
 
   it('an IPv6 client rotating addresses inside its /64 is still one client; the audit keeps each full address', async () => {
-    const email = 'soyte.lc@demo.surgewatch.vn';
+    const email = 'soyte.lc@test.surgewatch.vn';
     const ip = (i: number) => `2001:db8:77:1::${(i + 1).toString(16)}`;
     for (let i = 0; i < 4; i++) expect(await attempt(email, 'wrong-password-123', 200 + i, ip(i))).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-123', 204, ip(4))).toEqual(throttled(900));
-    expect(await attempt(email, DEMO_PASSWORD, 205, ip(5))).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await attempt(email, TEST_PASSWORD, 205, ip(5))).toMatchObject({ ok: false, reason: 'throttled' });
     // another /64 is another client
-    expect((await attempt(email, DEMO_PASSWORD, 205, '2001:db8:77:2::1')).ok).toBe(true);
+    expect((await attempt(email, TEST_PASSWORD, 205, '2001:db8:77:2::1')).ok).toBe(true);
     const audited = await db.prisma.auditLog.findMany({
       where: { action: 'auth.sign-in-failed', actorLabel: email },
       select: { after: true },
@@ -79,14 +90,14 @@ describe('one client at one address', () => {
       for (let i = 0; i < 6; i++) results.push(await attempt(email, 'wrong-password-123', 200 + i, ip));
       return results;
     };
-    const ghost = await run('khong.co.ai@demo.surgewatch.vn', '192.0.2.1');
-    const real = await run('soyte.kg@demo.surgewatch.vn', '192.0.2.2');
+    const ghost = await run('khong.co.ai@test.surgewatch.vn', '192.0.2.1');
+    const real = await run('soyte.kg@test.surgewatch.vn', '192.0.2.2');
     expect(ghost).toEqual(real);
     expect(ghost).toEqual([...Array(4).fill(INVALID), throttled(900), throttled(840)]);
   });
 
   it('audits failures, the lock and attempts refused while locked, without passwords', async () => {
-    const email = 'huyen.tamduong@demo.surgewatch.vn';
+    const email = 'huyen.tamduong@test.surgewatch.vn';
     for (let i = 0; i < 6; i++) await attempt(email, `wrong-password-${i}x`, 300);
     const rows = await db.prisma.auditLog.findMany({
       where: { OR: [{ actorLabel: email }, { after: { path: ['email'], equals: email } }] },
@@ -103,15 +114,15 @@ describe('one client at one address', () => {
   });
 
   it('a success clears the count: four failures, a success, four failures do not lock', async () => {
-    const email = 'soyte.lc@demo.surgewatch.vn';
+    const email = 'soyte.lc@test.surgewatch.vn';
     for (let i = 0; i < 4; i++) await attempt(email, 'wrong-password-123', 400 + i);
-    expect((await attempt(email, DEMO_PASSWORD, 404)).ok).toBe(true);
+    expect((await attempt(email, TEST_PASSWORD, 404)).ok).toBe(true);
     for (let i = 5; i < 9; i++) expect(await attempt(email, 'wrong-password-123', 400 + i)).toEqual(INVALID);
-    expect((await attempt(email, DEMO_PASSWORD, 409)).ok).toBe(true);
+    expect((await attempt(email, TEST_PASSWORD, 409)).ok).toBe(true);
   });
 
   it('parallel guesses cannot slip past the count: only five passwords are checked', async () => {
-    const email = 'nhaplieu.kg@demo.surgewatch.vn';
+    const email = 'nhaplieu.kg@test.surgewatch.vn';
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => attempt(email, `guess-number-${i}-xyz`, 500)),
     );
@@ -120,19 +131,19 @@ describe('one client at one address', () => {
   });
 
   it('refuses a deactivated account with the right password, as a plain failure', async () => {
-    await db.prisma.user.update({ where: { email: 'huyen.rachgia@demo.surgewatch.vn' }, data: { active: false } });
-    expect(await attempt('huyen.rachgia@demo.surgewatch.vn', DEMO_PASSWORD, 600)).toEqual(INVALID);
+    await db.prisma.user.update({ where: { email: 'huyen.rachgia@test.surgewatch.vn' }, data: { active: false } });
+    expect(await attempt('huyen.rachgia@test.surgewatch.vn', TEST_PASSWORD, 600)).toEqual(INVALID);
     const row = await db.prisma.auditLog.findFirst({
-      where: { action: 'auth.sign-in-failed', actorLabel: 'huyen.rachgia@demo.surgewatch.vn' },
+      where: { action: 'auth.sign-in-failed', actorLabel: 'huyen.rachgia@test.surgewatch.vn' },
     });
     expect(row?.after).toMatchObject({ reason: 'inactive' });
-    await db.prisma.user.update({ where: { email: 'huyen.rachgia@demo.surgewatch.vn' }, data: { active: true } });
+    await db.prisma.user.update({ where: { email: 'huyen.rachgia@test.surgewatch.vn' }, data: { active: true } });
   });
 
   it('matches addresses whatever their case or spaces', async () => {
-    const email = 'admin@demo.surgewatch.vn';
-    for (let i = 0; i < 5; i++) await attempt(i % 2 ? ` ADMIN@demo.surgewatch.vn ` : email, 'wrong-password-123', 700);
-    expect(await attempt(email, DEMO_PASSWORD, 701)).toEqual(throttled(840));
+    const email = 'admin@test.surgewatch.vn';
+    for (let i = 0; i < 5; i++) await attempt(i % 2 ? ` ADMIN@test.surgewatch.vn ` : email, 'wrong-password-123', 700);
+    expect(await attempt(email, TEST_PASSWORD, 701)).toEqual(throttled(840));
   });
 });
 
@@ -146,7 +157,7 @@ describe('one client at many addresses', () => {
     expect(await attempt(emails[9]!, 'wrong-password-123', t(9), ip)).toEqual(throttled(5));
     // refused without checking a password, at any address, until it has passed
     expect(await attempt(emails[10]!, 'wrong-password-123', t(12), ip)).toEqual(throttled(2));
-    expect(await attempt('lanhdao.kg@demo.surgewatch.vn', DEMO_PASSWORD, t(13), ip)).toEqual(throttled(1));
+    expect(await attempt('lanhdao.kg@test.surgewatch.vn', TEST_PASSWORD, t(13), ip)).toEqual(throttled(1));
     expect(await db.prisma.signInAttempt.count({ where: { ip } })).toBe(10);
     // then one more failure doubles it
     expect(await attempt(emails[10]!, 'wrong-password-123', t(14), ip)).toEqual(throttled(10));
@@ -162,23 +173,23 @@ describe('one client at many addresses', () => {
 
 describe('one address from many clients', () => {
   it('gets growing delays for everyone, never a hard lock; a client that signed in there before is exempt', async () => {
-    const email = 'lanhdao.kg@demo.surgewatch.vn'; // signed in from X at minute 0 (first test)
+    const email = 'lanhdao.kg@test.surgewatch.vn'; // signed in from X at minute 0 (first test)
     const t = (s: number) => 900 + s / 60;
     expect(await attempt(email, 'wrong-password-1', t(0), '198.51.100.1')).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-2', t(1), '198.51.100.2')).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-3', t(2), '198.51.100.3')).toEqual(throttled(5));
     // a fourth client waits too
-    expect(await attempt(email, DEMO_PASSWORD, t(3), '198.51.100.4')).toEqual(throttled(4));
+    expect(await attempt(email, TEST_PASSWORD, t(3), '198.51.100.4')).toEqual(throttled(4));
     expect(await attempt(email, 'wrong-password-4', t(7), '198.51.100.4')).toEqual(throttled(10));
     expect(await attempt(email, 'wrong-password-5', t(17), '198.51.100.5')).toEqual(throttled(20));
     // the owner's usual client is not held back
-    expect((await attempt(email, DEMO_PASSWORD, t(18), X)).ok).toBe(true);
+    expect((await attempt(email, TEST_PASSWORD, t(18), X)).ok).toBe(true);
     // a new client with the right password gets in once the wait has passed (the success also clears the count)
     expect(await attempt(email, 'wrong-password-6', t(19), '198.51.100.6')).toEqual(INVALID);
   });
 
   it('is answered alike for an address without an account', async () => {
-    const email = 'khong.ai.ca@demo.surgewatch.vn';
+    const email = 'khong.ai.ca@test.surgewatch.vn';
     const t = (s: number) => 1000 + s / 60;
     expect(await attempt(email, 'wrong-password-1', t(0), '198.51.100.1')).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-2', t(1), '198.51.100.2')).toEqual(INVALID);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSessionUser } from '@/server/auth/current-user';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '@/server/auth/session-policy';
-import { seedIfEmpty } from '@/server/seed';
+import { province, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // A session token stands for its user only while it is fresh and its session version is the user's.
@@ -9,12 +9,14 @@ import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../supp
 const T = new Date('2026-11-23T03:00:00Z');
 let db: TestDatabase;
 let userId: number;
+let provinceCode: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: T });
+  const p = await province(db.prisma, { responsePlan: false });
+  provinceCode = p.code;
   useAsAppDatabase(db);
-  userId = (await db.prisma.user.findUniqueOrThrow({ where: { email: 'lanhdao.kg@demo.surgewatch.vn' } })).id;
+  userId = (await user(db.prisma, 'PROVINCIAL_LEADER', { province: p })).id;
 });
 afterAll(async () => db?.destroy());
 
@@ -32,7 +34,7 @@ describe('resolveSessionUser', () => {
       email: u.email,
       name: u.name,
       role: 'PROVINCIAL_LEADER',
-      provinceCode: '91',
+      provinceCode,
       unitId: null,
       agencyId: null,
     });

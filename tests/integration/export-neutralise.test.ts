@@ -7,8 +7,7 @@ import type { SessionUser } from '@/lib/roles';
 import { createApiToken } from '@/server/tokens/api-tokens';
 import { importReports } from '@/server/reports/import/import';
 import { FORMULA_START } from '@/server/reports/files';
-import { seedIfEmpty } from '@/server/seed';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { calmFigures, everyUnit, referenceProvince, reports, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // Exports are opened in Excel: no text cell may start like a formula, whatever its source (issue 11). A plan and units
@@ -39,9 +38,11 @@ let token: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Lai Châu as the seed stores it, reported in the two weeks exported, and its data-entry user
+  const lc = await referenceProvince(db.prisma, '12');
+  for (const isoWeek of [46, 47]) await reports(db.prisma, lc, { isoYear: 2026, isoWeek }, everyUnit(lc, calmFigures));
   useAsAppDatabase(db);
-  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
+  entry = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: lc });
   token = (await createApiToken(entry, { name: 'export', expiresInDays: null }))!.token;
   await db.prisma.plan.updateMany({ where: { provinceCode: '12' }, data: { name: EVIL } });
   for (const [code, name] of Object.entries(UNIT_NAMES))

@@ -3,8 +3,8 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authSecret } from '@/server/auth/secret';
 import { sessionCookieName } from '@/server/auth/session-cookie';
-import { seedIfEmpty } from '@/server/seed';
-import { DEMO } from '../fixtures/session-users';
+import { DEMO_EMAILS } from '@/server/seed/demo-accounts';
+import { demoAccounts, demoReports, referenceProvince } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 import { arbitraries, CaseCounter, discoverActionModules, fingerprint, inputFieldNames } from './fuzz-support';
 
@@ -42,12 +42,12 @@ vi.stubEnv('NEXTAUTH_SECRET', 'fuzz-secret-fuzz-secret-fuzz-secret-fuzz-secret')
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
 const USERS = {
-  admin: 'admin@demo.surgewatch.vn',
-  dataEntryLC: DEMO.dataEntryLC,
-  leaderLC: DEMO.leaderLC,
-  districtLC: DEMO.districtLC,
-  agencyLC: 'soyte.lc@demo.surgewatch.vn',
-  dataEntryKG: DEMO.dataEntryKG,
+  admin: DEMO_EMAILS.admin,
+  dataEntryLC: DEMO_EMAILS.dataEntryLC,
+  leaderLC: DEMO_EMAILS.leaderLC,
+  districtLC: DEMO_EMAILS.districtLC,
+  agencyLC: DEMO_EMAILS.agencyLC,
+  dataEntryKG: DEMO_EMAILS.dataEntryKG,
 } as const;
 type Who = keyof typeof USERS;
 
@@ -59,7 +59,11 @@ const arb = arbitraries(inputFieldNames());
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Kiên Giang and Lai Châu as the seed stores them, Lai Châu with the demo's reports, and the demo's accounts
+  const lc = await referenceProvince(db.prisma, '12');
+  await referenceProvince(db.prisma, '91');
+  await demoReports(db.prisma, lc, { isoYear: 2026, isoWeek: 47 });
+  await demoAccounts(db.prisma);
   useAsAppDatabase(db);
 }, 120_000);
 afterAll(async () => {

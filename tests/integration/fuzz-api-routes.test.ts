@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/roles';
 import { IMPORT_COLUMNS } from '@/lib/validations/weekly-report';
 import { createApiToken } from '@/server/tokens/api-tokens';
-import { seedIfEmpty } from '@/server/seed';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { demoAccounts, demoReports, referenceProvince } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 import {
   arbitraries,
@@ -48,20 +47,24 @@ const arb = arbitraries(fields);
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Kiên Giang and Lai Châu as the seed stores them, Lai Châu with the demo's reports, and the demo's accounts
+  const lc = await referenceProvince(db.prisma, '12');
+  await referenceProvince(db.prisma, '91');
+  await demoReports(db.prisma, lc, { isoYear: 2026, isoWeek: 47 });
+  const accounts = await demoAccounts(db.prisma);
   useAsAppDatabase(db);
   const make = async (user: SessionUser) =>
     (await createApiToken(user, { name: 'fuzz', expiresInDays: null, scope: 'read-write' }))!.token;
-  tokens.dataEntryLC = await make(await sessionUser(db.prisma, DEMO.dataEntryLC));
-  tokens.leaderLC = await make(await sessionUser(db.prisma, DEMO.leaderLC));
-  tokens.dataEntryKG = await make(await sessionUser(db.prisma, DEMO.dataEntryKG));
-  tokens.readOnlyLC = (await createApiToken(await sessionUser(db.prisma, DEMO.dataEntryLC), {
+  tokens.dataEntryLC = await make(accounts.dataEntryLC);
+  tokens.leaderLC = await make(accounts.leaderLC);
+  tokens.dataEntryKG = await make(accounts.dataEntryKG);
+  tokens.readOnlyLC = (await createApiToken(accounts.dataEntryLC, {
     name: 'fuzz-read',
     expiresInDays: null,
     scope: 'read',
   }))!.token;
-  sessions.sessionDataEntryLC = await sessionUser(db.prisma, DEMO.dataEntryLC);
-  sessions.sessionDistrictLC = await sessionUser(db.prisma, DEMO.districtLC);
+  sessions.sessionDataEntryLC = accounts.dataEntryLC;
+  sessions.sessionDistrictLC = accounts.districtLC;
 }, 120_000);
 afterAll(async () => {
   console.log(counter.report('API route fuzz cases'));

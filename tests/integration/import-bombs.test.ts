@@ -7,8 +7,7 @@ import { createApiToken } from '@/server/tokens/api-tokens';
 import { importReports } from '@/server/reports/import/import';
 import { MAX_IMPORT_ROWS, parseImportFile } from '@/server/reports/import/file';
 import { MAX_CONCURRENT_IMPORTS, tryTakeImportSlot } from '@/server/reports/import/run';
-import { seedIfEmpty } from '@/server/seed';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { referenceProvince, user } from '../factories';
 import { longCellBomb, redeclare, rowsBomb, sharedStringsBomb, wideBomb, type Declare } from '../fixtures/zip-bombs';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
@@ -29,9 +28,10 @@ const bombs: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Lai Châu as the seed stores it (the files name its units) and its data-entry user
+  const lc = await referenceProvince(db.prisma, '12');
   useAsAppDatabase(db);
-  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
+  entry = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: lc });
   token = (await createApiToken(entry, { name: 'bombs', expiresInDays: null }))!.token;
   // built once (a few seconds): the variants below only change the sizes the zip declares
   bombs.rows = await rowsBomb();

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/roles';
 import { importReports } from '@/server/reports/import/import';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/server/reports/import/file';
-import { seedIfEmpty } from '@/server/seed';
 import { buildBigCsv } from '../fixtures/big-csv';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { referenceProvince, reports, user } from '../factories';
 import { LAI_CHAU_W48_ROWS, makeXlsx } from '../fixtures/xlsx';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
@@ -27,10 +26,22 @@ let entryKG: SessionUser;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Lai Châu and Kiên Giang as the seed stores them (the fixtures name their units), with eight weeks of history for
+  // 105 (a median of 100 new cases), and a data-entry user in each
+  const lc = await referenceProvince(db.prisma, '12');
+  const kg = await referenceProvince(db.prisma, '91');
+  for (let isoWeek = 40; isoWeek <= 47; isoWeek++)
+    await reports(
+      db.prisma,
+      lc,
+      { isoYear: 2026, isoWeek },
+      {
+        '105': { newCases: 100, oxygenAvg7d: 6, freeCovidBeds: 6, staffedIcuBeds: 1 },
+      },
+    );
   useAsAppDatabase(db);
-  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
-  entryKG = await sessionUser(db.prisma, DEMO.dataEntryKG);
+  entry = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: lc });
+  entryKG = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: kg });
 });
 afterAll(async () => db?.destroy());
 
@@ -80,7 +91,7 @@ describe('what Excel in Vietnam writes', () => {
     const rows = LAI_CHAU_W48_ROWS.map((r, i) => (i === 2 ? [...r.slice(0, 3), 315, ...r.slice(4)] : r));
     const file = await makeXlsx(rows);
     const warned = await importReports(entry, '12', file, { confirmWarnings: false });
-    // 315 is far above the median of 105's last 8 reports (the wave's rise): both warnings, for that row only
+    // 315 is far above the median of 105's last 8 reports (100): both warnings, for that row only
     expect(warned).toMatchObject({
       status: 'warnings',
       total: 2,

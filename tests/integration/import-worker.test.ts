@@ -7,8 +7,7 @@ import type { SessionUser } from '@/lib/roles';
 import { createApiToken } from '@/server/tokens/api-tokens';
 import { importReports } from '@/server/reports/import/import';
 import { MAX_CONCURRENT_IMPORTS } from '@/server/reports/import/run';
-import { seedIfEmpty } from '@/server/seed';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { referenceProvince, user } from '../factories';
 import { zipFields, zipOf } from '../fixtures/zip-bombs';
 import { consoleErrorSpy } from '../support/fail-on-console-error';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
@@ -35,9 +34,10 @@ let elsewhere: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Lai Châu as the seed stores it (the files name its units) and its data-entry user
+  const lc = await referenceProvince(db.prisma, '12');
   useAsAppDatabase(db);
-  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
+  entry = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: lc });
   token = (await createApiToken(entry, { name: 'worker', expiresInDays: null }))!.token;
   elsewhere = mkdtempSync(path.join(os.tmpdir(), 'surgewatch-elsewhere-'));
 });

@@ -3,16 +3,19 @@ import { parseIsoWeek, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { EMPTY_FIGURES, type Figures } from '@/lib/validations/figures';
 import { afterReportsSaved } from '@/server/activation/hooks';
+import { getCurrentUser } from '@/server/auth/current-user';
+import { importReportFile, putOneReport } from '@/server/reports/api';
 import { saveReports, saveWeeklyReports } from '@/server/reports/save';
 import type { ReportInput } from '@/server/reports/types';
-import { seedIfEmpty } from '@/server/seed';
-import { DEMO, sessionUser } from '../fixtures/session-users';
+import { demoReports, referenceProvince, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // The save service on a real database (PGlite in memory, or PostgreSQL with DATABASE_URL): the checks, versions,
 // audit rows, DataVersion and the activation hook, as the grid, the API and the importer use them.
 
 vi.mock('@/server/activation/hooks', () => ({ afterReportsSaved: vi.fn(async () => undefined) }));
+// the service trusts its callers' wrappers: refusals are proven through the route handlers, with a session
+vi.mock('@/server/auth/current-user', () => ({ getCurrentUser: vi.fn(async () => null), requireUser: vi.fn() }));
 // lets a test change a report between the save's checks and its transaction, the window a concurrent save would use
 const race = vi.hoisted(() => ({ afterRead: null as null | (() => Promise<void>) }));
 vi.mock('@/server/reports/store', async (importOriginal) => {
@@ -43,11 +46,14 @@ let leader: SessionUser;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  // Lai Châu with the demo's 52 weeks of reports up to W47 (the seed's builder), Kiên Giang's units, and their users
+  const lc = await referenceProvince(db.prisma, '12');
+  const kg = await referenceProvince(db.prisma, '91');
+  await demoReports(db.prisma, lc, W('2026-W47'));
   useAsAppDatabase(db);
-  entry = await sessionUser(db.prisma, DEMO.dataEntryLC);
-  entryKG = await sessionUser(db.prisma, DEMO.dataEntryKG);
-  leader = await sessionUser(db.prisma, DEMO.leaderLC);
+  entry = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: lc });
+  entryKG = await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: kg });
+  leader = await user(db.prisma, 'PROVINCIAL_LEADER', { province: lc });
 });
 afterAll(async () => db?.destroy());
 beforeEach(() => vi.mocked(afterReportsSaved).mockClear());
@@ -187,14 +193,13 @@ describe('saving a week from the grid', () => {
 });
 
 describe('hard errors: nothing is saved', () => {
-  const save = (user: SessionUser, inputs: Partial<ReportInput>[], province = '12') =>
+  const save = (user: SessionUser, inputs: Partial<ReportInput>[]) =>
     saveReports(
       user,
-      province,
+      '12',
       inputs.map((i, ref) => ({ unitCode: '105', week: W('2026-W30'), version: 0, figures: EMPTY_FIGURES, ref, ...i })),
       {
         confirmWarnings: true,
-        permission: 'reports.write',
         source: 'api',
       },
     );
@@ -235,10 +240,42 @@ describe('hard errors: nothing is saved', () => {
     });
   });
 
-  it('refuses users without the permission in the province', async () => {
-    expect(await save(leader, [{ figures: figures({ newCases: 1 }) }])).toEqual({ status: 'forbidden' });
-    expect(await save(entryKG, [{ figures: figures({ newCases: 1 }) }])).toEqual({ status: 'forbidden' });
-    expect(await save(entry, [{ figures: figures({ newCases: 1 }) }], '99')).toEqual({ status: 'forbidden' });
+  it('refuses users without the permission in the province: 403 from the API’s route wrapper, audited', async () => {
+    const BASE = 'http://surgewatch.test/api/v1/reports';
+    const refusals = (who: SessionUser, name: string) =>
+      db.prisma.auditLog.count({ where: { action: 'permission.denied', targetId: name, actorId: who.id } });
+    const as = async (who: SessionUser, call: () => Promise<Response>) => {
+      vi.mocked(getCurrentUser).mockResolvedValue(who);
+      try {
+        return await call();
+      } finally {
+        vi.mocked(getCurrentUser).mockResolvedValue(null);
+      }
+    };
+    const put = () =>
+      putOneReport(
+        new Request(`${BASE}/105/2026-W30`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ version: 1, newCases: 1 }),
+        }),
+        { params: Promise.resolve({ unitCode: '105', isoWeek: '2026-W30' }) },
+      );
+    const stored = await reportOf('105', W('2026-W30'));
+    // PUT (the save's write path): a leader may not write, a data entry user of another province not here
+    for (const who of [leader, entryKG]) {
+      const before = await refusals(who, 'api.reports.write');
+      expect((await as(who, put)).status).toBe(403);
+      expect(await refusals(who, 'api.reports.write')).toBe(before + 1);
+    }
+    // the import (the save's other write path) in a province not the user's own
+    const before = await refusals(entry, 'api.reports.import');
+    const imported = await as(entry, () =>
+      importReportFile(new Request(`${BASE}/import?province=99`, { method: 'POST', body: 'unit_code,iso_week\n' })),
+    );
+    expect(imported.status).toBe(403);
+    expect(await refusals(entry, 'api.reports.import')).toBe(before + 1);
+    expect(await reportOf('105', W('2026-W30'))).toEqual(stored);
   });
 });
 

@@ -4,25 +4,24 @@ import { standDown } from '@/server/activation/manage';
 import { tickSchema } from '@/lib/validations/activation';
 import { tickTask } from '@/server/activation/tick';
 import { getMyTasks } from '@/server/activation/my-tasks';
-import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
-import { demoUser, EMAILS, NOW } from './activation-support';
+import { activationWorld, NOW, type ActivationWorld } from './activation-support';
 
-// Ticking tasks of Kiên Giang's demo activation: who may tick what, the history, refusals that change nothing, and two
+// Ticking tasks of the Kiên Giang-like province's activation (opened by the automatic rule, as the demo's): who may tick what, the history, refusals that change nothing, and two
 // officers ticking the same task at once.
 
 let db: TestDatabase;
 let activationId: number;
-const users = {} as Record<keyof typeof EMAILS, SessionUser>;
+let users: ActivationWorld['users'];
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demo: true, now: NOW });
+  const world = await activationWorld(db.prisma);
+  users = world.users;
   useAsAppDatabase(db);
-  for (const key of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) users[key] = await demoUser(db.prisma, EMAILS[key]);
   activationId = (
     await db.prisma.activation.findFirstOrThrow({
-      where: { province: { code: '91' }, status: 'OPEN' },
+      where: { province: { code: world.kg.code }, status: 'OPEN' },
       select: { id: true },
     })
   ).id;
@@ -52,7 +51,6 @@ describe('ticking a task', () => {
     const officer = users.districtKG;
     const task = await taskOf({ districtId: officer.unitId });
     const done = await tickTask(
-      db.prisma,
       officer,
       { taskId: task.id, done: true, note: 'Đã lập 2 chốt kiểm soát', version: task.version },
       NOW,
@@ -69,9 +67,8 @@ describe('ticking a task', () => {
     });
 
     const reopened = await tickTask(
-      db.prisma,
       officer,
-      { taskId: task.id, done: false, note: null, version: task.version + 1 },
+      { taskId: task.id, done: false, note: '', version: task.version + 1 },
       NOW,
     );
     expect(reopened).toMatchObject({ ok: true, data: { status: 'OPEN', version: task.version + 2 } });
@@ -93,17 +90,11 @@ describe('ticking a task', () => {
   it('lets an agency officer tick their agency’s tasks, and a leader the bodies without an officer', async () => {
     const soYTe = await taskOf({ agencyId: users.agencyKG.agencyId });
     expect(
-      await tickTask(
-        db.prisma,
-        users.agencyKG,
-        { taskId: soYTe.id, done: true, note: null, version: soYTe.version },
-        NOW,
-      ),
+      await tickTask(users.agencyKG, { taskId: soYTe.id, done: true, note: '', version: soYTe.version }, NOW),
     ).toMatchObject({ ok: true });
     const steering = await taskOf({ agency: { hasOwnOfficer: false } });
     expect(
       await tickTask(
-        db.prisma,
         users.leaderKG,
         { taskId: steering.id, done: true, note: 'Họp BCĐ 8h', version: steering.version },
         NOW,
@@ -133,7 +124,7 @@ describe('ticking a task', () => {
     expect(leader.tasks[0]!.history).toEqual([
       expect.objectContaining({ action: 'task.done', actorName: 'Lãnh đạo tỉnh Kiên Giang', note: 'Họp BCĐ 8h' }),
     ]);
-    // Lai Châu has no open activation in the demo
+    // the Lai Châu-like province has no open activation
     expect((await mine(users.districtLC)).activation).toBeNull();
     expect(await getMyTasks(users.dataEntryKG, NOW)).toEqual({ status: 'not-applicable' });
   });
@@ -152,7 +143,8 @@ describe('refusals change nothing', () => {
       'errors.otherProvince',
     ],
     ['any task, for a data-entry user', 'dataEntryKG', {}, 'errors.forbidden'],
-    ['any task, for a national leader', 'national', {}, 'errors.otherProvince'],
+    // no tasks.tick at all: refused before the input is read, as every action refuses a user who may never do it
+    ['any task, for a national leader', 'national', {}, 'errors.forbidden'],
   ] as const)('%s', async (_label, who, where, message) => {
     const user = users[who];
     // "another district": a district copy that is not this officer's
@@ -163,12 +155,7 @@ describe('refusals change nothing', () => {
     const task = await taskOf(filter);
     const before = await snapshot();
     const refusalsBefore = await db.prisma.auditLog.count({ where: { action: 'permission.denied', actorId: user.id } });
-    const result = await tickTask(
-      db.prisma,
-      user,
-      { taskId: task.id, done: true, note: 'x', version: task.version },
-      NOW,
-    );
+    const result = await tickTask(user, { taskId: task.id, done: true, note: 'x', version: task.version }, NOW);
     expect(result).toEqual({ ok: false, code: 'forbidden', message });
     expect(await snapshot()).toEqual(before);
     expect(await db.prisma.auditLog.count({ where: { action: 'permission.denied', actorId: user.id } })).toBe(
@@ -178,26 +165,23 @@ describe('refusals change nothing', () => {
 
   it('refuses a task that no longer exists', async () => {
     const before = await snapshot();
-    expect(
-      await tickTask(db.prisma, users.leaderKG, { taskId: 987_654, done: true, note: null, version: 1 }, NOW),
-    ).toEqual({ ok: false, code: 'not-found', message: 'errors.taskGone' });
+    expect(await tickTask(users.leaderKG, { taskId: 987_654, done: true, note: '', version: 1 }, NOW)).toEqual({
+      ok: false,
+      code: 'not-found',
+      message: 'errors.taskGone',
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it('refuses a change made on a stale version (the task moved the other way meanwhile)', async () => {
     const officer = users.districtKG;
     const task = await taskOf({ districtId: officer.unitId, status: 'OPEN' });
-    await tickTask(db.prisma, officer, { taskId: task.id, done: true, note: null, version: task.version }, NOW);
-    await tickTask(db.prisma, officer, { taskId: task.id, done: false, note: null, version: task.version + 1 }, NOW);
+    await tickTask(officer, { taskId: task.id, done: true, note: '', version: task.version }, NOW);
+    await tickTask(officer, { taskId: task.id, done: false, note: '', version: task.version + 1 }, NOW);
     // a second screen still showing the first version asks to tick done: the task is open again at version + 2
     const before = await snapshot();
     expect(
-      await tickTask(
-        db.prisma,
-        users.leaderKG,
-        { taskId: task.id, done: true, note: 'muộn', version: task.version },
-        NOW,
-      ),
+      await tickTask(users.leaderKG, { taskId: task.id, done: true, note: 'muộn', version: task.version }, NOW),
     ).toMatchObject({ ok: false, code: 'conflict', message: 'errors.conflict' });
     expect(await snapshot()).toEqual(before);
   });
@@ -216,18 +200,8 @@ describe('two officers ticking the same task at once', () => {
     const task = await taskOf({ districtId: users.districtKG.unitId, status: 'OPEN' });
     const historyBefore = (await historyOf(task.id)).length;
     const [a, b] = await Promise.all([
-      tickTask(
-        db.prisma,
-        users.districtKG,
-        { taskId: task.id, done: true, note: 'Huyện đã xong', version: task.version },
-        NOW,
-      ),
-      tickTask(
-        db.prisma,
-        users.leaderKG,
-        { taskId: task.id, done: true, note: 'Tỉnh xác nhận', version: task.version },
-        NOW,
-      ),
+      tickTask(users.districtKG, { taskId: task.id, done: true, note: 'Huyện đã xong', version: task.version }, NOW),
+      tickTask(users.leaderKG, { taskId: task.id, done: true, note: 'Tỉnh xác nhận', version: task.version }, NOW),
     ]);
     expect(a.ok && b.ok).toBe(true);
     const outcomes = [a, b].map((r) => (r.ok ? r.data : null));
@@ -245,17 +219,12 @@ describe('two officers ticking the same task at once', () => {
 describe('a stood-down activation', () => {
   it('is read-only: ticking is refused with a clear message', async () => {
     const task = await taskOf({ districtId: users.districtKG.unitId, status: 'OPEN' });
-    expect(
-      await standDown(db.prisma, users.leaderKG, { activationId, reason: 'Dịch đã được kiểm soát' }, NOW),
-    ).toMatchObject({ ok: true });
+    expect(await standDown(users.leaderKG, { activationId, reason: 'Dịch đã được kiểm soát' }, NOW)).toMatchObject({
+      ok: true,
+    });
     const before = await snapshot();
     expect(
-      await tickTask(
-        db.prisma,
-        users.districtKG,
-        { taskId: task.id, done: true, note: null, version: task.version },
-        NOW,
-      ),
+      await tickTask(users.districtKG, { taskId: task.id, done: true, note: '', version: task.version }, NOW),
     ).toEqual({ ok: false, code: 'refused', message: 'errors.stoodDown' });
     expect(await snapshot()).toEqual(before);
     const mine = await getMyTasks(users.districtKG, NOW);
