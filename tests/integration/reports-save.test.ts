@@ -275,6 +275,14 @@ describe('hard errors: nothing is saved', () => {
     );
     expect(imported.status).toBe(403);
     expect(await refusals(entry, 'api.reports.import')).toBe(before + 1);
+    // a real file for this province, sent by the data entry user of another province: refused before it is read
+    const csv = 'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W30,9,1,1,1\n';
+    const beforeKG = await refusals(entryKG, 'api.reports.import');
+    const importedKG = await as(entryKG, () =>
+      importReportFile(new Request(`${BASE}/import?province=12`, { method: 'POST', body: csv })),
+    );
+    expect(importedKG.status).toBe(403);
+    expect(await refusals(entryKG, 'api.reports.import')).toBe(beforeKG + 1);
     expect(await reportOf('105', W('2026-W30'))).toEqual(stored);
   });
 });

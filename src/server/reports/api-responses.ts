@@ -114,8 +114,6 @@ function importResponse(outcome: ImportOutcome, t: Translate): Response {
         {},
         { conflicts: outcome.conflicts.map((c) => ({ ...conflictBody(c), row: c.row })) },
       );
-    case 'forbidden':
-      return fail(403, t('api.forbidden'));
     case 'not-found':
       return fail(404, t('api.notFound'));
   }
