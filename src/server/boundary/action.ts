@@ -7,11 +7,11 @@ import type { CellError, Failure, FieldErrors, Refusal, Success } from '@/lib/co
 import { can, type Permission, type Scope } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { FieldErrorList, nulPathSegments } from '@/lib/validations/field-errors';
-import { recordAudit } from '@/server/audit/record';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { db } from '@/server/db';
 import { now } from '@/server/env';
 import { clientAddress } from '@/server/http/forwarded';
+import { recordRefusal } from './refuse';
 
 // Every server action is a public endpoint. One wrapper checks, in this order: the session; the permission without
 // scope (a user who may never do this is refused before the input is parsed, so they learn nothing about valid input;
@@ -97,23 +97,6 @@ function invalid(errors: { fieldErrors: FieldErrors; cellErrors: CellError[] }):
     fieldErrors: errors.fieldErrors,
     ...(errors.cellErrors.length > 0 ? { cellErrors: errors.cellErrors } : {}),
   };
-}
-
-/** Refusals are audited: who tried what, on what. */
-export async function recordRefusal(
-  prisma: PrismaClient,
-  user: SessionUser,
-  action: string,
-  scope: Scope | null,
-): Promise<void> {
-  await recordAudit(prisma, {
-    actor: { id: user.id, label: user.email },
-    action: 'permission.denied',
-    targetType: 'Action',
-    targetId: action,
-    provinceCode: scope?.provinceCode ?? user.provinceCode,
-    after: scope ?? undefined,
-  });
 }
 
 type Steps<I, R> = { result: R | Refusal; input?: I };

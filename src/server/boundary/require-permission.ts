@@ -1,9 +1,9 @@
 import 'server-only';
 import { can, type Permission, type Scope } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
-import { recordRefusal } from './action';
-import { db } from '@/server/db';
 import { requireUser } from '@/server/auth/current-user';
+import { db } from '@/server/db';
+import { recordRefusal } from './refuse';
 
 /**
  * For pages: the signed-in user (else to the sign-in page) and whether they may use this page. A refusal is audited

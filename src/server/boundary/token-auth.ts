@@ -1,6 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/roles';
-import { recordRefusal } from './action';
+import { recordRefusal } from './refuse';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { db } from '@/server/db';
 import { requestHost } from '@/server/http/forwarded';

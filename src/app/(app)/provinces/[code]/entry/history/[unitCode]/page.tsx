@@ -6,7 +6,7 @@ import { getNumberFormats, getTranslations } from '@/i18n/server';
 import { formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
 import { can } from '@/lib/permissions';
 import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
-import { recordRefusal } from '@/server/boundary/action';
+import { recordRefusal } from '@/server/boundary/refuse';
 import { requireUser } from '@/server/auth/current-user';
 import { db } from '@/server/db';
 import { now } from '@/server/env';
