@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { DEMO_EMAILS, DEMO_PASSWORD, type DemoAccountKey } from '../../src/server/seed/demo-accounts';
 import { expect, signInRequest, test } from './fixtures';
-import { MATRIX_WORLD } from './worlds';
+import { MATRIX_KG, MATRIX_LC, MATRIX_WORLD, mirrorAccount, shapedUnit } from './worlds';
 
 // The authorization matrix (issue 7), against the running production build. One row per endpoint × role × scope:
 // the expected outcome (allowed, or refused with nothing changed) and what happened. Server actions are exercised
@@ -13,11 +13,15 @@ import { MATRIX_WORLD } from './worlds';
 // Issue 11: personal tokens carry a scope (a read token is refused on every write endpoint: via "bearer-read"), and a
 // district officer reads the province's pages but only their own unit's reports, histories and exports.
 //
-// Kept away from the demo state other specs rely on: the demo activations (Kiên Giang open, Lai Châu none) are not
-// stood down, so activation rows act on this spec's own province (tests/e2e/worlds.ts MATRIX_WORLD) with its leader
-// (leaderW); figures are changed in 2026-W10 and put back; ticks are reopened; plan versions and population years are
-// for 2027.
+// On data of its own (tests/e2e/worlds.ts), so no other spec reads what it writes: "KG" and "LC" are this spec's
+// provinces shaped like Kiên Giang and Lai Châu (the demo's reports, Kiên Giang's plan open), and the roles named
+// after the demo accounts of those provinces sign in as their mirrors there (admin and national are the demo's);
+// activation rows act on a third province (MATRIX_WORLD) with its leader (leaderW). Figures changed in 2026-W10 are
+// still put back and ticks reopened, so each row starts from the state the matrix expects.
 
+/** the spec's own Kiên Giang and Lai Châu (tests/e2e/worlds.ts): the KG and LC roles below are their accounts */
+const KG = MATRIX_KG.code;
+const LC = MATRIX_LC.code;
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`;
 const OLD_WEEK = '2026-W10';
 
@@ -38,15 +42,15 @@ const PROVINCE: Record<Role, string | null> = {
   anonymous: null,
   admin: null,
   national: null,
-  dataEntryKG: '91',
-  leaderKG: '91',
-  districtKG: '91',
-  agencyKG: '91',
-  leaderLC: '12',
+  dataEntryKG: KG,
+  leaderKG: KG,
+  districtKG: KG,
+  agencyKG: KG,
+  leaderLC: LC,
   leaderW: MATRIX_WORLD.code,
-  dataEntryLC: '12',
-  districtLC: '12',
-  agencyLC: '12',
+  dataEntryLC: LC,
+  districtLC: LC,
+  agencyLC: LC,
   self: null,
 };
 const EXTRA = {
@@ -54,13 +58,13 @@ const EXTRA = {
     email: 'matrix.target.kg@demo.surgewatch.vn',
     name: 'Đích KG',
     role: 'PROVINCIAL_DATA_ENTRY',
-    province: '91',
+    province: KG,
   },
   targetLC: {
     email: 'matrix.target.lc@demo.surgewatch.vn',
     name: 'Đích LC',
     role: 'PROVINCIAL_DATA_ENTRY',
-    province: '12',
+    province: LC,
   },
   self: { email: 'matrix.self@demo.surgewatch.vn', name: 'Tự đổi mật khẩu', role: 'NATIONAL_LEADER', province: '' },
 } as const;
@@ -272,7 +276,12 @@ test.beforeAll(async ({ playwright, browser }) => {
     sessions.set(key, ctx);
   };
   await open('anonymous');
-  for (const key of Object.keys(DEMO_EMAILS) as DemoAccountKey[]) await open(key, DEMO_EMAILS[key]);
+  // the national accounts are the demo's; the provincial ones are their mirrors in the spec's own provinces
+  for (const key of Object.keys(DEMO_EMAILS) as DemoAccountKey[]) {
+    const world = key.endsWith('KG') ? MATRIX_KG : key.endsWith('LC') ? MATRIX_LC : null;
+    if (world) await open(key, mirrorAccount(world, key).email, mirrorAccount(world, key).password);
+    else await open(key, DEMO_EMAILS[key]);
+  }
   // the extra accounts, created through the administrator's form
   for (const extra of [EXTRA.targetKG, EXTRA.targetLC, EXTRA.self]) {
     const created = await capture(browser, 'admin', '/admin/users/new', async (page) => {
@@ -321,8 +330,8 @@ function expectNoSurprises(endpointPrefix: string) {
 test('admin server actions: only the administrator, whatever the province', async ({ browser }) => {
   const onlyAdmin = (role: Role): Expected => (role === 'admin' ? 'allowed' : 'refused');
   for (const [label, province, target] of [
-    ['KG', '91', EXTRA.targetKG],
-    ['LC', '12', EXTRA.targetLC],
+    ['KG', KG, EXTRA.targetKG],
+    ['LC', LC, EXTRA.targetLC],
   ] as const) {
     // create a user in the province
     const email = `matrix.new.${label.toLowerCase()}@demo.surgewatch.vn`;
@@ -516,7 +525,7 @@ test('personal API tokens: created by the roles that may use the API, revoked on
   const victim = tokens.get('dataEntryKG')!;
   const victimId = Number(lastData?.id);
   tokens.set('dataEntryKG', kept);
-  const read = `/api/v1/reports/91/${OLD_WEEK}`;
+  const read = `/api/v1/reports/${KG}/${OLD_WEEK}`;
   const useVictim = async () =>
     (await session('anonymous').get(read, { headers: { authorization: `Bearer ${victim}` } })).status();
   expect(await useVictim()).toBe(200);
@@ -551,26 +560,24 @@ test('personal API tokens: created by the roles that may use the API, revoked on
 const canRead = (role: Role, province: string): Expected =>
   role === 'admin' ||
   role === 'national' ||
-  (['dataEntryKG', 'leaderKG', 'districtKG'].includes(role) && province === '91') ||
-  (role === 'leaderLC' && province === '12')
+  (['dataEntryKG', 'leaderKG', 'districtKG'].includes(role) && province === KG) ||
+  (role === 'leaderLC' && province === LC)
     ? 'allowed'
     : 'refused';
 /** the district officer of Kiên Giang's own unit (Thành phố Rạch Giá) */
-const DISTRICT_KG_UNIT = '899';
+const DISTRICT_KG_UNIT = shapedUnit(MATRIX_KG, '899');
 /** one unit's reports: the province's readers, and a district officer for their own unit only (issue 11) */
 const canReadUnit = (role: Role, province: string, unit: string): Expected =>
   canRead(role, province) === 'allowed' && (role !== 'districtKG' || unit === DISTRICT_KG_UNIT) ? 'allowed' : 'refused';
 
 test('reports: saving through the grid, PUT and import over the API, reads in scope', async ({ browser }) => {
   const canWrite = (role: Role, province: string): Expected =>
-    (role === 'dataEntryKG' && province === '91') || (role === 'dataEntryLC' && province === '12')
-      ? 'allowed'
-      : 'refused';
+    (role === 'dataEntryKG' && province === KG) || (role === 'dataEntryLC' && province === LC) ? 'allowed' : 'refused';
   const tokenRoles = ROLES.filter((r) => tokens.has(r));
 
   for (const [label, province, capturer] of [
-    ['KG', '91', 'dataEntryKG'],
-    ['LC', '12', 'dataEntryLC'],
+    ['KG', KG, 'dataEntryKG'],
+    ['LC', LC, 'dataEntryLC'],
   ] as const) {
     const grid = await capture(browser, capturer, `/provinces/${province}/entry?week=${OLD_WEEK}`, async (page) => {
       const cell = page.getByLabel(/^Giường COVID trống — /).first();
@@ -584,14 +591,14 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
     const restore = async () => {
       const now = await report(unit);
       const { version: _v, updatedAt: _u, updatedBy: _b, ...figures } = original.report ?? {};
-      const put = await session(province === '91' ? 'dataEntryKG' : 'dataEntryLC').put(
+      const put = await session(province === KG ? 'dataEntryKG' : 'dataEntryLC').put(
         `/api/v1/reports/${unit}/${OLD_WEEK}?confirm=warnings`,
         { data: { version: now.version, ...figures } },
       );
       expect(put.status(), await put.text()).toBe(200);
     };
     const probe = async () => JSON.stringify(await report(unit));
-    for (const role of [...ROLES, ...(province === '12' ? (['dataEntryLC'] as const) : [])]) {
+    for (const role of [...ROLES, ...(province === LC ? (['dataEntryLC'] as const) : [])]) {
       await check({
         endpoint: `reports.saveWeek (${label} grid)`,
         via: 'form',
@@ -695,58 +702,58 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
 // ---- reports of one unit: a district officer reads their own unit's only (issue 11) -------------------------------
 
 test('reports of one unit: the district officer reads their own unit’s reports, history and export, not another’s', async () => {
-  const OTHER = '900'; // Thành phố Hà Tiên, another district of Kiên Giang
+  const OTHER = shapedUnit(MATRIX_KG, '900'); // Thành phố Hà Tiên, another district of Kiên Giang
   const NOT_ALLOWED = ['data-testid="not-allowed"', 'role="alert"'];
-  for (const unit of [DISTRICT_KG_UNIT, OTHER, '91']) {
-    const which = unit === DISTRICT_KG_UNIT ? ', own unit' : unit === '91' ? ', province row' : ', other unit';
+  for (const unit of [DISTRICT_KG_UNIT, OTHER, KG]) {
+    const which = unit === DISTRICT_KG_UNIT ? ', own unit' : unit === KG ? ', province row' : ', other unit';
     for (const role of ROLES) {
-      const scope = scopeOf(role, '91', role === 'districtKG' ? which : '');
+      const scope = scopeOf(role, KG, role === 'districtKG' ? which : '');
       await check({
         endpoint: `unit GET /api/v1/reports/${unit}/{week}`,
         via: 'cookie',
         role,
         scope,
-        expected: canReadUnit(role, '91', unit),
+        expected: canReadUnit(role, KG, unit),
         attempt: () => call(role, 'cookie', 'GET', `/api/v1/reports/${unit}/${OLD_WEEK}`),
       });
       await check({
-        endpoint: `unit page /provinces/91/entry/history/${unit}`,
+        endpoint: `unit page /provinces/${KG}/entry/history/${unit}`,
         via: 'cookie',
         role,
         scope,
-        expected: canReadUnit(role, '91', unit),
+        expected: canReadUnit(role, KG, unit),
         attempt: () =>
           pageOutcome(
             role,
-            `/provinces/91/entry/history/${unit}?week=${OLD_WEEK}`,
+            `/provinces/${KG}/entry/history/${unit}?week=${OLD_WEEK}`,
             '<h1 class="text-2xl font-bold">Lịch sử: ',
             NOT_ALLOWED,
           ),
       });
-      if (unit === '91') continue; // the province's own row has no district page
+      if (unit === KG) continue; // the province's own row has no district page
       // the district page: its rates for every reader of the province, its reports and their history for the unit's readers
       await check({
-        endpoint: `unit page /provinces/91/districts/${unit} reports`,
+        endpoint: `unit page /provinces/${KG}/districts/${unit} reports`,
         via: 'cookie',
         role,
         scope,
-        expected: canReadUnit(role, '91', unit),
+        expected: canReadUnit(role, KG, unit),
         attempt: () =>
-          pageOutcome(role, `/provinces/91/districts/${unit}?week=${OLD_WEEK}`, 'data-testid="district-reports"', [
+          pageOutcome(role, `/provinces/${KG}/districts/${unit}?week=${OLD_WEEK}`, 'data-testid="district-reports"', [
             'data-testid="district-reports-hidden"',
             ...NOT_ALLOWED,
           ]),
       });
       await check({
-        endpoint: `unit page /provinces/91/districts/${unit} rates`,
+        endpoint: `unit page /provinces/${KG}/districts/${unit} rates`,
         via: 'cookie',
         role,
-        scope: scopeOf(role, '91'),
-        expected: canRead(role, '91'),
+        scope: scopeOf(role, KG),
+        expected: canRead(role, KG),
         attempt: () =>
           pageOutcome(
             role,
-            `/provinces/91/districts/${unit}?week=${OLD_WEEK}`,
+            `/provinces/${KG}/districts/${unit}?week=${OLD_WEEK}`,
             'data-testid="indicator-cards"',
             NOT_ALLOWED,
           ),
@@ -755,7 +762,7 @@ test('reports of one unit: the district officer reads their own unit’s reports
   }
 
   // the list and the export answer 200 with the district officer's own unit only; the leader's hold every unit
-  const range = `province=91&from=2026-W08&to=${OLD_WEEK}`;
+  const range = `province=${KG}&from=2026-W08&to=${OLD_WEEK}`;
   const listed = async (role: Role) =>
     ((await (await session(role).get(`/api/v1/reports?${range}`)).json()) as { reports: Array<{ unitCode: string }> })
       .reports;
@@ -778,7 +785,7 @@ test('reports of one unit: the district officer reads their own unit’s reports
   // the units table: the other units' rate and level, not their figures
   const hidden = async (role: Role) =>
     (
-      (await (await session(role).get(`/provinces/91/districts?week=${OLD_WEEK}`)).text()).match(
+      (await (await session(role).get(`/provinces/${KG}/districts?week=${OLD_WEEK}`)).text()).match(
         /data-testid="figures-hidden"/g,
       ) ?? []
     ).length;
@@ -827,7 +834,7 @@ test('response plan: activating, standing down and due dates, by the province’
     });
   }
   // Kiên Giang's demo activation stays open for the other specs: its leader's row is the world's one above
-  const standDownKG = await capture(browser, 'leaderKG', '/provinces/91/response', async (page) => {
+  const standDownKG = await capture(browser, 'leaderKG', `/provinces/${KG}/response`, async (page) => {
     await page.getByLabel('Lý do dừng').fill('Ma trận phân quyền: không bao giờ gửi');
     await page.getByRole('button', { name: 'Dừng phương án' }).click();
   });
@@ -836,15 +843,15 @@ test('response plan: activating, standing down and due dates, by the province’
       endpoint: 'activation.standDown (KG)',
       via: 'form',
       role,
-      scope: scopeOf(role, '91'),
+      scope: scopeOf(role, KG),
       expected: 'refused',
       attempt: () => replay(role, standDownKG),
-      probe: () => auditHead('action=activation.stood-down&province=91'),
+      probe: () => auditHead(`action=activation.stood-down&province=${KG}`),
     });
   }
 
   // leaders set due dates in the checklist of the response page, one collapsible group per body
-  const due = await capture(browser, 'leaderKG', '/provinces/91/response', async (page) => {
+  const due = await capture(browser, 'leaderKG', `/provinces/${KG}/response`, async (page) => {
     const group = page.getByTestId('checklist-group').first();
     await group.locator(':scope > summary').click();
     await group.getByLabel('Hạn hoàn thành').first().fill('2026-12-31');
@@ -857,10 +864,10 @@ test('response plan: activating, standing down and due dates, by the province’
       endpoint: 'tasks.dueDate (KG task)',
       via: 'form',
       role,
-      scope: scopeOf(role, '91'),
-      expected: leaderOf('91')(role),
+      scope: scopeOf(role, KG),
+      expected: leaderOf(KG)(role),
       attempt: () => replay(role, withJsonArg(due, { ...dueArg, version })),
-      probe: () => auditHead('action=task.due-date&province=91'),
+      probe: () => auditHead(`action=task.due-date&province=${KG}`),
       restore: async () => {
         version += 1;
         expect(await replay(role, withJsonArg(due, { ...dueArg, dueDate: '', version }))).toBe('ok');
@@ -893,12 +900,12 @@ test('ticking tasks: the district’s officer its copies, the agency’s officer
         role,
         scope: scopeOf(
           role,
-          '91',
+          KG,
           role === 'districtKG' || role === 'agencyKG' ? (allowed.includes(role as never) ? ', own' : ', not own') : '',
         ),
         expected: (allowed as readonly Role[]).includes(role) ? 'allowed' : 'refused',
         attempt: () => replay(role, withJsonArg(tick, { ...arg, done: true, version })),
-        probe: () => auditHead('action=task.&province=91'),
+        probe: () => auditHead(`action=task.&province=${KG}`),
         restore: async () => {
           version += 1; // reopened, so the other specs find the task as it was
           expect(await replay(role, withJsonArg(tick, { ...arg, done: false, note: '', version }))).toBe('ok');

@@ -1,7 +1,11 @@
 // Builds the end-to-end worlds (tests/e2e/worlds.ts names them) with the test factories, on the end-to-end server's
 // database after the demo seed and before the app starts (tests/e2e/server.ts).
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { IsoWeek } from '@/lib/epi-week';
+import { addWeeks, weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { activateIfSurge } from '@/server/activation/open';
+import { DEMO_ACCOUNTS, DEMO_EMAILS, type DemoAccountKey } from '@/server/seed/demo-accounts';
+import { buildSyntheticReports } from '@/server/seed/synthetic-reports';
+import { DISTRICTS, PROVINCES } from '../../prisma/data/geography/units';
 import {
   calmFigures,
   everyUnit,
@@ -17,7 +21,15 @@ import {
 import {
   ACTIVATION_WORLD,
   FUZZ_WORLD,
+  demoUnits,
+  LAI_CHAU_WORLDS,
   LAST_WEEK,
+  MATRIX_KG,
+  MATRIX_LC,
+  MATRIX_MIRRORED,
+  mirrorAccount,
+  shapedUnit,
+  type ShapedWorld,
   MATRIX_WORLD,
   SIGN_OUT_WORLD,
   TASKS_WORLD,
@@ -116,6 +128,55 @@ async function signOutWorld(db: PrismaClient): Promise<void> {
   await user(db, 'PROVINCIAL_LEADER', { ...SIGN_OUT_WORLD.leaderKG, province: { code: '91' }, canSignIn: true });
 }
 
+/**
+ * A province shaped like a demo one, with the demo's reports of it under its own codes (worlds.ts ShapedWorld): the
+ * seed's builder given the demo's codes gives the very figures of the demo, each entered on the Monday after its week
+ * as the seed enters them (so the completeness page shows them on time); then the automatic rule runs on the last
+ * complete week, as after the seed. Its accounts mirror the demo's (mirrorAccount).
+ */
+async function shapedWorld(db: PrismaClient, w: ShapedWorld, accounts: DemoAccountKey[], now: Date): Promise<void> {
+  const [own, ...districtCodes] = demoUnits(w.shapeOf);
+  const demo = PROVINCES.find((x) => x.code === own)!;
+  const districts = districtCodes.map((code) => DISTRICTS.find((d) => d.code === code)!);
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    plan: w.shapeOf === '91' ? 'kien-giang' : 'lai-chau',
+    population: demo.population,
+    districts: districts.map((d) => ({ name: d.name, population: d.population })),
+  });
+  const units = [
+    { code: demo.code, kind: 'province' as const, population: demo.population },
+    ...districts.map((d) => ({ code: d.code, kind: 'district' as const, population: d.population })),
+  ];
+  const idByCode = new Map([[p.code, p.id], ...p.districts.map((d) => [d.code, d.id] as const)]);
+  const enteredAt = (week: IsoWeek) => {
+    const at = new Date(`${weekMonday(addWeeks(week, 1))}T02:00:00Z`);
+    return at > now ? now : at;
+  };
+  await db.weeklyReport.createMany({
+    data: buildSyntheticReports(demo.code, units, LAST_WEEK).map(({ unitCode, ...r }) => ({
+      ...r,
+      unitId: idByCode.get(shapedUnit(w, unitCode))!,
+      createdAt: enteredAt(r),
+      updatedAt: enteredAt(r),
+    })),
+  });
+  await db.$transaction((tx) => activateIfSurge(tx, { provinceCode: p.code, week: LAST_WEEK, now }));
+  for (const key of accounts) {
+    const a = DEMO_ACCOUNTS.find((x) => x.email === DEMO_EMAILS[key])!;
+    const agency = a.agencyCode ? p.agencies.find((x) => x.code === a.agencyCode) : undefined;
+    if (a.agencyCode && !agency) throw new Error(`world ${w.code} has no body ${a.agencyCode}`);
+    await user(db, a.role, {
+      ...mirrorAccount(w, key),
+      province: p,
+      unit: a.unitCode ? district(p, shapedUnit(w, a.unitCode)) : undefined,
+      agency,
+      canSignIn: true,
+    });
+  }
+}
+
 function district(p: FactoryProvince, code: string): { id: number } {
   const d = p.districts.find((x) => x.code === code);
   if (!d) throw new Error(`world ${p.code} has no district ${code}`);
@@ -131,4 +192,6 @@ export async function buildWorlds(db: PrismaClient, now: Date): Promise<void> {
   await fuzzWorld(db);
   await matrixWorld(db);
   await signOutWorld(db);
+  for (const w of LAI_CHAU_WORLDS) await shapedWorld(db, w, ['dataEntryLC'], now);
+  for (const w of [MATRIX_KG, MATRIX_LC]) await shapedWorld(db, w, MATRIX_MIRRORED[w.shapeOf], now);
 }

@@ -1,11 +1,14 @@
 import type { APIResponse, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signInRequest, test } from './fixtures';
 import { longCellBomb, redeclare, rowsBomb, sharedStringsBomb, wideBomb } from '../fixtures/zip-bombs';
 import { rssBytes, serverPids } from '../support/server-process';
+import { BOMB_WORLD as W, laiChauUnit } from './worlds';
 
 // Decompression bombs against the production server (issue 11): each is refused with 413 and its reason, alone and
 // two at once, while /api/health keeps answering and the server's resident memory grows by less than 200 MB. The
 // times are measured by `npm run bench:import-bomb`, not asserted here.
+// Uploaded to this spec's own province (a province shaped like Lai Châu, tests/e2e/worlds.ts) by its data-entry officer.
+// The bombs' rows name Lai Châu's 105 (tests/fixtures/zip-bombs.ts): nothing may appear there nor in the world.
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -27,7 +30,7 @@ async function buildBombs(): Promise<Record<string, Buffer>> {
 }
 
 const upload = (page: Page, origin: string, bytes: Buffer | string): Promise<APIResponse> =>
-  page.request.post('/api/v1/reports/import?province=12', {
+  page.request.post(`/api/v1/reports/import?province=${W.code}`, {
     headers: { origin, 'content-type': 'application/octet-stream', 'accept-language': 'en' },
     data: bytes,
     timeout: 120_000,
@@ -35,9 +38,10 @@ const upload = (page: Page, origin: string, bytes: Buffer | string): Promise<API
 
 test('bombs are refused with 413 while /api/health answers and memory stays flat, alone and two at once', async ({
   page,
+  playwright,
 }) => {
   const bombs = await buildBombs();
-  await signIn(page, 'dataEntryLC');
+  await signIn(page, W.dataEntry);
   const origin = new URL(page.url()).origin;
   const pids = serverPids(PORT);
   expect(pids.length, `the process listening on port ${PORT}, in /proc`).toBeGreaterThan(0);
@@ -46,12 +50,18 @@ test('bombs are refused with 413 while /api/health answers and memory stays flat
   const warm = await upload(
     page,
     origin,
-    'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n105,2026-W48,x,1,1,1\n',
+    `unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds\n${laiChauUnit(W, '105')},2026-W48,x,1,1,1\n`,
   );
   expect(warm.status()).toBe(400);
-  const week1 = async () =>
-    (await (await page.request.get('/api/v1/reports?province=12&from=2026-W01&to=2026-W01')).json()).reports;
+  // 2026-W01 of the world, and of Lai Châu read by the national leader (the world's officer may not read it)
+  const national = await playwright.request.newContext({ baseURL: origin });
+  await signInRequest(national, 'national');
+  const week1 = async () => [
+    (await (await page.request.get(`/api/v1/reports?province=${W.code}&from=2026-W01&to=2026-W01`)).json()).reports,
+    (await (await national.get('/api/v1/reports?province=12&from=2026-W01&to=2026-W01')).json()).reports,
+  ];
   const before = await week1();
+  expect(before[1].length, 'Lai Châu has reports in 2026-W01').toBeGreaterThan(0);
   const baseline = rssBytes(pids);
 
   let uploading = 0;
@@ -119,12 +129,13 @@ test('bombs are refused with 413 while /api/health answers and memory stays flat
 
   // and nothing was written by any of them (their rows are 105's figures for 2026-W01)
   expect(await week1()).toEqual(before);
+  await national.dispose();
 });
 
 test('the import page shows why a bomb is refused', async ({ page, allowConsoleErrors }) => {
   allowConsoleErrors(/status of 413/);
-  await signIn(page, 'dataEntryLC');
-  await page.goto('/provinces/12/import');
+  await signIn(page, W.dataEntry);
+  await page.goto(`/provinces/${W.code}/import`);
   await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').setInputFiles({
     name: 'bao-cao.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -4,20 +4,15 @@
 // the specs' own worlds (tests/e2e/build-worlds.ts) and closes it: the app finds the database ready and seeds nothing.
 // Run under the react-server condition (playwright.config.ts), like the benchmarks: server modules import 'server-only'.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { openDatabase } from '../../src/server/db/connection';
 import { applyMigrations } from '../../src/server/db/migrate';
 import { seedIfEmpty } from '../../src/server/seed';
 import { createThrowawayDatabase, databaseEnv } from '../support/test-db';
 import { buildWorlds } from './build-worlds';
-import { turnLocks } from './turns';
 import { E2E_NOW } from './worlds';
 
 const port = process.env.E2E_PORT ?? '3100';
 const now = new Date(E2E_NOW);
-
-// a turn left taken by an interrupted run would make the next run wait for nothing
-for (const lock of turnLocks(port)) fs.rmSync(lock, { recursive: true, force: true });
 
 const target = await createThrowawayDatabase('surgewatch_e2e', { embedded: 'folder' });
 const database = await openDatabase(

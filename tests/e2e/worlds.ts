@@ -3,9 +3,11 @@
 // code, users' e-mails) so the spec that owns it imports them from here; no other spec touches them, so the files can
 // run on several workers at once. The demo itself is only read, or written where no other spec looks (see each spec).
 //
-// Every world province shows up in the national overview (it lists every province): at rest the activation world is in
-// early warning in the last complete week, the others have no figures for it (NATIONAL_AT_REST).
+// Every world province shows up in the national overview (it lists every province); dashboard.spec.ts asserts only on
+// the demo's rows there, so a world's verdict may move while it reads (DEMO_NATIONAL).
 // Names only: the specs import this file, tests/e2e/build-worlds.ts writes the worlds.
+import { DISTRICTS } from '../../prisma/data/geography/units';
+import { DEMO_ACCOUNTS, DEMO_EMAILS, type DemoAccountKey } from '../../src/server/seed/demo-accounts';
 
 /** the factories' TEST_PASSWORD (tests/factories pulls in server modules a spec cannot load; build-worlds checks) */
 export const WORLD_PASSWORD = 'factory-password-1';
@@ -68,12 +70,98 @@ export const SIGN_OUT_WORLD = {
   leaderKG: person('lanhdao.kg@dang-xuat.world.surgewatch.vn', 'Lãnh đạo Kiên Giang (đăng xuất)'),
 } as const;
 
-export const WORLD_PROVINCES = [ACTIVATION_WORLD, TASKS_WORLD, FUZZ_WORLD, MATRIX_WORLD].map((w) => w.code);
+/**
+ * A province shaped like a demo one (Kiên Giang 91 or Lai Châu 12): its plans, its districts with their names and
+ * populations in the same order, and the demo's very reports of that province for the 52 weeks to 2026-W47, entered
+ * on time; its response plan opened by the automatic rule as the seed opens it (Kiên Giang's, in surge). The demo's
+ * unit codes map onto the world's: the province's own → the world's code, its districts → code + 01, 02… in the seed's
+ * order (shapedUnit), so a spec written against the demo province reads the same figures under the world's codes.
+ */
+export interface ShapedWorld {
+  code: string;
+  name: string;
+  shapeOf: '91' | '12';
+  /** the accounts' e-mail domain: <slug>.world.surgewatch.vn */
+  slug: string;
+}
 
-/** The national overview of the last complete week when no spec is moving a verdict: the demo's and the worlds'. */
-export const NATIONAL_AT_REST = {
-  surge: 1, // Kiên Giang
-  warning: 2, // Lai Châu and the activation world
-  normal: 2, // Bình Phước and Hà Nam
-  rows: 4 + WORLD_PROVINCES.length,
+/** A demo province's unit codes: its own, then its districts in the seed's order. */
+export const demoUnits = (demoCode: string): string[] => [
+  demoCode,
+  ...DISTRICTS.filter((d) => d.parentCode === demoCode).map((d) => d.code),
+];
+
+/** The world's code of a unit of the demo province it is shaped like; any other code (another province's) is kept. */
+export function shapedUnit(w: Pick<ShapedWorld, 'code' | 'shapeOf'>, code: string | number): string {
+  const i = demoUnits(w.shapeOf).indexOf(String(code));
+  if (i < 0) return String(code);
+  return i === 0 ? w.code : `${w.code}${String(i).padStart(2, '0')}`;
+}
+
+/** A world's own account in the role and scope of a demo account of the province it is shaped like. */
+export function mirrorAccount(w: ShapedWorld, key: DemoAccountKey): WorldUser {
+  const demo = DEMO_ACCOUNTS.find((a) => a.email === DEMO_EMAILS[key])!;
+  if (demo.provinceCode !== w.shapeOf) throw new Error(`${key} is not an account of ${w.shapeOf}`);
+  return person(`${DEMO_EMAILS[key].split('@')[0]}@${w.slug}.world.surgewatch.vn`, `${demo.name} (${w.name})`);
+}
+
+/** A world shaped like Lai Châu whose one account is the data-entry officer's (mirroring dataEntryLC). */
+export interface LaiChauWorld extends ShapedWorld {
+  dataEntry: WorldUser;
+}
+const laiChauShaped = (code: string, name: string, slug: string): LaiChauWorld => {
+  const w: ShapedWorld = { code, name, shapeOf: '12', slug };
+  return { ...w, dataEntry: mirrorAccount(w, 'dataEntryLC') };
 };
+
+/** The world's code of a Lai Châu unit (12, 105 … 112); any other code (another province's unit) is kept. */
+export const laiChauUnit = (w: Pick<ShapedWorld, 'code'>, code: string | number): string =>
+  shapedUnit({ code: w.code, shapeOf: '12' }, code);
+
+/** entry-grid.spec.ts: keyboard entry and paste in 2026-W48 and 2026-W20, completeness of 2026-W47. */
+export const GRID_WORLD = laiChauShaped('99', 'Tỉnh Thử nghiệm Lưới', 'luoi');
+/** entry-conflict.spec.ts: two saves of one report of 2026-W25. */
+export const CONFLICT_WORLD = laiChauShaped('85', 'Tỉnh Thử nghiệm Xung đột', 'xung-dot');
+/** import-errors.spec.ts: a file with errors for 2026-W48, a good workbook rewriting 2026-W12. */
+export const IMPORT_WORLD = laiChauShaped('81', 'Tỉnh Thử nghiệm Nhập tệp', 'nhap-tep');
+/** import-bomb.spec.ts: bombs uploaded to the province, which must write nothing. */
+export const BOMB_WORLD = laiChauShaped('78', 'Tỉnh Thử nghiệm Bom nén', 'bom-nen');
+/** entry-api-tokens.spec.ts: the officer's personal tokens, read 2026-W47, a refused stale write. */
+export const TOKENS_WORLD = laiChauShaped('76', 'Tỉnh Thử nghiệm Mã API', 'ma-api');
+
+export const LAI_CHAU_WORLDS = [GRID_WORLD, CONFLICT_WORLD, IMPORT_WORLD, BOMB_WORLD, TOKENS_WORLD];
+
+/**
+ * authz-matrix.spec.ts: a Kiên Giang and a Lai Châu of its own, where it saves figures of 2026-W10, ticks tasks, sets
+ * due dates, and adds users, plan versions and populations; every demo account of those provinces has its mirror
+ * there (mirrorAccount), and the matrix signs in with those instead of the demo's.
+ */
+export const MATRIX_KG: ShapedWorld = {
+  code: '73',
+  name: 'Tỉnh Ma trận Kiên Giang',
+  shapeOf: '91',
+  slug: 'ma-tran-kg',
+};
+export const MATRIX_LC: ShapedWorld = { code: '71', name: 'Tỉnh Ma trận Lai Châu', shapeOf: '12', slug: 'ma-tran-lc' };
+export const MATRIX_MIRRORED: Record<ShapedWorld['shapeOf'], DemoAccountKey[]> = {
+  '91': ['dataEntryKG', 'leaderKG', 'districtKG', 'agencyKG'],
+  '12': ['dataEntryLC', 'leaderLC', 'districtLC', 'agencyLC'],
+};
+
+export const WORLD_PROVINCES = [
+  ACTIVATION_WORLD,
+  TASKS_WORLD,
+  FUZZ_WORLD,
+  MATRIX_WORLD,
+  ...LAI_CHAU_WORLDS,
+  MATRIX_KG,
+  MATRIX_LC,
+].map((w) => w.code);
+
+/** The demo's provinces as the national overview shows them in 2026-W47 (no spec writes their figures). */
+export const DEMO_NATIONAL = {
+  /** most severe first: Kiên Giang, Lai Châu, then Bình Phước and Hà Nam in either order */
+  levels: { '91': 'surge', '12': 'warning', '70': 'normal', '35': 'normal' },
+  /** every province in the overview: the demo's four and the worlds' */
+  rows: 4 + WORLD_PROVINCES.length,
+} as const;
