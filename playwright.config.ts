@@ -7,7 +7,9 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // folder, or a new database on DATABASE_URL's server. Playwright cannot download its own browsers here: the system's
 // Chromium when there is one, else the build shipped in the npm package @sparticuz/chromium (tests/support/chromium.ts).
 // Specs own their data (tests/e2e/worlds.ts), so files run side by side on two workers (the machine's two cores), the
-// tests of one file in order; one server for all, since every spec runs on the same fixed clock.
+// tests of one file in order; one server for all, since every spec runs on the same fixed clock. The server's import
+// slots (MAX_CONCURRENT_IMPORTS) are shared by every caller, and the import specs fill them on purpose (bombs side by
+// side): those specs take turns on one worker of their own project, beside the journeys.
 const browser = resolveChromium();
 if (!process.env.TEST_WORKER_INDEX) console.log(`e2e browser: ${browser.executablePath} (${browser.source})`);
 
@@ -17,6 +19,10 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
+  projects: [
+    { name: 'imports', testMatch: /import-[\w-]+\.spec\.ts$/, workers: 1 },
+    { name: 'journeys', testIgnore: /import-[\w-]+\.spec\.ts$/ },
+  ],
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,

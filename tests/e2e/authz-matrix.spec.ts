@@ -271,7 +271,9 @@ test.describe.configure({ mode: 'default', timeout: 300_000 });
 
 test.beforeAll(async ({ playwright, browser }) => {
   const open = async (key: Role, email?: string, password = DEMO_PASSWORD) => {
-    const ctx = await playwright.request.newContext({ baseURL: BASE });
+    // one connection per request: a kept-alive socket the server closes after 5 idle seconds can be reset under the
+    // next request (a transport error, not the outcome this matrix records)
+    const ctx = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { connection: 'close' } });
     if (email) await signInRequest(ctx, { email, password });
     sessions.set(key, ctx);
   };
