@@ -2,6 +2,7 @@
 // Each test creates what it needs in its own throw-away database instead of reading the shared demo world, so a test
 // says what it depends on and tests can run side by side. The units and plans are written by the seed's own builders
 // (src/server/seed/reference-data.ts), so a factory province is stored exactly as a seeded one.
+import { SESSION_USER_SELECT } from '@/server/users/session-user';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { Role } from '@/generated/prisma/enums';
 import type { IsoWeek } from '@/lib/epi-week';
@@ -280,7 +281,7 @@ export async function user(db: Db, role: Role, options: UserOptions = {}): Promi
       agencyId: options.agency?.id ?? null,
       passwordHash,
     },
-    select: { id: true, email: true, name: true, role: true, provinceCode: true, unitId: true, agencyId: true },
+    select: SESSION_USER_SELECT,
   });
   return { ...created, role: created.role as SessionUser['role'] };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { SESSION_USER_SELECT } from '@/server/users/session-user';
 import { createHash, randomBytes } from 'node:crypto';
 import type { RoleName, SessionUser } from '@/lib/roles';
 import { isTokenScope, type CreateTokenInput, type TokenScope } from '@/lib/validations/api-token';
@@ -130,16 +131,7 @@ export async function identifyToken(token: string): Promise<{ user: SessionUser;
       lastUsedAt: true,
       scope: true,
       user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          provinceCode: true,
-          unitId: true,
-          agencyId: true,
-          active: true,
-        },
+        select: { ...SESSION_USER_SELECT, active: true },
       },
     },
   });

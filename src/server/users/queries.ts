@@ -1,4 +1,5 @@
 import 'server-only';
+import { SESSION_USER_SELECT } from './session-user';
 import type { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { RoleName, SessionUser } from '@/lib/roles';
@@ -18,13 +19,7 @@ export interface UserFilter {
 }
 
 const SELECT = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  provinceCode: true,
-  unitId: true,
-  agencyId: true,
+  ...SESSION_USER_SELECT,
   active: true,
   isDemo: true,
   createdAt: true,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { SESSION_USER_SELECT } from './session-user';
 import { Prisma } from '@/generated/prisma/client';
 import type { Role } from '@/generated/prisma/enums';
 import { NATIONAL_ROLES, type RoleName, type SessionUser } from '@/lib/roles';
@@ -82,15 +83,17 @@ export async function resolveScope(
 }
 
 const AUDIT_FIELDS = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  provinceCode: true,
-  unitId: true,
-  agencyId: true,
+  ...SESSION_USER_SELECT,
   active: true,
 } as const;
+
+/** The user as the admin's form saw them: not found, or changed since (another stamp), refuses the change. */
+async function userAsSeen(tx: Tx, input: { userId: number; stamp: string }) {
+  const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
+  if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
+  if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
+  return before;
+}
 
 async function revokeTokens(tx: Tx, userId: number): Promise<number> {
   const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now() } });
@@ -154,9 +157,8 @@ export const updateUser = defineAction({
   scope: () => ({}),
   run: ({ user: admin, input, prisma }) =>
     prisma.$transaction(async (tx) => {
-      const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
-      if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
-      if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
+      const before = await userAsSeen(tx, input);
+      if ('ok' in before) return before;
       const resolved = await resolveScope(tx, input.role, input);
       if ('fieldErrors' in resolved) return invalid(resolved.fieldErrors);
       if (
@@ -221,9 +223,8 @@ export const setUserActive = defineAction({
   scope: () => ({}),
   run: ({ user: admin, input, prisma }) =>
     prisma.$transaction(async (tx) => {
-      const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
-      if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
-      if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
+      const before = await userAsSeen(tx, input);
+      if ('ok' in before) return before;
       if (before.active === input.active) return { ok: true, data: { id: before.id }, message: 'noChange' } as const;
       if (!input.active && before.id === admin.id)
         return { ok: false, code: 'refused', message: 'cannotDeactivateSelf' } as const;
