@@ -84,7 +84,10 @@ describe('evaluateProvinceWeek', () => {
       expected: 4,
       ratio: 1,
       byField: { newCases: 4, oxygenAvg7d: 4, freeCovidBeds: 4, staffedIcuBeds: 4 },
+      // the province's own row is not expected to report new cases
+      expectedByField: { newCases: 3, oxygenAvg7d: 4, freeCovidBeds: 4, staffedIcuBeds: 4 },
     });
+    expect(week.verdict.settled).toBe(true);
   });
 
   it('is provisional when a unit has not reported, even if every figure is known', () => {
@@ -100,11 +103,15 @@ describe('evaluateProvinceWeek', () => {
       expected: 5,
       ratio: 0.4,
       byField: { newCases: 2, oxygenAvg7d: 1, freeCovidBeds: 1, staffedIcuBeds: 1 },
+      expectedByField: { newCases: 4, oxygenAvg7d: 5, freeCovidBeds: 5, staffedIcuBeds: 5 },
     });
     expect(week.counts).toEqual({ newCases: 13, oxygenAvg7d: 1, freeCovidBeds: 500, staffedIcuBeds: 100 });
     expect(week.verdict.level).toBe('normal');
     expect(week.verdict.criteria.every((c) => c.met !== null)).toBe(true);
     expect(week.verdict.provisional).toBe(true);
+    // the missing districts could still bring cases and oxygen over the threshold; beds and ICU can only grow
+    expect(week.verdict.criteria.map((c) => c.settled)).toEqual([false, false, true, true]);
+    expect(week.verdict.settled).toBe(false);
   });
 
   it.each([
@@ -130,7 +137,9 @@ describe('evaluateProvinceWeek', () => {
       plan,
     });
     expect(week.completeness.ratio).toBe(1);
-    expect(week.verdict).toMatchObject({ level: 'warning', provisional: false });
+    // 0 free beds and 0 ICU beds with no cases: capacity criteria met, no epidemic signal, normal (issue 13)
+    expect(week.verdict).toMatchObject({ level: 'normal', provisional: false, settled: true });
+    expect(week.verdict.criteria.map((c) => c.met)).toEqual([false, false, true, true]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describeValue, SurgeInputError } from './errors';
-import { checkCounts, evaluateSurgeUnchecked, checkPopulation } from './evaluate';
-import type { CountField, Counts, Plan, SurgeVerdict } from './types';
+import { checkCounts, evaluateSurge, checkPopulation, ruleIndex, settledLevel } from './evaluate';
+import { COUNT_FIELD } from './plans';
+import type { CountField, Counts, CriterionResult, Plan, SurgeVerdict } from './types';
 
 function sumOrNull(total: number, seen: boolean, field: string): number | null {
   if (!seen) return null;
@@ -74,6 +75,62 @@ export interface ProvinceWeekInput {
   /** The province's population (see selectPopulation). */
   population: number;
   plan: Plan;
+  /**
+   * Per figure, how many units are expected to report it; default expectedReporters(expectedDistricts + 1, true). A
+   * figure is complete when that many units reported it (for new cases, counting the districts only).
+   */
+  expectedReporters?: Partial<Record<CountField, number>>;
+}
+
+/**
+ * Who is expected to report each figure: by default every reporting unit reports every figure, except the province's
+ * own row (its provincial hospitals and facilities), which never reports new cases: cases are counted where people
+ * live, by the districts (the entry grid, the import and the API refuse them on that row).
+ */
+export function expectedReporters(reportingUnits: number, hasProvinceRow: boolean): Record<CountField, number> {
+  return {
+    newCases: hasProvinceRow ? Math.max(0, reportingUnits - 1) : reportingUnits,
+    oxygenAvg7d: reportingUnits,
+    freeCovidBeds: reportingUnits,
+    staffedIcuBeds: reportingUnits,
+  };
+}
+
+export interface SumsInput {
+  /** The sums of the reported figures (aggregateCounts, or the database's SUM). */
+  counts: Counts;
+  /** Per figure, how many of the expected reporters reported it. */
+  reportedByField: Record<CountField, number>;
+  /** Per figure, how many units are expected to report it. */
+  expectedByField: Record<CountField, number>;
+  population: number;
+  plan: Plan;
+}
+
+/**
+ * Judges a province's sums and says what the missing reports could still change. Figures are whole numbers or averages
+ * ≥ 0, so a sum over the units that reported is a lower bound of the true figure: a "more than" criterion (cases,
+ * oxygen) met on it stays met whatever arrives, one not met can still become met until every expected reporter has
+ * reported the figure; a "less than" criterion (free beds, ICU) not met stays not met, one met can still stop being met.
+ * A criterion nobody reported is never settled. The level is settled when it is the same for every outcome of the
+ * unsettled criteria. Throws SurgeInputError on bad sums, population or plan, as evaluateSurge.
+ */
+export function evaluateSums(input: SumsInput): SurgeVerdict {
+  const { counts, reportedByField, expectedByField, population, plan } = input;
+  const verdict = evaluateSurge(counts, population, plan);
+  let free = 0;
+  let met = 0;
+  const criteria = verdict.criteria.map((c: CriterionResult, i): CriterionResult => {
+    const field = COUNT_FIELD[c.key];
+    const complete = reportedByField[field] >= expectedByField[field];
+    const grows = c.comparator === '>' || c.comparator === '>=';
+    const settled = c.met !== null && (complete || c.met === grows);
+    if (!settled) free |= 1 << i;
+    if (c.met === true) met |= 1 << i;
+    return { ...c, settled };
+  });
+  const settled = verdict.level !== 'no-data' && settledLevel(ruleIndex(plan.rule), free, met);
+  return { level: verdict.level, provisional: verdict.provisional, settled, criteria };
 }
 
 export interface Completeness {
@@ -85,6 +142,19 @@ export interface Completeness {
   ratio: number;
   /** Per figure, how many units reported it (e.g. ICU beds reported by 8 of 12 units). */
   byField: Record<CountField, number>;
+  /** Per figure, how many units are expected to report it (see expectedReporters). */
+  expectedByField: Record<CountField, number>;
+}
+
+function definedOnly(values: Partial<Record<CountField, number>> | undefined): Partial<Record<CountField, number>> {
+  const out: Partial<Record<CountField, number>> = {};
+  for (const [field, n] of Object.entries(values ?? {}) as [CountField, number | undefined][]) {
+    if (n === undefined) continue;
+    if (!(Number.isSafeInteger(n) && n >= 0))
+      throw new SurgeInputError(`expectedReporters.${field}`, `must be a whole number ≥ 0 (got ${describeValue(n)})`);
+    out[field] = n;
+  }
+  return out;
 }
 
 export interface ProvinceWeek {
@@ -136,7 +206,17 @@ export function evaluateProvinceWeek(input: ProvinceWeekInput): ProvinceWeek {
 
   const counts = sumRows(rows, names);
   const expected = expectedDistricts + 1;
-  const verdict = evaluateSurgeUnchecked(counts, population, plan);
+  const expectedByField = { ...expectedReporters(expected, true), ...definedOnly(input.expectedReporters) };
+  // new cases are expected from the districts only: one on the province's own row does not stand in for a district's
+  const reportedByField = {
+    ...byField,
+    newCases: districtRows.reduce((n, r) => n + (r !== null && r.newCases !== null ? 1 : 0), 0),
+  };
+  const verdict = evaluateSums({ counts, reportedByField, expectedByField, population, plan });
   if (reported < expected) verdict.provisional = true;
-  return { verdict, counts, completeness: { reported, expected, ratio: reported / expected, byField } };
+  return {
+    verdict,
+    counts,
+    completeness: { reported, expected, ratio: reported / expected, byField, expectedByField },
+  };
 }

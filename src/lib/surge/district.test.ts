@@ -68,8 +68,8 @@ describe('evaluateDistrict', () => {
       PLANS['lai-chau'],
     );
     expect(v.criteria.slice(2)).toEqual([
-      { key: 'freeBeds', rate: 7, threshold: 10, comparator: '<=', met: null },
-      { key: 'icuBeds', rate: 2, threshold: 4, comparator: '<', met: null },
+      { key: 'freeBeds', rate: 7, threshold: 10, comparator: '<=', met: null, settled: false },
+      { key: 'icuBeds', rate: 2, threshold: 4, comparator: '<', met: null, settled: false },
     ]);
   });
 

@@ -183,10 +183,11 @@ describe('scenario rules', () => {
     [false, false, false, false, 'normal', 'normal', 'normal'],
     [true, false, false, false, 'warning', 'surge', 'warning'],
     [false, true, false, false, 'warning', 'surge', 'warning'],
-    [false, false, true, false, 'warning', 'surge', 'warning'],
-    [false, false, false, true, 'warning', 'surge', 'warning'],
+    // capacity alone: no epidemic signal, normal (issue 13: beds are set up only when needed)
+    [false, false, true, false, 'normal', 'surge', 'normal'],
+    [false, false, false, true, 'normal', 'surge', 'normal'],
     [true, true, false, false, 'warning', 'surge', 'warning'],
-    [false, false, true, true, 'warning', 'surge', 'warning'],
+    [false, false, true, true, 'normal', 'surge', 'normal'],
     [true, false, true, false, 'surge', 'surge', 'warning'],
     [true, false, false, true, 'surge', 'surge', 'warning'],
     [false, true, true, false, 'surge', 'surge', 'warning'],
@@ -250,13 +251,13 @@ describe('missing figures are unknown, not zero', () => {
     [
       'only ICU reported, met',
       counts({ staffedIcuBeds: 0 }),
-      { 'epidemic-and-capacity': 'warning', any: 'surge', all: 'warning' },
+      { 'epidemic-and-capacity': 'normal', any: 'surge', all: 'normal' },
       [null, null, null, true],
     ],
     [
       'zero is a figure: 0 free beds meet ≤ 10',
       counts({ newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 100 }),
-      { 'epidemic-and-capacity': 'warning', any: 'surge', all: 'warning' },
+      { 'epidemic-and-capacity': 'normal', any: 'surge', all: 'normal' },
       [false, false, true, false],
     ],
   ])('%s', (_, c, levels, met) => {
@@ -270,8 +271,22 @@ describe('missing figures are unknown, not zero', () => {
 
   it('gives a missing figure rate null and met null, and keeps the threshold', () => {
     const v = evaluateSurge(counts({ newCases: 900 }), 100_000, lc);
-    expect(v.criteria[1]).toEqual({ key: 'oxygen', rate: null, threshold: 32, comparator: '>=', met: null });
-    expect(v.criteria[0]).toEqual({ key: 'cases', rate: 900, threshold: 450, comparator: '>=', met: true });
+    expect(v.criteria[1]).toEqual({
+      key: 'oxygen',
+      rate: null,
+      threshold: 32,
+      comparator: '>=',
+      met: null,
+      settled: false,
+    });
+    expect(v.criteria[0]).toEqual({
+      key: 'cases',
+      rate: 900,
+      threshold: 450,
+      comparator: '>=',
+      met: true,
+      settled: true,
+    });
   });
 
   it('is not provisional when all four figures are known', () => {
@@ -280,11 +295,12 @@ describe('missing figures are unknown, not zero', () => {
     ).toEqual({
       level: 'normal',
       provisional: false,
+      settled: true,
       criteria: [
-        { key: 'cases', rate: 0, threshold: 450, comparator: '>=', met: false },
-        { key: 'oxygen', rate: 0, threshold: 32, comparator: '>=', met: false },
-        { key: 'freeBeds', rate: 500, threshold: 10, comparator: '<=', met: false },
-        { key: 'icuBeds', rate: 500, threshold: 4, comparator: '<', met: false },
+        { key: 'cases', rate: 0, threshold: 450, comparator: '>=', met: false, settled: true },
+        { key: 'oxygen', rate: 0, threshold: 32, comparator: '>=', met: false, settled: true },
+        { key: 'freeBeds', rate: 500, threshold: 10, comparator: '<=', met: false, settled: true },
+        { key: 'icuBeds', rate: 500, threshold: 4, comparator: '<', met: false, settled: true },
       ],
     });
   });

@@ -199,12 +199,12 @@ const ALL_BITS = 15;
 
 /** The level from the criteria met (a mask over the known ones); the readable definition the table is built from. */
 function levelFromMask(rule: SurgeRule, met: number): Exclude<SurgeLevel, 'no-data'> {
-  if (met === 0) return 'normal';
-  const surge =
-    rule === 'epidemic-and-capacity'
-      ? (met & EPIDEMIC_BITS) !== 0 && (met & CAPACITY_BITS) !== 0
-      : rule === 'any' || (met & ALL_BITS) === ALL_BITS;
-  return surge ? 'surge' : 'warning';
+  const epidemic = (met & EPIDEMIC_BITS) !== 0;
+  if (rule === 'any') return met !== 0 ? 'surge' : 'normal';
+  const surge = rule === 'all' ? (met & ALL_BITS) === ALL_BITS : epidemic && (met & CAPACITY_BITS) !== 0;
+  // an early warning needs an epidemic signal: capacity alone (0 free COVID-19 beds with no cases, a normal week since
+  // beds are set up only when needed) is information, not a warning
+  return surge ? 'surge' : epidemic ? 'warning' : 'normal';
 }
 
 const LEVELS: readonly SurgeLevel[] = RULE_ORDER.flatMap((rule) => [
@@ -212,7 +212,31 @@ const LEVELS: readonly SurgeLevel[] = RULE_ORDER.flatMap((rule) => [
   'no-data' as const,
 ]);
 
-function ruleIndex(rule: unknown): number {
+/**
+ * Whether the level is settled: the same for every value the unsettled criteria (mask `free`) could take, the others
+ * fixed at `met`. An unsettled criterion can end up met or not (missing reports of zero keep it as it is; large ones
+ * flip it), so every subset of `free` is reachable. SETTLED[rule × 256 + free × 16 + met]; free = 15 (nothing
+ * known) is never settled.
+ */
+function levelSettled(rule: SurgeRule, free: number, met: number): boolean {
+  const fixed = met & ~free;
+  const level = levelFromMask(rule, fixed);
+  for (let s = free; ; s = (s - 1) & free) {
+    if (levelFromMask(rule, fixed | s) !== level) return false;
+    if (s === 0) return true;
+  }
+}
+
+const SETTLED: readonly boolean[] = RULE_ORDER.flatMap((rule) =>
+  Array.from({ length: 256 }, (_, i) => levelSettled(rule, i >> 4, i & 15)),
+);
+
+/** The verdict's settled flag from the rule (an index in RULE_ORDER), the unsettled criteria and the criteria met. */
+export function settledLevel(rule: number, free: number, met: number): boolean {
+  return SETTLED[rule * 256 + free * 16 + met] as boolean;
+}
+
+export function ruleIndex(rule: unknown): number {
   return rule === 'epidemic-and-capacity' ? 0 : rule === 'any' ? 1 : rule === 'all' ? 2 : -1;
 }
 
@@ -287,11 +311,13 @@ function judge(counts: Counts, population: number, plan: Plan, district: boolean
     // (unknown + 1) >> 4 is 1 only when all four are unknown (unknown = 15, met = 0): index 16, 'no-data'.
     level: LEVELS[rule * 17 + ((unknown + 1) >> 4) * 16 + met] as SurgeLevel,
     provisional: BOOLEAN[(unknown + 15) >> 4] as boolean,
+    // on one unit a reported figure is final: the unknown criteria are the free ones
+    settled: SETTLED[rule * 256 + unknown * 16 + met] as boolean,
     criteria: [
-      { key: 'cases', rate: rc, threshold: cc.threshold, comparator: cc.comparator, met: mc },
-      { key: 'oxygen', rate: ro, threshold: co.threshold, comparator: co.comparator, met: mo },
-      { key: 'freeBeds', rate: rb, threshold: cb.threshold, comparator: cb.comparator, met: mb },
-      { key: 'icuBeds', rate: ri, threshold: ci.threshold, comparator: ci.comparator, met: mi },
+      { key: 'cases', rate: rc, threshold: cc.threshold, comparator: cc.comparator, met: mc, settled: nc !== null },
+      { key: 'oxygen', rate: ro, threshold: co.threshold, comparator: co.comparator, met: mo, settled: ox !== null },
+      { key: 'freeBeds', rate: rb, threshold: cb.threshold, comparator: cb.comparator, met: mb, settled: mb !== null },
+      { key: 'icuBeds', rate: ri, threshold: ci.threshold, comparator: ci.comparator, met: mi, settled: mi !== null },
     ],
   };
 }
@@ -347,6 +373,8 @@ export function evaluateDistrict(counts: Counts, population: number, plan: Plan)
   return {
     level,
     provisional: mc === null || mo === null,
+    // a met epidemic criterion makes the warning final; otherwise both must be known
+    settled: mc === true || mo === true || (mc !== null && mo !== null),
     criteria: verdict.criteria,
     informationOnly: CAPACITY_CRITERIA,
   };

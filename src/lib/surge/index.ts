@@ -38,6 +38,6 @@ export {
   MAX_OXYGEN,
 } from './evaluate';
 export type { DistrictLevel, DistrictVerdict } from './evaluate';
-export { aggregateCounts, evaluateProvinceWeek, hasAnyFigure } from './aggregate';
-export type { Completeness, ProvinceWeek, ProvinceWeekInput } from './aggregate';
+export { aggregateCounts, evaluateProvinceWeek, evaluateSums, expectedReporters, hasAnyFigure } from './aggregate';
+export type { Completeness, ProvinceWeek, ProvinceWeekInput, SumsInput } from './aggregate';
 export { selectPlan, selectPopulation } from './select';

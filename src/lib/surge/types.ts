@@ -5,9 +5,11 @@ export type Comparator = '>' | '>=' | '<' | '<=';
 export type CriterionKey = 'cases' | 'oxygen' | 'freeBeds' | 'icuBeds';
 /**
  * - 'epidemic-and-capacity': surge when at least one epidemic criterion (cases, oxygen) AND at least one capacity
- *   criterion (free beds, ICU) are met; warning when some criterion is met without that combination.
+ *   criterion (free beds, ICU) are met; warning when an epidemic criterion is met without that combination. Capacity
+ *   criteria met alone leave the level normal (they keep met: true, shown as information).
  * - 'any': surge when any criterion is met.
- * - 'all': surge when all four are met; warning when some are met.
+ * - 'all': surge when all four are met; warning when an epidemic criterion is met without the four.
+ * The combination is SurgeWatch's reading: the plans' appendix II.2 lists the criteria without saying how they combine.
  */
 export type SurgeRule = 'epidemic-and-capacity' | 'any' | 'all';
 
@@ -62,12 +64,22 @@ export interface CriterionResult {
    * capacity criteria, not judged at that level (see DistrictVerdict.informationOnly).
    */
   met: boolean | null;
+  /**
+   * true when no value the missing reports could take would change `met` (the reported sums are lower bounds of the
+   * true figures: see evaluateSums). On one unit: the figure is reported. Always false when `met` is null.
+   */
+  settled: boolean;
 }
 
 export interface SurgeVerdict {
   level: SurgeLevel;
   /** true when any criterion that decides the level is unknown (or, for a province week, a unit has not reported). */
   provisional: boolean;
+  /**
+   * true when no value the missing reports could take would change `level`: a verdict that can still change is not
+   * acted on (the plan never opens on it). Never true for 'no-data'.
+   */
+  settled: boolean;
   /** Always the four criteria, in CRITERION_KEYS order: cases, oxygen, freeBeds, icuBeds. */
   criteria: CriterionResult[];
 }
