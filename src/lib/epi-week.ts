@@ -73,6 +73,12 @@ export function lastCompleteWeek(now: Date): IsoWeek {
   return addWeeks(currentWeek(now), -1);
 }
 
+/** How many weeks from `from` to `to`, both included: 1 for the same week, 0 when `to` is before `from`. */
+export function weekCount(from: IsoWeek, to: IsoWeek): number {
+  if (compareWeeks(from, to) > 0) return 0;
+  return Math.round((Date.parse(weekMonday(to)) - Date.parse(weekMonday(from))) / (7 * 86_400_000)) + 1;
+}
+
 /** `count` consecutive weeks ending with `last`, oldest first. */
 export function weekRange(last: IsoWeek, count: number): IsoWeek[] {
   return Array.from({ length: count }, (_, i) => addWeeks(last, i - count + 1));

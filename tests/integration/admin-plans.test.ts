@@ -4,7 +4,7 @@ import type { RoleName, SessionUser } from '@/lib/roles';
 import { savePlanVersionAs } from '@/server/plans/save';
 import { setPopulationAs } from '@/server/populations/save';
 import { getPlanEditor } from '@/server/plans/queries';
-import { getProvinceUnits, openProvince } from '@/server/dashboard/province';
+import { getProvinceCards, openProvince } from '@/server/dashboard/province';
 import { getPlanForWeek } from '@/server/verdicts/province-week';
 import { DEMO_EMAILS } from '@/server/seed/demo-accounts';
 import { demoAccounts, referenceProvince } from '../factories';
@@ -87,11 +87,12 @@ describe('plan versions', () => {
   });
 
   it('saves a new version from this week on; the past week keeps the old verdict', async () => {
-    // the past week's verdict as the province pages read it (openProvince, then the units of the week)
+    // the past week's verdict as the province pages read it (openProvince, then the cards of the week)
     const pastVerdict = async () => {
       const opened = await openProvince(admin, '91');
       if (opened.status !== 'ok') throw new Error(opened.status);
-      return (await getProvinceUnits(opened.data, LAST)).result?.verdict;
+      const { current } = await getProvinceCards(opened.data, LAST);
+      return { level: current.level, settled: current.settled, criteria: current.criteria };
     };
     const pastBefore = await pastVerdict();
     const result = await savePlanVersionAs(admin, form());

@@ -14,11 +14,11 @@ import {
 } from '@/server/dashboard/province';
 import { getDistrictCards, getDistrictReports, openDistrict } from '@/server/dashboard/district';
 import { getNationalOverview } from '@/server/dashboard/national';
-import { loadProvinceWeek } from '@/server/verdicts/province-week';
 import { recordAudit } from '@/server/audit/record';
 import { seedIfEmpty } from '@/server/seed';
 import { evaluateDistrict } from '@/lib/surge';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
+import { referenceVerdict } from '../support/reference-verdict';
 
 // The dashboards' SQL aggregation against the surge engine's own JavaScript path, on the demo data.
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -67,14 +67,17 @@ describe('the SQL aggregation agrees with evaluateProvinceWeek', () => {
     expect(series).toHaveLength(52);
     for (const w of series) {
       const [y, n] = w.week.split('-W').map(Number);
-      const js = (await loadProvinceWeek(code, { isoYear: y!, isoWeek: n! }))!.result!;
+      const js = (await referenceVerdict(db.prisma, code, { isoYear: y!, isoWeek: n! }))!;
       expect(w.counts, w.week).toEqual(js.counts);
       expect({ reported: w.reported, expected: w.expected, byField: w.byField }).toEqual({
         reported: js.completeness.reported,
         expected: js.completeness.expected,
         byField: js.completeness.byField,
       });
-      expect({ level: w.level, provisional: w.provisional, criteria: w.criteria }).toEqual(js.verdict);
+      expect(w.expectedByField).toEqual(js.completeness.expectedByField);
+      expect({ level: w.level, provisional: w.provisional, settled: w.settled, criteria: w.criteria }).toEqual(
+        js.verdict,
+      );
     }
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastCompleteWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { getProvinceUnits, openProvince } from '@/server/dashboard/province';
+import { getProvinceCards, getProvinceUnits, openProvince } from '@/server/dashboard/province';
 import { seedIfEmpty } from '@/server/seed';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
@@ -25,11 +25,16 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.destroy());
 
-// Read as the province pages read it: openProvince checks the scope, getProvinceUnits judges the week unit by unit.
+// Read as the province pages read it: openProvince checks the scope, the cards carry the province's verdict (the one
+// reader), getProvinceUnits lists the week unit by unit.
 async function view(code: string, user: SessionUser = national) {
   const opened = await openProvince(user, code);
   if (opened.status !== 'ok') throw new Error(opened.status);
-  return getProvinceUnits(opened.data, WEEK);
+  const [units, { current }] = await Promise.all([
+    getProvinceUnits(opened.data, WEEK),
+    getProvinceCards(opened.data, WEEK),
+  ]);
+  return { ...units, current };
 }
 
 describe('the demo data tells the intended story in the last complete week', () => {
@@ -41,20 +46,20 @@ describe('the demo data tells the intended story in the last complete week', () 
   ])('province %s is judged by plan %s: %s (provisional %s)', async (code, planKey, level, provisional) => {
     const v = await view(code);
     expect(v.plan.key).toBe(planKey);
-    expect(v.result?.verdict.level).toBe(level);
-    expect(v.result?.verdict.provisional).toBe(provisional);
+    expect(v.current.level).toBe(level);
+    expect(v.current.provisional).toBe(provisional);
   });
 
   it('counts completeness over the districts plus the province-level row', async () => {
     const lc = await view('12');
-    expect(lc.result?.completeness).toMatchObject({ reported: 8, expected: 9 });
+    expect(lc.current).toMatchObject({ reported: 8, expected: 9 });
     expect(lc.units.filter((u) => u.counts === null).map((u) => u.code)).toEqual(['106']);
   });
 
   it('sums the province row and the districts, and never counts cases on the province row', async () => {
     const kg = await view('91');
     const sum = kg.units.reduce((s, u) => s + (u.counts?.newCases ?? 0), 0);
-    expect(kg.result?.counts.newCases).toBe(sum);
+    expect(kg.current.counts.newCases).toBe(sum);
     expect(kg.units.find((u) => u.kind === 'province')?.counts?.newCases).toBeNull();
   });
 });

@@ -6,9 +6,8 @@ import type { CriterionKey, PlanCriterion, SurgeLevel } from '@/lib/surge';
 import { cachedFigures } from '@/server/verdicts/cache';
 import { nationalFingerprint } from '@/server/verdicts/fingerprint';
 import { db } from '@/server/db';
-import { judgeWeeks } from '@/server/verdicts/series';
 import { getNationalMeta } from '@/server/verdicts/meta';
-import { sumAllProvincesByWeek, type SummedWeek } from '@/server/verdicts/sums';
+import { readAllProvinceVerdicts } from '@/server/verdicts/read';
 import type { ScopedResult } from '@/server/verdicts/province-week';
 
 // The national overview: every province's level in a week, most severe first, with a sparkline of cases per 100,000.
@@ -21,6 +20,8 @@ export interface NationalRow {
   name: string;
   level: SurgeLevel;
   provisional: boolean;
+  /** whether the missing reports could still change the level */
+  settled: boolean;
   casesRate: number | null;
   met: CriterionKey[];
   reported: number;
@@ -45,27 +46,17 @@ const SEVERITY: Record<SurgeLevel, number> = { surge: 0, warning: 1, 'no-data': 
 async function compute(week: IsoWeek, fingerprint: string): Promise<NationalOverview> {
   const meta = await getNationalMeta(fingerprint);
   const weeks = weekRange(week, SPARK_WEEKS);
-  const sums = await sumAllProvincesByWeek(await db(), weeks[0]!, week);
-  const byProvince = new Map<string, SummedWeek[]>();
-  for (const s of sums) byProvince.set(s.group, [...(byProvince.get(s.group) ?? []), s]);
-  const rows: NationalRow[] = meta.provinces.map((p) => {
-    const series = judgeWeeks(
-      weeks,
-      byProvince.get(p.code) ?? [],
-      p.reportingUnits,
-      p.populations,
-      meta.plans,
-      p.code,
-      false,
-    );
+  const provinces = await readAllProvinceVerdicts(await db(), weeks[0]!, week, meta);
+  const rows: NationalRow[] = provinces.map(({ code, name, series }) => {
     const last = series[series.length - 1]!;
     const cases = last.criteria?.find((c) => c.key === 'cases');
     const plan = meta.plans.length ? last.plan : null;
     return {
-      code: p.code,
-      name: p.name,
+      code,
+      name,
       level: last.level,
       provisional: last.provisional,
+      settled: last.settled,
       casesRate: cases?.rate ?? null,
       met: (last.criteria ?? []).filter((c) => c.met).map((c) => c.key),
       reported: last.reported,

@@ -102,13 +102,15 @@ export interface SurgeStatus {
   week: string;
   level: SurgeLevel;
   provisional: boolean;
+  /** no value the missing reports could take would change the level */
+  settled: boolean;
   reported: number;
   expected: number;
   /** the criteria with their values; empty when the user may see the status but not the figures */
   criteria: CriterionResult[];
   /** consecutive weeks at this level, ending with `week`, and the first of them */
   streak: { weeks: number; since: string | null; complete: boolean };
-  plan: { name: string; sourceDocument: string };
+  plan: { name: string; sourceDocument: string; rule: WeekFigures['plan']['rule'] };
 }
 
 /** The province's status in the last complete week, for the banner on every page of the province. */
@@ -120,10 +122,11 @@ export async function getSurgeStatus(ctx: ProvinceContext): Promise<SurgeStatus>
     week: last.week,
     level: last.level,
     provisional: last.provisional,
+    settled: last.settled,
     reported: last.reported,
     expected: last.expected,
     criteria: ctx.access === 'figures' ? (last.criteria ?? []) : [],
     streak: streak(series, last.level),
-    plan: { name: last.plan.name, sourceDocument: last.plan.sourceDocument },
+    plan: { name: last.plan.name, sourceDocument: last.plan.sourceDocument, rule: last.plan.rule },
   };
 }

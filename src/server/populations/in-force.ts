@@ -1,4 +1,3 @@
-import 'server-only';
 import type { IsoWeek } from '@/lib/epi-week';
 import { selectPopulation } from '@/lib/surge';
 

@@ -27,6 +27,7 @@ export const EXPORT_COLUMNS: Column<ExportRow>[] = [
   { key: 'icu_beds_per_100k', value: (r) => n(r.icuBedsPer100k), numFmt: '0.00' },
   { key: 'level', value: (r) => r.level, width: 10 },
   { key: 'provisional', value: (r) => r.provisional, width: 12 },
+  { key: 'settled', value: (r) => r.settled, width: 10 },
   { key: 'reported_units', value: (r) => r.reportedUnits, width: 15 },
   { key: 'plan', value: (r) => r.plan, width: 40 },
 ];

@@ -1,7 +1,8 @@
 import 'server-only';
 import { compareWeeks, formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
 import type { ReportsReadScope } from '@/lib/permissions';
-import { evaluateDistrict, evaluateProvinceWeek, selectPlan, type Plan } from '@/lib/surge';
+import { evaluateDistrict, selectPlan, type Plan } from '@/lib/surge';
+import { readProvinceVerdicts } from '@/server/verdicts/read';
 import { hasReported, type Figures } from '@/lib/validations/figures';
 import { db } from '../db';
 import { PLAN_VERSION_SELECT, rowToPlan } from '../plans/mapping';
@@ -95,6 +96,8 @@ export interface ExportRow extends Figures {
   icuBedsPer100k: number | null;
   level: string | null;
   provisional: boolean | null;
+  /** the province total's: whether the missing reports could still change its level (null on units' rows) */
+  settled: boolean | null;
   reportedUnits: string | null;
   plan: string;
 }
@@ -131,6 +134,16 @@ export async function getExportRows(
   ).map(rowToPlan);
   const byKey = new Map(s.reports.map((r) => [reportKey(r.unitId, r.week), r]));
   const weeks = [...new Map(s.reports.map((r) => [formatIsoWeek(r.week), r.week])).values()].sort(compareWeeks);
+  // the province total's verdict: the one reader's, as every page shows it (only for users who may read every unit)
+  const totals =
+    s.whole && weeks.length > 0
+      ? new Map(
+          ((await readProvinceVerdicts(prisma, provinceCode, weeks[0]!, weeks[weeks.length - 1]!)) ?? []).map((w) => [
+            w.week,
+            w,
+          ]),
+        )
+      : new Map();
   const rows: ExportRow[] = [];
   for (const week of weeks) {
     const plan: Plan = selectPlan(plans, provinceCode, weekMonday(week));
@@ -142,20 +155,12 @@ export async function getExportRows(
         freeCovidBeds: f.freeCovidBeds,
         staffedIcuBeds: f.staffedIcuBeds,
       };
-    const own = s.found.units.find((u) => u.kind === 'province');
-    const districts = s.found.units.filter((u) => u.kind === 'district');
     const population = populationInForce(s.found.province.populations, week)?.population ?? null;
     const weekText = formatIsoWeek(week);
     const base = { isoWeek: weekText, plan: `${plan.name} (v${plan.version})` };
     // the province total sums every unit's figures: only for users who may read them all
-    if (population !== null && s.whole) {
-      const result = evaluateProvinceWeek({
-        ownRow: own ? counts(figuresOf(own)) : null,
-        districtRows: districts.map((d) => counts(figuresOf(d))),
-        expectedDistricts: districts.length,
-        population,
-        plan,
-      });
+    const total = totals.get(weekText);
+    if (population !== null && total) {
       const sum = (k: 'totalCovidBeds' | 'totalIcuBeds') =>
         s.found.units.reduce<number | null>(
           (acc, u) => (figuresOf(u)?.[k] == null ? acc : (acc ?? 0) + figuresOf(u)![k]!),
@@ -167,13 +172,14 @@ export async function getExportRows(
         unitName: s.found.province.name,
         rowType: 'province-total',
         population,
-        ...result.counts,
+        ...total.counts,
         totalCovidBeds: sum('totalCovidBeds'),
         totalIcuBeds: sum('totalIcuBeds'),
-        ...rates(result.verdict.criteria),
-        level: result.verdict.level,
-        provisional: result.verdict.provisional,
-        reportedUnits: `${result.completeness.reported}/${result.completeness.expected}`,
+        ...rates(total.criteria ?? []),
+        level: total.level,
+        provisional: total.provisional,
+        settled: total.settled,
+        reportedUnits: `${total.reported}/${total.expected}`,
       });
     }
     for (const u of s.units) {
@@ -192,6 +198,7 @@ export async function getExportRows(
         ...(verdict ? rates(verdict.criteria) : NO_RATES),
         level: verdict?.level ?? null,
         provisional: verdict?.provisional ?? null,
+        settled: null,
         reportedUnits: null,
       });
     }

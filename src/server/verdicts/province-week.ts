@@ -1,19 +1,11 @@
 import 'server-only';
-import {
-  evaluateDistrict,
-  evaluateProvinceWeek,
-  selectPlan,
-  type Counts,
-  type DistrictVerdict,
-  type Plan,
-  type ProvinceWeek,
-} from '@/lib/surge';
+import { evaluateDistrict, selectPlan, type Counts, type DistrictVerdict, type Plan } from '@/lib/surge';
 import { weekMonday, type IsoWeek } from '@/lib/epi-week';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { db } from '@/server/db';
 import { populationInForce } from '@/server/populations/in-force';
 
-// The province's week unit by unit and the plan in force, read without scope: callers check the user's permission
+// The province's week unit by unit and the plan in force (not the province's verdict: read.ts), read without scope: callers check the user's permission
 // first (openProvince in src/server/dashboard/province.ts). Only small plain objects leave.
 
 /** The plan in force for a province in a week: its own latest valid version, else the default plan. */
@@ -45,7 +37,6 @@ export interface ProvinceWeekView {
   population: { year: number; population: number; approximate: boolean } | null;
   week: IsoWeek;
   plan: Plan;
-  result: ProvinceWeek | null;
   units: UnitWeekRow[];
 }
 
@@ -54,7 +45,8 @@ export type ScopedResult<T> = { status: 'ok'; data: T } | { status: 'not-found' 
 const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
 
 /**
- * The province's week unit by unit, judged in JavaScript by evaluateProvinceWeek. Unscoped: callers check the user's
+ * The province's week unit by unit (the units table, the list of units that have not reported), each district judged on
+ * its epidemic criteria; the province's own verdict comes from the one reader (read.ts), not from here. Unscoped: callers check the user's
  * permission first (getProvinceUnits in src/server/dashboard/province.ts, after openProvince). null when the province
  * does not exist.
  */
@@ -111,17 +103,5 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
     };
   });
 
-  const own = rows.find((r) => r.kind === 'province');
-  const others = rows.filter((r) => r.kind !== 'province');
-  const result = population
-    ? evaluateProvinceWeek({
-        ownRow: own?.counts ?? null,
-        districtRows: others.map((r) => r.counts),
-        expectedDistricts: others.length,
-        population: population.population,
-        plan,
-      })
-    : null;
-
-  return { code: province.code, name: province.name, population, week, plan, result, units: rows };
+  return { code: province.code, name: province.name, population, week, plan, units: rows };
 }

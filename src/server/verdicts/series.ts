@@ -1,93 +1,36 @@
 import 'server-only';
 import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
-import {
-  evaluateDistrict,
-  evaluateSurge,
-  type CountField,
-  type Counts,
-  type CriterionResult,
-  type PlanCriterion,
-  type SurgeLevel,
-} from '@/lib/surge';
+import type { CriterionResult, PlanCriterion, SurgeLevel } from '@/lib/surge';
 import { cachedFigures } from '@/server/verdicts/cache';
 import { db } from '@/server/db';
 import { planInForce, type BranchMeta, type ProvinceMeta } from './meta';
-import { populationInForce } from '@/server/populations/in-force';
-import { sumBranchByWeek, sumChildrenByWeek, sumProvinceByWeek, type SummedWeek } from './sums';
+import { judgeWeeks, readProvinceVerdicts, type WeekFigures } from './read';
+import { sumBranchByWeek, sumChildrenByWeek, type SummedWeek } from './sums';
 
-// Figures computed from the SQL sums and judged by the surge engine, week by week with the plan and population in
-// force that week. Unscoped: the dashboard's reads in src/server/dashboard/ (province.ts, district.ts, national.ts)
+export type { WeekFigures } from './read';
+
+const weekKey = (w: IsoWeek) => `${w.isoYear}-${w.isoWeek}`;
+
+// The dashboards' series: the province's verdicts from the one reader (read.ts), cached under the province's
+// fingerprint, and its branches' (districts') figures judged on their epidemic criteria. Unscoped: the dashboard's reads in src/server/dashboard/ (province.ts, district.ts, national.ts)
 // check the user's permission before calling these. Plain objects only, so they can be cached and passed to client charts.
 
 /** The longest trend a view can ask for (three years); every series is computed over this window and sliced. */
 export const SERIES_WEEKS = 156;
 export const HEATMAP_WEEKS = 12;
 
-export interface WeekFigures {
-  week: string;
-  counts: Counts;
-  reported: number;
-  expected: number;
-  byField: Record<CountField, number>;
-  population: number | null;
-  plan: { key: string; version: number; name: string; sourceDocument: string };
-  level: SurgeLevel;
-  provisional: boolean;
-  /** null when no population figure applies to the week (no rate can be computed) */
-  criteria: CriterionResult[] | null;
-}
-
-const NO_COUNTS: Counts = { newCases: null, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null };
-const NO_FIELDS: Record<CountField, number> = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
-
-const weekKey = (w: IsoWeek) => `${w.isoYear}-${w.isoWeek}`;
-
-export function judgeWeeks(
-  weeks: IsoWeek[],
-  sums: SummedWeek[],
-  expected: number,
-  populations: ProvinceMeta['populations'],
-  plans: ProvinceMeta['plans'],
-  provinceCode: string,
-  district: boolean,
-): WeekFigures[] {
-  const byWeek = new Map(sums.map((s) => [weekKey(s), s]));
-  return weeks.map((week) => {
-    const sum = byWeek.get(weekKey(week));
-    const counts = sum?.counts ?? NO_COUNTS;
-    const reported = sum?.reported ?? 0;
-    const plan = planInForce(plans, provinceCode, week);
-    const population = populationInForce(populations, week)?.population ?? null;
-    const verdict =
-      population === null
-        ? null
-        : district
-          ? evaluateDistrict(counts, population, plan)
-          : evaluateSurge(counts, population, plan);
-    return {
-      week: formatIsoWeek(week),
-      counts,
-      reported,
-      expected,
-      byField: sum?.byField ?? NO_FIELDS,
-      population,
-      plan: { key: plan.key, version: plan.version, name: plan.name, sourceDocument: plan.sourceDocument },
-      level: verdict?.level ?? 'no-data',
-      // a unit that has not reported makes the week's verdict provisional (its sums are partial)
-      provisional: verdict === null || verdict.provisional || reported < expected,
-      criteria: verdict?.criteria ?? null,
-    };
-  });
-}
-
 /** The province's figures for the SERIES_WEEKS weeks ending with `end`, oldest first; missing weeks have null counts. */
 export function getProvinceSeries(meta: ProvinceMeta, end: IsoWeek, fingerprint: string): Promise<WeekFigures[]> {
   return cachedFigures(`series:${meta.code}:${weekKey(end)}:${fingerprint}`, async () => {
     const weeks = weekRange(end, SERIES_WEEKS);
-    const sums = await sumProvinceByWeek(await db(), meta.code, weeks[0]!, end);
-    return judgeWeeks(weeks, sums, meta.reportingUnits, meta.populations, meta.plans, meta.code, false);
+    const series = await readProvinceVerdicts(await db(), meta.code, weeks[0]!, end, meta);
+    if (!series) throw new Error(`Province ${meta.code} disappeared while reading it`);
+    return series;
   });
 }
+
+const branchJudged = (b: BranchMeta) =>
+  ({ populations: b.populations, reportingUnits: b.reportingUnits, hasProvinceRow: false, kind: 'district' }) as const;
 
 /** One branch's (district's) figures over SERIES_WEEKS weeks, judged as a district: epidemic criteria only. */
 export function getBranchSeries(
@@ -99,7 +42,7 @@ export function getBranchSeries(
   return cachedFigures(`branch:${meta.code}:${branch.code}:${weekKey(end)}:${fingerprint}`, async () => {
     const weeks = weekRange(end, SERIES_WEEKS);
     const sums = await sumBranchByWeek(await db(), meta.code, branch.path, weeks[0]!, end);
-    return judgeWeeks(weeks, sums, branch.reportingUnits, branch.populations, meta.plans, meta.code, true);
+    return judgeWeeks(weeks, sums, branchJudged(branch), meta.plans, meta.code);
   });
 }
 
@@ -137,15 +80,7 @@ export function getHeatmap(meta: ProvinceMeta, end: IsoWeek, fingerprint: string
     const byBranch = new Map<string, SummedWeek[]>();
     for (const s of sums) byBranch.set(s.group, [...(byBranch.get(s.group) ?? []), s]);
     const rows = meta.branches.map((b) => {
-      const series = judgeWeeks(
-        weeks,
-        byBranch.get(b.code) ?? [],
-        b.reportingUnits,
-        b.populations,
-        meta.plans,
-        meta.code,
-        true,
-      );
+      const series = judgeWeeks(weeks, byBranch.get(b.code) ?? [], branchJudged(b), meta.plans, meta.code);
       return {
         code: b.code,
         name: b.name,

@@ -1,9 +1,9 @@
-import 'server-only';
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { CountField, Counts } from '@/lib/surge';
+import type { Client } from './facts';
 
-// The dashboards' aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode, the
+// The verdict reader's aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode, the
 // unique (unitId, isoYear, isoWeek) of WeeklyReport), so a national-scale table is never loaded into JavaScript.
 // The same SQL runs on PGlite and PostgreSQL. The sums follow aggregateCounts exactly: a field is null when no unit
 // reported it, oxygen is summed as numeric (exact cents), and a unit counts as reported when it gave any figure.
@@ -16,6 +16,11 @@ export interface SummedWeek {
   reported: number;
   /** per figure, how many units reported it */
   byField: Record<CountField, number>;
+  /**
+   * per figure, how many of the units expected to report it did: byField, except that new cases on the province's own
+   * row (never expected there: expectedReporters in src/lib/surge) do not stand in for a missing district's
+   */
+  reportedByField: Record<CountField, number>;
 }
 
 interface Row {
@@ -24,6 +29,7 @@ interface Row {
   g: string | null;
   new_cases: number | null;
   new_cases_n: number;
+  new_cases_expected_n: number;
   oxygen_avg7d: string | null;
   oxygen_avg7d_n: number;
   free_covid_beds: number | null;
@@ -35,6 +41,7 @@ interface Row {
 
 const FIGURES = Prisma.sql`
   SUM(r."newCases")::float8 AS new_cases, COUNT(r."newCases")::int AS new_cases_n,
+  (COUNT(r."newCases") FILTER (WHERE u.kind <> 'province'))::int AS new_cases_expected_n,
   SUM(r."oxygenAvg7d")::text AS oxygen_avg7d, COUNT(r."oxygenAvg7d")::int AS oxygen_avg7d_n,
   SUM(r."freeCovidBeds")::float8 AS free_covid_beds, COUNT(r."freeCovidBeds")::int AS free_covid_beds_n,
   SUM(r."staffedIcuBeds")::float8 AS staffed_icu_beds, COUNT(r."staffedIcuBeds")::int AS staffed_icu_beds_n,
@@ -65,12 +72,18 @@ function toSummed(row: Row): SummedWeek & { group: string | null } {
       freeCovidBeds: row.free_covid_beds_n,
       staffedIcuBeds: row.staffed_icu_beds_n,
     },
+    reportedByField: {
+      newCases: row.new_cases_expected_n,
+      oxygenAvg7d: row.oxygen_avg7d_n,
+      freeCovidBeds: row.free_covid_beds_n,
+      staffedIcuBeds: row.staffed_icu_beds_n,
+    },
   };
 }
 
 /** The province's weekly totals (its own row plus every reporting unit below it), one entry per week with any row. */
 export async function sumProvinceByWeek(
-  prisma: PrismaClient,
+  prisma: Client,
   provinceCode: string,
   from: IsoWeek,
   to: IsoWeek,
@@ -85,7 +98,7 @@ export async function sumProvinceByWeek(
 
 /** Weekly totals of one branch of the province (a district and whatever reports below it). */
 export async function sumBranchByWeek(
-  prisma: PrismaClient,
+  prisma: Client,
   provinceCode: string,
   path: string,
   from: IsoWeek,
@@ -105,7 +118,7 @@ export async function sumBranchByWeek(
  * element of the materialised path), so districts, or communes where the tree has no districts, come out the same way.
  */
 export async function sumChildrenByWeek(
-  prisma: PrismaClient,
+  prisma: Client,
   provinceCode: string,
   from: IsoWeek,
   to: IsoWeek,
@@ -120,7 +133,7 @@ export async function sumChildrenByWeek(
 
 /** Weekly totals of every province, for the national overview. */
 export async function sumAllProvincesByWeek(
-  prisma: PrismaClient,
+  prisma: Client,
   from: IsoWeek,
   to: IsoWeek,
 ): Promise<Array<SummedWeek & { group: string }>> {

@@ -1,0 +1,174 @@
+import { formatIsoWeek, weekCount, weekRange, type IsoWeek } from '@/lib/epi-week';
+import {
+  evaluateDistrict,
+  evaluateSums,
+  expectedReporters,
+  type CountField,
+  type Counts,
+  type CriterionResult,
+  type Plan,
+  type SurgeLevel,
+} from '@/lib/surge';
+import { populationInForce } from '@/server/populations/in-force';
+import {
+  loadNationalMeta,
+  loadProvinceMeta,
+  planInForce,
+  type Client,
+  type NationalMeta,
+  type PopulationRow,
+  type ProvinceMeta,
+} from './facts';
+import { sumAllProvincesByWeek, sumProvinceByWeek, type SummedWeek } from './sums';
+
+// THE province verdict (issue 13): one computation for every page, the API and export, the print brief, the national
+// overview, the banner and the activation. The database sums the province's reports per week (sums.ts), the surge
+// engine judges the sums with what the missing reports could still change (evaluateSums), week by week with the plan and
+// population in force that week. It reads through any client: inside the save's transaction (the activation decides
+// on the rows just written) or outside it (the dashboards cache the result: series.ts). No `server-only`: the seed
+// opens the demo activation through it.
+
+export interface WeekFigures {
+  week: string;
+  counts: Counts;
+  /** units with at least one figure */
+  reported: number;
+  /** units expected to report */
+  expected: number;
+  /** per figure, how many units reported it */
+  byField: Record<CountField, number>;
+  /** per figure, how many units are expected to report it (the province's own row never reports new cases) */
+  expectedByField: Record<CountField, number>;
+  population: number | null;
+  plan: { key: string; version: number; name: string; sourceDocument: string; rule: Plan['rule'] };
+  level: SurgeLevel;
+  /** a unit has not reported, or a figure is unknown: the sums are partial */
+  provisional: boolean;
+  /** no value the missing reports could take would change the level: only a settled surge opens the plan */
+  settled: boolean;
+  /** null when no population figure applies to the week (no rate can be computed) */
+  criteria: CriterionResult[] | null;
+}
+
+const NO_COUNTS: Counts = { newCases: null, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null };
+const NO_FIELDS: Record<CountField, number> = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
+
+const weekKey = (w: { isoYear: number; isoWeek: number }) => `${w.isoYear}-${w.isoWeek}`;
+
+/** Who judges: a province (every criterion, settled or not) or a branch (a district: the epidemic criteria only). */
+export interface Judged {
+  populations: PopulationRow[];
+  /** units expected to report each week */
+  reportingUnits: number;
+  /** whether the province's own row is among them (it never reports new cases) */
+  hasProvinceRow: boolean;
+  kind: 'province' | 'district';
+}
+
+/** Judges each week's sums; a week without any row has null counts (no-data). Pure: the readers below feed it. */
+export function judgeWeeks(
+  weeks: IsoWeek[],
+  sums: SummedWeek[],
+  judged: Judged,
+  plans: Plan[],
+  provinceCode: string,
+): WeekFigures[] {
+  const byWeek = new Map(sums.map((s) => [weekKey(s), s]));
+  const expectedByField = expectedReporters(judged.reportingUnits, judged.hasProvinceRow);
+  return weeks.map((week) => {
+    const sum = byWeek.get(weekKey(week));
+    const counts = sum?.counts ?? NO_COUNTS;
+    const reported = sum?.reported ?? 0;
+    const plan = planInForce(plans, provinceCode, week);
+    const population = populationInForce(judged.populations, week)?.population ?? null;
+    const verdict =
+      population === null
+        ? null
+        : judged.kind === 'district'
+          ? evaluateDistrict(counts, population, plan)
+          : evaluateSums({
+              counts,
+              reportedByField: sum?.reportedByField ?? NO_FIELDS,
+              expectedByField,
+              population,
+              plan,
+            });
+    return {
+      week: formatIsoWeek(week),
+      counts,
+      reported,
+      expected: judged.reportingUnits,
+      byField: sum?.byField ?? NO_FIELDS,
+      expectedByField,
+      population,
+      plan: {
+        key: plan.key,
+        version: plan.version,
+        name: plan.name,
+        sourceDocument: plan.sourceDocument,
+        rule: plan.rule,
+      },
+      level: verdict?.level ?? 'no-data',
+      // a unit that has not reported makes the week's verdict provisional (its sums are partial)
+      provisional: verdict === null || verdict.provisional || reported < judged.reportingUnits,
+      settled: verdict?.settled ?? false,
+      criteria: verdict?.criteria ?? null,
+    };
+  });
+}
+
+const asJudged = (meta: Pick<ProvinceMeta, 'populations' | 'reportingUnits' | 'hasProvinceRow'>): Judged => ({
+  populations: meta.populations,
+  reportingUnits: meta.reportingUnits,
+  hasProvinceRow: meta.hasProvinceRow,
+  kind: 'province',
+});
+
+/**
+ * The province's verdicts for the weeks from `from` to `to` (oldest first), through `client` (the app's or a
+ * transaction's). `meta`: the province's facts when the caller has them (the dashboards' cached ones); read otherwise.
+ * null when the province does not exist.
+ */
+export async function readProvinceVerdicts(
+  client: Client,
+  provinceCode: string,
+  from: IsoWeek,
+  to: IsoWeek,
+  meta?: ProvinceMeta,
+): Promise<WeekFigures[] | null> {
+  const facts = meta ?? (await loadProvinceMeta(client, provinceCode));
+  if (!facts) return null;
+  const weeks = weekRange(to, weekCount(from, to));
+  const sums = await sumProvinceByWeek(client, provinceCode, from, to);
+  return judgeWeeks(weeks, sums, asJudged(facts), facts.plans, provinceCode);
+}
+
+/** The province's verdict for one week (readProvinceVerdicts over one week). */
+export async function readProvinceVerdict(
+  client: Client,
+  provinceCode: string,
+  week: IsoWeek,
+  meta?: ProvinceMeta,
+): Promise<WeekFigures | null> {
+  const series = await readProvinceVerdicts(client, provinceCode, week, week, meta);
+  return series ? series[0]! : null;
+}
+
+/** Every province's verdicts over the weeks, for the national overview: one GROUP BY over all provinces' reports. */
+export async function readAllProvinceVerdicts(
+  client: Client,
+  from: IsoWeek,
+  to: IsoWeek,
+  meta?: NationalMeta,
+): Promise<Array<{ code: string; name: string; series: WeekFigures[] }>> {
+  const facts = meta ?? (await loadNationalMeta(client));
+  const weeks = weekRange(to, weekCount(from, to));
+  const sums = await sumAllProvincesByWeek(client, from, to);
+  const byProvince = new Map<string, SummedWeek[]>();
+  for (const s of sums) byProvince.set(s.group, [...(byProvince.get(s.group) ?? []), s]);
+  return facts.provinces.map((p) => ({
+    code: p.code,
+    name: p.name,
+    series: judgeWeeks(weeks, byProvince.get(p.code) ?? [], asJudged(p), facts.plans, p.code),
+  }));
+}
