@@ -15,7 +15,7 @@ import { openDatabase } from '../src/server/db/connection';
 import { MIGRATIONS_DIR, applyMigrations, readMigrations } from '../src/server/db/migrate';
 import { dbTargetFromEnv } from '../src/server/db/target';
 
-const HAND_WRITTEN_INDEXES = ['Activation_one_open_per_province'];
+const HAND_WRITTEN_INDEXES = ['Activation_one_open_per_province', 'ActivationProposal_one_open_per_province'];
 const SCHEMA = path.join(process.cwd(), 'prisma', 'schema.prisma');
 
 async function loadEngine() {

@@ -47,7 +47,8 @@ describe('factories', () => {
     const settled = await loadProvinceVerdict(db.prisma, p.code, WEEK);
     expect(settled?.snapshot).toMatchObject({ level: 'surge', provisional: false });
     // the province's own row and its three districts
-    expect(settled?.snapshot.completeness).toEqual({ reported: 4, expected: 4 });
+    expect(settled?.snapshot.completeness).toMatchObject({ reported: 4, expected: 4 });
+    expect(settled?.snapshot.settled).toBe(true);
   });
 
   it('builds calm figures and a Lai Châu-like province side by side', async () => {

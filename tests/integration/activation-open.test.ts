@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterReportsSaved } from '@/server/activation/hooks';
 import { activateManually, standDown } from '@/server/activation/manage';
+import { tickTask } from '@/server/activation/tick';
 import { openActivation } from '@/server/activation/open';
 import { loadProvinceVerdict } from '@/server/verdicts/province-verdict';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
-import { calmFigures, everyUnit, province, reports, type FactoryProvince } from '../factories';
+import { calmFigures, everyUnit, province, reports, surgeFigures, type FactoryProvince } from '../factories';
 import { activationWorld, NOW, W46, W47, writeFigures, type ActivationWorld, type Figures } from './activation-support';
 
-// The automatic activation: a save that makes the latest complete week (2026-W47 at NOW) 'surge' opens the plan once,
-// under the system actor, with its checklist; older weeks never activate; standing down is a leader's decision only.
+// The automatic activation: a save that makes the latest complete week (2026-W47 at NOW) a SETTLED surge opens the plan
+// once, under the system actor, with its checklist (an unsettled one is only proposed: activation-proposals.test.ts);
+// older weeks never activate; standing down is a leader's decision only.
 
 let db: TestDatabase;
 const actor = { id: 0, label: 'test' };
 let users: ActivationWorld['users'];
+let world: ActivationWorld;
 /** the Lai Châu-like province (early warning in W47, one district not reported), two calm ones on the default plan */
 let LC: string;
 let BP: string;
@@ -20,7 +23,7 @@ let HN: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const world = await activationWorld(db.prisma);
+  world = await activationWorld(db.prisma);
   users = world.users;
   LC = world.lc.code;
   const calm = async (): Promise<FactoryProvince> => {
@@ -55,23 +58,52 @@ const SURGE: Figures = { newCases: 100_000, oxygenAvg7d: 10_000, freeCovidBeds: 
 const CALM: Figures = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 10_000, staffedIcuBeds: 10_000 };
 
 describe('automatic activation', () => {
-  it('opens Lai Châu’s plan on the first save that makes the latest week surge, and only then', async () => {
+  it('opens Lai Châu’s plan on the first save that makes the latest week a settled surge, and only then', async () => {
     // the latest week already meets the epidemic criteria (warning): a save that keeps it there opens nothing
-    expect(await save(LC, {})).toMatchObject({ status: 'not-surge', level: 'warning' });
+    expect((await save(LC, {}))?.activation).toMatchObject({ status: 'not-surge', level: 'warning' });
     expect(await activations(LC)).toEqual([]);
 
-    const first = await save(LC, { freeCovidBeds: 0 });
-    expect(first).toMatchObject({ status: 'opened' });
-    // Lai Châu: 16 bodies, 60 tasks, 4 for the district committees, 8 districts: (60 - 4) + 4 × 8 = 88
-    expect(first).toMatchObject({ tasks: 60 - 4 + 4 * 8 });
-    const [lc] = await activations(LC);
-    // its last district has not reported 2026-W47: the verdict, and so the activation, is provisional
-    expect(lc).toMatchObject({ status: 'OPEN', trigger: 'AUTOMATIC', provisional: true, openedById: null });
-    const audits = await db.prisma.auditLog.findMany({ where: { targetType: 'Activation', provinceCode: LC } });
-    expect(audits.map((a) => [a.actorLabel, a.action])).toEqual([['system:auto-activation', 'activation.opened']]);
+    // Issue 13 changed this step: it used to open the plan on a provisional surge. Its last district has not reported
+    // 2026-W47, and free beds it has not reported could lift the province above the threshold: the surge is not
+    // settled, so the plan is proposed to the leaders, not opened.
+    const unsettled = await save(LC, { freeCovidBeds: 0 });
+    expect(unsettled).toMatchObject({
+      consequence: { level: 'surge', settled: false, action: 'propose', agencies: 16 },
+      activation: null,
+      proposal: { status: 'created' },
+    });
+    expect(await activations(LC)).toEqual([]);
 
-    // later saves, still in surge: nothing more
-    expect(await save(LC, { freeCovidBeds: 1 })).toMatchObject({ status: 'already-open', activationId: lc!.id });
+    // the last district reports (0 free beds too): the surge is settled and the plan opens by itself
+    const last = world.lc.districts.at(-1)!;
+    const first = await db.prisma.$transaction(async (tx) => {
+      await reports(tx, world.lc, W47, { [last.code]: { ...surgeFigures(last.population), freeCovidBeds: 0 } });
+      return afterReportsSaved(tx, { provinceCode: LC, weeks: [W47], actor, now: NOW });
+    });
+    expect(first).toMatchObject({
+      consequence: { level: 'surge', settled: true, action: 'open', agencies: 16 },
+      activation: { status: 'opened' },
+      proposal: { status: 'closed', as: 'OPENED' },
+    });
+    // Lai Châu: 16 bodies, 60 tasks, 4 for the district committees, 8 districts: (60 - 4) + 4 × 8 = 88
+    expect(first?.activation).toMatchObject({ tasks: 60 - 4 + 4 * 8 });
+    const [lc] = await activations(LC);
+    expect(lc).toMatchObject({ status: 'OPEN', trigger: 'AUTOMATIC', provisional: false, openedById: null });
+    const audits = await db.prisma.auditLog.findMany({
+      where: { targetType: { in: ['Activation', 'ActivationProposal'] }, provinceCode: LC },
+      orderBy: { id: 'asc' },
+    });
+    expect(audits.map((a) => [a.actorLabel, a.action])).toEqual([
+      ['system:auto-activation', 'proposal.created'],
+      ['system:auto-activation', 'activation.opened'],
+      ['system:auto-activation', 'proposal.opened'],
+    ]);
+
+    // later saves, still in a settled surge: nothing more
+    expect((await save(LC, { freeCovidBeds: 1 }))?.activation).toMatchObject({
+      status: 'already-open',
+      activationId: lc!.id,
+    });
     expect(await activations(LC)).toHaveLength(1);
     expect(await db.prisma.activationTask.count({ where: { activationId: lc!.id } })).toBe(88);
   });
@@ -84,12 +116,24 @@ describe('automatic activation', () => {
     expect(await save(BP, SURGE, [W46])).toBeNull();
     expect(await activations(BP)).toEqual([]);
     // a save naming the latest week too, while that week stays normal: still nothing
-    expect(await save(BP, {}, [W46, W47], [W46])).toMatchObject({ status: 'not-surge', level: 'normal' });
+    expect((await save(BP, {}, [W46, W47], [W46]))?.activation).toMatchObject({ status: 'not-surge', level: 'normal' });
     expect(await activations(BP)).toEqual([]);
   });
 
-  it('never stands down by itself: figures falling below the thresholds leave the plan open', async () => {
-    expect(await save(LC, CALM)).toMatchObject({ status: 'already-open' });
+  it('never stands down by itself once work has started: figures falling below the thresholds leave the plan open', async () => {
+    // Issue 13: an automatic opening nobody has acted on is withdrawn by such a correction (activation-proposals.test.ts);
+    // once a task is ticked, the plan stays open and the correction is shown to the leaders
+    const [open] = await activations(LC);
+    const task = await db.prisma.activationTask.findFirstOrThrow({
+      where: { activationId: open!.id, agency: { hasOwnOfficer: false } },
+      select: { id: true, version: true },
+    });
+    const ticked = await tickTask(users.leaderLC, { taskId: task.id, done: true, version: task.version }, NOW);
+    expect(ticked).toMatchObject({ ok: true });
+    expect(await save(LC, CALM)).toMatchObject({
+      activation: { status: 'already-open' },
+      correction: { status: 'recorded', correction: { levelBefore: 'surge', levelAfter: 'normal', withdrawn: false } },
+    });
     expect((await activations(LC)).map((a) => a.status)).toEqual(['OPEN']);
   });
 
@@ -115,11 +159,11 @@ describe('automatic activation', () => {
     ).toBe(1);
 
     // still calm: nothing; surge again: a new activation, the old one untouched
-    expect(await save(LC, {})).toMatchObject({ status: 'not-surge' });
-    expect(await save(LC, SURGE)).toMatchObject({ status: 'opened' });
+    expect((await save(LC, {}))?.activation).toMatchObject({ status: 'not-surge' });
+    expect((await save(LC, SURGE))?.activation).toMatchObject({ status: 'opened' });
     const all = await activations(LC);
     expect(all.map((a) => a.status)).toEqual(['STOOD_DOWN', 'OPEN']);
-    expect(all[1]!.provisional).toBe(true);
+    expect(all[1]!.provisional).toBe(false);
   });
 });
 
@@ -142,7 +186,7 @@ describe('two writes crossing the threshold at the same moment', () => {
         { timeout: 20_000, maxWait: 20_000 },
       );
     const results = await Promise.all([saveRow(HN, 100_001), saveRow(district.code, 100_002)]);
-    expect(results.map((r) => r?.status).sort()).toEqual(['already-open', 'opened']);
+    expect(results.map((r) => r?.activation?.status).sort()).toEqual(['already-open', 'opened']);
     const open = await activations(HN);
     expect(open).toHaveLength(1);
     // the loser of the race lost only its activation, never its figures
@@ -190,7 +234,7 @@ describe('two writes crossing the threshold at the same moment', () => {
       ),
     );
     const [saved, decided] = await Promise.all([saving, manual]);
-    expect(saved).toMatchObject({ status: 'opened' });
+    expect(saved?.activation).toMatchObject({ status: 'opened' });
     expect(decided).toEqual({ ok: false, code: 'conflict', message: 'errors.alreadyOpen' });
     expect(await activations(BP)).toEqual([expect.objectContaining({ status: 'OPEN', trigger: 'AUTOMATIC' })]);
     expect(await db.prisma.weeklyReport.count({ where: { newCases: 100_003 } })).toBe(1);

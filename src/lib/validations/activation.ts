@@ -20,6 +20,9 @@ export const activateSchema = z.object({
 
 export const standDownSchema = z.object({ activationId: id, reason });
 
+/** "Không kích hoạt": the proposal (its own province is the scope) and the leader's reason. */
+export const dismissProposalSchema = z.object({ proposalId: id, reason });
+
 /** A calendar date YYYY-MM-DD that exists (no 31 February), or empty to clear the due date. */
 const dueDate = z
   .string()
@@ -43,6 +46,7 @@ export const tickSchema = z.object({
 
 export type ActivateInput = z.output<typeof activateSchema>;
 export type StandDownInput = z.output<typeof standDownSchema>;
+export type DismissProposalInput = z.output<typeof dismissProposalSchema>;
 export type DueDateInput = z.output<typeof dueDateSchema>;
 export type TickInput = z.output<typeof tickSchema>;
 

@@ -1,5 +1,5 @@
 'use server';
-import { activate, setDueDate, standDownPlan } from '@/server/activation/manage';
+import { activate, dismissProposal, setDueDate, standDownPlan } from '@/server/activation/manage';
 import { refreshUnlessInvalid, serveAction } from '@/server/boundary/action';
 
 // The leaders' actions on the response plan (src/server/activation/manage.ts).
@@ -14,4 +14,8 @@ export async function standDownAction(raw: unknown) {
 
 export async function setDueDateAction(raw: unknown) {
   return serveAction(setDueDate, raw, refreshUnlessInvalid);
+}
+
+export async function dismissProposalAction(raw: unknown) {
+  return serveAction(dismissProposal, raw, refreshUnlessInvalid);
 }

@@ -3,10 +3,11 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { lastCompleteWeek } from '@/lib/epi-week';
 import { manageDenial } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
-import { activateSchema, dueDateSchema, standDownSchema } from '@/lib/validations/activation';
+import { activateSchema, dismissProposalSchema, dueDateSchema, standDownSchema } from '@/lib/validations/activation';
 import { recordAudit } from '@/server/audit/record';
 import { defineAction, runAction } from '@/server/boundary/action';
 import { findOpenActivation, openActivation } from './open';
+import { closeOpenProposal, closeProposal } from './proposals';
 import { loadProvinceVerdict } from '@/server/verdicts/province-verdict';
 
 // The leaders' decisions on the response plan, as actions (src/server/boundary/action.ts): activation.manage in the
@@ -31,10 +32,19 @@ async function taskScope(prisma: PrismaClient, taskId: number) {
   return t ? { provinceCode: t.activation.province.code } : null;
 }
 
+async function proposalScope(prisma: PrismaClient, proposalId: number) {
+  const p = await prisma.activationProposal.findUnique({
+    where: { id: proposalId },
+    select: { province: { select: { code: true } } },
+  });
+  return p ? { provinceCode: p.province.code } : null;
+}
+
 /**
  * Opens the plan by a leader's decision, with a reason: the plan's qualitative criteria (a dangerous new variant,
- * vaccines losing effect) are judgements, not figures. The snapshot records the latest complete week's figures anyway,
- * whatever their level.
+ * vaccines losing effect) are judgements, not figures, and an unsettled surge is proposed to the leaders rather than
+ * opened. The snapshot records the latest complete week's figures anyway, whatever their level. The province's open
+ * proposal, if any, closes as activated, with the same reason.
  */
 export const activate = defineAction({
   name: 'activation.activate',
@@ -58,9 +68,53 @@ export const activate = defineAction({
         now,
       });
       if (result.status !== 'opened') return { ok: false, code: 'conflict', message: 'errors.alreadyOpen' } as const;
+      await closeOpenProposal(tx, verdict.province, {
+        status: 'ACTIVATED',
+        now,
+        actor: { id: user.id, label: user.email },
+        reason: input.reason,
+        activationId: result.activationId,
+      });
       return { ok: true, data: { activationId: result.activationId }, message: 'done.activated' } as const;
     }, TX);
   },
+});
+
+/**
+ * "Không kích hoạt": a leader decides, with a reason, that the proposal of the latest complete week does not open the
+ * plan. The same unsettled surge of that week is not proposed again; if the week settles as a surge, the automatic
+ * rule still opens the plan (the figures, complete, meet the plan's criteria). A proposal of an older week is no
+ * longer current: it is closed as replaced and the leader told so.
+ */
+export const dismissProposal = defineAction({
+  name: 'activation.dismiss-proposal',
+  permission: 'activation.manage',
+  schema: dismissProposalSchema,
+  scope: (input, prisma) => proposalScope(prisma, input.proposalId),
+  rule: (user, scope) => manageDenial(user, scope.provinceCode),
+  messages: { forbidden: 'errors.forbidden', notFound: 'errors.proposalGone' },
+  run: ({ prisma, user, input, scope: { provinceCode }, now }) =>
+    prisma.$transaction(async (tx) => {
+      const proposal = await tx.activationProposal.findUnique({
+        where: { id: input.proposalId },
+        select: { id: true, status: true, isoYear: true, isoWeek: true },
+      });
+      if (!proposal || proposal.status !== 'OPEN')
+        return { ok: false, code: 'refused', message: 'errors.proposalClosed' } as const;
+      const latest = lastCompleteWeek(now);
+      if (proposal.isoYear !== latest.isoYear || proposal.isoWeek !== latest.isoWeek) {
+        await closeProposal(tx, proposal, provinceCode, { status: 'REPLACED', now });
+        return { ok: false, code: 'refused', message: 'errors.proposalClosed' } as const;
+      }
+      const closed = await closeProposal(tx, proposal, provinceCode, {
+        status: 'DISMISSED',
+        now,
+        actor: { id: user.id, label: user.email },
+        reason: input.reason,
+      });
+      if (!closed) return { ok: false, code: 'refused', message: 'errors.proposalClosed' } as const;
+      return { ok: true, data: undefined, message: 'done.dismissed' } as const;
+    }, TX),
 });
 
 /** Standing down keeps the activation and its checklist as a read-only record; a later surge opens a new one. */
@@ -108,7 +162,11 @@ export const setDueDate = defineAction({
       });
       if (!current) return { ok: false, code: 'not-found', message: 'errors.taskGone' } as const;
       if (current.activation.status !== 'OPEN')
-        return { ok: false, code: 'refused', message: 'errors.stoodDown' } as const;
+        return {
+          ok: false,
+          code: 'refused',
+          message: current.activation.status === 'WITHDRAWN' ? 'errors.withdrawn' : 'errors.stoodDown',
+        } as const;
       const dueDate = input.dueDate === null ? null : new Date(`${input.dueDate}T00:00:00Z`);
       const changed = await tx.activationTask.updateMany({
         where: { id: input.taskId, version: input.version },
@@ -131,6 +189,8 @@ export const setDueDate = defineAction({
 /** The same steps for a given user, outside a request (tests, scripts); `at` stands in for the request's clock. */
 export const activateManually = (user: SessionUser | null, raw: unknown, at?: Date) =>
   runAction(activate, user, raw, at);
+export const dismissActivationProposal = (user: SessionUser | null, raw: unknown, at?: Date) =>
+  runAction(dismissProposal, user, raw, at);
 export const standDown = (user: SessionUser | null, raw: unknown, at?: Date) => runAction(standDownPlan, user, raw, at);
 export const setTaskDueDate = (user: SessionUser | null, raw: unknown, at?: Date) =>
   runAction(setDueDate, user, raw, at);

@@ -6,8 +6,8 @@ import { loadProvinceVerdict, type ProvinceVerdict, type Tx } from '@/server/ver
 
 // Opening the response plan: one Activation and its checklist (one task per task template of the plan's appendix V
 // bodies; the district committees' templates copied once per district). Used by the automatic activation (a save that
-// makes the latest complete week 'surge'), the leaders' manual activation and the demo seed, so all three produce the
-// same record. No `server-only`: see province-verdict.ts.
+// makes the latest complete week a settled surge: rule.ts), the leaders' manual activation and the demo seed, so all
+// three produce the same record. No `server-only`: see province-verdict.ts.
 
 export const AUTO_ACTIVATION_ACTOR = { id: null, label: 'system:auto-activation' } as const;
 export const ONE_OPEN_INDEX = 'Activation_one_open_per_province';
@@ -22,6 +22,8 @@ export type OpenResult =
   | { status: 'opened'; activationId: number; tasks: number }
   | { status: 'already-open'; activationId: number | null }
   | { status: 'not-surge'; level: SurgeLevel }
+  /** a surge on the reported figures that missing reports could still change: proposed, never opened (rule.ts) */
+  | { status: 'unsettled'; level: SurgeLevel }
   | { status: 'no-province' };
 
 export async function findOpenActivation(tx: Tx, provinceCode: string): Promise<{ id: number } | null> {
@@ -31,7 +33,10 @@ export async function findOpenActivation(tx: Tx, provinceCode: string): Promise<
   });
 }
 
-/** The automatic rule: opens the plan when the province's verdict for `week` is 'surge' and none is open. */
+/**
+ * Opens the plan when the province's verdict for `week` is a settled surge and none is open (the opening half of the
+ * automatic rule, for the factories and the test worlds; writes go through runAutomaticRule, which also proposes).
+ */
 export async function activateIfSurge(
   tx: Tx,
   params: { provinceCode: string; week: IsoWeek; now: Date },
@@ -41,6 +46,7 @@ export async function activateIfSurge(
   const verdict = await loadProvinceVerdict(tx, params.provinceCode, params.week);
   if (!verdict) return { status: 'no-province' };
   if (verdict.snapshot.level !== 'surge') return { status: 'not-surge', level: verdict.snapshot.level };
+  if (!verdict.snapshot.settled) return { status: 'unsettled', level: verdict.snapshot.level };
   return openActivation(tx, {
     verdict,
     week: params.week,
@@ -132,6 +138,7 @@ async function createActivation(tx: Tx, p: OpenParams): Promise<OpenResult> {
       week: snapshot.week,
       level: snapshot.level,
       provisional: snapshot.provisional,
+      settled: snapshot.settled,
       planVersionId,
       tasks: tasks.length,
     },

@@ -17,7 +17,8 @@ import {
 } from './task-rows';
 
 // The leaders' view of the response plan: the open activation (or the one asked for, or the latest), what triggered
-// it, progress per agency and per district, overdue tasks and the latest notes; and the history of activations.
+// it, any correction of its week's figures since, progress per agency and per district, overdue tasks and the latest
+// notes; and the history of activations (a withdrawn one without its tasks). The open proposal: proposal-view.ts.
 
 export interface ProgressRow {
   key: number;
@@ -105,7 +106,11 @@ export async function getResponseView(
   };
   if (!chosen) return { status: 'ok', data: { ...base, selected: null } };
 
-  const taskRecords = await prisma.activationTask.findMany({ where: { activationId: chosen.id }, select: TASK_SELECT });
+  // a withdrawn activation's tasks are listed nowhere: the record keeps what triggered it and the correction
+  const taskRecords =
+    chosen.status === 'WITHDRAWN'
+      ? []
+      : await prisma.activationTask.findMany({ where: { activationId: chosen.id }, select: TASK_SELECT });
   const history = await getTaskHistories(
     prisma,
     taskRecords.map((t) => t.id),

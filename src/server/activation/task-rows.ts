@@ -5,6 +5,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { formatIsoWeek, TIME_ZONE } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { tickDenial } from '@/lib/permissions';
+import type { ActivationCorrection } from './withdraw';
 
 // Pieces shared by the leaders' response view and "my tasks": the task rows, their history (the audit rows), and the
 // activation summaries. Small plain objects only; dates as ISO strings.
@@ -150,7 +151,7 @@ export async function getTaskHistories(prisma: PrismaClient, taskIds: number[]):
 
 export interface ActivationSummary {
   id: number;
-  status: 'OPEN' | 'STOOD_DOWN';
+  status: 'OPEN' | 'STOOD_DOWN' | 'WITHDRAWN';
   trigger: 'AUTOMATIC' | 'MANUAL';
   week: string;
   provisional: boolean;
@@ -161,6 +162,10 @@ export interface ActivationSummary {
   stoodDownAt: string | null;
   stoodDownBy: string | null;
   standDownReason: string | null;
+  withdrawnAt: string | null;
+  /** the latest correction of its week's figures since it opened (withdrawn: the one that withdrew it) */
+  correction: ActivationCorrection | null;
+  /** a withdrawn activation's tasks are listed nowhere: 0 and 0 */
   done: number;
   total: number;
 }
@@ -176,13 +181,15 @@ export const ACTIVATION_SELECT = {
   openedAt: true,
   stoodDownAt: true,
   standDownReason: true,
+  withdrawnAt: true,
+  correction: true,
   openedBy: { select: { name: true } },
   stoodDownBy: { select: { name: true } },
 } as const;
 
 type ActivationRecord = {
   id: number;
-  status: 'OPEN' | 'STOOD_DOWN';
+  status: 'OPEN' | 'STOOD_DOWN' | 'WITHDRAWN';
   trigger: 'AUTOMATIC' | 'MANUAL';
   isoYear: number;
   isoWeek: number;
@@ -191,6 +198,8 @@ type ActivationRecord = {
   openedAt: Date;
   stoodDownAt: Date | null;
   standDownReason: string | null;
+  withdrawnAt: Date | null;
+  correction: unknown;
   openedBy: { name: string } | null;
   stoodDownBy: { name: string } | null;
 };
@@ -208,7 +217,9 @@ export function toSummary(a: ActivationRecord, counts: { done: number; total: nu
     stoodDownAt: a.stoodDownAt?.toISOString() ?? null,
     stoodDownBy: a.stoodDownBy?.name ?? null,
     standDownReason: a.standDownReason,
-    ...counts,
+    withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+    correction: (a.correction ?? null) as ActivationCorrection | null,
+    ...(a.status === 'WITHDRAWN' ? { done: 0, total: 0 } : counts),
   };
 }
 

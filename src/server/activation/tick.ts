@@ -61,8 +61,7 @@ export const tick = defineAction({
           });
         let current = await read();
         if (!current) return { ok: false, code: 'not-found', message: 'errors.taskGone' } as const;
-        if (current.activation.status !== 'OPEN')
-          return { ok: false, code: 'refused', message: 'errors.stoodDown' } as const;
+        if (current.activation.status !== 'OPEN') return notOpen(current.activation.status);
 
         let unchanged = current.status === target;
         if (!unchanged) {
@@ -78,6 +77,8 @@ export const tick = defineAction({
             // another transaction changed the task between our read and our write: look again at what it did
             current = await read();
             if (!current) return { ok: false, code: 'not-found', message: 'errors.taskGone' } as const;
+            // withdrawn meanwhile (its withdrawal moved every task's version): say so rather than "conflict"
+            if (current.activation.status !== 'OPEN') return notOpen(current.activation.status);
             if (current.status !== target) return conflict(current.status);
             unchanged = true;
           }
@@ -112,6 +113,15 @@ export const tick = defineAction({
 
 /** The same steps for a given user, outside a request (tests); `at` stands in for the request's clock. */
 export const tickTask = (user: SessionUser | null, raw: unknown, at?: Date) => runAction(tick, user, raw, at);
+
+/** Refused: the plan was stood down, or withdrawn after a correction: its tasks are a record. */
+function notOpen(status: string) {
+  return {
+    ok: false,
+    code: 'refused',
+    message: status === 'WITHDRAWN' ? 'errors.withdrawn' : 'errors.stoodDown',
+  } as const;
+}
 
 /** Refused: the task moved the other way meanwhile; `status` is its state now. */
 function conflict(status: 'OPEN' | 'DONE') {

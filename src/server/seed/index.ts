@@ -1,6 +1,6 @@
 import { addWeeks, lastCompleteWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { activateIfSurge } from '@/server/activation/open';
+import { runAutomaticRule } from '@/server/activation/rule';
 import { hashPassword } from '@/server/auth/password';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { RESPONSE_PLANS, seedReferenceData } from './reference-data';
@@ -111,7 +111,8 @@ async function seedDemoReports(tx: Tx, last: IsoWeek, now: Date): Promise<number
 
 /**
  * The synthetic reports were just written, so the automatic activation rule runs on them exactly as after a save:
- * Kiên Giang, in surge in the last complete week, opens its response plan under the system actor.
+ * Kiên Giang, in a settled surge in the last complete week, opens its response plan under the system actor (an
+ * unsettled surge would be proposed to the leaders instead).
  */
 async function openDemoActivations(tx: Tx, last: IsoWeek, now: Date): Promise<void> {
   const provinces = await tx.adminUnit.findMany({
@@ -119,5 +120,6 @@ async function openDemoActivations(tx: Tx, last: IsoWeek, now: Date): Promise<vo
     select: { code: true },
     orderBy: { code: 'asc' },
   });
-  for (const p of provinces) await activateIfSurge(tx, { provinceCode: p.code, week: last, now });
+  for (const p of provinces)
+    await runAutomaticRule(tx, { provinceCode: p.code, weeks: [last], actor: { id: null, label: 'seed' }, now });
 }

@@ -3,7 +3,7 @@ import { getTranslations } from '@/i18n/server';
 import type { ActivationSummary } from '@/server/activation/task-rows';
 import type { DateTexts } from '../../../tasks/display';
 
-/** Every activation of the province, newest first; a stood-down one opens as a read-only record. */
+/** Every activation of the province, newest first; a stood-down or withdrawn one opens as a read-only record. */
 export async function ActivationHistory({
   code,
   activations,
@@ -31,7 +31,9 @@ export async function ActivationHistory({
               {t(`trigger.${a.trigger}`)} · {f.dateTime(a.openedAt)}
             </span>
             <span className="tabular-nums text-slate-600">
-              {t('history.progress', { done: a.done, total: a.total })}
+              {a.status === 'WITHDRAWN'
+                ? t('history.withdrawn')
+                : t('history.progress', { done: a.done, total: a.total })}
             </span>
             {a.id === selectedId ? (
               <span className="ml-auto text-xs text-slate-500">({t('history.current')})</span>

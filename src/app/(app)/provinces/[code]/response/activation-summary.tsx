@@ -3,12 +3,30 @@ import { LevelBadge } from '@/components/surge/level-badge';
 import { getTranslations } from '@/i18n/server';
 import type { ActivationDetail } from '@/server/activation/queries';
 import type { DateTexts } from '../../../tasks/display';
+import { CorrectionNotice } from './correction-notice';
 
-/** What is open (or was), since when, by whom or by which rule, and the figures that triggered it. */
-export async function ActivationSummary({ detail, f }: { detail: ActivationDetail; f: DateTexts }) {
+/**
+ * What is open (or was), since when, by whom or by which rule, the figures that triggered it, and any correction of
+ * its week's figures since.
+ */
+export async function ActivationSummary({
+  detail,
+  provinceCode,
+  f,
+}: {
+  detail: ActivationDetail;
+  provinceCode: string;
+  f: DateTexts;
+}) {
   const t = await getTranslations('response');
   const { summary: s, snapshot } = detail;
   const open = s.status === 'OPEN';
+  const withdrawn = s.status === 'WITHDRAWN';
+  const headline = open
+    ? 'summary.headlineOpen'
+    : withdrawn
+      ? 'summary.headlineWithdrawn'
+      : 'summary.headlineStoodDown';
   return (
     <section
       aria-labelledby="activation"
@@ -16,7 +34,7 @@ export async function ActivationSummary({ detail, f }: { detail: ActivationDetai
     >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="activation" className="text-lg font-bold">
-          {t(open ? 'summary.headlineOpen' : 'summary.headlineStoodDown', { week: s.week })}
+          {t(headline, { week: s.week })}
         </h2>
         <span
           className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${open ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 bg-slate-100 text-slate-700'}`}
@@ -39,9 +57,15 @@ export async function ActivationSummary({ detail, f }: { detail: ActivationDetai
           <p>{t('summary.stoodDown', { name: s.stoodDownBy ?? t('task.system'), at: f.dateTime(s.stoodDownAt) })}</p>
         )}
         {s.standDownReason && <p>{t('summary.standDownReason', { reason: s.standDownReason })}</p>}
+        {s.withdrawnAt && <p className="font-medium">{t('summary.withdrawn', { at: f.dateTime(s.withdrawnAt) })}</p>}
         <p className="text-slate-600">{t('summary.plan', { name: detail.planName, version: detail.planVersion })}</p>
-        {!open && <p className="font-medium text-slate-700">{t('summary.readOnly')}</p>}
+        {!open && (
+          <p className="font-medium text-slate-700">
+            {t(withdrawn ? 'summary.readOnlyWithdrawn' : 'summary.readOnly')}
+          </p>
+        )}
       </div>
+      {s.correction && <CorrectionNotice correction={s.correction} provinceCode={provinceCode} open={open} f={f} />}
       <div className="mt-4">
         <div className="mb-2 flex flex-wrap items-center gap-2">
           <h3 className="font-semibold">{t('snapshot.title', { week: snapshot.week })}</h3>

@@ -5,6 +5,7 @@ import { getTranslations } from '@/i18n/server';
 import { LIMITS } from '@/lib/validations/activation';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
+import { getActivationProposal } from '@/server/activation/proposal-view';
 import { getResponseView } from '@/server/activation/queries';
 import { getDateTexts, toDisplayTasks } from '../../../tasks/display';
 import { ActivationHistory } from './activation-history';
@@ -13,6 +14,7 @@ import { Checklist } from './checklist';
 import { HelpText } from './help-text';
 import { NotesAndOverdue } from './notes-and-overdue';
 import { ProgressTables } from './progress-tables';
+import { ProposalSection } from './proposal-section';
 import { ReasonForm } from './reason-form';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ activation?: string }> };
@@ -41,6 +43,7 @@ export default async function ResponsePage({ params, searchParams }: Props) {
   }
   const view = result.data;
   const f = await getDateTexts();
+  const proposal = await getActivationProposal(user, code, now());
   const selected = view.selected;
   const viewingOld = selected !== null && view.hasOpen && selected.summary.status !== 'OPEN';
 
@@ -48,12 +51,13 @@ export default async function ResponsePage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-3 text-2xl font-bold">{t('provinceTitle', { province: view.province.name })}</h1>
       <HelpText />
-      {!view.hasOpen && (
+      {proposal && <ProposalSection proposal={proposal} code={view.province.code} />}
+      {!view.hasOpen && !proposal && (
         <p className="mb-4 rounded-lg border border-slate-200 bg-white p-4 font-medium">
           {view.activations.length === 0 ? t('none') : t('noneOpen')}
         </p>
       )}
-      {!view.hasOpen && view.canManage && (
+      {!view.hasOpen && !proposal && view.canManage && (
         <div className="mb-6">
           <ReasonForm kind="activate" provinceCode={view.province.code} reasonMax={LIMITS.reasonMax} />
         </div>
@@ -68,13 +72,17 @@ export default async function ResponsePage({ params, searchParams }: Props) {
       )}
       {selected && (
         <>
-          <ActivationSummary detail={selected} f={f} />
-          <ProgressTables detail={selected} />
-          <NotesAndOverdue detail={selected} f={f} />
-          <Checklist
-            tasks={toDisplayTasks(selected.tasks, f)}
-            canManage={view.canManage && selected.summary.status === 'OPEN'}
-          />
+          <ActivationSummary detail={selected} provinceCode={view.province.code} f={f} />
+          {selected.summary.status !== 'WITHDRAWN' && (
+            <>
+              <ProgressTables detail={selected} />
+              <NotesAndOverdue detail={selected} f={f} />
+              <Checklist
+                tasks={toDisplayTasks(selected.tasks, f)}
+                canManage={view.canManage && selected.summary.status === 'OPEN'}
+              />
+            </>
+          )}
           {view.canManage && selected.summary.status === 'OPEN' && (
             <div className="mb-6 max-w-2xl">
               <ReasonForm

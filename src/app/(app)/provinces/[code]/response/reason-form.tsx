@@ -2,31 +2,55 @@
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'use-intl/react';
 import type { Failure } from '@/lib/contracts/action-result';
-import { activateAction, standDownAction } from '@/server/actions/activation';
+import { activateAction, dismissProposalAction, standDownAction } from '@/server/actions/activation';
 import { fieldMessage, resultMessage } from '../../../tasks/result-message';
 
-type Result = Awaited<ReturnType<typeof activateAction>> | Awaited<ReturnType<typeof standDownAction>> | Failure;
+type Result =
+  | Awaited<ReturnType<typeof activateAction>>
+  | Awaited<ReturnType<typeof standDownAction>>
+  | Awaited<ReturnType<typeof dismissProposalAction>>
+  | Failure;
+
+type Kind = 'activate' | 'standDown' | 'proposal.activate' | 'proposal.dismiss';
+
+const DONE = {
+  activate: 'done.activated',
+  standDown: 'done.stoodDown',
+  'proposal.activate': 'done.activated',
+  'proposal.dismiss': 'done.dismissed',
+} as const;
+const NOT_FOUND = {
+  activate: 'errors.noProvince',
+  standDown: 'errors.activationGone',
+  'proposal.activate': 'errors.noProvince',
+  'proposal.dismiss': 'errors.proposalGone',
+} as const;
 
 /**
- * The leaders' two decisions, both with a reason: activating the plan by hand, and standing it down. A confirmation
- * first, since both change what every officer of the province sees.
+ * The leaders' decisions, each with a reason: activating the plan by hand (also from a proposal), standing it down,
+ * and not activating on a proposal. A confirmation first, since each changes what the province's officers see or get.
  */
 export function ReasonForm({
   kind,
   provinceCode,
   activationId,
+  proposalId,
   reasonMax,
+  nested = false,
 }: {
-  kind: 'activate' | 'standDown';
+  kind: Kind;
   provinceCode: string;
   activationId?: number;
+  proposalId?: number;
   reasonMax: number;
+  /** inside a section with its own heading (the proposal panel): the form's title is one level down */
+  nested?: boolean;
 }) {
   const t = useTranslations('response');
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const [pending, startTransition] = useTransition();
-  const id = `${kind}-reason`;
+  const id = `${kind.replace('.', '-')}-reason`;
   const error = fieldMessage(t, result, 'reason');
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -35,9 +59,11 @@ export function ReasonForm({
     startTransition(async () => {
       try {
         const r =
-          kind === 'activate'
-            ? await activateAction({ provinceCode, reason })
-            : await standDownAction({ activationId, reason });
+          kind === 'standDown'
+            ? await standDownAction({ activationId, reason })
+            : kind === 'proposal.dismiss'
+              ? await dismissProposalAction({ proposalId, reason })
+              : await activateAction({ provinceCode, reason });
         setResult(r);
         if (r.ok) setReason('');
       } catch {
@@ -46,14 +72,15 @@ export function ReasonForm({
     });
   }
 
-  const danger = kind === 'activate';
+  const danger = kind === 'activate' || kind === 'proposal.activate';
+  const Heading = nested ? 'h3' : 'h2';
   return (
     <form
       onSubmit={submit}
       noValidate
       className={`rounded-lg border p-4 ${danger ? 'border-red-200 bg-white' : 'border-slate-300 bg-white'}`}
     >
-      <h2 className="text-base font-semibold">{t(`${kind}.title`)}</h2>
+      <Heading className="text-base font-semibold">{t(`${kind}.title`)}</Heading>
       <p className="mt-1 text-sm text-slate-600">{t(`${kind}.help`)}</p>
       <label htmlFor={id} className="mt-3 block text-sm font-medium text-slate-700">
         {t(`${kind}.reason`)}
@@ -76,15 +103,7 @@ export function ReasonForm({
         role={result && !result.ok ? 'alert' : undefined}
         className={`mt-1 min-h-5 text-sm ${result?.ok ? 'text-emerald-800' : 'text-red-700'}`}
       >
-        {error ??
-          (result
-            ? resultMessage(
-                t,
-                result,
-                kind === 'activate' ? 'done.activated' : 'done.stoodDown',
-                kind === 'activate' ? 'errors.noProvince' : 'errors.activationGone',
-              )
-            : '')}
+        {error ?? (result ? resultMessage(t, result, DONE[kind], NOT_FOUND[kind]) : '')}
       </p>
       <button
         type="submit"
