@@ -33,6 +33,7 @@ import {
   MATRIX_WORLD,
   SIGN_OUT_WORLD,
   TASKS_WORLD,
+  VERDICT_WORLD,
   WORLD_PASSWORD,
 } from './worlds';
 
@@ -124,6 +125,44 @@ async function matrixWorld(db: PrismaClient): Promise<void> {
   await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
 }
 
+async function verdictWorld(db: PrismaClient): Promise<void> {
+  const w = VERDICT_WORLD;
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    plan: 'lai-chau',
+    population: w.population,
+    districts: Array.from({ length: w.districts }, () => 57_000),
+  });
+  // the issue's Lai Châu example without the provincial hospitals' row: 2,100 cases (456 per 100,000), 32 free beds
+  // (6.95) and 8 ICU beds (1.74) from the districts alone
+  const cases = 2_100 / w.districts;
+  await reports(
+    db,
+    p,
+    LAST_WEEK,
+    Object.fromEntries(
+      p.districts.map((d, i) => [
+        d.code,
+        {
+          newCases: i < 2_100 % w.districts ? Math.ceil(cases) : Math.floor(cases),
+          oxygenAvg7d: 1,
+          freeCovidBeds: 4,
+          staffedIcuBeds: 1,
+        },
+      ]),
+    ),
+  );
+  // a week without an outbreak and without COVID-19 beds set up: 10 cases, no free beds, no ICU, every unit reported
+  const quiet = { oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
+  await reports(db, p, addWeeks(LAST_WEEK, -1), {
+    [p.code]: { ...quiet, newCases: null },
+    ...Object.fromEntries(p.districts.map((d, i) => [d.code, { ...quiet, newCases: i < 2 ? 5 : 0 }])),
+  });
+  await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
+  await user(db, 'PROVINCIAL_DATA_ENTRY', { ...w.dataEntry, province: p, canSignIn: true });
+}
+
 async function signOutWorld(db: PrismaClient): Promise<void> {
   await user(db, 'PROVINCIAL_LEADER', { ...SIGN_OUT_WORLD.leaderKG, province: { code: '91' }, canSignIn: true });
 }
@@ -192,6 +231,7 @@ export async function buildWorlds(db: PrismaClient, now: Date): Promise<void> {
   await fuzzWorld(db);
   await matrixWorld(db);
   await signOutWorld(db);
+  await verdictWorld(db);
   for (const w of LAI_CHAU_WORLDS) await shapedWorld(db, w, ['dataEntryLC'], now);
   for (const w of [MATRIX_KG, MATRIX_LC]) await shapedWorld(db, w, MATRIX_MIRRORED[w.shapeOf], now);
 }

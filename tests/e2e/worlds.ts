@@ -128,8 +128,23 @@ export const IMPORT_WORLD = laiChauShaped('81', 'Tỉnh Thử nghiệm Nhập t�
 export const BOMB_WORLD = laiChauShaped('78', 'Tỉnh Thử nghiệm Bom nén', 'bom-nen');
 /** entry-api-tokens.spec.ts: the officer's personal tokens, read 2026-W47, a refused stale write. */
 export const TOKENS_WORLD = laiChauShaped('76', 'Tỉnh Thử nghiệm Mã API', 'ma-api');
+/**
+ * level-change.spec.ts: Lai Châu's latest demo week (2026-W47, Tam Đường not reported yet), where a typo in the
+ * provincial ICU figure opens the plan after a confirmation, and its correction withdraws it.
+ */
+export const LEVEL_CHANGE_WORLD = laiChauShaped('53', 'Tỉnh Thử nghiệm Tình huống', 'tinh-huong');
+/** import-level-change.spec.ts: the same typo in Lai Châu's latest demo week, sent as a file. */
+export const IMPORT_LEVEL_WORLD = laiChauShaped('55', 'Tỉnh Thử nghiệm Tình huống Nhập tệp', 'tinh-huong-nhap');
 
-export const LAI_CHAU_WORLDS = [GRID_WORLD, CONFLICT_WORLD, IMPORT_WORLD, BOMB_WORLD, TOKENS_WORLD];
+export const LAI_CHAU_WORLDS = [
+  GRID_WORLD,
+  CONFLICT_WORLD,
+  IMPORT_WORLD,
+  BOMB_WORLD,
+  TOKENS_WORLD,
+  LEVEL_CHANGE_WORLD,
+  IMPORT_LEVEL_WORLD,
+];
 
 /**
  * authz-matrix.spec.ts: a Kiên Giang and a Lai Châu of its own, where it saves figures of 2026-W10, ticks tasks, sets
@@ -148,11 +163,29 @@ export const MATRIX_MIRRORED: Record<ShapedWorld['shapeOf'], DemoAccountKey[]> =
   '12': ['dataEntryLC', 'leaderLC', 'districtLC', 'agencyLC'],
 };
 
+/**
+ * province-page.spec.ts (read only): a province with Lai Châu's plan and the issue's example population (460,196). In
+ * 2026-W47 its eight districts have reported 2,100 cases with 4 free beds and 1 ICU bed each, the provincial
+ * hospitals' row has not: a surge that row could still undo ("Chưa chốt"). In 2026-W46 every unit reported 10 cases,
+ * no free beds and no ICU: normal, with the capacity note.
+ */
+export const VERDICT_WORLD = {
+  code: '57',
+  name: 'Tỉnh Thử nghiệm Kết luận',
+  population: 460_196,
+  districts: 8,
+  unsettledWeek: '2026-W47',
+  capacityWeek: '2026-W46',
+  leader: person('lanhdao@ket-luan.world.surgewatch.vn', 'Lãnh đạo tỉnh Kết luận'),
+  dataEntry: person('nhaplieu@ket-luan.world.surgewatch.vn', 'Nhập liệu tỉnh Kết luận'),
+} as const;
+
 export const WORLD_PROVINCES = [
   ACTIVATION_WORLD,
   TASKS_WORLD,
   FUZZ_WORLD,
   MATRIX_WORLD,
+  VERDICT_WORLD,
   ...LAI_CHAU_WORLDS,
   MATRIX_KG,
   MATRIX_LC,

@@ -237,6 +237,7 @@ describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
       unitCode: '105',
       isoWeek: '2026-W48',
       version: 1,
+      levelChange: null,
     });
     const read = await (await unitRoute.GET(get('/api/v1/reports/105/2026-W48'), params('105', '2026-W48'))).json();
     expect(read).toMatchObject({
@@ -366,7 +367,16 @@ describe('POST /api/v1/reports/import', () => {
   it('imports a corrected CSV body, and a file sent as a multipart form', async () => {
     const res = await post(csv.replace('12,5', '625'), '?province=12&confirm=warnings');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, status: 'saved', rows: 2, created: 2, updated: 0, unchanged: 0 });
+    // W48 is not the latest complete week: no level change to tell (reports-level-change.test.ts)
+    expect(await res.json()).toEqual({
+      ok: true,
+      status: 'saved',
+      rows: 2,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      levelChange: null,
+    });
     const form = new FormData();
     form.set('file', new Blob([csv.replace('12,5', '625')], { type: 'text/csv' }), 'lai-chau.csv');
     const again = await post(form, '?province=12', auth(tokenLC));
@@ -390,10 +400,10 @@ describe('export and template', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const [header, total, own] = new TextDecoder().decode(bytes).split('\r\n');
     expect(header).toBe(
-      'iso_week,unit_code,unit_name,row_type,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,population,cases_per_100k,oxygen_per_100k,free_beds_per_100k,icu_beds_per_100k,level,provisional,reported_units,plan',
+      'iso_week,unit_code,unit_name,row_type,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,population,cases_per_100k,oxygen_per_100k,free_beds_per_100k,icu_beds_per_100k,level,provisional,settled,reported_units,plan',
     );
     expect(total).toMatch(
-      /^2026-W47,91,Tỉnh Kiên Giang,province-total,\d+,[\d.]+,\d+,\d+,\d*,\d*,1723067,[\d.]+,[\d.]+,[\d.]+,[\d.]+,surge,false,16\/16,/,
+      /^2026-W47,91,Tỉnh Kiên Giang,province-total,\d+,[\d.]+,\d+,\d+,\d*,\d*,1723067,[\d.]+,[\d.]+,[\d.]+,[\d.]+,surge,false,true,16\/16,/,
     );
     expect(own).toMatch(/^2026-W47,91,Tỉnh Kiên Giang,province-facilities,,/);
   });

@@ -1,3 +1,4 @@
+import type { SurgeLevel } from '@/lib/surge';
 import type { FigureField, Figures } from '@/lib/validations/figures';
 
 // What the entry grid receives: the week's units and, after a save, the rows saved, the conflicts to merge and the
@@ -36,6 +37,27 @@ export type RowWarning =
     }
   | { ref: number; unitCode: string; week: string; code: 'alreadyReported'; by: string | null; at: string };
 
+/** What the response plan does after the save (src/server/activation/consequence.ts previews it exactly). */
+export type ConsequenceAction = 'open' | 'propose' | 'withdraw' | 'none';
+
+/**
+ * A save that changes the province's verdict for the latest complete week (a warning of its own kind, about the whole
+ * province rather than a cell), or, once saved, what that save did. `key` names the consequence: a confirmation sends
+ * it back, and a save whose consequence has a different key by then is asked again.
+ */
+export interface LevelChange {
+  code: 'levelChange';
+  week: string;
+  from: SurgeLevel;
+  to: SurgeLevel;
+  /** no report still missing could change `to` */
+  settled: boolean;
+  action: ConsequenceAction;
+  /** the bodies of the plan that get tasks ('open', 'propose': once activated) or lose them ('withdraw'); 'none': 0 */
+  agencies: number;
+  key: string;
+}
+
 export interface StoredState {
   version: number;
   figures: Figures;
@@ -67,4 +89,6 @@ export interface SaveWeekData {
   changed: number;
   unchanged: number;
   rows: RowResult[];
+  /** the province's verdict for the latest complete week changed with this save, and what the plan did */
+  levelChange: LevelChange | null;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoWeekSchema, unitCodeSchema } from './weekly-report';
+import { isoWeekSchema, levelChangeKeySchema, unitCodeSchema } from './weekly-report';
 
 // The query and path parameters of /api/v1/reports (docs/api.md). Issue messages are codes, as in the report schema;
 // the route wrapper translates them. Defaults that depend on the caller (their province, the last complete week) are
@@ -13,6 +13,8 @@ export const reportsQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx'], { error: 'badFormat' }).optional(),
   week: isoWeekSchema.optional(),
   confirm: z.literal('warnings', { error: 'badConfirm' }).optional(),
+  /** the key of the level change the caller confirms (the 422's levelChange warning); any other text asks again */
+  levelChange: levelChangeKeySchema,
 });
 export type ReportsQuery = z.output<typeof reportsQuerySchema>;
 

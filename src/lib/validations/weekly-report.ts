@@ -89,12 +89,28 @@ export type ApiReportBody = z.output<typeof apiReportBodySchema>;
 export const importRowSchema = withFigureChecks(reportShape.omit({ version: true }));
 export type ImportRow = z.output<typeof importRowSchema>;
 
-/** The grid's save: a province, a week, its rows, and whether the user has confirmed the warnings shown to them. */
+/**
+ * The key of the level change a user confirms (src/server/reports/level-change.ts names it). Compared, never parsed:
+ * anything that is not a short string is simply no confirmation, so the user is asked again rather than refused.
+ */
+export const levelChangeKeySchema = z
+  .string()
+  .max(200)
+  .nullable()
+  .optional()
+  .catch(null)
+  .transform((key) => key ?? null);
+
+/**
+ * The grid's save: a province, a week, its rows, whether the user has confirmed the warnings shown to them, and the
+ * key of the level change they confirmed.
+ */
 export const saveWeekSchema = z.strictObject({
   provinceCode: unitCodeSchema,
   isoWeek: isoWeekSchema,
   rows: z.array(weeklyReportRowSchema).min(1).max(500),
   confirmWarnings: z.boolean().default(false),
+  confirmLevelChange: levelChangeKeySchema,
 });
 export type SaveWeekInput = z.output<typeof saveWeekSchema>;
 

@@ -3,7 +3,7 @@ import { groupFieldErrors } from '@/lib/validations/field-errors';
 import { errorCode, fail, json, type Translate } from '@/server/boundary/respond';
 import type { ImportBusy, ImportOutcome } from './import/import';
 import { IMPORT_UNAVAILABLE } from './import/run';
-import type { RowConflict, RowWarning, SaveOutcome } from './types';
+import type { LevelChange, RowConflict, RowWarning, SaveOutcome } from './types';
 
 // The reports API's answers to the outcomes of a save (PUT) and an import (POST), in the caller's language.
 
@@ -21,6 +21,37 @@ function warningMessage(t: Translate, w: RowWarning): string {
   });
 }
 
+/** The level change in words: the week, from → to, settled or not, and what the plan will do (or did). */
+export function levelChangeMessage(t: Translate, c: LevelChange, tense: 'will' | 'did' = 'will'): string {
+  const level = (l: string) => t('levelChange.level', { level: l });
+  const change = t('levelChange.change', {
+    week: c.week,
+    from: level(c.from),
+    to: level(c.to),
+    settled: String(c.settled),
+  });
+  return c.action === 'none' ? change : `${change} ${t(`levelChange.${tense}.${c.action}`, { agencies: c.agencies })}`;
+}
+
+/**
+ * A 422's warnings: the level change first (it is about the whole province), then the rows'; and the query that
+ * confirms exactly these.
+ */
+function warningsBody(t: Translate, warnings: RowWarning[], levelChange: LevelChange | null) {
+  return {
+    warnings: [
+      ...(levelChange ? [{ ...levelChange, message: levelChangeMessage(t, levelChange) }] : []),
+      ...warnings.map((w) => ({ ...w, message: warningMessage(t, w) })),
+    ],
+    confirm: levelChange ? `confirm=warnings&levelChange=${levelChange.key}` : 'confirm=warnings',
+  };
+}
+
+const warningsMessage = (t: Translate, levelChange: LevelChange | null) =>
+  levelChange ? t('api.levelChange', { key: levelChange.key }) : t('api.warnings');
+
+const saved = (c: LevelChange | null, t: Translate) => (c ? { ...c, message: levelChangeMessage(t, c, 'did') } : null);
+
 function conflictBody(c: RowConflict) {
   return { unitCode: c.unitCode, isoWeek: c.week, yourVersion: c.yourVersion, stored: c.stored };
 }
@@ -30,7 +61,14 @@ export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
   switch (outcome.status) {
     case 'saved': {
       const row = outcome.rows[0]!;
-      return json({ ok: true, status: row.status, unitCode: row.unitCode, isoWeek: row.week, version: row.version });
+      return json({
+        ok: true,
+        status: row.status,
+        unitCode: row.unitCode,
+        isoWeek: row.week,
+        version: row.version,
+        levelChange: saved(outcome.levelChange, t),
+      });
     }
     case 'invalid': {
       const fieldErrors = groupFieldErrors(outcome.errors.map((e) => [e.field, errorCode(t, e.code)]));
@@ -46,12 +84,9 @@ export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
     case 'warnings':
       return fail(
         422,
-        t('api.warnings'),
+        warningsMessage(t, outcome.levelChange),
         {},
-        {
-          warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })),
-          confirm: 'confirm=warnings',
-        },
+        warningsBody(t, outcome.warnings, outcome.levelChange),
       );
     case 'not-found':
       return fail(404, t('api.notFound'));
@@ -86,7 +121,7 @@ export function importAnswer(outcome: ImportOutcome | ImportBusy, t: Translate):
 function importResponse(outcome: ImportOutcome, t: Translate): Response {
   switch (outcome.status) {
     case 'saved':
-      return json({ ok: true, ...outcome });
+      return json({ ok: true, ...outcome, levelChange: saved(outcome.levelChange, t) });
     case 'invalid': {
       const rows = outcome.issues.map((i) => ({ ...i, message: errorCode(t, i.code) }));
       // a column name comes from the file's header row: any text at all
@@ -98,14 +133,9 @@ function importResponse(outcome: ImportOutcome, t: Translate): Response {
     case 'warnings':
       return fail(
         422,
-        t('api.warnings'),
+        warningsMessage(t, outcome.levelChange),
         {},
-        {
-          warnings: outcome.warnings.map((w) => ({ ...w, message: warningMessage(t, w) })),
-          total: outcome.total,
-          rows: outcome.rows,
-          confirm: 'confirm=warnings',
-        },
+        { ...warningsBody(t, outcome.warnings, outcome.levelChange), total: outcome.total, rows: outcome.rows },
       );
     case 'conflict':
       return fail(

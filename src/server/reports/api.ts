@@ -36,6 +36,8 @@ interface ProvinceQuery {
   format: 'csv' | 'xlsx';
   week: IsoWeek;
   confirmWarnings: boolean;
+  /** the key of the level change the caller confirms (levelChange=) */
+  confirmLevelChange: string | null;
 }
 
 /** The request's province; `readsReports`: the route hands out reports, so a district officer's scope is their unit. */
@@ -56,6 +58,7 @@ function inProvince(
     format: query.format ?? 'csv',
     week: query.week ?? last,
     confirmWarnings: query.confirm === 'warnings',
+    confirmLevelChange: query.levelChange,
   };
   return { scope, target } satisfies Target<ProvinceQuery>;
 }
@@ -156,8 +159,8 @@ async function readImportFile(request: Request, t: Translate): Promise<Uint8Arra
 }
 
 /**
- * POST /api/v1/reports/import?province=CODE[&confirm=warnings]: a CSV (or .xlsx) file as the body, or as the field
- * "file" of a multipart form. All rows or none.
+ * POST /api/v1/reports/import?province=CODE[&confirm=warnings][&levelChange=KEY]: a CSV (or .xlsx) file as the body,
+ * or as the field "file" of a multipart form. All rows or none.
  */
 export const importReportFile = provinceRoute(
   'api.reports.import',
@@ -167,7 +170,8 @@ export const importReportFile = provinceRoute(
     if (!importSlotFree()) return importAnswer({ status: 'busy', retryAfter: IMPORT_RETRY_AFTER_SECONDS }, t);
     const file = await readImportFile(request, t);
     if (file instanceof Response) return file;
-    return importAnswer(await importReports(user, q.provinceCode, file, { confirmWarnings: q.confirmWarnings }), t);
+    const options = { confirmWarnings: q.confirmWarnings, confirmLevelChange: q.confirmLevelChange };
+    return importAnswer(await importReports(user, q.provinceCode, file, options), t);
   },
 );
 
@@ -207,7 +211,10 @@ export const getOneReport = route({
   },
 });
 
-/** PUT /api/v1/reports/{unitCode}/{isoWeek}[?confirm=warnings]: stores one unit's figures for one week. */
+/**
+ * PUT /api/v1/reports/{unitCode}/{isoWeek}[?confirm=warnings][&levelChange=KEY]: stores one unit's figures for one
+ * week; a change of the province's level for the latest complete week needs the key of that change (the 422 names it).
+ */
 export const putOneReport = route({
   name: 'api.reports.write',
   permission: 'reports.write',
@@ -215,10 +222,12 @@ export const putOneReport = route({
   scope: ({ params, t }) => inUnit(params, t, false),
   body: { schema: apiReportBodySchema, maxBytes: 64 * 1024 },
   run: async ({ request, user, target: { unit, week }, body: { version, ...figures }, t }) => {
-    // this route has never parsed its query: ?confirm=warnings confirms, anything else is ignored
-    const confirmWarnings = new URL(request.url).searchParams.get('confirm') === 'warnings';
+    // this route has never parsed its query: ?confirm=warnings confirms, levelChange= is compared with the change's
+    // key as it is (a garbled one asks again), anything else is ignored
+    const search = new URL(request.url).searchParams;
+    const confirmWarnings = search.get('confirm') === 'warnings';
     const inputs = [{ unitCode: unit.code, week, version, figures, ref: 0 }];
-    const options = { confirmWarnings, source: 'api' } as const;
+    const options = { confirmWarnings, confirmLevelChange: search.get('levelChange'), source: 'api' } as const;
     return saveResponse(await saveReports(user, unit.provinceCode, inputs, options), t);
   },
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
-import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
+import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { FIGURE_FIELDS, hasReported, JUDGED_FIELDS, sameFigures } from '@/lib/validations/figures';
 import { saveWeekSchema, type WeeklyReportRow } from '@/lib/validations/weekly-report';
@@ -20,6 +20,7 @@ import {
   type HistoryEntry,
   type UnitInfo,
 } from './checks';
+import { NotConfirmed, previewLevelChange, weekToWatch, withLevelBefore } from './level-change';
 import {
   createReports,
   insertAuditRows,
@@ -31,13 +32,14 @@ import {
   type NewReport,
   type StoredReport,
 } from './store';
-import type { ReportInput, RowConflict, RowResult, RowWarning, SaveOptions, SaveOutcome } from './types';
+import type { LevelChange, ReportInput, RowConflict, RowResult, RowWarning, SaveOptions, SaveOutcome } from './types';
 
 // The one save path for weekly reports: the grid, the API and the importer all come here, for a user the boundary
 // (src/server/boundary) already let write or import in the province: no permission is checked here. In order: hard
 // errors (nothing saved), stale versions (nothing saved, the stored figures returned), warnings (nothing
 // saved until confirmed), then every changed row in ONE transaction with its audit row, the province's DataVersion bump
-// and the activation hook. Rows identical to what is stored change nothing: no new version, no audit row.
+// and the activation hook. Rows identical to what is stored change nothing: no new version, no audit row. A change of
+// the province's verdict for the latest complete week is a warning too, found inside that transaction (level-change.ts).
 
 class StaleWrite extends Error {
   constructor(readonly keys: string[]) {
@@ -66,7 +68,7 @@ export function saveWeeklyReports(
   provinceCode: string,
   week: IsoWeek,
   rows: WeeklyReportRow[],
-  options: { confirmWarnings: boolean },
+  options: { confirmWarnings: boolean; confirmLevelChange?: string | null },
 ) {
   const inputs: ReportInput[] = rows.map(({ unitCode, version, ...figures }, ref) => ({
     unitCode,
@@ -91,10 +93,12 @@ export const saveWeek = defineAction({
   run: async ({ user, input }) => {
     const outcome = await saveWeeklyReports(user, input.provinceCode, input.isoWeek, input.rows, {
       confirmWarnings: input.confirmWarnings,
+      confirmLevelChange: input.confirmLevelChange,
     });
     switch (outcome.status) {
       case 'saved': {
-        const data: SaveWeekData = { changed: outcome.changed, unchanged: outcome.unchanged, rows: outcome.rows };
+        const { changed, unchanged, rows, levelChange } = outcome;
+        const data: SaveWeekData = { changed, unchanged, rows, levelChange };
         return { ok: true, data } as const;
       }
       case 'invalid': {
@@ -105,7 +109,13 @@ export const saveWeek = defineAction({
       case 'conflict':
         return { ok: false, code: 'conflict', message: 'conflict', conflicts: outcome.conflicts } as const;
       case 'warnings':
-        return { ok: false, code: 'refused', message: 'warnings', warnings: outcome.warnings } as const;
+        return {
+          ok: false,
+          code: 'refused',
+          message: 'warnings',
+          warnings: outcome.warnings,
+          levelChange: outcome.levelChange,
+        } as const;
       case 'not-found':
         return { ok: false, code: 'not-found', message: 'not-found' } as const;
     }
@@ -154,7 +164,7 @@ export async function saveReports(
     select: { id: true },
   });
   if (!province) return { status: 'not-found' };
-  if (inputs.length === 0) return { status: 'saved', changed: 0, unchanged: 0, rows: [] };
+  if (inputs.length === 0) return { status: 'saved', changed: 0, unchanged: 0, rows: [], levelChange: null };
 
   const at = now();
   const { units, errors } = await checkInputs(prisma, provinceCode, inputs, at);
@@ -218,15 +228,23 @@ export async function saveReports(
   }
   if (conflicts.length > 0) return { status: 'conflict', conflicts };
 
-  if (!options.confirmWarnings) {
-    const warnings = findWarnings([...creates.map((c) => ({ ...c, before: null })), ...updates], stored, byKey);
-    if (warnings.length > 0) return { status: 'warnings', warnings };
-  }
+  const warnings = options.confirmWarnings
+    ? []
+    : findWarnings([...creates.map((c) => ({ ...c, before: null })), ...updates], stored, byKey);
 
+  // a save that cannot move the plan answers its warnings without a transaction (a back-filled file's, say)
+  const changedWeeks = [...creates, ...updates].map((c) => c.week);
+  if (warnings.length > 0 && !(await weekToWatch(prisma, provinceCode, lastCompleteWeek(at), changedWeeks)))
+    return { status: 'warnings', warnings, levelChange: null };
+
+  let levelChange: LevelChange | null = null;
   if (creates.length + updates.length > 0) {
     try {
-      await writeChanges(prisma, user, provinceCode, creates, updates, options, at);
+      // the row warnings are found inside the transaction's trial too, so that one confirmation covers them and the
+      // level change together
+      levelChange = await writeChanges(prisma, user, provinceCode, creates, updates, options, at, warnings.length > 0);
     } catch (error) {
+      if (error instanceof NotConfirmed) return { status: 'warnings', warnings, levelChange: error.levelChange };
       if (!(error instanceof StaleWrite) && !isUniqueViolation(error)) throw error;
       return {
         status: 'conflict',
@@ -256,6 +274,7 @@ export async function saveReports(
     changed: creates.length + updates.length,
     unchanged: inputs.length - creates.length - updates.length,
     rows: results,
+    levelChange,
   };
 }
 
@@ -317,13 +336,22 @@ async function writeChanges(
   updates: (ChangedReport & { input: ReportInput; before: StoredReport })[],
   options: SaveOptions,
   at: Date,
-): Promise<void> {
-  await prisma.$transaction(
+  hold: boolean,
+): Promise<LevelChange | null> {
+  const changedWeeks = [...creates, ...updates].map((c) => c.week);
+  return prisma.$transaction(
     async (tx: Prisma.TransactionClient) => {
+      const week = await weekToWatch(tx, provinceCode, lastCompleteWeek(at), changedWeeks);
+      const watched = week && (await withLevelBefore(tx, provinceCode, week));
       const ids = await createReports(tx, creates, user.id, at);
       const updated = await updateReports(tx, updates, user.id, at);
       const stale = updates.filter((u) => !updated.has(u.id));
       if (stale.length > 0) throw new StaleWrite(stale.map((u) => reportKey(u.unitId, u.week)));
+
+      // what the activation hook below will do, seen through this transaction's own writes; a concurrent save that
+      // changed the consequence since the user was shown it gives another key, and the user is asked again
+      const levelChange = watched && (await previewLevelChange(tx, provinceCode, watched, at));
+      if (hold || (levelChange && levelChange.key !== options.confirmLevelChange)) throw new NotConfirmed(levelChange);
 
       const audit: AuditRow[] = [
         ...creates.map((c) => ({
@@ -348,7 +376,18 @@ async function writeChanges(
         weeks: [...weeks.values()].sort(compareWeeks),
         actor: { id: user.id, label: user.email },
         now: at,
+        // kept with a correction of an open activation's week: who changed which unit's figures, before and after
+        changes: [
+          ...creates.map((c) => ({ unitCode: c.input.unitCode, week: c.week, before: null, after: c.figures })),
+          ...updates.map((u) => ({
+            unitCode: u.input.unitCode,
+            week: u.week,
+            before: u.before.figures,
+            after: u.figures,
+          })),
+        ],
       });
+      return levelChange;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

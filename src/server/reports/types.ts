@@ -1,8 +1,8 @@
 import type { IsoWeek } from '@/lib/epi-week';
 import type { FigureField, Figures } from '@/lib/validations/figures';
-import type { RowConflict, RowResult, RowWarning, StoredState } from '@/lib/contracts/reports';
+import type { LevelChange, RowConflict, RowResult, RowWarning, StoredState } from '@/lib/contracts/reports';
 
-export type { RowConflict, RowResult, RowWarning, StoredState };
+export type { LevelChange, RowConflict, RowResult, RowWarning, StoredState };
 
 /** One unit-week to store, from the grid, the API or a file. */
 export interface ReportInput {
@@ -28,15 +28,21 @@ export interface RowIssue {
 }
 
 export type SaveOutcome =
-  | { status: 'saved'; changed: number; unchanged: number; rows: RowResult[] }
+  | { status: 'saved'; changed: number; unchanged: number; rows: RowResult[]; levelChange: LevelChange | null }
   | { status: 'invalid'; errors: RowIssue[] }
   | { status: 'conflict'; conflicts: RowConflict[] }
-  | { status: 'warnings'; warnings: RowWarning[] }
+  /** nothing saved: the row warnings and the level change (either may be empty) wait for a confirmation */
+  | { status: 'warnings'; warnings: RowWarning[]; levelChange: LevelChange | null }
   | { status: 'not-found' };
 
 export interface SaveOptions {
-  /** the user has seen the warnings and saves anyway */
+  /** the user has seen the row warnings (far from history, already reported) and saves anyway */
   confirmWarnings: boolean;
+  /**
+   * The key of the level change the user was shown (LevelChange.key): the save goes ahead only if its consequence has
+   * that very key; anything else (absent, stale, garbled) is "not confirmed" and asks again.
+   */
+  confirmLevelChange?: string | null;
   /** names the write path in the audit log */
   source: 'form' | 'api' | 'import';
 }

@@ -6,7 +6,7 @@ import { now } from '@/server/env';
 import { parseImportFile, type ImportIssue } from './file';
 import { IMPORT_RETRY_AFTER_SECONDS, tryTakeImportSlot } from './run';
 import { checkInputs, saveReports } from '@/server/reports/save';
-import type { IssueField, ReportInput, RowConflict, RowWarning } from '@/server/reports/types';
+import type { IssueField, LevelChange, ReportInput, RowConflict, RowWarning } from '@/server/reports/types';
 
 // Import: every row of the file through the same schema and checks as the grid, then all rows in one save, or none.
 // A report lists every bad row (row, column, value, message) at once, not the first one only.
@@ -18,11 +18,26 @@ export type ImportWarning = RowWarning & { row: number; column: string | null };
 export type ImportConflict = RowConflict & { row: number };
 
 export type ImportOutcome =
-  | { status: 'saved'; rows: number; created: number; updated: number; unchanged: number }
+  | {
+      status: 'saved';
+      rows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** the province's verdict for the latest complete week changed, and what the plan did */
+      levelChange: LevelChange | null;
+    }
   | { status: 'invalid'; issues: ImportIssue[]; total: number }
-  | { status: 'warnings'; warnings: ImportWarning[]; total: number; rows: number }
+  /** total: the row warnings; the level change, if any, is apart (it is about the province, not a row) */
+  | { status: 'warnings'; warnings: ImportWarning[]; total: number; rows: number; levelChange: LevelChange | null }
   | { status: 'conflict'; conflicts: ImportConflict[] }
   | { status: 'not-found' };
+
+export interface ImportOptions {
+  confirmWarnings: boolean;
+  /** the key of the level change the user confirmed (see SaveOptions) */
+  confirmLevelChange?: string | null;
+}
 
 /** MAX_CONCURRENT_IMPORTS are running in this process: nothing was read, come back in retryAfter seconds. */
 export type ImportBusy = { status: 'busy'; retryAfter: number };
@@ -60,7 +75,7 @@ export async function importReports(
   user: SessionUser,
   provinceCode: string,
   bytes: Uint8Array,
-  options: { confirmWarnings: boolean },
+  options: ImportOptions,
 ): Promise<ImportOutcome | ImportBusy> {
   const prisma = await db();
   const provinceUnits = await prisma.adminUnit.findMany({
@@ -82,7 +97,7 @@ async function importFile(
   provinceCode: string,
   provinceUnits: { code: string }[],
   bytes: Uint8Array,
-  options: { confirmWarnings: boolean },
+  options: ImportOptions,
 ): Promise<ImportOutcome> {
   const prisma = await db();
   const file = await parseImportFile(bytes);
@@ -133,6 +148,7 @@ async function importFile(
 
   const outcome = await saveReports(user, provinceCode, inputs, {
     confirmWarnings: options.confirmWarnings,
+    confirmLevelChange: options.confirmLevelChange ?? null,
     source: 'import',
   });
   switch (outcome.status) {
@@ -144,6 +160,7 @@ async function importFile(
         created: count('created'),
         updated: count('updated'),
         unchanged: count('unchanged'),
+        levelChange: outcome.levelChange,
       };
     }
     case 'warnings':
@@ -151,6 +168,7 @@ async function importFile(
         status: 'warnings',
         rows: inputs.length,
         total: outcome.warnings.length,
+        levelChange: outcome.levelChange,
         warnings: outcome.warnings
           .slice(0, MAX_LISTED)
           .map((w) => ({ ...w, row: w.ref, column: w.code === 'farFromHistory' ? columnOf(w.field) : null })),

@@ -5,8 +5,7 @@ import { useLocale, useTranslations } from 'use-intl/react';
 import type { Plan } from '@/lib/surge';
 import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
 import { saveWeek } from '@/server/actions/reports';
-import type { EntryUnit } from '@/lib/contracts/reports';
-import type { RowWarning } from '@/lib/contracts/reports';
+import type { EntryUnit, LevelChange, RowWarning } from '@/lib/contracts/reports';
 import { ConflictPanel, type Choice, type ConflictState } from './conflict-panel';
 import { GridRowView } from './grid-row';
 import {
@@ -19,6 +18,7 @@ import {
   verticalTarget,
   type GridRow,
 } from './grid-state';
+import { useLevelChangeText } from './level-change';
 import { LiveTotal } from './live-total';
 import { WarningsPanel } from './warnings-panel';
 
@@ -28,7 +28,8 @@ interface Props {
   plan: Plan;
   population: number | null;
   units: EntryUnit[];
-  onSaved: (message: string) => void;
+  /** the confirmation of a save, or null to take an earlier one away (a new save is waiting for the user) */
+  onSaved: (message: string | null) => void;
 }
 
 type Located<T> = T & { index: number };
@@ -53,6 +54,9 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
   );
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [warnings, setWarnings] = useState<Located<RowWarning>[] | null>(null);
+  /** shown with the warnings; its key goes back with the confirmation, so a different consequence asks again */
+  const [levelChange, setLevelChange] = useState<LevelChange | null>(null);
+  const levelChangeText = useLevelChangeText();
   const [conflicts, setConflicts] = useState<Record<number, ConflictState>>({});
   const [notice, setNotice] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -66,6 +70,7 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
     setRows((rs) => rs.map((r, i) => (i === index ? { ...r, values: { ...r.values, [field]: value } } : r)));
     setServerErrors(({ [`${index}.${field}`]: _gone, ...rest }) => rest);
     setWarnings(null); // a warning confirmed is a warning about these figures, not new ones
+    setLevelChange(null);
     setNotice(null);
   }
 
@@ -90,6 +95,7 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
     const result = pasteBlock(rows, index, field, parseClipboardBlock(text));
     setRows(result.rows);
     setWarnings(null);
+    setLevelChange(null);
     setServerErrors({});
     setNotice({ tone: 'info', text: t('grid.pasted', { filled: result.filled, ignored: result.ignored }) });
   }
@@ -115,20 +121,34 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
       return;
     }
     const payload = dirty.map(({ r }) => ({ unitCode: r.unitCode, version: r.version, ...r.values }));
+    const confirmedKey = confirm ? (levelChange?.key ?? null) : null;
     startTransition(async () => {
-      const result = await saveWeek({ provinceCode, isoWeek: week, rows: payload, confirmWarnings: confirm });
+      const result = await saveWeek({
+        provinceCode,
+        isoWeek: week,
+        rows: payload,
+        confirmWarnings: confirm,
+        confirmLevelChange: confirmedKey,
+      });
       const gridIndex = (ref: number) => dirty[ref]!.index;
       if (result.ok) {
         setWarnings(null);
-        if (result.data.changed === 0) setNotice({ tone: 'info', text: t('grid.noChange') });
-        else onSaved(t('grid.saved', { count: result.data.changed }));
+        setLevelChange(null);
+        const { changed, levelChange: done } = result.data;
+        if (changed === 0) setNotice({ tone: 'info', text: t('grid.noChange') });
+        else if (done) onSaved(`${t('grid.savedShort', { count: changed })} ${levelChangeText(done, 'did')}`);
+        else onSaved(t('grid.saved', { count: changed }));
         // fresh versions and "reported by" from the server; the grid remounts on them (see EntryWorkspace)
         router.refresh();
         return;
       }
+      onSaved(null);
       if (result.code === 'refused') {
         setWarnings(result.warnings.map((w) => ({ ...w, index: gridIndex(w.ref) })));
-        setNotice(null);
+        setLevelChange(result.levelChange);
+        // confirmed, yet asked again: what the save does is no longer what the user saw
+        const moved = confirmedKey !== null && result.levelChange !== null && result.levelChange.key !== confirmedKey;
+        setNotice(moved ? { tone: 'error', text: t('levelChange.changedMeanwhile') } : null);
       } else if (result.code === 'conflict') {
         const next: Record<number, ConflictState> = {};
         for (const c of result.conflicts) {
@@ -221,10 +241,14 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
       {warnings && (
         <WarningsPanel
           warnings={warnings}
+          levelChange={levelChange}
           names={names}
           pending={pending}
           onConfirm={() => save(true)}
-          onDismiss={() => setWarnings(null)}
+          onDismiss={() => {
+            setWarnings(null);
+            setLevelChange(null);
+          }}
         />
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

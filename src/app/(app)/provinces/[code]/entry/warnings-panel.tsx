@@ -1,16 +1,22 @@
 'use client';
 import { useFormatter, useTranslations } from 'use-intl/react';
-import type { RowWarning } from '@/lib/contracts/reports';
+import type { LevelChange, RowWarning } from '@/lib/contracts/reports';
+import { LevelChangeNotice } from './level-change';
 
-/** Soft warnings: the user confirms them once, or goes back to correct the figures. */
+/**
+ * Soft warnings: the user confirms them once, or goes back to correct the figures. A change of the province's level
+ * comes first, on its own: it is about the whole province, and what it sets off, not about one cell.
+ */
 export function WarningsPanel({
   warnings,
+  levelChange,
   names,
   pending,
   onConfirm,
   onDismiss,
 }: {
   warnings: RowWarning[];
+  levelChange: LevelChange | null;
   /** unit code -> name shown in the grid */
   names: Record<string, string>;
   pending: boolean;
@@ -28,9 +34,14 @@ export function WarningsPanel({
     >
       <h3 id="warnings-title" className="font-semibold text-amber-950">
         <span aria-hidden="true">⚠ </span>
-        {t('warnings.title', { count: warnings.length })}
+        {t('warnings.title', { count: warnings.length + (levelChange ? 1 : 0) })}
       </h3>
-      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-950">
+      {levelChange && (
+        <div className="mt-2">
+          <LevelChangeNotice change={levelChange} />
+        </div>
+      )}
+      <ul className={warnings.length > 0 ? 'mt-2 list-disc space-y-1 pl-5 text-sm text-amber-950' : 'hidden'}>
         {warnings.map((w, i) => (
           <li key={i}>
             <span className="font-medium">{names[w.unitCode] ?? w.unitCode}: </span>

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl/react';
-import { ImportReport, type ImportResponse } from './import-report';
+import { ImportReport, levelChangeOf, type ImportResponse } from './import-report';
 
 type Phase =
   | { kind: 'idle' }
@@ -39,6 +39,7 @@ function send(
 
 export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; maxBytes: number }) {
   const t = useTranslations('entry.import');
+  const tl = useTranslations('entry.levelChange');
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -48,6 +49,10 @@ export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; m
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = phase.kind === 'uploading' || phase.kind === 'processing';
   const warned = phase.kind === 'done' && phase.status === 422;
+  const levelChange = phase.kind === 'done' && warned ? levelChangeOf(phase.body) : null;
+  /** the level change key sent with the last confirmation: answered with another one, the user is told why */
+  const [sentKey, setSentKey] = useState<string | null>(null);
+  const askedAgain = levelChange !== null && sentKey !== null && levelChange.key !== sentKey;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -62,7 +67,11 @@ export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; m
       return;
     }
     setPhase({ kind: 'uploading', percent: 0 });
-    const confirm = warned && confirmed ? '&confirm=warnings' : '';
+    const key = warned && confirmed ? (levelChange?.key ?? null) : null;
+    setSentKey(key);
+    setConfirmed(false);
+    const confirm =
+      (warned && confirmed ? '&confirm=warnings' : '') + (key ? `&levelChange=${encodeURIComponent(key)}` : '');
     const result = await send(
       `/api/v1/reports/import?province=${provinceCode}${confirm}`,
       file,
@@ -106,7 +115,7 @@ export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; m
             onChange={(e) => setConfirmed(e.target.checked)}
             className="mt-1"
           />
-          <span>{t('confirmWarnings')}</span>
+          <span>{levelChange ? tl('confirmImport') : t('confirmWarnings')}</span>
         </label>
       )}
       <button
@@ -134,6 +143,11 @@ export function ImportForm({ provinceCode, maxBytes }: { provinceCode: string; m
           </p>
         )}
       </div>
+      {askedAgain && (
+        <p role="alert" className="text-sm font-semibold text-red-800">
+          {tl('changedMeanwhile')}
+        </p>
+      )}
       {phase.kind === 'done' && <ImportReport status={phase.status} body={phase.body} />}
     </form>
   );

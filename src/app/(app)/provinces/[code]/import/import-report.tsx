@@ -1,5 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl/react';
+import type { LevelChange } from '@/lib/contracts/reports';
+import { LevelChangeNotice, useLevelChangeText } from '../entry/level-change';
 
 export interface ImportResponse {
   ok: boolean;
@@ -9,7 +11,10 @@ export interface ImportResponse {
   created?: number;
   updated?: number;
   unchanged?: number;
-  warnings?: { row: number; column: string | null; unitCode: string; week: string; code: string; message: string }[];
+  /** the level change first (code 'levelChange', about the province, no row), then the rows' warnings */
+  warnings?: (RowWarningLine | (LevelChange & { message: string }))[];
+  /** after a save: the change of the province's level it made, and what the plan did */
+  levelChange?: (LevelChange & { message: string }) | null;
   conflicts?: {
     row: number;
     unitCode: string;
@@ -18,9 +23,23 @@ export interface ImportResponse {
   }[];
 }
 
+interface RowWarningLine {
+  row: number;
+  column: string | null;
+  unitCode: string;
+  week: string;
+  code: 'farFromHistory' | 'alreadyReported';
+  message: string;
+}
+
+/** The level change a 422 names, if any. */
+export const levelChangeOf = (body: ImportResponse): LevelChange | null =>
+  body.warnings?.find((w): w is LevelChange & { message: string } => w.code === 'levelChange') ?? null;
+
 /** The outcome of an import: what was saved, or every bad row, warning or conflict, row by row. Nothing half-done. */
 export function ImportReport({ status, body }: { status: number; body: ImportResponse }) {
   const t = useTranslations('entry.import');
+  const levelChangeText = useLevelChangeText();
   if (status === 200 && body.ok) {
     return (
       <p
@@ -35,10 +54,13 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
           updated: body.updated ?? 0,
           unchanged: body.unchanged ?? 0,
         })}
+        {body.levelChange && ` ${levelChangeText(body.levelChange, 'did')}`}
       </p>
     );
   }
   const issues = Array.isArray(body.rows) ? body.rows : [];
+  const levelChange = levelChangeOf(body);
+  const rowWarnings = (body.warnings ?? []).filter((w): w is RowWarningLine => w.code !== 'levelChange');
   const tone = status === 422 ? 'border-amber-400 bg-amber-50 text-amber-950' : 'border-red-300 bg-red-50 text-red-900';
   return (
     <section
@@ -49,11 +71,12 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
     >
       <h2 id="import-report-title" className="font-semibold">
         {status === 422
-          ? t('warningsTitle', { count: body.total ?? body.warnings?.length ?? 0 })
+          ? t('warningsTitle', { count: (body.total ?? rowWarnings.length) + (levelChange ? 1 : 0) })
           : body.message || t('failed', { status })}
       </h2>
       {/* 429: two imports are running; the message itself says to come back */}
       {status !== 429 && <p className="text-sm">{status === 422 ? t('warningsHelp') : t('nothingWritten')}</p>}
+      {levelChange && <LevelChangeNotice change={levelChange} />}
       {issues.length > 0 && (
         <>
           {body.total !== undefined && body.total > issues.length && (
@@ -91,7 +114,7 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
           </div>
         </>
       )}
-      {body.warnings && body.warnings.length > 0 && <WarningList warnings={body.warnings} />}
+      {rowWarnings.length > 0 && <WarningList warnings={rowWarnings} />}
       {body.conflicts && body.conflicts.length > 0 && (
         <ul className="list-disc pl-5 text-sm">
           {body.conflicts.map((c, n) => (
@@ -106,7 +129,7 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
 }
 
 /** Overwriting reported weeks is one line (a back-fill may touch hundreds); each figure far from its history is listed. */
-function WarningList({ warnings }: { warnings: NonNullable<ImportResponse['warnings']> }) {
+function WarningList({ warnings }: { warnings: RowWarningLine[] }) {
   const t = useTranslations('entry.import');
   const already = warnings.filter((w) => w.code === 'alreadyReported');
   const far = warnings.filter((w) => w.code !== 'alreadyReported');
