@@ -63,6 +63,16 @@ test('a national leader lands on the national overview, and a normal province sh
   expect(demo.slice(0, 2).map(([code]) => code)).toEqual(['91', '12']);
   const among = (level: string) => demo.filter(([, l]) => l === level).length;
   expect([among('surge'), among('warning'), among('normal')]).toEqual([1, 1, 2]);
+  // Bình Phước and Hà Nam each miss a district, which could still report any number of cases: not settled.
+  // Lai Châu misses Tam Đường too, but its warning cannot change; Kiên Giang has every report.
+  const row = (code: string) => rows.and(page.locator(`[data-province="${code}"]`));
+  for (const code of ['70', '35']) {
+    await expect(row(code)).toHaveAttribute('data-settled', 'false');
+    await expect(row(code).getByTestId('not-settled')).toHaveText('Chưa chốt');
+  }
+  await expect(row('12').locator('[data-settlement]')).toHaveAttribute('data-settlement', 'settledProvisional');
+  await expect(row('12')).toContainText('thiếu báo cáo nhưng kết luận không đổi');
+  await expect(row('91').locator('[data-settlement]')).toHaveAttribute('data-settlement', 'settled');
   // each with a sparkline of cases per 100,000
   await expect(rows.and(page.locator('[data-province="91"]')).getByRole('img')).toHaveAttribute(
     'aria-label',
@@ -164,8 +174,27 @@ test('the weekly brief prints on one A4 page', async ({ page, loginAs }) => {
   const brief = page.getByTestId('weekly-brief');
   await expect(brief).toContainText('Bản tin tuần 2026-W47 — Tỉnh Kiên Giang');
   await expect(brief).toContainText('Kịch bản bùng phát');
+  await expect(brief.getByTestId('combination-note')).toHaveText(
+    'Cách kết hợp tiêu chí (≥ 1 tiêu chí dịch và ≥ 1 tiêu chí năng lực) là cách đọc của SurgeWatch; phụ lục II.2 không quy định cách kết hợp.',
+  );
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+});
+
+test('a week whose ICU figure one district left out is a surge that is not settled', async ({ page, loginAs }) => {
+  // Kiên Giang 2026-W45 in the demo: cases met, ICU 3.7 < 4 met on 15 of 16 units' ICU figures, free beds not met;
+  // the sixteenth unit's ICU beds could lift the rate over 4 and leave early warning
+  await loginAs('leaderKG');
+  await page.goto('/provinces/91?week=2026-W45');
+  const verdict = page.locator('section[aria-labelledby="verdict"]');
+  await expect(verdict.locator('[data-level="surge"]')).toHaveAttribute('data-settlement', 'notSettled');
+  await expect(verdict.getByTestId('not-settled-note')).toBeVisible();
+  const icu = page.getByTestId('indicator-cards').locator('[data-criterion="icuBeds"]');
+  await expect(icu).toContainText('Đạt ngưỡng · chưa chốt');
+  await expect(icu).toContainText('15/16 đơn vị đã báo cáo số này');
+  // the banner speaks of 2026-W47, settled: no mark
+  await expect(page.getByTestId('surge-banner')).toHaveAttribute('data-settlement', 'settled');
+  await expect(page.getByTestId('surge-banner').getByTestId('not-settled')).toHaveCount(0);
 });
 
 test('an agency officer sees the status banner without the figures', async ({ page, loginAs }) => {

@@ -1,5 +1,5 @@
 import { expect, signIn, test } from './fixtures';
-import { SIGN_OUT_WORLD } from './worlds';
+import { SIGN_OUT_WORLD, VERDICT_WORLD } from './worlds';
 
 test('a provincial leader signs in and lands on the province page with its districts and verdict', async ({
   page,
@@ -57,4 +57,100 @@ test('Lai Châu, in early warning, shows the quieter banner with the help text',
   await expect(banner).toContainText('mức riêng của SurgeWatch');
   await expect(page.getByText('Đã báo cáo 8/9 đơn vị')).toBeVisible();
   await expect(page.getByTestId('missing-units')).toContainText('Chưa báo cáo: Huyện Tam Đường');
+  // Tam Đường could still add cases and oxygen, never remove any, and only add beds: the warning cannot change
+  await expect(banner).toHaveAttribute('data-settlement', 'settledProvisional');
+  await expect(banner).toContainText('8/9 đơn vị đã báo cáo: thiếu báo cáo nhưng kết luận không đổi');
+  await expect(banner.getByTestId('not-settled')).toHaveCount(0);
+  await expect(banner).toContainText(
+    'Cách kết hợp tiêu chí (≥ 1 tiêu chí dịch và ≥ 1 tiêu chí năng lực) là cách đọc của SurgeWatch; phụ lục II.2 không quy định cách kết hợp.',
+  );
+  const verdict = page.locator('section[aria-labelledby="verdict"]');
+  await expect(verdict.locator('[data-level="warning"]')).toHaveAttribute('data-settlement', 'settledProvisional');
+  await expect(verdict).toContainText('kết luận cũng không đổi');
+  // oxygen is not met on 8 of 9 units' figures: the ninth could still tip it
+  const oxygen = page.getByTestId('indicator-cards').locator('[data-criterion="oxygen"]');
+  await expect(oxygen).toContainText('Chưa đạt ngưỡng · chưa chốt');
+  await expect(oxygen).toContainText('8/9 đơn vị đã báo cáo số này');
+  await expect(page.getByTestId('indicator-cards').locator('[data-criterion="cases"]')).not.toContainText('chưa chốt');
+});
+
+// The issue's Lai Châu example (tests/e2e/worlds.ts VERDICT_WORLD): the districts alone put the province in surge, the
+// provincial hospitals' row could still undo it.
+test('a surge the missing provincial row could still undo says "Chưa chốt" in the banner and the verdict', async ({
+  page,
+  loginAs,
+}) => {
+  const W = VERDICT_WORLD;
+  await loginAs(W.leader);
+  await expect(page).toHaveURL(new RegExp(`/provinces/${W.code}$`));
+  const banner = page.getByTestId('surge-banner');
+  await expect(banner).toHaveAttribute('data-level', 'surge');
+  await expect(banner).toHaveAttribute('data-settlement', 'notSettled');
+  await expect(banner.getByTestId('not-settled')).toHaveText('Chưa chốt');
+  await expect(banner).toContainText(
+    'Chưa chốt: có thể thay đổi khi nhận đủ báo cáo còn thiếu — 8/9 đơn vị đã báo cáo',
+  );
+  // free beds and ICU are met on partial sums: the missing row can only add beds
+  await expect(banner).toContainText('Giường COVID-19 còn trống/100.000 dân 7,0 (ngưỡng ≤ 10) · chưa chốt');
+  await expect(banner).toContainText('là cách đọc của SurgeWatch; phụ lục II.2 không quy định cách kết hợp.');
+
+  const verdict = page.locator('section[aria-labelledby="verdict"]');
+  await expect(verdict.locator('[data-level="surge"]')).toHaveAttribute('data-settlement', 'notSettled');
+  await expect(verdict.getByTestId('not-settled-note')).toHaveText(
+    /Chưa chốt: có thể thay đổi khi nhận đủ báo cáo còn thiếu/,
+  );
+  const cards = page.getByTestId('indicator-cards');
+  await expect(cards.locator('[data-criterion="freeBeds"]')).toHaveAttribute('data-settled', 'false');
+  await expect(cards.locator('[data-criterion="freeBeds"]')).toContainText('8/9 đơn vị đã báo cáo số này');
+  await expect(cards.locator('[data-criterion="icuBeds"]')).toContainText('Đạt ngưỡng · chưa chốt');
+  // cases are met on a lower bound: no report can take them back
+  await expect(cards.locator('[data-criterion="cases"]')).not.toHaveAttribute('data-settled', 'false');
+  await expect(page.getByTestId('combination-note')).toHaveCount(2); // the banner's and the cards'
+});
+
+test('few free beds and no ICU with no epidemic signal is a normal week with a note, not an alarm', async ({
+  page,
+  loginAs,
+}) => {
+  const W = VERDICT_WORLD;
+  await loginAs(W.leader);
+  await page.goto(`/provinces/${W.code}?week=${W.capacityWeek}`);
+  const verdict = page.locator('section[aria-labelledby="verdict"]');
+  await expect(verdict.locator('[data-level]').first()).toHaveAttribute('data-level', 'normal');
+  await expect(verdict.locator('[data-level="normal"]')).toHaveAttribute('data-settlement', 'settled');
+  const cards = page.getByTestId('indicator-cards');
+  const beds = cards.locator('[data-criterion="freeBeds"]');
+  await expect(beds).toHaveAttribute('data-state', 'capacityNote');
+  await expect(beds).toContainText('Giường còn trống dưới ngưỡng');
+  await expect(beds).toContainText('Để thông tin: không có tiêu chí dịch nào đạt ngưỡng');
+  await expect(beds).not.toContainText('Đạt ngưỡng');
+  await expect(cards.locator('[data-criterion="icuBeds"]')).toContainText('Giường ICU đủ nhân lực dưới ngưỡng');
+  await expect(cards.locator('[data-state="met"]')).toHaveCount(0);
+  await expect(cards.getByTestId('criterion-not-settled')).toHaveCount(0);
+
+  // the printed brief says the same
+  await page.goto(`/provinces/${W.code}/print?week=${W.capacityWeek}`);
+  const brief = page.getByTestId('weekly-brief');
+  await expect(brief.locator('tr[data-criterion="freeBeds"]')).toContainText('• Giường còn trống dưới ngưỡng');
+  await expect(brief.getByTestId('combination-note')).toContainText('là cách đọc của SurgeWatch');
+  await page.goto(`/provinces/${W.code}/print?week=${W.unsettledWeek}`);
+  await expect(brief.getByTestId('not-settled-note')).toHaveText(/Chưa chốt: có thể thay đổi/);
+  await expect(brief.locator('[data-settlement="notSettled"]')).toContainText('Chưa chốt');
+});
+
+test("the entry grid's live total marks an unsettled verdict and shows the capacity note", async ({ page }) => {
+  const W = VERDICT_WORLD;
+  await signIn(page, W.dataEntry);
+  await page.goto(`/provinces/${W.code}/entry?week=${W.unsettledWeek}`);
+  const total = page.getByTestId('total-verdict');
+  await expect(total.locator('[data-level="surge"]')).toHaveAttribute('data-settlement', 'notSettled');
+  await expect(total.getByTestId('total-not-settled')).toHaveText(/có thể thay đổi khi nhận đủ báo cáo còn thiếu/);
+  await expect(total.locator('[data-total-criterion="freeBeds"]')).toContainText('chưa chốt');
+
+  await page.goto(`/provinces/${W.code}/entry?week=${W.capacityWeek}`);
+  await expect(total.locator('[data-level="normal"]')).toHaveAttribute('data-settlement', 'settled');
+  await expect(total.getByTestId('capacity-note')).toHaveText([
+    'Giường còn trống dưới ngưỡng',
+    'Giường ICU đủ nhân lực dưới ngưỡng',
+  ]);
 });

@@ -13,6 +13,8 @@ export interface NationalRowView {
   name: string;
   level: SurgeLevel;
   provisional: boolean;
+  /** whether the missing reports could still change the level ("Chưa chốt" when not) */
+  settled: boolean;
   /** cases per 100,000 this week, formatted */
   rate: string;
   /** the plan's threshold with its comparator, formatted */
@@ -31,6 +33,8 @@ export interface NationalRowView {
 export interface NationalRowsLabels {
   levels: Record<SurgeLevel, string>;
   provisional: string;
+  notSettled: string;
+  settledProvisional: string;
   none: string;
 }
 
@@ -44,13 +48,16 @@ export function NationalRows({
   labels: NationalRowsLabels;
 }) {
   return rows.map((r) => (
-    <tr key={r.code} data-province={r.code} data-level={r.level}>
+    <tr key={r.code} data-province={r.code} data-level={r.level} data-settled={String(r.settled)}>
       <td>
         <LevelBadgeView
           level={r.level}
           provisional={r.provisional}
+          settled={r.settled}
           label={labels.levels[r.level]}
           provisionalLabel={labels.provisional}
+          notSettledLabel={labels.notSettled}
+          settledProvisionalLabel={labels.settledProvisional}
         />
       </td>
       <th scope="row" className="px-3 py-1.5 text-left font-medium">

@@ -74,6 +74,7 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
       name: r.name,
       level: r.level,
       provisional: r.provisional,
+      settled: r.settled,
       rate: r.casesRate === null ? '—' : f.rate(r.casesRate),
       threshold: `${COMPARATOR_SYMBOL[r.casesThreshold.comparator]} ${f.threshold(r.casesThreshold.threshold)}`,
       spark: r.spark.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
@@ -103,7 +104,17 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
       testId="national-table"
       tableClassName="[&_td]:px-3 [&_td]:py-1.5"
     >
-      <NationalRows rows={rows} week={data.week} labels={{ levels: levelLabel, provisional, none }} />
+      <NationalRows
+        rows={rows}
+        week={data.week}
+        labels={{
+          levels: levelLabel,
+          provisional,
+          none,
+          notSettled: tl('notSettled'),
+          settledProvisional: tl('settledProvisional'),
+        }}
+      />
     </DataTable>
   );
 }

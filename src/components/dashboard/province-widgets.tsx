@@ -124,12 +124,13 @@ export async function HeatmapWidget({
 export async function CompletenessWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
   const tp = await getTranslations('province');
-  const view = await getProvinceUnits(ctx, week);
+  const [view, { current }] = await Promise.all([getProvinceUnits(ctx, week), getProvinceCards(ctx, week)]);
   const weekText = formatIsoWeek(week);
   const missing = view.units
     .filter((u) => u.counts === null)
     .map((u) => (u.kind === 'province' ? tp('ownRow') : u.name));
-  const byField = view.result?.completeness.byField;
+  // from the one verdict reader, as the cards: per figure, how many units reported it
+  const byField = current.population === null ? null : current.byField;
   return (
     <section aria-labelledby="units" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="units" className="mb-1 text-lg font-semibold">

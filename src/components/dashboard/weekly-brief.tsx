@@ -12,11 +12,28 @@ import {
   type ProvinceContext,
 } from '@/server/dashboard/province';
 import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
+import {
+  criterionCoverage,
+  criterionNotSettled,
+  criterionState,
+  settlementOf,
+  type CriterionState,
+} from '@/components/surge/verdict-display';
 import { getNumberFormats } from '@/i18n/server';
 import { formatDateTime } from '@/i18n/format';
 
 // The province's weekly brief for a leaders' meeting: one A4 page, readable in black and white (symbols and words,
-// not colour), drawn entirely on the server (the small charts are plain SVG).
+// not colour), drawn entirely on the server (the small charts are plain SVG). A paper outlives the figures it was
+// printed from, so it says whether its level could still change ("Chưa chốt") and that the way the criteria combine
+// is SurgeWatch's reading of the appendix.
+
+const STATE_SYMBOL: Record<CriterionState, string> = {
+  met: '▲',
+  notMet: '✓',
+  unknown: '?',
+  informationOnly: '•',
+  capacityNote: '•',
+};
 
 const HOTSPOTS = 8;
 
@@ -32,6 +49,7 @@ export async function WeeklyBrief({
   const t = await getTranslations('dashboard');
   const tc = await getTranslations('criteria');
   const tp = await getTranslations('province');
+  const tl = await getTranslations('levels');
   const f = await getNumberFormats();
   const [{ current, previous }, series, heatmap, units] = await Promise.all([
     getProvinceCards(ctx, week),
@@ -50,6 +68,8 @@ export async function WeeklyBrief({
     .map((u) => (u.kind === 'province' ? tp('ownRow') : u.name));
   const rate = (v: number | null | undefined) => (v === null || v === undefined ? '—' : f.rate(v));
   const prior = new Map((previous.criteria ?? []).map((c) => [c.key, c]));
+  const criteria = current.criteria ?? [];
+  const settlement = settlementOf(current);
 
   return (
     <article
@@ -66,7 +86,13 @@ export async function WeeklyBrief({
 
       <section className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="font-semibold">{t('print.level')}:</h2>
-        <LevelBadge level={current.level} provisional={current.provisional} size="lg" />
+        <LevelBadge
+          level={current.level}
+          provisional={current.provisional}
+          settled={current.settled}
+          size="lg"
+          quietNote={false}
+        />
         <span>
           {t('verdict.completeness', {
             reported: current.reported,
@@ -74,6 +100,14 @@ export async function WeeklyBrief({
             percent: f.percent(current.expected ? current.reported / current.expected : 0),
           })}
         </span>
+        {settlement === 'notSettled' && (
+          <p className="w-full font-bold" data-testid="not-settled-note">
+            ◌ {tl('notSettledLong')}
+          </p>
+        )}
+        {settlement === 'settledProvisional' && (
+          <p className="w-full">{t('verdict.settledProvisional', { missing: current.expected - current.reported })}</p>
+        )}
       </section>
 
       <section className="mb-3">
@@ -102,37 +136,50 @@ export async function WeeklyBrief({
             </tr>
           </thead>
           <tbody>
-            {(current.criteria ?? []).map((c) => (
-              <tr key={c.key} className="border-b border-slate-400">
-                <th scope="row" className="py-1 pr-2 text-left font-medium">
-                  {tc(c.key)}
-                </th>
-                <td className="py-1 pr-2 text-right font-semibold tabular-nums">{rate(c.rate)}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{rate(prior.get(c.key)?.rate)}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">
-                  {COMPARATOR_SYMBOL[c.comparator]} {f.threshold(c.threshold)}
-                </td>
-                <td className="whitespace-nowrap py-1 pr-2 font-semibold">
-                  {c.met === null
-                    ? `? ${t('cards.unknown')}`
-                    : c.met
-                      ? `▲ ${t('cards.met')}`
-                      : `✓ ${t('cards.notMet')}`}
-                </td>
-                <td className="py-1">
-                  <Sparkline
-                    values={series.map((w) => w.criteria?.find((x) => x.key === c.key)?.rate ?? null)}
-                    threshold={c.threshold}
-                    breach={breachSide(c.comparator)}
-                    width={150}
-                    height={30}
-                  />
-                </td>
-              </tr>
-            ))}
+            {criteria.map((c) => {
+              const state = criterionState(c, { level: current.level, criteria });
+              const coverage = criterionCoverage(c.key, current.byField, current.expectedByField);
+              return (
+                <tr key={c.key} className="border-b border-slate-400" data-criterion={c.key} data-state={state}>
+                  <th scope="row" className="py-1 pr-2 text-left font-medium">
+                    {tc(c.key)}
+                  </th>
+                  <td className="py-1 pr-2 text-right font-semibold tabular-nums">{rate(c.rate)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{rate(prior.get(c.key)?.rate)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">
+                    {COMPARATOR_SYMBOL[c.comparator]} {f.threshold(c.threshold)}
+                  </td>
+                  <td className="py-1 pr-2">
+                    <span className="whitespace-nowrap font-semibold">
+                      {STATE_SYMBOL[state]}{' '}
+                      {state === 'capacityNote' ? tl('capacityNote', { key: c.key }) : t(`cards.${state}`)}
+                    </span>
+                    {criterionNotSettled(c) && (
+                      <span className="whitespace-nowrap"> · {tl('criterionNotSettled')}</span>
+                    )}
+                    {coverage && <span className="block text-[10px]">{tl('reportedBy', coverage)}</span>}
+                  </td>
+                  <td className="py-1">
+                    <Sparkline
+                      values={series.map((w) => w.criteria?.find((x) => x.key === c.key)?.rate ?? null)}
+                      threshold={c.threshold}
+                      breach={breachSide(c.comparator)}
+                      width={150}
+                      height={30}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         <p className="mt-1 text-[10px]">{t('print.sparkNote')}</p>
+        {criteria.some((c) => criterionState(c, { level: current.level, criteria }) === 'capacityNote') && (
+          <p className="mt-1 text-[10px]">• {tl('capacityNoteHelp')}</p>
+        )}
+        <p className="mt-1 text-[10px]" data-testid="combination-note">
+          {tl('combination', { rule: current.plan.rule })}
+        </p>
       </section>
 
       <section className="mb-3">

@@ -1,10 +1,20 @@
 import { getTranslations } from '@/i18n/server';
-import { LevelBadgeView, type LevelBadgeProps } from './level-badge-view';
+import { LevelBadgeView, type LevelBadgeLabels, type LevelBadgeProps } from './level-badge-view';
 
-export { LevelBadgeView, type LevelBadgeProps };
+export { LevelBadgeView, type LevelBadgeLabels, type LevelBadgeProps };
 
 /** A level as symbol + word (never colour alone), in the request's language. */
 export async function LevelBadge(props: LevelBadgeProps) {
+  return <LevelBadgeView {...props} {...await levelBadgeLabels(props.level)} />;
+}
+
+/** The badge's words for a level, for views that draw many badges (translate once, pass them on). */
+export async function levelBadgeLabels(level: LevelBadgeProps['level']): Promise<LevelBadgeLabels> {
   const t = await getTranslations('levels');
-  return <LevelBadgeView {...props} label={t(props.level)} provisionalLabel={t('provisional')} />;
+  return {
+    label: t(level),
+    provisionalLabel: t('provisional'),
+    notSettledLabel: t('notSettled'),
+    settledProvisionalLabel: t('settledProvisional'),
+  };
 }

@@ -15,6 +15,7 @@ import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince, provinceHeader } from '@/server/dashboard/province';
+import { ProposalWidget } from './response/proposal-section';
 import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
 
 type Props = {
@@ -67,6 +68,9 @@ export default async function ProvincePage({ params, searchParams }: Props) {
           </Link>
         </div>
       </div>
+      <Suspense fallback={null}>
+        <ProposalWidget user={user} code={code} />
+      </Suspense>
       <Suspense fallback={<WidgetSkeleton height={260} />}>
         <VerdictWidget ctx={ctx} week={week} />
       </Suspense>

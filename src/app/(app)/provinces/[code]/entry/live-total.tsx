@@ -1,5 +1,6 @@
 'use client';
 import { useFormatter, useTranslations } from 'use-intl/react';
+import { criterionNotSettled, isCapacityNote, settlementOf } from '@/components/surge/verdict-display';
 import { evaluateProvinceWeek, type Plan } from '@/lib/surge';
 import { FIGURE_FIELDS, hasReported, type Figures } from '@/lib/validations/figures';
 import { CriterionMark } from './criterion-mark';
@@ -21,6 +22,7 @@ export function LiveTotal({
   hasErrors: boolean;
 }) {
   const t = useTranslations('entry');
+  const tl = useTranslations('levels');
   const format = useFormatter();
   const ownIndex = rows.findIndex((r) => r.kind === 'province');
   const districtRows = figures.filter((_, i) => i !== ownIndex).map((f) => (hasReported(f) ? countsOf(f) : null));
@@ -66,10 +68,38 @@ export function LiveTotal({
         <td className="px-3 py-2 align-top text-xs" aria-live="polite" data-testid="total-verdict">
           {result ? (
             <div className="flex flex-col items-start gap-1">
-              <LevelChip level={result.verdict.level} provisional={result.verdict.provisional} />
-              {result.verdict.criteria.map((c) => (
-                <CriterionMark key={c.key} criterion={c} showThreshold />
-              ))}
+              <LevelChip
+                level={result.verdict.level}
+                provisional={result.verdict.provisional}
+                settled={result.verdict.settled}
+              />
+              {settlementOf(result.verdict) === 'notSettled' && (
+                <span className="text-amber-900" data-testid="total-not-settled">
+                  {tl('notSettledLong')}
+                </span>
+              )}
+              {result.verdict.criteria.map((c) => {
+                // a capacity criterion met without any epidemic one does not raise the level: information, not alarm
+                const note = isCapacityNote(c, result.verdict.level, result.verdict.criteria);
+                return (
+                  <span key={c.key} className="flex flex-col" data-total-criterion={c.key}>
+                    <span>
+                      <CriterionMark criterion={c} informationOnly={note} showThreshold />
+                      {criterionNotSettled(c) && (
+                        <span className="text-amber-900" data-testid="criterion-not-settled">
+                          {' '}
+                          · {tl('criterionNotSettled')}
+                        </span>
+                      )}
+                    </span>
+                    {note && (
+                      <span className="text-slate-600" data-testid="capacity-note">
+                        {tl('capacityNote', { key: c.key })}
+                      </span>
+                    )}
+                  </span>
+                );
+              })}
               {hasErrors && <span className="text-red-800">{t('total.errorsLeftOut')}</span>}
             </div>
           ) : (

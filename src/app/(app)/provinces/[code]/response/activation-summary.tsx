@@ -82,7 +82,7 @@ export async function ActivationSummary({
         {detail.figuresHidden ? (
           <p className="text-sm text-slate-600">{t('snapshot.hidden')}</p>
         ) : snapshot.criteria.length > 0 ? (
-          <CriteriaCards criteria={snapshot.criteria} />
+          <CriteriaCards criteria={snapshot.criteria} level={snapshot.level} />
         ) : (
           <p className="text-sm text-slate-600">{t('snapshot.noFigures')}</p>
         )}
