@@ -23,6 +23,7 @@ import {
   FUZZ_WORLD,
   demoUnits,
   LAI_CHAU_WORLDS,
+  LEVEL_CHANGE_WORLD,
   LAST_WEEK,
   MATRIX_KG,
   MATRIX_LC,
@@ -232,6 +233,7 @@ export async function buildWorlds(db: PrismaClient, now: Date): Promise<void> {
   await matrixWorld(db);
   await signOutWorld(db);
   await verdictWorld(db);
-  for (const w of LAI_CHAU_WORLDS) await shapedWorld(db, w, ['dataEntryLC'], now);
+  for (const w of LAI_CHAU_WORLDS)
+    await shapedWorld(db, w, w === LEVEL_CHANGE_WORLD ? ['dataEntryLC', 'districtLC'] : ['dataEntryLC'], now);
   for (const w of [MATRIX_KG, MATRIX_LC]) await shapedWorld(db, w, MATRIX_MIRRORED[w.shapeOf], now);
 }

@@ -13,7 +13,18 @@ const SHOTS = process.env.SCREENSHOT_DIR;
 
 test('a typo that would open the plan asks first, naming the opening for 16 bodies; its correction asks to withdraw it', async ({
   page,
+  browser,
 }) => {
+  // Tam Đường's officer follows their task list in a browser of their own
+  const officerContext = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const officer = await officerContext.newPage();
+  await signIn(officer, W.districtOfficer);
+  const officerTasks = async () => {
+    await officer.goto('/tasks');
+    return officer.locator('main');
+  };
+  await expect(await officerTasks()).toContainText('hiện không kích hoạt phương án ứng phó');
+
   await signIn(page, W.dataEntry);
   await page.goto(`/provinces/${P}/entry?week=2026-W47`);
   const save = page.getByRole('button', { name: 'Lưu số liệu tuần' });
@@ -40,7 +51,7 @@ test('a typo that would open the plan asks first, naming the opening for 16 bodi
   await cell(page, u('12'), 'staffedIcuBeds').fill('4');
   await save.click();
   await expect(levelChange).toBeVisible();
-  await expect(levelChange).toContainText('Lưu sẽ thay đổi tình huống dịch của toàn tỉnh');
+  await expect(levelChange).toContainText('Lưu sẽ ảnh hưởng đến tình huống dịch hoặc phương án ứng phó của toàn tỉnh');
   await expect(levelChange).toContainText('Tuần 2026-W47: Cảnh báo sớm → Kịch bản bùng phát (đã chốt).');
   await expect(levelChange).toContainText('Lưu sẽ kích hoạt phương án cho 16 cơ quan');
   await expect(page.getByTestId('saved-message')).toHaveText(''); // the earlier save's message is not this one's
@@ -69,6 +80,7 @@ test('a typo that would open the plan asks first, naming the opening for 16 bodi
     '✓ Đã lưu 1 báo cáo. Tuần 2026-W47: Cảnh báo sớm → Kịch bản bùng phát (đã chốt). Đã kích hoạt phương án cho 16 cơ quan.',
   );
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/level-change-saved-1280.png` });
+  await expect(await officerTasks()).toContainText(/Cần làm \(\d+\)/);
 
   // the correction, 4 → 12: the automatic opening nobody has acted on is withdrawn, once confirmed
   await expect(page.locator(`tr[data-unit="${u('12')}"]`)).toContainText(`Đã báo cáo: ${W.dataEntry.name}`);
@@ -82,4 +94,7 @@ test('a typo that would open the plan asks first, naming the opening for 16 bodi
   await expect(page.getByTestId('saved-message')).toHaveText(
     /^✓ Đã lưu 1 báo cáo\. Tuần 2026-W47: Kịch bản bùng phát → Cảnh báo sớm \(đã chốt\)\. Đã rút lại kích hoạt tự động/,
   );
+  // the withdrawn plan's tasks are gone from the officer's list
+  await expect(await officerTasks()).toContainText('hiện không kích hoạt phương án ứng phó');
+  await officerContext.close();
 });

@@ -132,7 +132,11 @@ export const TOKENS_WORLD = laiChauShaped('76', 'Tỉnh Thử nghiệm Mã API',
  * level-change.spec.ts: Lai Châu's latest demo week (2026-W47, Tam Đường not reported yet), where a typo in the
  * provincial ICU figure opens the plan after a confirmation, and its correction withdraws it.
  */
-export const LEVEL_CHANGE_WORLD = laiChauShaped('53', 'Tỉnh Thử nghiệm Tình huống', 'tinh-huong');
+export const LEVEL_CHANGE_WORLD = (() => {
+  const w = laiChauShaped('53', 'Tỉnh Thử nghiệm Tình huống', 'tinh-huong');
+  // Tam Đường's officer (mirroring districtLC), who gets the district committee's tasks when the plan opens
+  return { ...w, districtOfficer: mirrorAccount(w, 'districtLC') };
+})();
 /** import-level-change.spec.ts: the same typo in Lai Châu's latest demo week, sent as a file. */
 export const IMPORT_LEVEL_WORLD = laiChauShaped('55', 'Tỉnh Thử nghiệm Tình huống Nhập tệp', 'tinh-huong-nhap');
 

@@ -70,7 +70,14 @@ export async function decideConsequence(tx: Tx, provinceCode: string, week: IsoW
   const open = await readOpenActivation(tx, verdict.province.id);
   if (open) {
     if (compareWeeks(open.week, week) !== 0) return { ...base, open, consequence: NONE(level, settled) };
-    if (!settledSurge && open.trigger === 'AUTOMATIC' && !(await hasWorkStarted(tx, open.id))) {
+    if (
+      !settledSurge &&
+      open.trigger === 'AUTOMATIC' &&
+      !(await hasWorkStarted(tx, open.id)) &&
+      // a correction of an older week does not withdraw a plan the present calls for: the latest complete week
+      // being a settled surge would open it again at once, with everyone's task lists reset
+      (isLatest || !(await settledSurgeNow(tx, provinceCode, now)))
+    ) {
       const agencies = await tx.activationTask.groupBy({ by: ['agencyId'], where: { activationId: open.id } });
       return {
         ...base,
@@ -95,6 +102,11 @@ export async function decideConsequence(tx: Tx, provinceCode: string, week: IsoW
   }
   const agencies = await tx.agency.count({ where: { planId: verdict.planId, templates: { some: {} } } });
   return { ...base, consequence: { level, settled, action: settled ? 'open' : 'propose', agencies } };
+}
+
+async function settledSurgeNow(tx: Tx, provinceCode: string, now: Date): Promise<boolean> {
+  const latest = await loadProvinceVerdict(tx, provinceCode, lastCompleteWeek(now));
+  return latest?.snapshot.level === 'surge' && latest.snapshot.settled;
 }
 
 /** The correction stored on an activation (src/server/activation/withdraw.ts): only the fields read here. */

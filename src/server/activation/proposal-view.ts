@@ -49,6 +49,13 @@ export async function getActivationProposal(
     select: { id: true, snapshot: true, createdAt: true, updatedAt: true },
   });
   if (!proposal) return null;
+  // a plan already open (a leader's activation that raced a save's proposal) makes the proposal moot until the next
+  // save closes it: never two "kích hoạt" beside each other
+  const open = await prisma.activation.findFirst({
+    where: { status: 'OPEN', province: { code: provinceCode, kind: 'province' } },
+    select: { id: true },
+  });
+  if (open) return null;
   const snapshot = proposal.snapshot as unknown as ActivationSnapshot;
   const [missing, agencies] = await Promise.all([
     missingReports(prisma, provinceCode, latest),

@@ -83,8 +83,10 @@ export async function insertProposal(
     await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
     const winner = await findOpenProposal(tx, province.id);
     if (!winner) throw error;
-    if (!sameWeek(winner, p.week)) throw error;
-    return refresh(tx, winner, p);
+    if (sameWeek(winner, p.week)) return refresh(tx, winner, p);
+    // a save of the previous week's proposal committed first (two saves straddling Monday 00:00): ours replaces it
+    await closeProposal(tx, winner, province.code, { status: 'REPLACED', now: p.now });
+    return proposeActivation(tx, p);
   }
 }
 
@@ -108,8 +110,8 @@ async function refresh(
   p: { verdict: ProvinceVerdict; week: IsoWeek; now: Date },
 ): Promise<ProposalResult> {
   const before = open.snapshot as unknown as ProvinceVerdict['snapshot'];
-  if (JSON.stringify(before) === JSON.stringify(p.verdict.snapshot))
-    return { status: 'unchanged', proposalId: open.id };
+  // a JSONB column gives its keys back in its own order: compare with sorted keys
+  if (stableJson(before) === stableJson(p.verdict.snapshot)) return { status: 'unchanged', proposalId: open.id };
   const changed = await tx.activationProposal.updateMany({
     where: { id: open.id, status: 'OPEN' },
     data: { snapshot: p.verdict.snapshot as unknown as Prisma.InputJsonValue, updatedAt: p.now },
@@ -193,4 +195,15 @@ function isOneOpenProposalViolation(error: unknown): boolean {
     return visit(o.cause);
   };
   return visit(error);
+}
+
+/** JSON with object keys sorted, so that two equal snapshots compare equal whatever order their keys come in. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }

@@ -7,6 +7,7 @@ import { saveWeekSchema, type WeeklyReportRow } from '@/lib/validations/weekly-r
 import type { Failure } from '@/lib/contracts/action-result';
 import type { SaveWeekData } from '@/lib/contracts/reports';
 import { afterReportsSaved } from '../activation/hooks';
+import type { RuleOutcome } from '../activation/rule';
 import { defineAction } from '../boundary/action';
 import { db } from '../db';
 import { now } from '../env';
@@ -20,7 +21,7 @@ import {
   type HistoryEntry,
   type UnitInfo,
 } from './checks';
-import { NotConfirmed, previewLevelChange, weekToWatch, withLevelBefore } from './level-change';
+import { levelChangeKey, NotConfirmed, previewLevelChange, weekToWatch, withLevelBefore } from './level-change';
 import {
   createReports,
   insertAuditRows,
@@ -341,6 +342,9 @@ async function writeChanges(
   const changedWeeks = [...creates, ...updates].map((c) => c.week);
   return prisma.$transaction(
     async (tx: Prisma.TransactionClient) => {
+      // the province's lock, first: its DataVersion row (bumped by every write to its figures) is held until commit, so
+      // saves of one province run one after the other and the consequence read below is the one the rule acts on
+      await bumpDataVersion(tx, provinceCode);
       const week = await weekToWatch(tx, provinceCode, lastCompleteWeek(at), changedWeeks);
       const watched = week && (await withLevelBefore(tx, provinceCode, week));
       const ids = await createReports(tx, creates, user.id, at);
@@ -369,9 +373,8 @@ async function writeChanges(
       ];
       await insertAuditRows(tx, { id: user.id, label: user.email }, provinceCode, audit, at);
 
-      await bumpDataVersion(tx, provinceCode);
       const weeks = new Map([...creates, ...updates].map((c) => [formatIsoWeek(c.week), c.week]));
-      await afterReportsSaved(tx, {
+      const outcome = await afterReportsSaved(tx, {
         provinceCode,
         weeks: [...weeks.values()].sort(compareWeeks),
         actor: { id: user.id, label: user.email },
@@ -387,10 +390,51 @@ async function writeChanges(
           })),
         ],
       });
+      // what the rule did must be what the user confirmed: a leader's action or an officer's tick that committed
+      // between the preview and the act (they do not take the province's lock) changes it, and the user is asked again
+      const acted = actionTaken(outcome);
+      const shown = levelChange?.action ?? 'none';
+      const movesPlan = (a: string) => a === 'open' || a === 'withdraw';
+      if (shown !== acted && (movesPlan(shown) || movesPlan(acted))) {
+        const actual = actedChange(levelChange, acted, outcome);
+        // asked again with what the rule does; confirmed with that key, it stands (else the ask would never end)
+        if (actual.key !== options.confirmLevelChange) throw new NotConfirmed(actual);
+        return actual;
+      }
       return levelChange;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** The act of the automatic rule, in the terms of the save's warning. */
+function actionTaken(outcome: RuleOutcome | null): LevelChange['action'] {
+  if (!outcome) return 'none';
+  if (outcome.activation?.status === 'opened') return 'open';
+  if (outcome.correction?.status === 'withdrawn') return 'withdraw';
+  if (outcome.proposal && (outcome.proposal.status === 'created' || outcome.proposal.status === 'refreshed'))
+    return 'propose';
+  return 'none';
+}
+
+/** The warning for what the rule actually did, when it differs from what the user was shown. */
+function actedChange(
+  shown: LevelChange | null,
+  action: LevelChange['action'],
+  outcome: RuleOutcome | null,
+): LevelChange {
+  const base = shown ?? {
+    code: 'levelChange' as const,
+    week: '',
+    from: outcome?.consequence?.level ?? ('no-data' as const),
+    to: outcome?.consequence?.level ?? ('no-data' as const),
+    settled: outcome?.consequence?.settled ?? false,
+    action,
+    agencies: 0,
+    key: '',
+  };
+  const change = { ...base, action, agencies: outcome?.consequence?.agencies ?? base.agencies };
+  return { ...change, key: levelChangeKey(change) };
 }
 
 /** After a lost race: the stored state of the rows someone else wrote first. */

@@ -1,7 +1,7 @@
 'use client';
 import { useFormatter, useTranslations } from 'use-intl/react';
 import { criterionNotSettled, isCapacityNote, settlementOf } from '@/components/surge/verdict-display';
-import { evaluateProvinceWeek, type Plan } from '@/lib/surge';
+import { evaluateProvinceWeek, expectedReporters, type Plan } from '@/lib/surge';
 import { FIGURE_FIELDS, hasReported, type Figures } from '@/lib/validations/figures';
 import { CriterionMark } from './criterion-mark';
 import { countsOf, type GridRow } from './grid-state';
@@ -33,6 +33,8 @@ export function LiveTotal({
           ownRow: ownIndex >= 0 && hasReported(figures[ownIndex]) ? countsOf(figures[ownIndex]!) : null,
           districtRows,
           expectedDistricts: rows.length - (ownIndex >= 0 ? 1 : 0),
+          // as the server's reader: a province without its own reporting row expects every figure from its units
+          expectedReporters: expectedReporters(rows.length, ownIndex >= 0),
           population,
           plan,
         });
