@@ -36,17 +36,29 @@ const read = (file: string) => {
   return sources.get(file)!;
 };
 
-/** Every file a module reaches through static and dynamic imports of our own sources. */
-function reachable(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [entry];
+const PROVIDER = /<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/;
+const namespacesOf = (match: RegExpMatchArray) => [
+  ...ROOT_CLIENT_NAMESPACES,
+  ...[...match[1]!.matchAll(/['"]([^'"]+)['"]/g)].map((x) => x[1]!),
+];
+
+/**
+ * Every file a module reaches through static and dynamic imports of our own sources, with the namespaces provided
+ * to it: the page's, or those of a ClientMessages a component on the way renders around what it imports (the
+ * province page's activation proposal wraps its forms in the response page's messages, sent only when it shows them).
+ */
+function reachable(entry: string, provided: string[]): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  const stack: Array<[string, string[]]> = [[entry, provided]];
   while (stack.length) {
-    const file = stack.pop()!;
+    const [file, given] = stack.pop()!;
     if (seen.has(file)) continue;
-    seen.add(file);
+    seen.set(file, given);
+    const own = read(file).match(PROVIDER);
+    const passed = own && !/^['"]use client['"]/m.test(read(file)) ? namespacesOf(own) : given;
     for (const m of read(file).matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)) {
       const target = resolveImport(file, m[1]!);
-      if (target && !seen.has(target)) stack.push(target);
+      if (target && !seen.has(target)) stack.push([target, passed]);
     }
   }
   return seen;
@@ -66,8 +78,8 @@ function providedNamespaces(pageDir: string): string[] {
   for (let i = 0; i <= parts.length; i++) {
     const layout = path.join(APP, ...parts.slice(0, i), 'layout.tsx');
     if (!fs.existsSync(layout)) continue;
-    const m = read(layout).match(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/);
-    if (m) provided = [...ROOT_CLIENT_NAMESPACES, ...[...m[1]!.matchAll(/['"]([^'"]+)['"]/g)].map((x) => x[1]!)];
+    const m = read(layout).match(PROVIDER);
+    if (m) provided = namespacesOf(m);
   }
   return provided;
 }
@@ -85,8 +97,7 @@ describe('client messages', () => {
     const problems: string[] = [];
     let checked = 0;
     for (const page of pages(APP)) {
-      const provided = providedNamespaces(path.dirname(page));
-      for (const file of reachable(page)) {
+      for (const [file, provided] of reachable(page, providedNamespaces(path.dirname(page)))) {
         for (const ns of usedNamespaces(file)) {
           checked++;
           if (ns === '' || !provided.includes(ns)) {

@@ -1,4 +1,3 @@
-import { ClientMessages } from '@/components/client-messages';
 import { SurgeBanner } from '@/components/surge/surge-banner';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { getSurgeStatus, openProvince } from '@/server/dashboard/province';
@@ -20,12 +19,10 @@ export default async function ProvinceLayout({
   const user = await getCurrentUser();
   const opened = user ? await openProvince(user, code, 'status') : null;
   const status = opened?.status === 'ok' ? await getSurgeStatus(opened.data) : null;
-  // 'response': the activation proposal on the province page decides with the response page's forms (the pages below
-  // with client components of their own provide their namespaces in their own layouts, which take precedence)
   return (
-    <ClientMessages namespaces={['response']}>
+    <>
       {status && <SurgeBanner status={status} />}
       {children}
-    </ClientMessages>
+    </>
   );
 }
