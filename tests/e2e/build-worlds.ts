@@ -3,6 +3,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { addWeeks, weekMonday, type IsoWeek } from '@/lib/epi-week';
 import { activateIfSurge } from '@/server/activation/open';
+import { runAutomaticRule } from '@/server/activation/rule';
 import { DEMO_ACCOUNTS, DEMO_EMAILS, type DemoAccountKey } from '@/server/seed/demo-accounts';
 import { buildSyntheticReports } from '@/server/seed/synthetic-reports';
 import { DISTRICTS, PROVINCES } from '../../prisma/data/geography/units';
@@ -32,6 +33,7 @@ import {
   shapedUnit,
   type ShapedWorld,
   MATRIX_WORLD,
+  PROPOSAL_WORLD,
   SIGN_OUT_WORLD,
   TASKS_WORLD,
   VERDICT_WORLD,
@@ -126,8 +128,11 @@ async function matrixWorld(db: PrismaClient): Promise<void> {
   await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
 }
 
-async function verdictWorld(db: PrismaClient): Promise<void> {
-  const w = VERDICT_WORLD;
+async function verdictWorld(
+  db: PrismaClient,
+  w: typeof VERDICT_WORLD | typeof PROPOSAL_WORLD,
+  now: Date,
+): Promise<void> {
   const p = await province(db, {
     code: w.code,
     name: w.name,
@@ -160,6 +165,11 @@ async function verdictWorld(db: PrismaClient): Promise<void> {
     [p.code]: { ...quiet, newCases: null },
     ...Object.fromEntries(p.districts.map((d, i) => [d.code, { ...quiet, newCases: i < 2 ? 5 : 0 }])),
   });
+  // the proposal world: the automatic rule after the districts' saves, as a save runs it
+  if (w.code === PROPOSAL_WORLD.code)
+    await db.$transaction((tx) =>
+      runAutomaticRule(tx, { provinceCode: p.code, weeks: [LAST_WEEK], actor: { id: null, label: 'world' }, now }),
+    );
   await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
   await user(db, 'PROVINCIAL_DATA_ENTRY', { ...w.dataEntry, province: p, canSignIn: true });
 }
@@ -232,7 +242,8 @@ export async function buildWorlds(db: PrismaClient, now: Date): Promise<void> {
   await fuzzWorld(db);
   await matrixWorld(db);
   await signOutWorld(db);
-  await verdictWorld(db);
+  await verdictWorld(db, VERDICT_WORLD, now);
+  await verdictWorld(db, PROPOSAL_WORLD, now);
   for (const w of LAI_CHAU_WORLDS)
     await shapedWorld(db, w, w === LEVEL_CHANGE_WORLD ? ['dataEntryLC', 'districtLC'] : ['dataEntryLC'], now);
   for (const w of [MATRIX_KG, MATRIX_LC]) await shapedWorld(db, w, MATRIX_MIRRORED[w.shapeOf], now);

@@ -184,12 +184,27 @@ export const VERDICT_WORLD = {
   dataEntry: person('nhaplieu@ket-luan.world.surgewatch.vn', 'Nhập liệu tỉnh Kết luận'),
 } as const;
 
+/**
+ * proposal.spec.ts ("Done when" #1 of issue 13): the same Lai Châu example as VERDICT_WORLD in a province of its own,
+ * where the automatic rule has run on the eight districts' saves (an unsettled surge: a proposal, no plan); the spec
+ * then saves the provincial hospitals' row.
+ */
+export const PROPOSAL_WORLD = {
+  code: '59',
+  name: 'Tỉnh Thử nghiệm Đề xuất',
+  population: 460_196,
+  districts: 8,
+  leader: person('lanhdao@de-xuat.world.surgewatch.vn', 'Lãnh đạo tỉnh Đề xuất'),
+  dataEntry: person('nhaplieu@de-xuat.world.surgewatch.vn', 'Nhập liệu tỉnh Đề xuất'),
+} as const;
+
 export const WORLD_PROVINCES = [
   ACTIVATION_WORLD,
   TASKS_WORLD,
   FUZZ_WORLD,
   MATRIX_WORLD,
   VERDICT_WORLD,
+  PROPOSAL_WORLD,
   ...LAI_CHAU_WORLDS,
   MATRIX_KG,
   MATRIX_LC,
