@@ -154,3 +154,22 @@ test("the entry grid's live total marks an unsettled verdict and shows the capac
     'Giường ICU đủ nhân lực dưới ngưỡng',
   ]);
 });
+
+test('on a phone the province pages do not scroll sideways: wide tables scroll inside their own frame', async ({
+  page,
+  loginAs,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs('leaderKG');
+  // the heatmap's screen-reader labels once escaped its scrolling frame and widened the page to 754 px
+  for (const path of [
+    '/provinces/91',
+    '/provinces/91/districts',
+    '/provinces/91/completeness',
+    '/provinces/91/response',
+  ]) {
+    await page.goto(path);
+    await expect(page.locator('main')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
+});

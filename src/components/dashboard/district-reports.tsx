@@ -54,7 +54,7 @@ export async function DistrictReports({
   const columns = 10 + (multiUnit ? 1 : 0);
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="district-reports">
         <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>

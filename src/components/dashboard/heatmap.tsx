@@ -63,7 +63,7 @@ export async function DistrictHeatmap({
           oxygenThreshold: `${COMPARATOR_SYMBOL[oxygen.comparator]} ${f.threshold(oxygen.threshold)}`,
         })}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <HeatmapTable
           base={`/provinces/${provinceCode}/districts`}
           weeks={heatmap.weeks}

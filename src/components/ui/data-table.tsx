@@ -27,7 +27,7 @@ export function DataTable({
   children: React.ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={`min-w-full text-sm ${tableClassName}`.trim()} data-testid={testId}>
         <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>

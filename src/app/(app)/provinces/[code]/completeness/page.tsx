@@ -73,7 +73,7 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
           {t('completeness.due', { due: formatDateTime(f.locale, view.dueAt) })}
         </p>
       </section>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('completeness.caption', { week: weekText })}</caption>
           <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">

@@ -54,7 +54,7 @@ async function ProgressTable({
 }) {
   const t = await getTranslations('response');
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid={testId}>
         <caption className="px-3 py-2 text-left font-semibold">{title}</caption>
         <thead className="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
