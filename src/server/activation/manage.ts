@@ -5,6 +5,7 @@ import { manageDenial } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { activateSchema, dismissProposalSchema, dueDateSchema, standDownSchema } from '@/lib/validations/activation';
 import { recordAudit } from '@/server/audit/record';
+import { lockProvince } from '@/server/verdicts/data-version';
 import { defineAction, runAction } from '@/server/boundary/action';
 import { findOpenActivation, openActivation } from './open';
 import { closeOpenProposal, closeProposal } from './proposals';
@@ -55,6 +56,7 @@ export const activate = defineAction({
   run: async ({ prisma, user, input, now }) => {
     const week = lastCompleteWeek(now);
     return prisma.$transaction(async (tx) => {
+      await lockProvince(tx, input.provinceCode);
       if (await findOpenActivation(tx, input.provinceCode))
         return { ok: false, code: 'conflict', message: 'errors.alreadyOpen' } as const;
       const verdict = await loadProvinceVerdict(tx, input.provinceCode, week);
@@ -95,6 +97,7 @@ export const dismissProposal = defineAction({
   messages: { forbidden: 'errors.forbidden', notFound: 'errors.proposalGone' },
   run: ({ prisma, user, input, scope: { provinceCode }, now }) =>
     prisma.$transaction(async (tx) => {
+      await lockProvince(tx, provinceCode);
       const proposal = await tx.activationProposal.findUnique({
         where: { id: input.proposalId },
         select: { id: true, status: true, isoYear: true, isoWeek: true },

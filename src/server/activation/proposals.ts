@@ -84,7 +84,8 @@ export async function insertProposal(
     const winner = await findOpenProposal(tx, province.id);
     if (!winner) throw error;
     if (sameWeek(winner, p.week)) return refresh(tx, winner, p);
-    // a save of the previous week's proposal committed first (two saves straddling Monday 00:00): ours replaces it
+    // two saves straddling Monday 00:00: the proposal of the later week is the present's and stays
+    if (compareWeeks(winner, p.week) > 0) return { status: 'unchanged', proposalId: winner.id };
     await closeProposal(tx, winner, province.code, { status: 'REPLACED', now: p.now });
     return proposeActivation(tx, p);
   }

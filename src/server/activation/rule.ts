@@ -46,7 +46,10 @@ export async function runAutomaticRule(tx: Tx, event: ReportsWritten): Promise<R
     const decision = await decideConsequence(tx, event.provinceCode, openWeek, event.now);
     outcome.correction = await applyCorrection(tx, decision, event);
   }
-  if (!touched(latest)) return openWeek && touched(openWeek) ? outcome : null;
+  // a withdrawal from a correction of an older week leaves the present to judge: the latest complete week is then
+  // decided as if written (it cannot be a settled surge: consequence.ts does not withdraw then; it may be proposed)
+  const withdrawnNow = outcome.correction?.status === 'withdrawn';
+  if (!touched(latest) && !withdrawnNow) return openWeek && touched(openWeek) ? outcome : null;
 
   let decision = await decideConsequence(tx, event.provinceCode, latest, event.now);
   if (decision.correction) {
@@ -62,8 +65,12 @@ export async function runAutomaticRule(tx: Tx, event: ReportsWritten): Promise<R
 
   // a proposal of an older week never stays open once a later week is written
   const proposal = await findOpenProposal(tx, province.id);
-  const current = proposal && compareWeeks({ isoYear: proposal.isoYear, isoWeek: proposal.isoWeek }, latest) === 0;
-  if (proposal && !current) await closeProposal(tx, proposal, province.code, { status: 'REPLACED', now: event.now });
+  const order = proposal && compareWeeks({ isoYear: proposal.isoYear, isoWeek: proposal.isoWeek }, latest);
+  const current = order === 0;
+  // (a newer one than `latest` exists only when this save's clock was read before Monday 00:00 and it waited for the
+  // province's lock past it: that proposal is the present's, and stays)
+  if (proposal && order !== null && order < 0)
+    await closeProposal(tx, proposal, province.code, { status: 'REPLACED', now: event.now });
 
   switch (decision.consequence.action) {
     case 'open': {

@@ -354,8 +354,7 @@ async function writeChanges(
 
       // what the activation hook below will do, seen through this transaction's own writes; a concurrent save that
       // changed the consequence since the user was shown it gives another key, and the user is asked again
-      const levelChange = watched && (await previewLevelChange(tx, provinceCode, watched, at));
-      if (hold || (levelChange && levelChange.key !== options.confirmLevelChange)) throw new NotConfirmed(levelChange);
+      const preview = watched && (await previewLevelChange(tx, provinceCode, watched, at));
 
       const audit: AuditRow[] = [
         ...creates.map((c) => ({
@@ -390,18 +389,12 @@ async function writeChanges(
           })),
         ],
       });
-      // what the rule did must be what the user confirmed: a leader's action or an officer's tick that committed
-      // between the preview and the act (they do not take the province's lock) changes it, and the user is asked again
-      const acted = actionTaken(outcome);
-      const shown = levelChange?.action ?? 'none';
-      const movesPlan = (a: string) => a === 'open' || a === 'withdraw';
-      if (shown !== acted && (movesPlan(shown) || movesPlan(acted))) {
-        const actual = actedChange(levelChange, acted, outcome);
-        // asked again with what the rule does; confirmed with that key, it stands (else the ask would never end)
-        if (actual.key !== options.confirmLevelChange) throw new NotConfirmed(actual);
-        return actual;
-      }
-      return levelChange;
+      // What the user confirms is what the rule did, read from its outcome (the preview describes it when they agree:
+      // they do, save for a leader's action or a tick committed in between, or a file that also corrects an older
+      // week). Not confirmed: everything, the act included, rolls back, and the user is shown this very change.
+      const change = await describeAct(tx, preview, outcome, watched || null);
+      if (hold || (change && change.key !== options.confirmLevelChange)) throw new NotConfirmed(change);
+      return change;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -417,24 +410,50 @@ function actionTaken(outcome: RuleOutcome | null): LevelChange['action'] {
   return 'none';
 }
 
-/** The warning for what the rule actually did, when it differs from what the user was shown. */
-function actedChange(
-  shown: LevelChange | null,
-  action: LevelChange['action'],
+const movesPlan = (action: LevelChange['action']) => action === 'open' || action === 'withdraw';
+
+/**
+ * The change to show and confirm: the preview when the rule did what it said (or neither moves the plan), else the act
+ * itself: a withdrawal with its own week, levels and bodies; an opening with the latest week's; nothing, with 0 bodies.
+ */
+async function describeAct(
+  tx: Prisma.TransactionClient,
+  preview: LevelChange | null,
   outcome: RuleOutcome | null,
-): LevelChange {
-  const base = shown ?? {
-    code: 'levelChange' as const,
-    week: '',
-    from: outcome?.consequence?.level ?? ('no-data' as const),
-    to: outcome?.consequence?.level ?? ('no-data' as const),
-    settled: outcome?.consequence?.settled ?? false,
-    action,
-    agencies: 0,
-    key: '',
-  };
-  const change = { ...base, action, agencies: outcome?.consequence?.agencies ?? base.agencies };
-  return { ...change, key: levelChangeKey(change) };
+  watched: { week: IsoWeek; from: LevelChange['from'] } | null,
+): Promise<LevelChange | null> {
+  const acted = actionTaken(outcome);
+  const shown = preview?.action ?? 'none';
+  if (acted === shown || !(movesPlan(acted) || movesPlan(shown))) return preview;
+  const withdrawn = outcome?.correction?.status === 'withdrawn' ? outcome.correction : null;
+  let change: Omit<LevelChange, 'key' | 'code'>;
+  if (withdrawn) {
+    const bodies = await tx.activationTask.groupBy({
+      by: ['agencyId'],
+      where: { activationId: withdrawn.activationId },
+    });
+    const c = withdrawn.correction;
+    change = {
+      week: c.week,
+      from: c.levelBefore,
+      to: c.levelAfter,
+      settled: c.settledAfter,
+      action: 'withdraw',
+      agencies: bodies.length,
+    };
+  } else {
+    const now = outcome?.consequence;
+    const to = now?.level ?? preview?.to ?? ('no-data' as const);
+    change = {
+      week: preview?.week ?? (watched ? formatIsoWeek(watched.week) : ''),
+      from: preview?.from ?? watched?.from ?? to,
+      to,
+      settled: now?.settled ?? preview?.settled ?? false,
+      action: acted,
+      agencies: acted === 'none' ? 0 : (now?.agencies ?? 0),
+    };
+  }
+  return { code: 'levelChange', ...change, key: levelChangeKey(change) };
 }
 
 /** After a lost race: the stored state of the rows someone else wrote first. */

@@ -15,3 +15,13 @@ export async function bumpDataVersion(
     update: { version: { increment: 1 } },
   });
 }
+
+/**
+ * Takes the province's lock without changing its data version: the DataVersion row every save of its figures bumps
+ * first (src/server/reports/save.ts), so a leader's decision on the plan (activate, dismiss a proposal) and a save's
+ * automatic rule run one after the other, in the same order of locks, and never deadlock or cross.
+ */
+export async function lockProvince(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, provinceCode: string) {
+  await tx.$executeRaw`INSERT INTO "DataVersion" ("provinceCode", version, "updatedAt") VALUES (${provinceCode}, 0, now())
+    ON CONFLICT ("provinceCode") DO UPDATE SET version = "DataVersion".version`;
+}
