@@ -109,3 +109,33 @@ describe('a file correcting the week of an automatic opening and writing the lat
     expect(a).toMatchObject({ status: 'OPEN', correction: { week: '2026-W46', levelAfter: 'warning' } });
   });
 });
+
+describe('the eight districts saved without the provincial row (issue 13, "Done when" #1), through the save', () => {
+  it('asks to confirm a proposal, not an opening; confirmed, the proposal is open and no plan; the row settles it', async () => {
+    const { p, clerk } = await laiChau();
+    vi.stubEnv('SURGEWATCH_NOW', IN_W48);
+    const districts = inputs(p, W47, 20).slice(1);
+    const asked = await save(clerk, p, districts);
+    expect(asked).toMatchObject({
+      status: 'warnings',
+      levelChange: { week: '2026-W47', from: 'no-data', to: 'surge', settled: false, action: 'propose', agencies: 16 },
+    });
+    const key = asked.status === 'warnings' ? asked.levelChange!.key : '';
+    expect(await save(clerk, p, districts, key)).toMatchObject({ status: 'saved' });
+    const proposals = () =>
+      db.prisma.activationProposal.findMany({ where: { provinceId: p.id }, select: { status: true } });
+    expect(await proposals()).toEqual([{ status: 'OPEN' }]);
+    expect(await activations(p)).toEqual([]);
+    // the provincial row (120 free beds, 20 ICU): early warning, settled; nothing opens, the proposal closes
+    const row = inputs(p, W47, 20).slice(0, 1);
+    const settling = await save(clerk, p, row);
+    expect(settling).toMatchObject({
+      status: 'warnings',
+      levelChange: { from: 'surge', to: 'warning', settled: true, action: 'none', agencies: 0 },
+    });
+    const rowKey = settling.status === 'warnings' ? settling.levelChange!.key : '';
+    expect(await save(clerk, p, row, rowKey)).toMatchObject({ status: 'saved' });
+    expect(await proposals()).toEqual([{ status: 'SETTLED' }]);
+    expect(await activations(p)).toEqual([]);
+  });
+});

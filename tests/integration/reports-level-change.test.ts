@@ -216,7 +216,7 @@ describe('the API', () => {
     });
     expect(await writes()).toEqual(before);
 
-    // a garbled key, or the key given twice, is not a confirmation; never a 5xx
+    // a garbled key, or a key with a character more, is not a confirmation; never a 5xx
     for (const query of ['?confirm=warnings&levelChange=%00%FF', `?confirm=warnings&levelChange=${key}x`]) {
       const again = await put(body, query);
       expect(again.status).toBe(422);

@@ -336,11 +336,6 @@ function judgeChecked(counts: Counts, population: number, plan: Plan, district: 
   }
 }
 
-/** evaluateSurge for counts and population the caller has already validated (aggregateCounts output, say). */
-export function evaluateSurgeUnchecked(counts: Counts, population: number, plan: Plan): SurgeVerdict {
-  return judgeChecked(counts, population, plan, false, false);
-}
-
 /**
  * Judges one unit-week against a plan's four criteria (rates per 100,000 population of the unit) and its scenario
  * rule. A null figure is unknown: its criterion has rate and met null, and the verdict is provisional.

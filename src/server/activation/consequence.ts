@@ -7,7 +7,7 @@ import { loadProvinceVerdict, type ProvinceVerdict, type Tx } from '@/server/ver
 // written, and afterReportsSaved acts on decideConsequence, the same computation, so the warning and the act cannot
 // disagree. No `server-only`: the seed opens the demo activations through this code (see province-verdict.ts).
 //
-// The rule, for one week of one province (docs/adr/0008-response-activation.md):
+// The rule, for one week of one province (docs/adr/0012-verdicts-before-acting.md, refining ADR 8):
 // - an OPEN activation of that week whose week is no longer a settled surge: withdrawn when it opened automatically and
 //   nobody has acted on it ('withdraw'); otherwise it stays open and the correction is shown to the leaders ('none');
 // - any other OPEN activation: nothing more to open ('none');

@@ -5,8 +5,9 @@ import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { db } from '@/server/db';
 import { populationInForce } from '@/server/populations/in-force';
 
-// The province's week unit by unit and the plan in force (not the province's verdict: read.ts), read without scope: callers check the user's permission
-// first (openProvince in src/server/dashboard/province.ts). Only small plain objects leave.
+// The province's week unit by unit and the plan in force (not the province's verdict: read.ts), read without scope:
+// callers check the user's permission first (openProvince in src/server/dashboard/province.ts). Only small plain
+// objects leave.
 
 /** The plan in force for a province in a week: its own latest valid version, else the default plan. */
 export async function getPlanForWeek(provinceCode: string, week: IsoWeek): Promise<Plan> {
@@ -46,9 +47,9 @@ const toNumber = (v: { toNumber(): number } | null) => (v === null ? null : v.to
 
 /**
  * The province's week unit by unit (the units table, the list of units that have not reported), each district judged on
- * its epidemic criteria; the province's own verdict comes from the one reader (read.ts), not from here. Unscoped: callers check the user's
- * permission first (getProvinceUnits in src/server/dashboard/province.ts, after openProvince). null when the province
- * does not exist.
+ * its epidemic criteria; the province's own verdict comes from the one reader (read.ts), not from here. Unscoped:
+ * callers check the user's permission first (getProvinceUnits in src/server/dashboard/province.ts, after openProvince).
+ * null when the province does not exist.
  */
 export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<ProvinceWeekView | null> {
   const prisma = await db();

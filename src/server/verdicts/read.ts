@@ -23,8 +23,8 @@ import { sumAllProvincesByWeek, sumProvinceByWeek, type SummedWeek } from './sum
 
 // THE province verdict (issue 13): one computation for every page, the API and export, the print brief, the national
 // overview, the banner and the activation. The database sums the province's reports per week (sums.ts), the surge
-// engine judges the sums with what the missing reports could still change (evaluateSums), week by week with the plan and
-// population in force that week. It reads through any client: inside the save's transaction (the activation decides
+// engine judges the sums with what the missing reports could still change (evaluateSums), week by week with the plan
+// and population in force that week. It reads through any client: inside the save's transaction (the activation decides
 // on the rows just written) or outside it (the dashboards cache the result: series.ts). No `server-only`: the seed
 // opens the demo activation through it.
 

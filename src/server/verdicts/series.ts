@@ -12,8 +12,9 @@ export type { WeekFigures } from './read';
 const weekKey = (w: IsoWeek) => `${w.isoYear}-${w.isoWeek}`;
 
 // The dashboards' series: the province's verdicts from the one reader (read.ts), cached under the province's
-// fingerprint, and its branches' (districts') figures judged on their epidemic criteria. Unscoped: the dashboard's reads in src/server/dashboard/ (province.ts, district.ts, national.ts)
-// check the user's permission before calling these. Plain objects only, so they can be cached and passed to client charts.
+// fingerprint, and its branches' (districts') figures judged on their epidemic criteria. Unscoped: the dashboard's
+// reads in src/server/dashboard/ (province.ts, district.ts, national.ts) check the user's permission before calling
+// these. Plain objects only, so they can be cached and passed to client charts.
 
 /** The longest trend a view can ask for (three years); every series is computed over this window and sliced. */
 export const SERIES_WEEKS = 156;

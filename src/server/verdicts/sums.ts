@@ -3,8 +3,8 @@ import type { IsoWeek } from '@/lib/epi-week';
 import type { CountField, Counts } from '@/lib/surge';
 import type { Client } from './facts';
 
-// The verdict reader's aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode, the
-// unique (unitId, isoYear, isoWeek) of WeeklyReport), so a national-scale table is never loaded into JavaScript.
+// The verdict reader's aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode,
+// the unique (unitId, isoYear, isoWeek) of WeeklyReport), so a national-scale table is never loaded into JavaScript.
 // The same SQL runs on PGlite and PostgreSQL. The sums follow aggregateCounts exactly: a field is null when no unit
 // reported it, oxygen is summed as numeric (exact cents), and a unit counts as reported when it gave any figure.
 
