@@ -29,7 +29,10 @@ describe.skipIf(!server)('a PostgreSQL connection ended by the server', () => {
       );
       await admin.end();
       expect(rows[0]!.n).toBeGreaterThan(0);
-      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('57P01')), { timeout: 5_000 });
+      // one warning per ended connection: the pool drops each as its error arrives, and a query that raced an error
+      // still on its way could be handed a dead connection (the next queries are those after the pool has noticed)
+      const ended = () => warn.mock.calls.filter((c) => String(c[0]).includes('57P01')).length;
+      await vi.waitFor(() => expect(ended()).toBeGreaterThanOrEqual(rows[0]!.n), { timeout: 5_000 });
       expect(await db.sql.query<{ v: number }>('SELECT 41 + 1 AS v')).toEqual([{ v: 42 }]);
       expect(await db.prisma.user.count()).toBe(0);
     } finally {
