@@ -155,19 +155,21 @@ function fill(week: Week, i: number, arriving: Counts): Week {
   return { ...week, districts: week.districts.map((d, j) => (j === i - 1 ? merge(d) : d)) };
 }
 
+/** The province week of a generated case, judged with its plan under its rule. */
+const judgeWeek = (w: { planKey: keyof typeof PLANS; rule: SurgeRule; population: number }, week: Week) =>
+  evaluateProvinceWeek({
+    ownRow: week.own,
+    districtRows: week.districts,
+    expectedDistricts: week.districts.length,
+    population: w.population,
+    plan: { ...PLANS[w.planKey], rule: w.rule },
+  }).verdict;
+
 describe('settled verdicts do not change when reports arrive (property)', () => {
   it('holds for any order of arrivals', () => {
     fc.assert(
       fc.property(weekArb, fc.array(fc.nat(), { maxLength: 12 }), (w, order) => {
-        const plan = { ...PLANS[w.planKey], rule: w.rule };
-        const judge = (week: Week) =>
-          evaluateProvinceWeek({
-            ownRow: week.own,
-            districtRows: week.districts,
-            expectedDistricts: week.districts.length,
-            population: w.population,
-            plan,
-          }).verdict;
+        const judge = (week: Week) => judgeWeek(w, week);
         let week: Week = { own: ownRow(w.own), districts: w.districts };
         const seen = [judge(week)];
         // arrivals one unit at a time, in a random order, then everyone's; every earlier verdict is checked
@@ -192,16 +194,9 @@ describe('settled verdicts do not change when reports arrive (property)', () => 
     let reached = 0;
     fc.assert(
       fc.property(weekArb, (w) => {
-        const plan = { ...PLANS[w.planKey], rule: w.rule };
         let week: Week = { own: ownRow(w.own), districts: w.districts };
         for (let k = 0; k <= week.districts.length; k++) week = fill(week, k, w.arriving[k]!);
-        const v = evaluateProvinceWeek({
-          ownRow: week.own,
-          districtRows: week.districts,
-          expectedDistricts: week.districts.length,
-          population: w.population,
-          plan,
-        }).verdict;
+        const v = judgeWeek(w, week);
         const everyFigure = [week.own, ...week.districts].every(
           (r, k) =>
             r !== null &&
