@@ -1,6 +1,6 @@
 import { describeValue, SurgeInputError } from './errors';
 import { checkCounts, evaluateSurge, checkPopulation, ruleIndex, settledLevel } from './evaluate';
-import { COUNT_FIELD } from './plans';
+import { COUNT_FIELD, SEVERITY_FIELDS } from './plans';
 import type { CountField, Counts, CriterionResult, Plan, SurgeVerdict } from './types';
 
 function sumOrNull(total: number, seen: boolean, field: string): number | null {
@@ -40,12 +40,29 @@ function sumRows(rows: readonly Counts[], names: readonly string[]): Counts {
     }
   }
   const cents = sumOrNull(oxygenCents, seenOxygen, 'oxygenAvg7d');
-  return {
+  const sums: Counts = {
     newCases: sumOrNull(cases, seenCases, 'newCases'),
     oxygenAvg7d: cents === null ? null : cents / 100,
     freeCovidBeds: sumOrNull(beds, seenBeds, 'freeCovidBeds'),
     staffedIcuBeds: sumOrNull(icu, seenIcu, 'staffedIcuBeds'),
   };
+  // the optional severity figures: present in the sum when any row has the property (null when none reported it)
+  for (const field of SEVERITY_FIELDS) {
+    let total = 0;
+    let present = false;
+    let seen = false;
+    for (const row of rows) {
+      const value = row[field];
+      if (value === undefined) continue;
+      present = true;
+      if (value !== null) {
+        total += value;
+        seen = true;
+      }
+    }
+    if (present) sums[field] = sumOrNull(total, seen, field);
+  }
+  return sums;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describeValue, SurgeInputError } from './errors';
-import { CAPACITY_CRITERIA, MAX_THRESHOLD } from './plans';
+import { CAPACITY_CRITERIA, MAX_THRESHOLD, SEVERITY_FIELDS } from './plans';
 import type {
   Comparator,
   Counts,
@@ -77,6 +77,15 @@ function validCounts(counts: Counts): boolean {
 
 const WHOLE_MESSAGE = 'must be a whole number ≥ 0, or null when not reported';
 
+/** The severity figures are optional (undefined = not reported, like null); never read by the hot path. */
+function validSeverity(counts: Counts): boolean {
+  return (
+    (counts.severeCases === undefined || validWhole(counts.severeCases)) &&
+    (counts.newAdmissions === undefined || validWhole(counts.newAdmissions)) &&
+    (counts.deaths === undefined || validWhole(counts.deaths))
+  );
+}
+
 /** Slow path: finds the first bad field and throws. Field names are built only here, never in the hot path. */
 function throwBadCounts(counts: Counts, prefix: string): never {
   if (typeof counts !== 'object' || counts === null)
@@ -90,7 +99,13 @@ function throwBadCounts(counts: Counts, prefix: string): never {
     );
   }
   if (!validWhole(counts.freeCovidBeds)) throw invalid(`${prefix}freeCovidBeds`, WHOLE_MESSAGE, counts.freeCovidBeds);
-  throw invalid(`${prefix}staffedIcuBeds`, WHOLE_MESSAGE, counts.staffedIcuBeds);
+  if (!validWhole(counts.staffedIcuBeds))
+    throw invalid(`${prefix}staffedIcuBeds`, WHOLE_MESSAGE, counts.staffedIcuBeds);
+  for (const field of SEVERITY_FIELDS) {
+    const value = counts[field];
+    if (value !== undefined && !validWhole(value)) throw invalid(`${prefix}${field}`, WHOLE_MESSAGE, value);
+  }
+  throw invalid(prefix ? prefix.slice(0, -1) : 'counts', 'is not valid', counts);
 }
 
 /** Throws SurgeInputError unless population is a whole number > 0. */
@@ -104,7 +119,7 @@ export function checkPopulation(population: number, field = 'population'): void 
  * a missing property is a mapping bug, not "not reported".
  */
 export function checkCounts(counts: Counts, prefix = ''): void {
-  if (!validCounts(counts)) throwBadCounts(counts, prefix);
+  if (!validCounts(counts) || !validSeverity(counts)) throwBadCounts(counts, prefix);
 }
 
 function isComparator(c: unknown): c is Comparator {

@@ -10,6 +10,7 @@ export type {
   Plan,
   PlanCriterion,
   PopulationFigure,
+  SeverityField,
   SurgeLevel,
   SurgeRule,
   SurgeVerdict,
@@ -26,6 +27,7 @@ export {
   isValidThreshold,
   MAX_THRESHOLD,
   PLANS,
+  SEVERITY_FIELDS,
   SURGE_RULES,
 } from './plans';
 export type { BuiltInPlanKey } from './plans';
@@ -41,3 +43,5 @@ export type { DistrictLevel, DistrictVerdict } from './evaluate';
 export { aggregateCounts, evaluateProvinceWeek, evaluateSums, expectedReporters, hasAnyFigure } from './aggregate';
 export type { Completeness, ProvinceWeek, ProvinceWeekInput, SumsInput } from './aggregate';
 export { selectPlan, selectPopulation } from './select';
+export { DEATHS_PER, perPopulation, severityRates } from './severity';
+export type { SeverityRates } from './severity';

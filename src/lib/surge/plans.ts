@@ -1,5 +1,5 @@
 import { describeValue, SurgeInputError } from './errors';
-import type { Comparator, CountField, CriterionKey, Plan, SurgeRule } from './types';
+import type { Comparator, CountField, CriterionKey, Plan, SeverityField, SurgeRule } from './types';
 
 /** The four quantitative criteria of appendix II.2, in display order. */
 export const CRITERION_KEYS: readonly CriterionKey[] = Object.freeze([
@@ -19,6 +19,16 @@ export const COUNT_FIELD: Readonly<Record<CriterionKey, CountField>> = Object.fr
   freeBeds: 'freeCovidBeds',
   icuBeds: 'staffedIcuBeds',
 });
+
+/**
+ * The severity figures, in display order: recorded, shown and exported, judged by no plan yet (the plans' criterion
+ * text speaks of "số ca nặng và tử vong"; adding them to a plan's criteria is a later step).
+ */
+export const SEVERITY_FIELDS: readonly SeverityField[] = Object.freeze([
+  'severeCases',
+  'newAdmissions',
+  'deaths',
+] as const);
 
 export const COMPARATORS: readonly Comparator[] = Object.freeze(['>', '>=', '<', '<='] as const);
 export const SURGE_RULES: readonly SurgeRule[] = Object.freeze(['epidemic-and-capacity', 'any', 'all'] as const);

@@ -47,9 +47,22 @@ export interface Counts {
   oxygenAvg7d: number | null;
   freeCovidBeds: number | null;
   staffedIcuBeds: number | null;
+  /**
+   * Severity figures (whole numbers), recorded and shown but judged by no plan yet: absent or null = not reported.
+   * Optional so that every four-figure caller stays valid. See docs/adr/0013-severity-and-growth.md.
+   * - severeCases: severe cases under treatment at the time of the report (ca nặng đang điều trị)
+   * - newAdmissions: new COVID-19 hospital admissions in the week (ca nhập viện mới)
+   * - deaths: COVID-19 deaths in the week (ca tử vong)
+   */
+  severeCases?: number | null;
+  newAdmissions?: number | null;
+  deaths?: number | null;
 }
 
-export type CountField = keyof Counts;
+/** The four figures the plans' criteria judge. */
+export type CountField = 'newCases' | 'oxygenAvg7d' | 'freeCovidBeds' | 'staffedIcuBeds';
+/** The severity figures: optional, recorded and shown, not judged. */
+export type SeverityField = 'severeCases' | 'newAdmissions' | 'deaths';
 
 export type SurgeLevel = 'normal' | 'warning' | 'surge' | 'no-data';
 
