@@ -63,6 +63,14 @@ export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
   return a.isoYear - b.isoYear || a.isoWeek - b.isoWeek;
 }
 
+/**
+ * The calendar year in Asia/Ho_Chi_Minh: not the UTC year (1/1/2027 01:00 in Vietnam is still 2026 in UTC) nor the ISO
+ * year (1/1/2027 is in 2026-W53). Populations are entered per calendar year.
+ */
+export function calendarYear(instant: Date): number {
+  return new TZDate(instant.getTime(), TIME_ZONE).getFullYear();
+}
+
 /** The current week in Asia/Ho_Chi_Minh. */
 export function currentWeek(now: Date): IsoWeek {
   return isoWeekOf(now);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { calendarYear } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { populationSchema } from '@/lib/validations/populations';
 import { recordAudit } from '@/server/audit/record';
@@ -20,7 +21,7 @@ export const setPopulation = defineAction({
     return unit ? { provinceCode: unit.provinceCode } : null;
   },
   run: async ({ user: admin, input, prisma }) => {
-    const maxYear = now().getUTCFullYear() + 1;
+    const maxYear = calendarYear(now()) + 1;
     if (input.year > maxYear)
       return { ok: false, code: 'invalid', message: 'validation.failed', fieldErrors: { year: ['yearFuture'] } };
     try {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/ui/data-table';
 import { getNumberFormats, getLocale, getTranslations } from '@/i18n/server';
+import { calendarYear } from '@/lib/epi-week';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { now } from '@/server/env';
 import { getPopulationTable } from '@/server/populations/queries';
@@ -24,11 +25,10 @@ export default async function PopulationsPage({ searchParams }: Props) {
   const t = await getNestedTranslations('admin.populations');
   const f = await getNumberFormats();
   const locale = await getLocale();
-  const nextYear = now().getUTCFullYear() + 1;
-  const choices = [...new Set([nextYear, now().getUTCFullYear(), ...table.years])].sort((a, b) => b - a);
+  const thisYear = calendarYear(now());
+  const choices = [...new Set([thisYear + 1, thisYear, ...table.years])].sort((a, b) => b - a);
   const requested = Number(query.year);
-  const year =
-    Number.isInteger(requested) && choices.includes(requested) ? requested : (table.years[0] ?? now().getUTCFullYear());
+  const year = Number.isInteger(requested) && choices.includes(requested) ? requested : (table.years[0] ?? thisYear);
   const select = 'mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
   return (
     <>
