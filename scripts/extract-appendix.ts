@@ -24,6 +24,8 @@
  *   hard-wrapped, sometimes with a blank line in the middle of a sentence; Kiên Giang has a few such breaks too).
  *   Lines are joined with one space, except a word broken at a hyphen ("COVID-" + "19"), which is joined without one.
  *   Whitespace is collapsed; the document's wording, spelling mistakes, punctuation and diacritics are kept as written.
+ *   One exception, in body NAMES only (they are the interface's labels, task texts are quotations): the tone mark of
+ *   "Uỷ" is written "Ủy", the spelling most of the documents use, so the interface writes "Ủy ban" one way throughout.
  * - Sub-bullets ("+" under a "-" bullet): kept as part of the parent task, their "+" dropped and their text appended
  *   to the parent's with one space (the parent is usually an introduction ending with ":" that makes no sense alone,
  *   and the app ticks a task as a whole). Neither appendix section V has any, so the rule is not exercised today.
@@ -91,7 +93,8 @@ export const PLAN_SOURCES: PlanSource[] = [
     provinceCode: '12',
     planKey: 'lai-chau',
     document:
-      'Kế hoạch Kiểm soát, quản lý bền vững dịch bệnh COVID-19 tỉnh Lai Châu giai đoạn 2023-2025 của UBND tỉnh Lai Châu (Kế hoạch số …/KH-UBND ngày …/12/2023, số và ngày để trống trong văn bản), ' +
+      'Kế hoạch Kiểm soát, quản lý bền vững dịch bệnh COVID-19 tỉnh Lai Châu giai đoạn 2023-2025 của UBND tỉnh Lai Châu (Kế hoạch số /KH-UBND ngày /12/2023, số và ngày để trống trong văn bản; ' +
+      'theo Tờ trình số 227/TTr-SYT ngày 01/12/2023 của Sở Y tế), ' +
       `Phụ lục "${APPENDIX_TITLE}", mục V. Tổ chức thực hiện`,
     anchor: 'Kèm theo Kế hoạch số',
     bodies: 16,
@@ -294,7 +297,7 @@ export function buildPlanFile(
     return {
       order: b.number,
       code,
-      name: b.name,
+      name: b.name.replace(/Uỷ/g, 'Ủy'),
       description: b.description,
       kind: isDistrictCommittee(code) ? 'district-committee' : 'province-body',
       hasOwnOfficer: !hasNoOwnOfficer(code),

@@ -220,10 +220,10 @@ async function insertReports(
       .slice(i, i + 4000)
       .map(
         (r) =>
-          `(${r.unitId},${r.isoYear},${r.isoWeek},${lit(r.newCases)},${lit(r.oxygenAvg7d)},${lit(r.freeCovidBeds)},${lit(r.staffedIcuBeds)},${lit(r.totalCovidBeds)},${lit(r.totalIcuBeds)},'${now}','${now}')`,
+          `(${r.unitId},${r.isoYear},${r.isoWeek},${lit(r.newCases)},${lit(r.oxygenAvg7d)},${lit(r.freeCovidBeds)},${lit(r.staffedIcuBeds)},${lit(r.totalCovidBeds)},${lit(r.totalIcuBeds)},${lit(r.severeCases)},${lit(r.newAdmissions)},${lit(r.deaths)},'${now}','${now}')`,
       );
     await sql.exec(
-      `INSERT INTO "WeeklyReport" ("unitId","isoYear","isoWeek","newCases","oxygenAvg7d","freeCovidBeds","staffedIcuBeds","totalCovidBeds","totalIcuBeds","createdAt","updatedAt") VALUES ${values.join(',')}`,
+      `INSERT INTO "WeeklyReport" ("unitId","isoYear","isoWeek","newCases","oxygenAvg7d","freeCovidBeds","staffedIcuBeds","totalCovidBeds","totalIcuBeds","severeCases","newAdmissions","deaths","createdAt","updatedAt") VALUES ${values.join(',')}`,
     );
   }
 }

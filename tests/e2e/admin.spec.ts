@@ -65,8 +65,8 @@ test('an administrator creates an account: bad input is shown next to the field 
   await page.getByLabel('Vai trò', { exact: true }).selectOption('DISTRICT_OFFICER');
   // the district list follows the province
   await page.getByLabel('Tỉnh', { exact: true }).selectOption('12');
-  await expect(page.getByLabel('Huyện').locator('option')).toContainText(['Huyện Tam Đường']);
-  await page.getByLabel('Huyện').selectOption({ label: 'Huyện Tam Đường' });
+  await expect(page.getByLabel('Đơn vị cấp huyện').locator('option')).toContainText(['Huyện Tam Đường']);
+  await page.getByLabel('Đơn vị cấp huyện').selectOption({ label: 'Huyện Tam Đường' });
   await page.getByLabel('Mật khẩu ban đầu').fill('ngắn quá');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   const password = page.getByLabel('Mật khẩu ban đầu');
@@ -153,13 +153,13 @@ test('a plan edit is a new version from this week on; the past is judged as befo
   await loginAs('admin');
   await page.goto('/admin/plans');
   const row = page.getByRole('row', { name: /Tỉnh Hà Nam/ });
-  await expect(row).toContainText('Phương án mặc định, phiên bản 1');
-  await row.getByRole('link', { name: 'Tạo phương án riêng' }).click();
-  await expect(page.getByRole('heading', { name: 'Ngưỡng phương án: Tỉnh Hà Nam' })).toBeVisible();
+  await expect(row).toContainText('Kế hoạch mặc định, phiên bản 1');
+  await row.getByRole('link', { name: 'Tạo kế hoạch riêng' }).click();
+  await expect(page.getByRole('heading', { name: 'Ngưỡng của kế hoạch: Tỉnh Hà Nam' })).toBeVisible();
   await expect(page.getByLabel('Ngưỡng: Ca mắc mới/100.000 dân/tuần')).toHaveValue('450');
 
   // a date in a finished week is refused next to the field
-  await page.getByLabel('Tên phương án').fill('Kế hoạch tỉnh Hà Nam (thử nghiệm)');
+  await page.getByLabel('Tên kế hoạch').fill('Kế hoạch tỉnh Hà Nam (thử nghiệm)');
   await page.getByLabel('Văn bản nguồn').fill('Kế hoạch số 1/KH-UBND (thử nghiệm)');
   await page.getByLabel('Áp dụng từ ngày').fill('2026-11-16');
   await page.getByLabel('Ngưỡng: Ca mắc mới/100.000 dân/tuần').fill('300,5');
@@ -171,7 +171,7 @@ test('a plan edit is a new version from this week on; the past is judged as befo
 
   await page.getByLabel('Áp dụng từ ngày').fill('2026-11-23');
   await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu phiên bản mới của phương án.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu phiên bản mới của kế hoạch.' })).toBeVisible();
   const history = page
     .getByRole('region', { name: 'Các phiên bản' })
     .or(page.locator('section[aria-labelledby="versions"]'));
@@ -181,7 +181,7 @@ test('a plan edit is a new version from this week on; the past is judged as befo
 
   // the finished week 2026-W47 is still judged by the default plan
   await page.goto('/admin/plans');
-  await expect(page.getByRole('row', { name: /Tỉnh Hà Nam/ })).toContainText('Phương án mặc định, phiên bản 1');
+  await expect(page.getByRole('row', { name: /Tỉnh Hà Nam/ })).toContainText('Kế hoạch mặc định, phiên bản 1');
   await expect(page.getByRole('row', { name: /Tỉnh Hà Nam/ })).toContainText('Kế hoạch tỉnh Hà Nam (thử nghiệm)');
   await page.goto('/admin/audit?action=plan.version-created&province=35');
   await expect(page.getByTestId('audit-table')).toContainText('GT 300.5');

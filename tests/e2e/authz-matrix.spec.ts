@@ -582,7 +582,7 @@ test('reports: saving through the grid, PUT and import over the API, reads in sc
     ['LC', LC, 'dataEntryLC'],
   ] as const) {
     const grid = await capture(browser, capturer, `/provinces/${province}/entry?week=${OLD_WEEK}`, async (page) => {
-      const cell = page.getByLabel(/^Giường COVID trống — /).first();
+      const cell = page.getByLabel(/^Giường COVID-19 trống — /).first();
       const value = Number((await cell.inputValue()) || '0');
       await cell.fill(String(value + 1));
       await page.getByRole('button', { name: 'Lưu số liệu tuần' }).click();

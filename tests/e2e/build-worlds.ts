@@ -22,6 +22,7 @@ import {
 import {
   ACTIVATION_WORLD,
   FUZZ_WORLD,
+  GROWTH_WORLD,
   demoUnits,
   LAI_CHAU_WORLDS,
   LEVEL_CHANGE_WORLD,
@@ -174,6 +175,39 @@ async function verdictWorld(
   await user(db, 'PROVINCIAL_DATA_ENTRY', { ...w.dataEntry, province: p, canSignIn: true });
 }
 
+/** worlds.ts GROWTH_WORLD: cases on the two districts, deaths and severe cases on the provincial hospitals' row. */
+async function growthWorld(db: PrismaClient): Promise<void> {
+  const w = GROWTH_WORLD;
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    plan: 'default',
+    responsePlan: false,
+    districts: [w.population * 0.6, w.population * 0.4],
+  });
+  for (const [i, label] of w.weeks.entries()) {
+    const [isoYear, isoWeek] = label.split('-W').map(Number) as [number, number];
+    const cases = w.cases[i]!;
+    const east = Math.round(cases * 0.6);
+    // the severity figures through a variable: the factories' Figures names the four judged ones and the totals
+    const hospitals: Figures & { severeCases: number; deaths: number } = {
+      ...calmFigures(w.population),
+      newCases: null,
+      oxygenAvg7d: 12 + i / 2,
+      severeCases: w.severeCases[i]!,
+      deaths: w.deaths[i]!,
+    };
+    const quiet = { oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
+    const units = {
+      [p.code]: hospitals,
+      [p.districts[0]!.code]: { ...quiet, newCases: east },
+      [p.districts[1]!.code]: { ...quiet, newCases: cases - east },
+    };
+    await reports(db, p, { isoYear, isoWeek }, units);
+  }
+  await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
+}
+
 async function signOutWorld(db: PrismaClient): Promise<void> {
   await user(db, 'PROVINCIAL_LEADER', { ...SIGN_OUT_WORLD.leaderKG, province: { code: '91' }, canSignIn: true });
 }
@@ -242,6 +276,7 @@ export async function buildWorlds(db: PrismaClient, now: Date): Promise<void> {
   await fuzzWorld(db);
   await matrixWorld(db);
   await signOutWorld(db);
+  await growthWorld(db);
   await verdictWorld(db, VERDICT_WORLD, now);
   await verdictWorld(db, PROPOSAL_WORLD, now);
   for (const w of LAI_CHAU_WORLDS)

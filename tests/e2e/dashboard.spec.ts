@@ -14,7 +14,7 @@ test('the leader of Kiên Giang sees the surge banner on every page of the provi
   await expect(page).toHaveURL(/\/provinces\/91$/);
   const banner = page.getByTestId('surge-banner');
   await expect(banner).toHaveAttribute('role', 'alert');
-  await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  await expect(banner).toContainText('Tình huống bùng phát — tuần 2026-W47');
   // the criteria met, with their values against the plan's thresholds
   await expect(banner).toContainText('Ca mắc mới/100.000 dân/tuần 610,0 (ngưỡng > 450)');
   await expect(banner).toContainText('Giường COVID-19 còn trống/100.000 dân 6,5 (ngưỡng < 10)');
@@ -29,13 +29,13 @@ test('the leader of Kiên Giang sees the surge banner on every page of the provi
   const cases = page.getByTestId('indicator-cards').locator('[data-criterion="cases"]');
   await expect(cases).toContainText('610,0');
   await expect(cases).toContainText('Ngưỡng > 450');
-  await expect(cases).toContainText('Đạt ngưỡng');
+  await expect(cases).toContainText('Chạm ngưỡng');
   await expect(cases).toContainText(/(Tăng|Giảm) [\d.,]+ so với tuần 2026-W46/);
 
   // another page of the province, under the same layout
   await page.goto('/provinces/91/districts/899');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thành phố Rạch Giá');
-  await expect(page.getByTestId('surge-banner')).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  await expect(page.getByTestId('surge-banner')).toContainText('Tình huống bùng phát — tuần 2026-W47');
 });
 
 test('a national leader lands on the national overview, and a normal province shows no banner', async ({
@@ -113,11 +113,11 @@ test('the trend charts draw their threshold lines, shade the breach side and lea
 test("a heatmap cell opens that district's week", async ({ page, loginAs }) => {
   await loginAs('leaderKG');
   const cell = page.getByTestId('heatmap').locator('a[href="/provinces/91/districts/899?week=2026-W45"]');
-  await expect(cell).toHaveText(/^▲[\d.]+ Đạt ngưỡng dịch tễ$/); // Rạch Giá was past the threshold that week
+  await expect(cell).toHaveText(/^▲[\d.]+ Chạm ngưỡng dịch tễ$/); // Rạch Giá was past the threshold that week
   await cell.hover(); // the exact values come as the tooltip
   await expect(cell).toHaveAttribute(
     'title',
-    /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\. Đạt ngưỡng dịch tễ$/,
+    /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\. Chạm ngưỡng dịch tễ$/,
   );
   await cell.click();
   await expect(page).toHaveURL(/\/provinces\/91\/districts\/899\?week=2026-W45$/);
@@ -173,7 +173,7 @@ test('the weekly brief prints on one A4 page', async ({ page, loginAs }) => {
   await expect(page).toHaveURL(/\/provinces\/91\/print\?week=2026-W47$/);
   const brief = page.getByTestId('weekly-brief');
   await expect(brief).toContainText('Bản tin tuần 2026-W47 — Tỉnh Kiên Giang');
-  await expect(brief).toContainText('Kịch bản bùng phát');
+  await expect(brief).toContainText('Tình huống bùng phát');
   await expect(brief.getByTestId('combination-note')).toHaveText(
     'Cách kết hợp tiêu chí (≥ 1 tiêu chí dịch và ≥ 1 tiêu chí năng lực) là cách đọc của SurgeWatch; phụ lục II.2 không quy định cách kết hợp.',
   );
@@ -190,7 +190,7 @@ test('a week whose ICU figure one district left out is a surge that is not settl
   await expect(verdict.locator('[data-level="surge"]')).toHaveAttribute('data-settlement', 'notSettled');
   await expect(verdict.getByTestId('not-settled-note')).toBeVisible();
   const icu = page.getByTestId('indicator-cards').locator('[data-criterion="icuBeds"]');
-  await expect(icu).toContainText('Đạt ngưỡng · chưa chốt');
+  await expect(icu).toContainText('Chạm ngưỡng · chưa chốt');
   await expect(icu).toContainText('15/16 đơn vị đã báo cáo số này');
   // the banner speaks of 2026-W47, settled: no mark
   await expect(page.getByTestId('surge-banner')).toHaveAttribute('data-settlement', 'settled');
@@ -201,7 +201,7 @@ test('an agency officer sees the status banner without the figures', async ({ pa
   await loginAs('agencyKG');
   await page.goto('/provinces/91');
   const banner = page.getByTestId('surge-banner');
-  await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  await expect(banner).toContainText('Tình huống bùng phát — tuần 2026-W47');
   await expect(banner).not.toContainText('610');
   await expect(banner.getByRole('link', { name: /danh sách nhiệm vụ ứng phó/ })).toBeVisible();
   await expect(page.getByText('Bạn không có quyền xem số liệu của tỉnh này.')).toBeVisible();

@@ -34,14 +34,14 @@ test('the second of two concurrent saves is refused, shows the other figures, an
     const conflict = second.getByTestId('conflict-panel');
     await expect(conflict).toContainText(`Huyện Phong Thổ: ${W.dataEntry.name} đã lưu số liệu khác`);
     await expect(conflict).toContainText('phiên bản 2');
-    await expect(conflict.getByRole('row', { name: /Giường COVID trống/ })).toContainText('23');
-    await expect(conflict.getByRole('row', { name: /Giường COVID trống/ })).toContainText('21');
+    await expect(conflict.getByRole('row', { name: /Giường COVID-19 trống/ })).toContainText('23');
+    await expect(conflict.getByRole('row', { name: /Giường COVID-19 trống/ })).toContainText('21');
     await expect(second.getByTestId('grid-notice')).toHaveText(/vừa được người khác thay đổi/);
     await expect(second.getByRole('button', { name: 'Áp dụng lựa chọn' })).toBeDisabled();
 
     // merge: take their beds, keep my oxygen
     await conflict
-      .getByRole('row', { name: /Giường COVID trống/ })
+      .getByRole('row', { name: /Giường COVID-19 trống/ })
       .getByRole('radio', { name: /lấy số đã lưu/ })
       .check();
     await conflict
@@ -62,7 +62,7 @@ test('the second of two concurrent saves is refused, shows the other figures, an
     await expect(entries).toHaveCount(2);
     await expect(entries.nth(0)).toContainText('phiên bản 2 → 3');
     await expect(entries.nth(0).getByRole('row', { name: /Thở ô xy/ })).toContainText('9,99');
-    await expect(entries.nth(0).getByRole('row', { name: /Giường COVID trống/ })).toHaveCount(0); // already 21 at version 2
+    await expect(entries.nth(0).getByRole('row', { name: /Giường COVID-19 trống/ })).toHaveCount(0); // already 21 at version 2
     await expect(entries.nth(1)).toContainText('phiên bản 1 → 2');
     expect(secondErrors).toEqual([]);
   } finally {

@@ -50,7 +50,7 @@ test('a data-entry officer fills the week with the keyboard only, sees errors an
   // live rates from the shared surge module: 310 cases / 42,100 people = 736.3 per 100k, above Lai Châu's 450
   const row105 = page.locator(`tr[data-unit="${u('105')}"]`).getByTestId('row-verdict');
   await expect(row105).toContainText('Cảnh báo sớm');
-  await expect(row105).toContainText('Ca mắc/100k: 736,3');
+  await expect(row105).toContainText('Ca mắc/100.000 dân: 736,3');
   // 540 cases over 3 of 9 units: not met, and the six silent districts could still change that
   await expect(page.getByTestId('total-verdict')).toContainText('Chưa chốt');
   await expect(page.getByTestId('total-completeness')).toHaveText('3/9 đơn vị có số liệu');

@@ -32,7 +32,7 @@ test('a file with errors is reported row by row and nothing is written', async (
   await expect(rows.nth(1)).toHaveText(/^2new_cases-3Không được là số âm$/);
   await expect(rows.nth(4)).toContainText('Đơn vị thuộc tỉnh khác');
   await expect(rows.nth(5)).toContainText('Không thể nhập số liệu cho tuần sau tuần hiện tại.');
-  await expect(rows.nth(9)).toContainText('Lớn hơn tổng giường COVID');
+  await expect(rows.nth(9)).toContainText('Lớn hơn tổng giường COVID-19');
 
   // nothing was written: 109's valid row of the same file is not stored
   const api = await page.request.get(`/api/v1/reports?province=${W.code}&from=2026-W48&to=2026-W48`);

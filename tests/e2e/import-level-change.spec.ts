@@ -28,7 +28,9 @@ test('a file that would open the plan is previewed with the opening for 16 bodie
   await page.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
   const result = page.getByTestId('import-result');
   const levelChange = result.getByTestId('level-change');
-  await expect(levelChange).toContainText('Tuần 2026-W47: Cảnh báo sớm → Kịch bản bùng phát (đã chốt).');
+  await expect(levelChange).toContainText(
+    'Tuần 2026-W47: Cảnh báo sớm (mức của SurgeWatch) → Tình huống bùng phát (đã chốt).',
+  );
   await expect(levelChange).toContainText('Lưu sẽ kích hoạt phương án cho 16 cơ quan');
   // the rows' own warnings follow it: the provincial row already reported, 4 far from its median, 250 cases too
   await expect(result.getByTestId('import-warnings')).toContainText('khác xa trung vị');
@@ -41,6 +43,6 @@ test('a file that would open the plan is previewed with the opening for 16 bodie
     .check();
   await submit.click();
   await expect(result).toHaveText(
-    '✓ Đã nhập 2 dòng: 1 báo cáo mới, 1 được cập nhật, 0 không thay đổi. Tuần 2026-W47: Cảnh báo sớm → Kịch bản bùng phát (đã chốt). Đã kích hoạt phương án cho 16 cơ quan.',
+    '✓ Đã nhập 2 dòng: 1 báo cáo mới, 1 được cập nhật, 0 không thay đổi. Tuần 2026-W47: Cảnh báo sớm (mức của SurgeWatch) → Tình huống bùng phát (đã chốt). Đã kích hoạt phương án cho 16 cơ quan.',
   );
 });

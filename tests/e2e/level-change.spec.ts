@@ -52,7 +52,9 @@ test('a typo that would open the plan asks first, naming the opening for 16 bodi
   await save.click();
   await expect(levelChange).toBeVisible();
   await expect(levelChange).toContainText('Lưu sẽ ảnh hưởng đến tình huống dịch hoặc phương án ứng phó của toàn tỉnh');
-  await expect(levelChange).toContainText('Tuần 2026-W47: Cảnh báo sớm → Kịch bản bùng phát (đã chốt).');
+  await expect(levelChange).toContainText(
+    'Tuần 2026-W47: Cảnh báo sớm (mức của SurgeWatch) → Tình huống bùng phát (đã chốt).',
+  );
   await expect(levelChange).toContainText('Lưu sẽ kích hoạt phương án cho 16 cơ quan');
   await expect(page.getByTestId('saved-message')).toHaveText(''); // the earlier save's message is not this one's
   // first, above the rows' own warnings (4 against the row's median of 13, and the week already reported)
@@ -77,7 +79,7 @@ test('a typo that would open the plan asks first, naming the opening for 16 bodi
   expect((await stored.json()).report).toMatchObject({ staffedIcuBeds: 12 });
   await confirm.click();
   await expect(page.getByTestId('saved-message')).toHaveText(
-    '✓ Đã lưu 1 báo cáo. Tuần 2026-W47: Cảnh báo sớm → Kịch bản bùng phát (đã chốt). Đã kích hoạt phương án cho 16 cơ quan.',
+    '✓ Đã lưu 1 báo cáo. Tuần 2026-W47: Cảnh báo sớm (mức của SurgeWatch) → Tình huống bùng phát (đã chốt). Đã kích hoạt phương án cho 16 cơ quan.',
   );
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/level-change-saved-1280.png` });
   await expect(await officerTasks()).toContainText(/Cần làm \(\d+\)/);
@@ -87,12 +89,14 @@ test('a typo that would open the plan asks first, naming the opening for 16 bodi
   await expect(cell(page, u('12'), 'staffedIcuBeds')).toHaveValue('4');
   await cell(page, u('12'), 'staffedIcuBeds').fill('12');
   await save.click();
-  await expect(levelChange).toContainText('Tuần 2026-W47: Kịch bản bùng phát → Cảnh báo sớm (đã chốt).');
+  await expect(levelChange).toContainText(
+    'Tuần 2026-W47: Tình huống bùng phát → Cảnh báo sớm (mức của SurgeWatch) (đã chốt).',
+  );
   await expect(levelChange).toContainText('Lưu sẽ rút lại kích hoạt tự động');
   if (SHOTS) await warnings.screenshot({ path: `${SHOTS}/level-change-withdraw-panel.png` });
   await confirm.click();
   await expect(page.getByTestId('saved-message')).toHaveText(
-    /^✓ Đã lưu 1 báo cáo\. Tuần 2026-W47: Kịch bản bùng phát → Cảnh báo sớm \(đã chốt\)\. Đã rút lại kích hoạt tự động/,
+    /^✓ Đã lưu 1 báo cáo\. Tuần 2026-W47: Tình huống bùng phát → Cảnh báo sớm \(mức của SurgeWatch\) \(đã chốt\)\. Đã rút lại kích hoạt tự động/,
   );
   // the withdrawn plan's tasks are gone from the officer's list
   await expect(await officerTasks()).toContainText('hiện không kích hoạt phương án ứng phó');

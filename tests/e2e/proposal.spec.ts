@@ -31,7 +31,9 @@ test('a surge that is not settled is proposed, never opened; the missing row set
   await cell(page, W.code, 'staffedIcuBeds').fill('20');
   await page.getByRole('button', { name: 'Lưu số liệu tuần' }).click();
   const levelChange = page.getByTestId('level-change');
-  await expect(levelChange).toContainText('Tuần 2026-W47: Kịch bản bùng phát → Cảnh báo sớm (đã chốt).');
+  await expect(levelChange).toContainText(
+    'Tuần 2026-W47: Tình huống bùng phát → Cảnh báo sớm (mức của SurgeWatch) (đã chốt).',
+  );
   await page.getByTestId('warnings-panel').getByRole('button', { name: 'Tôi đã kiểm tra, vẫn lưu' }).click();
   await expect(page.getByTestId('saved-message')).toContainText('Đã lưu 1 báo cáo');
 

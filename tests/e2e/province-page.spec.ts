@@ -11,7 +11,7 @@ test('a provincial leader signs in and lands on the province page with its distr
   // the demo data puts Kiên Giang in the surge scenario in the last complete week (2026-W47 with the fixed clock)
   const banner = page.getByTestId('surge-banner');
   await expect(banner).toHaveAttribute('role', 'alert');
-  await expect(banner).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  await expect(banner).toContainText('Tình huống bùng phát — tuần 2026-W47');
   await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
   // the districts: a row each in the hotspot heatmap, and every unit's figures one click away
   const heatmap = page.getByTestId('heatmap');
@@ -22,7 +22,7 @@ test('a provincial leader signs in and lands on the province page with its distr
   await expect(table.getByRole('row')).toHaveCount(1 + 1 + 15); // header, province-level facilities, 15 districts
   await expect(table).toContainText('Thành phố Rạch Giá');
   await expect(table).toContainText('Cơ sở tuyến tỉnh');
-  await expect(page.getByTestId('surge-banner')).toContainText('Kịch bản bùng phát — tuần 2026-W47');
+  await expect(page.getByTestId('surge-banner')).toContainText('Tình huống bùng phát — tuần 2026-W47');
 });
 
 test('a wrong password is refused with a clear message and no session', async ({ page, allowConsoleErrors }) => {
@@ -53,7 +53,7 @@ test('Lai Châu, in early warning, shows the quieter banner with the help text',
   await loginAs('leaderLC');
   const banner = page.getByTestId('surge-banner');
   await expect(banner).toHaveAttribute('role', 'status');
-  await expect(banner).toContainText('Cảnh báo sớm — tuần 2026-W47');
+  await expect(banner).toContainText('Cảnh báo sớm (mức của SurgeWatch) — tuần 2026-W47');
   await expect(banner).toContainText('mức riêng của SurgeWatch');
   await expect(page.getByText('Đã báo cáo 8/9 đơn vị')).toBeVisible();
   await expect(page.getByTestId('missing-units')).toContainText('Chưa báo cáo: Huyện Tam Đường');
@@ -69,7 +69,7 @@ test('Lai Châu, in early warning, shows the quieter banner with the help text',
   await expect(verdict).toContainText('kết luận cũng không đổi');
   // oxygen is not met on 8 of 9 units' figures: the ninth could still tip it
   const oxygen = page.getByTestId('indicator-cards').locator('[data-criterion="oxygen"]');
-  await expect(oxygen).toContainText('Chưa đạt ngưỡng · chưa chốt');
+  await expect(oxygen).toContainText('Chưa chạm ngưỡng · chưa chốt');
   await expect(oxygen).toContainText('8/9 đơn vị đã báo cáo số này');
   await expect(page.getByTestId('indicator-cards').locator('[data-criterion="cases"]')).not.toContainText('chưa chốt');
 });
@@ -102,7 +102,7 @@ test('a surge the missing provincial row could still undo says "Chưa chốt" in
   const cards = page.getByTestId('indicator-cards');
   await expect(cards.locator('[data-criterion="freeBeds"]')).toHaveAttribute('data-settled', 'false');
   await expect(cards.locator('[data-criterion="freeBeds"]')).toContainText('8/9 đơn vị đã báo cáo số này');
-  await expect(cards.locator('[data-criterion="icuBeds"]')).toContainText('Đạt ngưỡng · chưa chốt');
+  await expect(cards.locator('[data-criterion="icuBeds"]')).toContainText('Chạm ngưỡng · chưa chốt');
   // cases are met on a lower bound: no report can take them back
   await expect(cards.locator('[data-criterion="cases"]')).not.toHaveAttribute('data-settled', 'false');
   await expect(page.getByTestId('combination-note')).toHaveCount(2); // the banner's and the cards'
@@ -122,8 +122,8 @@ test('few free beds and no ICU with no epidemic signal is a normal week with a n
   const beds = cards.locator('[data-criterion="freeBeds"]');
   await expect(beds).toHaveAttribute('data-state', 'capacityNote');
   await expect(beds).toContainText('Giường còn trống dưới ngưỡng');
-  await expect(beds).toContainText('Để thông tin: không có tiêu chí dịch nào đạt ngưỡng');
-  await expect(beds).not.toContainText('Đạt ngưỡng');
+  await expect(beds).toContainText('Để thông tin: không có tiêu chí dịch nào chạm ngưỡng');
+  await expect(beds).not.toContainText('Chạm ngưỡng');
   await expect(cards.locator('[data-criterion="icuBeds"]')).toContainText('Giường ICU đủ nhân lực dưới ngưỡng');
   await expect(cards.locator('[data-state="met"]')).toHaveCount(0);
   await expect(cards.getByTestId('criterion-not-settled')).toHaveCount(0);

@@ -75,7 +75,7 @@ async function journey(page: Page, origin: string) {
   try {
     // the data-entry grid: 0 free COVID-19 beds on every row that has figures (Tam Đường's row stays unreported)
     await page.goto(`/provinces/${CODE}/entry`);
-    const bedInputs = page.getByLabel(/^Giường COVID trống — /);
+    const bedInputs = page.getByLabel(/^Giường COVID-19 trống — /);
     await expect(bedInputs).toHaveCount(1 + 8);
     for (const input of await bedInputs.all()) {
       if ((await input.inputValue()) !== '') await input.fill('0');
@@ -108,7 +108,9 @@ async function journey(page: Page, origin: string) {
     await expect(proposal.getByTestId('missing-reports')).toContainText(
       new RegExp(`${W.unreported.name}\\s*chưa báo cáo`),
     );
-    await expect(proposal).toContainText('Nếu kích hoạt: giao việc cho 16 cơ quan, đơn vị theo mục V của phương án.');
+    await expect(proposal).toContainText(
+      'Nếu kích hoạt: giao nhiệm vụ cho 16 cơ quan, đơn vị theo mục V của phương án.',
+    );
     await expect(proposal.getByRole('button', { name: 'Không kích hoạt' })).toBeVisible();
     if (PROPOSAL_SHOTS) {
       await proposal.screenshot({ path: `${PROPOSAL_SHOTS}/proposal-1280.png` });
@@ -141,15 +143,17 @@ async function journey(page: Page, origin: string) {
     await expect(page.getByText(`Kích hoạt bởi ${W.leader.name}`)).toBeVisible();
     await expect(page.getByText('Lý do: Số ca tăng nhanh ở các huyện biên giới')).toBeVisible();
     // Lai Châu's plan: 16 bodies, 60 tasks, 4 of them copied for each of its 8 districts: (60 - 4) + 4 × 8 = 88
-    await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 0/88 việc');
+    await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 0/88 nhiệm vụ');
     await expect(page.getByTestId('checklist-group')).toHaveCount(15 + 8);
 
     // the district officer, on a phone
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, W.districtOfficer);
     await page.goto('/tasks');
-    await expect(page.getByRole('heading', { name: 'Việc của tôi' })).toBeVisible();
-    await expect(page.getByText(`Việc của ${W.unreported.name} trong phương án ứng phó của ${W.name}`)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Nhiệm vụ của tôi' })).toBeVisible();
+    await expect(
+      page.getByText(`Nhiệm vụ của ${W.unreported.name} trong phương án ứng phó của ${W.name}`),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Cần làm (4)' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/tasks-phone-before.png`, fullPage: true });
@@ -172,7 +176,7 @@ async function journey(page: Page, origin: string) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, W.leader);
     await page.goto(`/provinces/${CODE}/response`);
-    await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 1/88 việc');
+    await expect(page.getByTestId('overall-progress')).toContainText('Đã xong 1/88 nhiệm vụ');
     await expect(page.getByTestId('progress-district').getByRole('row', { name: W.unreported.name })).toContainText(
       '1/4',
     );
@@ -195,7 +199,7 @@ async function journey(page: Page, origin: string) {
     await dueTask.getByLabel('Hạn hoàn thành').fill('2026-11-20');
     await dueTask.getByRole('button', { name: 'Lưu hạn' }).click();
     await expect(dueTask).toContainText('Hạn: 20/11/2026');
-    await expect(page.getByTestId('overall-progress')).toContainText('1 việc quá hạn');
+    await expect(page.getByTestId('overall-progress')).toContainText('1 nhiệm vụ quá hạn');
     await expect(page.getByTestId('progress-agency').getByRole('row', { name: /^Sở Y tế/ })).toContainText('⚠');
 
     // the leader stands the plan down, with a reason: the record stays, read-only

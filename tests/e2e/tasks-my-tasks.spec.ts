@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { TASKS_WORLD as W } from './worlds';
 
-// "Việc của tôi" on a province of this spec's own with Kiên Giang's response plan, opened by the automatic rule
+// "Nhiệm vụ của tôi" on a province of this spec's own with Kiên Giang's response plan, opened by the automatic rule
 // (tests/e2e/worlds.ts), on a phone screen.
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -12,7 +12,7 @@ test('a district officer ticks a task with a note and reopens it; both changes s
 }) => {
   await loginAs(W.districtOfficer);
   await page.goto('/tasks');
-  await expect(page.getByText(`Việc của ${W.district.name} trong phương án ứng phó của ${W.name}`)).toBeVisible();
+  await expect(page.getByText(`Nhiệm vụ của ${W.district.name} trong phương án ứng phó của ${W.name}`)).toBeVisible();
   // Kiên Giang's district committees have 8 tasks in the appendix: this district's copy of each
   await expect(page.getByRole('heading', { name: 'Cần làm (8)' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -44,7 +44,7 @@ test('an agency officer sees their agency’s tasks, and the leader the bodies w
 }) => {
   await loginAs(W.agencyOfficer);
   await page.goto('/tasks');
-  await expect(page.getByText(`Việc của Sở Y tế trong phương án ứng phó của ${W.name}`)).toBeVisible();
+  await expect(page.getByText(`Nhiệm vụ của Sở Y tế trong phương án ứng phó của ${W.name}`)).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Cần làm \(\d+\)$/ })).toBeVisible();
   await expect(page.getByTestId('task')).toHaveCount(15);
 

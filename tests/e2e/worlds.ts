@@ -139,6 +139,8 @@ export const LEVEL_CHANGE_WORLD = (() => {
 })();
 /** import-level-change.spec.ts: the same typo in Lai Châu's latest demo week, sent as a file. */
 export const IMPORT_LEVEL_WORLD = laiChauShaped('55', 'Tỉnh Thử nghiệm Tình huống Nhập tệp', 'tinh-huong-nhap');
+/** severity-entry.spec.ts: severity figures (issue 14) typed in the grid for 2026-W48, saved and read back. */
+export const SEVERITY_WORLD = laiChauShaped('50', 'Tỉnh Thử nghiệm Mức độ nặng', 'muc-do-nang');
 
 export const LAI_CHAU_WORLDS = [
   GRID_WORLD,
@@ -148,6 +150,7 @@ export const LAI_CHAU_WORLDS = [
   TOKENS_WORLD,
   LEVEL_CHANGE_WORLD,
   IMPORT_LEVEL_WORLD,
+  SEVERITY_WORLD,
 ];
 
 /**
@@ -198,7 +201,24 @@ export const PROPOSAL_WORLD = {
   dataEntry: person('nhaplieu@de-xuat.world.surgewatch.vn', 'Nhập liệu tỉnh Đề xuất'),
 } as const;
 
+/**
+ * growth.spec.ts (read only): "tăng nhanh" (issue 14). Every unit reports 2026-W44..W47; the province's cases over those
+ * weeks are 100, 141, 200, 283 (doubling in ~2 weeks, ↑ 42 % on the week before) and its deaths 20, 14, 10, 7 (halving
+ * in ~2 weeks); over 1,000,000 people no criterion is met. Severe cases hold steady; new admissions are not reported.
+ */
+export const GROWTH_WORLD = {
+  code: '47',
+  name: 'Tỉnh Thử nghiệm Tăng nhanh',
+  population: 1_000_000,
+  weeks: ['2026-W44', '2026-W45', '2026-W46', '2026-W47'],
+  cases: [100, 141, 200, 283],
+  deaths: [20, 14, 10, 7],
+  severeCases: [40, 41, 40, 42],
+  leader: person('lanhdao@tang-nhanh.world.surgewatch.vn', 'Lãnh đạo tỉnh Tăng nhanh'),
+} as const;
+
 export const WORLD_PROVINCES = [
+  GROWTH_WORLD,
   ACTIVATION_WORLD,
   TASKS_WORLD,
   FUZZ_WORLD,

@@ -143,6 +143,9 @@ export type Figures = {
   staffedIcuBeds?: number | null;
   totalCovidBeds?: number | null;
   totalIcuBeds?: number | null;
+  severeCases?: number | null;
+  newAdmissions?: number | null;
+  deaths?: number | null;
 };
 
 /**

@@ -30,6 +30,9 @@ const DISTRICT = (i: number): Figures => ({
   staffedIcuBeds: 1,
   totalCovidBeds: null,
   totalIcuBeds: null,
+  severeCases: null,
+  newAdmissions: null,
+  deaths: null,
 });
 const OWN_ROW: Figures = {
   newCases: null,
@@ -38,6 +41,9 @@ const OWN_ROW: Figures = {
   staffedIcuBeds: 20,
   totalCovidBeds: null,
   totalIcuBeds: null,
+  severeCases: null,
+  newAdmissions: null,
+  deaths: null,
 };
 
 interface LaiChau {

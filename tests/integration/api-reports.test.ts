@@ -280,7 +280,7 @@ describe('PUT /api/v1/reports/{unitCode}/{isoWeek}', () => {
     ['a wrong type', { version: '1', newCases: 5 }, 400, { version: expect.any(Array) }],
     ['a fraction of cases', { version: 0, newCases: 2.5 }, 400, { newCases: expect.any(Array) }],
     ['a negative figure', { version: 0, freeCovidBeds: -1 }, 400, { freeCovidBeds: expect.any(Array) }],
-    ['an unknown field', { version: 0, deaths: 1 }, 400, { deaths: expect.any(Array) }],
+    ['an unknown field', { version: 0, recovered: 1 }, 400, { recovered: expect.any(Array) }], // deaths: a field now
     [
       'free beds above the total',
       { version: 0, freeCovidBeds: 10, totalCovidBeds: 5 },
@@ -400,10 +400,11 @@ describe('export and template', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const [header, total, own] = new TextDecoder().decode(bytes).split('\r\n');
     expect(header).toBe(
-      'iso_week,unit_code,unit_name,row_type,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,population,cases_per_100k,oxygen_per_100k,free_beds_per_100k,icu_beds_per_100k,level,provisional,settled,reported_units,plan',
+      'iso_week,unit_code,unit_name,row_type,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,severe_cases,new_admissions,deaths,population,cases_per_100k,oxygen_per_100k,free_beds_per_100k,icu_beds_per_100k,severe_per_100k,admissions_per_100k,deaths_per_100k,deaths_per_1m,level,provisional,settled,reported_units,plan',
     );
+    // the demo's severity figures (issue 14) are summed into the total, with their rates
     expect(total).toMatch(
-      /^2026-W47,91,Tỉnh Kiên Giang,province-total,\d+,[\d.]+,\d+,\d+,\d*,\d*,1723067,[\d.]+,[\d.]+,[\d.]+,[\d.]+,surge,false,true,16\/16,/,
+      /^2026-W47,91,Tỉnh Kiên Giang,province-total,\d+,[\d.]+,\d+,\d+,\d*,\d*,\d+,\d+,\d+,1723067,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,surge,false,true,16\/16,/,
     );
     expect(own).toMatch(/^2026-W47,91,Tỉnh Kiên Giang,province-facilities,,/);
   });
@@ -414,7 +415,7 @@ describe('export and template', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(16).value).toBe('level');
+    expect(sheet.getRow(1).getCell(23).value).toBe('level');
     const total = sheet.getRow(2);
     expect(total.getCell(4).value).toBe('province-total');
     expect(typeof total.getCell(5).value).toBe('number');
@@ -425,7 +426,7 @@ describe('export and template', () => {
     const res = await templateRoute.GET(get('/api/v1/reports/template?province=12&week=2026-W48&format=csv'));
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'unit_code,unit_name,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds',
+      'unit_code,unit_name,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,total_covid_beds,icu_beds,severe_cases,new_admissions,deaths',
     );
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([
       '12',
@@ -438,5 +439,102 @@ describe('export and template', () => {
       '111',
       '112',
     ]);
+  });
+});
+
+describe('severity figures (issue 14) through the API, the import and the export', () => {
+  const read = async (unit: string, week: string) =>
+    (await (await unitRoute.GET(get(`/api/v1/reports/${unit}/${week}`), params(unit, week))).json()).report;
+
+  it('PUT stores them, GET reads them back; absent keeps them, null clears them, 0 stays 0', async () => {
+    const created = await put(
+      '108',
+      '2025-W40',
+      { version: 0, newCases: 120, severeCases: 4, newAdmissions: 13, deaths: 0 },
+      auth(tokenLC),
+      '?confirm=warnings',
+    );
+    expect(created.status).toBe(200);
+    expect(await read('108', '2025-W40')).toMatchObject({
+      newCases: 120,
+      severeCases: 4,
+      newAdmissions: 13,
+      deaths: 0,
+    });
+
+    // a system written before issue 14 sends the six figures only: the severity figures entered meanwhile stay
+    const older = await put('108', '2025-W40', { version: 1, newCases: 121 }, auth(tokenLC), '?confirm=warnings');
+    expect(await older.json()).toMatchObject({ ok: true, status: 'updated', version: 2 });
+    expect(await read('108', '2025-W40')).toMatchObject({ newCases: 121, severeCases: 4, deaths: 0 });
+
+    const cleared = await put(
+      '108',
+      '2025-W40',
+      { version: 2, newCases: 121, severeCases: null },
+      auth(tokenLC),
+      '?confirm=warnings', // the week was reported: overwriting it asks first
+    );
+    expect(await cleared.json()).toMatchObject({ ok: true, status: 'updated', version: 3 });
+    expect(await read('108', '2025-W40')).toMatchObject({ severeCases: null, newAdmissions: 13, deaths: 0 });
+
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { targetType: 'WeeklyReport', action: 'report.updated', after: { path: ['version'], equals: 3 } },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.before).toMatchObject({ severeCases: 4, version: 2 });
+    expect(audit.after).toMatchObject({ severeCases: null, newAdmissions: 13, deaths: 0, via: 'api' });
+  });
+
+  it('refuses a fractional or negative severity figure with 400, in the caller’s language, writing nothing', async () => {
+    const res = await put('109', '2025-W40', { version: 0, newCases: 5, newAdmissions: 1.5, deaths: -2 });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(Object.keys(body.fieldErrors).sort()).toEqual(['deaths', 'newAdmissions']);
+    expect(await read('109', '2025-W40')).toBeNull();
+  });
+
+  it('lists them in GET /api/v1/reports', async () => {
+    const body = await (await listRoute.GET(get('/api/v1/reports?province=12&from=2025-W40&to=2025-W40'))).json();
+    expect(body.reports).toEqual([
+      expect.objectContaining({ unitCode: '108', severeCases: null, newAdmissions: 13, deaths: 0 }),
+    ]);
+  });
+
+  it('imports a file with the severity columns, and exports them again with their rates', async () => {
+    const csv =
+      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,severe_cases,new_admissions,deaths\r\n' +
+      '12,2025-W40,,30,50,10,8,5,2\r\n' +
+      '105,2025-W40,200,5,6,1,6,,0\r\n';
+    const imported = await importRoute.POST(
+      new Request(`${BASE}/api/v1/reports/import?province=12&confirm=warnings`, {
+        method: 'POST',
+        headers: { ...auth(tokenLC), 'content-type': 'text/csv' },
+        body: csv,
+      }),
+    );
+    expect(await imported.json()).toMatchObject({ ok: true, created: 2 });
+
+    const res = await exportRoute.GET(get('/api/v1/reports/export?province=12&from=2025-W40&to=2025-W40&format=csv'));
+    const [header, ...lines] = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header!.split(',');
+    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [columns[i], v])));
+    const byUnit = new Map(rows.map((r) => [r.unit_code, r]));
+    // the province total: its own row (8 severe) + 105 (6) + 108 (not reported); admissions 5 + 13; deaths 2 + 0 + 0
+    const total = rows.find((r) => r.row_type === 'province-total')!;
+    expect(total).toMatchObject({ severe_cases: '14', new_admissions: '18', deaths: '2' });
+    const population = Number(total.population);
+    expect(Number(total.deaths_per_1m)).toBeCloseTo((2 * 1_000_000) / population, 2);
+    expect(Number(total.severe_per_100k)).toBeCloseTo((14 * 100_000) / population, 2);
+    expect(byUnit.get('12')).toMatchObject({ row_type: 'province-facilities', severe_cases: '8', severe_per_100k: '' });
+    expect(byUnit.get('105')).toMatchObject({
+      severe_cases: '6',
+      new_admissions: '',
+      deaths: '0',
+      deaths_per_100k: '0',
+    });
+    expect(byUnit.get('108')).toMatchObject({ severe_cases: '', new_admissions: '13', deaths: '0' });
   });
 });

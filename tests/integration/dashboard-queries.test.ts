@@ -116,7 +116,15 @@ describe('completeness and provisional verdicts', () => {
     const series = await getProvinceTrends(ctx, LAST, 60);
     const before = series.slice(0, 8); // the demo data covers the last 52 weeks only
     for (const w of before) {
-      expect(w.counts).toEqual({ newCases: null, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null });
+      expect(w.counts).toEqual({
+        newCases: null,
+        oxygenAvg7d: null,
+        freeCovidBeds: null,
+        staffedIcuBeds: null,
+        severeCases: null,
+        newAdmissions: null,
+        deaths: null,
+      });
       expect(w.level).toBe('no-data');
       expect(w.criteria?.every((c) => c.rate === null)).toBe(true);
     }

@@ -134,6 +134,66 @@ describe('what Excel in Vietnam writes', () => {
   });
 });
 
+describe('severity figures (issue 14): optional columns, 0 apart from empty, older files still import', () => {
+  const w45 = (unit: string) =>
+    db.prisma.weeklyReport.findFirst({ where: { unit: { code: unit }, isoYear: 2026, isoWeek: 45 } });
+  const HEAD = 'unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds';
+
+  it('imports severe_cases, new_admissions and deaths from a CSV, the province’s own row included, audited', async () => {
+    const csv =
+      `${HEAD};severe_cases;new_admissions;deaths\r\n` +
+      '12;2026-W45;;40,5;50;12;9;3;0\r\n' + // deaths 0: a figure
+      '106;2026-W45;230;4,4;8;2;6;21;1\r\n' +
+      '107;2026-W45;400;8,1;6;1;;;\r\n'; // left empty: not reported
+    const out = await importReports(entry, '12', text(csv), { confirmWarnings: true });
+    expect(out).toMatchObject({ status: 'saved', created: 3 });
+    expect(await w45('12')).toMatchObject({ newCases: null, severeCases: 9, newAdmissions: 3, deaths: 0 });
+    expect(await w45('106')).toMatchObject({ severeCases: 6, newAdmissions: 21, deaths: 1 });
+    expect(await w45('107')).toMatchObject({ newCases: 400, severeCases: null, newAdmissions: null, deaths: null });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { targetType: 'WeeklyReport', targetId: String((await w45('106'))!.id) },
+    });
+    expect(audit.after).toMatchObject({ severeCases: 6, newAdmissions: 21, deaths: 1, via: 'import' });
+  });
+
+  it('keeps the stored severity figures when a file has no severity columns (an older template)', async () => {
+    const before = await state();
+    const older = `${HEAD}\r\n12;2026-W45;;40,5;50;12\r\n106;2026-W45;230;4,4;8;2\r\n107;2026-W45;400;8,1;6;1\r\n`;
+    expect(await importReports(entry, '12', text(older), { confirmWarnings: false })).toMatchObject({
+      status: 'saved',
+      unchanged: 3,
+    });
+    expect(await state()).toEqual(before);
+    expect(await w45('106')).toMatchObject({ severeCases: 6, newAdmissions: 21, deaths: 1 });
+  });
+
+  it('clears a severity figure whose cell is empty, and reads them from .xlsx as typed numbers', async () => {
+    const rows = [
+      ['unit_code', 'iso_week', 'new_cases', 'oxygen_avg_7d', 'free_covid_beds', 'staffed_icu_beds', 'severe_cases', 'new_admissions', 'deaths'],
+      ['106', '2026-W45', 230, 4.4, 8, 2, 7, null, 1],
+      ['107', '2026-W45', 400, 8.1, 6, 1, 11, 30, 0],
+    ]; // prettier-ignore
+    const out = await importReports(entry, '12', await makeXlsx(rows), { confirmWarnings: true });
+    expect(out).toMatchObject({ status: 'saved', updated: 2 });
+    expect(await w45('106')).toMatchObject({ severeCases: 7, newAdmissions: null, deaths: 1 });
+    expect(await w45('107')).toMatchObject({ severeCases: 11, newAdmissions: 30, deaths: 0 });
+  });
+
+  it('refuses a negative or fractional severity figure with its row and column, writing nothing', async () => {
+    const before = await state();
+    const csv = `${HEAD};severe_cases;deaths\r\n106;2026-W44;230;4,4;8;2;2,5;-1\r\n`;
+    const out = await importReports(entry, '12', text(csv), { confirmWarnings: true });
+    expect(out).toMatchObject({
+      status: 'invalid',
+      issues: [
+        { row: 2, column: 'severe_cases', value: '2,5', code: 'notWhole' },
+        { row: 2, column: 'deaths', value: '-1', code: 'negative' },
+      ],
+    });
+    expect(await state()).toEqual(before);
+  });
+});
+
 describe('bad files: a clear report, nothing written', () => {
   it('lists every bad row with its row number, column, value and message', async () => {
     const before = await state();
@@ -157,8 +217,8 @@ describe('bad files: a clear report, nothing written', () => {
   it.each([
     [
       'an unknown column',
-      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,deaths\n105,2026-W48,1,1,1,1,0\n',
-      [1, 'deaths', 'unknownColumn'],
+      'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,recovered\n105,2026-W48,1,1,1,1,0\n',
+      [1, 'recovered', 'unknownColumn'], // deaths was the example until issue 14 made it a column
     ],
     [
       'a missing column',

@@ -6,6 +6,7 @@ import { afterReportsSaved } from '@/server/activation/hooks';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { importReportFile, putOneReport } from '@/server/reports/api';
 import { saveReports, saveWeeklyReports } from '@/server/reports/save';
+import { readProvinceVerdict } from '@/server/verdicts/read';
 import type { ReportInput } from '@/server/reports/types';
 import { demoReports, referenceProvince, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
@@ -415,5 +416,92 @@ describe('concurrency', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual(['conflict', 'saved']);
     expect((await reportOf('110', week))?.version).toBe(1);
+  });
+});
+
+describe('severity figures (issue 14): stored, summed, audited, checked; never a report on their own', () => {
+  // before the demo's 52 weeks: no history, so no warning about a value far from it
+  const week = W('2025-W40');
+  const save = (rows: Parameters<typeof saveWeeklyReports>[3], w = week, confirmWarnings = true) =>
+    saveWeeklyReports(entry, '12', w, rows, { confirmWarnings });
+
+  it('round-trips through the grid’s save, 0 apart from not reported, the province’s own row included', async () => {
+    const out = await save([
+      { unitCode: '12', version: 0, ...figures({ oxygenAvg7d: 3, severeCases: 7, newAdmissions: 2, deaths: 0 }) },
+      { unitCode: '105', version: 0, ...figures({ newCases: 80, severeCases: 3, newAdmissions: 9, deaths: 1 }) },
+      { unitCode: '106', version: 0, ...figures({ newCases: 10 }) }, // severity left blank
+      { unitCode: '107', version: 0, ...figures({ severeCases: 2 }) }, // a severity figure alone
+    ]);
+    expect(out).toMatchObject({ status: 'saved', changed: 4 });
+    expect(await reportOf('12', week)).toMatchObject({ severeCases: 7, newAdmissions: 2, deaths: 0 });
+    expect(await reportOf('105', week)).toMatchObject({ severeCases: 3, newAdmissions: 9, deaths: 1 });
+    expect(await reportOf('106', week)).toMatchObject({ severeCases: null, newAdmissions: null, deaths: null });
+
+    const id = String((await reportOf('12', week))!.id);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { targetType: 'WeeklyReport', targetId: id } });
+    expect(audit.after).toMatchObject({ severeCases: 7, newAdmissions: 2, deaths: 0, via: 'form' });
+
+    // the province's sums: every unit that gave the figure; the severity-only row is no report
+    const verdict = (await readProvinceVerdict(db.prisma, '12', week))!;
+    expect(verdict.counts).toMatchObject({ newCases: 90, severeCases: 12, newAdmissions: 11, deaths: 1 });
+    expect(verdict.reported).toBe(3);
+    expect(verdict.byField.newCases).toBe(2);
+  });
+
+  it('audits a correction of a severity figure, before and after, and clearing it stores null', async () => {
+    const stored = (await reportOf('105', week))!;
+    const out = await save([
+      {
+        unitCode: '105',
+        version: stored.version,
+        ...figures({ newCases: 80, severeCases: 3, newAdmissions: 9, deaths: null }),
+      },
+    ]);
+    expect(out).toMatchObject({ status: 'saved', changed: 1 });
+    expect(await reportOf('105', week)).toMatchObject({ deaths: null, version: stored.version + 1 });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { targetType: 'WeeklyReport', targetId: String(stored.id), action: 'report.updated' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.before).toMatchObject({ deaths: 1, severeCases: 3 });
+    expect(audit.after).toMatchObject({ deaths: null, severeCases: 3 });
+    // the province's own row still reports 0 deaths: a figure, so the sum is 0, not "not reported"
+    expect((await readProvinceVerdict(db.prisma, '12', week))!.counts.deaths).toBe(0);
+  });
+
+  it('refuses a negative or fractional severity figure with 400 naming the field, and stores nothing', async () => {
+    vi.mocked(getCurrentUser).mockResolvedValue(entry);
+    try {
+      const res = await putOneReport(
+        new Request('http://surgewatch.test/api/v1/reports/108/2025-W40', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ version: 0, newCases: 5, deaths: -1, newAdmissions: 2.5 }),
+        }),
+        { params: Promise.resolve({ unitCode: '108', isoWeek: '2025-W40' }) },
+      );
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(Object.keys(body.fieldErrors).sort()).toEqual(['deaths', 'newAdmissions']);
+    } finally {
+      vi.mocked(getCurrentUser).mockResolvedValue(null);
+    }
+    expect(await reportOf('108', week)).toBeNull();
+  });
+
+  it('warns about a severity figure far from the unit’s recent median, like the judged figures', async () => {
+    const weeks = ['2025-W41', '2025-W42', '2025-W43', '2025-W44'].map(W);
+    for (const [i, w] of weeks.entries())
+      await save([{ unitCode: '110', version: 0, ...figures({ newCases: 100, deaths: [2, 3, 2, 1][i]! }) }], w);
+    const out = await save(
+      [{ unitCode: '110', version: 0, ...figures({ newCases: 100, deaths: 40 }) }],
+      W('2025-W45'),
+      false,
+    );
+    expect(out.status).toBe('warnings');
+    if (out.status !== 'warnings') return;
+    expect(out.warnings).toEqual([
+      expect.objectContaining({ code: 'farFromHistory', field: 'deaths', value: 40, median: 2, history: 4 }),
+    ]);
   });
 });

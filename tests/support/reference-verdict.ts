@@ -23,7 +23,15 @@ export async function referenceVerdict(
         kind: true,
         weekly: {
           where: { isoYear: week.isoYear, isoWeek: week.isoWeek },
-          select: { newCases: true, oxygenAvg7d: true, freeCovidBeds: true, staffedIcuBeds: true },
+          select: {
+            newCases: true,
+            oxygenAvg7d: true,
+            freeCovidBeds: true,
+            staffedIcuBeds: true,
+            severeCases: true,
+            newAdmissions: true,
+            deaths: true,
+          },
         },
       },
     }),
@@ -42,6 +50,9 @@ export async function referenceVerdict(
           oxygenAvg7d: r.oxygenAvg7d === null ? null : r.oxygenAvg7d.toNumber(),
           freeCovidBeds: r.freeCovidBeds,
           staffedIcuBeds: r.staffedIcuBeds,
+          severeCases: r.severeCases,
+          newAdmissions: r.newAdmissions,
+          deaths: r.deaths,
         }
       : null;
   };

@@ -11,7 +11,8 @@ const plans = { 'kien-giang': load('kien-giang.json'), 'lai-chau': load('lai-cha
 type PlanKey = keyof typeof plans;
 
 // Written by hand from reading the source documents (000_87ccff6f1f1c4bcf.txt lines 542-721, 001_5eb51f3791de1e1e.txt
-// lines 791-1048): [order, name as written, number of tasks].
+// lines 791-1048): [order, name as written (except "Uỷ", written "Ủy" as in most of the documents), number of
+// tasks].
 const KIEN_GIANG: Array<[number, string, number]> = [
   [1, 'Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh', 4],
   [2, 'Sở Y tế', 15],
@@ -36,7 +37,7 @@ const KIEN_GIANG: Array<[number, string, number]> = [
   [21, 'Ban Dân tộc tỉnh', 1], // one paragraph
   [22, 'Đài Phát thanh và Truyền hình Kiên Giang', 1], // one paragraph
   [23, 'Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên', 2],
-  [24, 'Uỷ ban nhân dân các huyện, thành phố', 8],
+  [24, 'Ủy ban nhân dân các huyện, thành phố', 8],
 ];
 
 const LAI_CHAU: Array<[number, string, number]> = [
@@ -55,7 +56,7 @@ const LAI_CHAU: Array<[number, string, number]> = [
   [13, 'Sở Tư pháp', 1], // one paragraph
   [14, 'Sở Nội vụ', 3],
   [15, 'Các sở, ban, ngành, đoàn thể khác', 1], // one paragraph
-  [16, 'Uỷ ban nhân dân các huyện, thành phố', 4],
+  [16, 'Ủy ban nhân dân các huyện, thành phố', 4],
 ];
 
 const TABLE: Array<[PlanKey, number, string, number]> = [
@@ -122,7 +123,7 @@ describe('response plans (appendix section V)', () => {
     const committees = agencies.filter((a) => a.kind === 'district-committee');
     expect(committees).toHaveLength(1);
     expect(committees[0]).toBe(agencies.at(-1));
-    expect(committees[0]).toMatchObject({ name: 'Uỷ ban nhân dân các huyện, thành phố', code: 'uy-ban-nhan-dan-cac-huyen-thanh-pho', hasOwnOfficer: true });
+    expect(committees[0]).toMatchObject({ name: 'Ủy ban nhân dân các huyện, thành phố', code: 'uy-ban-nhan-dan-cac-huyen-thanh-pho', hasOwnOfficer: true });
     expect(committees[0]!.order).toBe(plan === 'kien-giang' ? 24 : 16);
   });
 

@@ -28,6 +28,8 @@ export interface TrendChartProps {
   threshold: { value: number; comparator: '>' | '>=' | '<' | '<=' } | null;
   /** a text alternative for screen readers, written by the server */
   summary: string;
+  /** under the legend: how fast the figure grows ("↑ 35 % so với tuần trước · tăng gấp đôi sau ~2 tuần") */
+  note?: string;
   labels: {
     /** under the title: the threshold and the shaded side, or why there is none */
     legend: string;
@@ -54,7 +56,17 @@ function useMounted(): boolean {
 
 const TrendPlot = lazy(() => import('./trend-plot'));
 
-export function TrendChart({ id, title, points, threshold, summary, labels, locale, height = 200 }: TrendChartProps) {
+export function TrendChart({
+  id,
+  title,
+  points,
+  threshold,
+  summary,
+  note,
+  labels,
+  locale,
+  height = 200,
+}: TrendChartProps) {
   const mounted = useMounted();
   const data = useMemo(
     () => points.map(([week, rate, provisional]): TrendPoint => ({ week, rate, provisional: provisional === 1 })),
@@ -72,6 +84,11 @@ export function TrendChart({ id, title, points, threshold, summary, labels, loca
         )}
         {labels.legend}
       </p>
+      {note && (
+        <p className="mb-1 text-xs font-medium text-slate-800" data-testid="trend-growth">
+          {note}
+        </p>
+      )}
       <div role="img" aria-label={summary} style={{ height }}>
         {mounted ? (
           <Suspense

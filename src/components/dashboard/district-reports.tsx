@@ -6,6 +6,8 @@ import { formatDateTime } from '@/i18n/format';
 // A district's reports week by week, each with the history of its changes from the audit log (who, when, before → after).
 
 const FIGURE_FIELDS = ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'staffedIcuBeds'] as const;
+/** Named by this table's own headers (the optional figures): the totals and the severity figures. */
+const OTHER_FIELDS = ['totalCovidBeds', 'totalIcuBeds', 'severeCases', 'newAdmissions', 'deaths'] as const;
 /** Fields of the audit rows that identify the report rather than change it. */
 const IDENTITY_FIELDS = new Set(['unitCode', 'week', 'via', 'unitId', 'isoYear', 'isoWeek']);
 
@@ -24,7 +26,8 @@ export async function DistrictReports({
   const f = await getNumberFormats();
   const fieldName = (field: string): string => {
     if ((FIGURE_FIELDS as readonly string[]).includes(field)) return tf(field as (typeof FIGURE_FIELDS)[number]);
-    if (field === 'totalCovidBeds' || field === 'totalIcuBeds') return t(`district.${field}`);
+    if ((OTHER_FIELDS as readonly string[]).includes(field))
+      return t(`district.${field as (typeof OTHER_FIELDS)[number]}`);
     if (field === 'version') return t('district.version');
     return field;
   };
@@ -51,7 +54,7 @@ export async function DistrictReports({
     const via = list.find((c) => c.field === 'via')?.after;
     return typeof via === 'string' && via ? via : null;
   };
-  const columns = 10 + (multiUnit ? 1 : 0);
+  const columns = 13 + (multiUnit ? 1 : 0);
 
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -83,6 +86,15 @@ export async function DistrictReports({
             </th>
             <th scope="col" className="px-3 py-2 text-right">
               {t('district.totalIcuBeds')}
+            </th>
+            <th scope="col" className="border-l border-slate-200 px-3 py-2 text-right">
+              {t('district.severeCases')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('district.newAdmissions')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('district.deaths')}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
               {t('district.version')}
@@ -122,6 +134,11 @@ export async function DistrictReports({
                 <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.staffedIcuBeds)}</td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.totalCovidBeds)}</td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.totalIcuBeds)}</td>
+                <td className="border-l border-slate-200 px-3 py-2 text-right align-top tabular-nums">
+                  {num(r.severeCases)}
+                </td>
+                <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.newAdmissions)}</td>
+                <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.deaths)}</td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">{r.version}</td>
                 <td className="whitespace-nowrap px-3 py-2 align-top text-xs text-slate-600">
                   {(r.updatedBy ?? r.createdBy)

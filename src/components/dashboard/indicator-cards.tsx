@@ -1,5 +1,6 @@
 import { getNumberFormats, getTranslations } from '@/i18n/server';
-import type { CriterionResult } from '@/lib/surge';
+import type { GrowthField } from '@/lib/growth';
+import type { CriterionKey, CriterionResult } from '@/lib/surge';
 import type { WeekFigures } from '@/server/verdicts/series';
 import { COMPARATOR_SYMBOL } from '@/components/surge/format';
 import {
@@ -8,6 +9,8 @@ import {
   criterionState,
   type CriterionState,
 } from '@/components/surge/verdict-display';
+import { GrowthLine, growthWording } from './growth-line';
+import { SeverityCards } from './severity-cards';
 
 const TONE: Record<CriterionState, string> = {
   met: 'border-red-400 bg-red-50',
@@ -24,6 +27,8 @@ const SYMBOL: Record<CriterionState, string> = {
   informationOnly: '•',
   capacityNote: '•',
 };
+// growth ("tăng nhanh") on the epidemic figures; the capacity ones keep the change of their rate (the threshold's unit)
+const GROWTH_OF: Partial<Record<CriterionKey, GrowthField>> = { cases: 'newCases', oxygen: 'oxygenAvg7d' };
 const WORD_TONE: Record<CriterionState, string> = {
   met: 'text-red-800',
   notMet: 'text-emerald-800',
@@ -36,21 +41,25 @@ const WORD_TONE: Record<CriterionState, string> = {
  * The four indicators of a week: the rate per 100,000, the plan's threshold with its comparator, whether it is met,
  * whether the missing reports could still change that, and the change from the week before. informationOnly: criteria
  * judged elsewhere (a district's beds and ICU). A capacity criterion met without any epidemic one is information, not
- * an alarm (docs/adr/0003-surge-rule.md).
+ * an alarm (docs/adr/0003-surge-rule.md). With `recent` (the last GROWTH_WEEKS weeks, oldest first): how fast cases
+ * and oxygen grow, and under the cards the severity figures ("Mức độ nặng"), shown but not judged.
  */
 export async function IndicatorCards({
   current,
   previous,
+  recent,
   informationOnly = [],
 }: {
   current: WeekFigures;
   previous: WeekFigures;
+  recent?: readonly WeekFigures[];
   informationOnly?: readonly string[];
 }) {
   const t = await getTranslations('dashboard');
   const tc = await getTranslations('criteria');
   const tl = await getTranslations('levels');
   const f = await getNumberFormats();
+  const growth = recent ? await growthWording() : null;
   const prior = new Map((previous.criteria ?? []).map((c) => [c.key, c]));
   const criteria: CriterionResult[] = current.criteria ?? [];
   const province = informationOnly.length === 0;
@@ -107,7 +116,12 @@ export async function IndicatorCards({
                   {tl('reportedBy', coverage)}
                 </p>
               )}
-              <p className="mt-auto pt-2 text-xs text-slate-600">
+              {growth && GROWTH_OF[c.key] && (
+                <div className="mt-auto pt-2">
+                  <GrowthLine words={growth(recent!, GROWTH_OF[c.key]!)} testId="growth" />
+                </div>
+              )}
+              <p className={`${growth && GROWTH_OF[c.key] ? '' : 'mt-auto '}pt-2 text-xs text-slate-600`}>
                 {delta !== null && Math.abs(delta) >= 0.05 && <span aria-hidden="true">{delta > 0 ? '↑ ' : '↓ '}</span>}
                 {change}
               </p>
@@ -120,6 +134,7 @@ export async function IndicatorCards({
           {tl('combination', { rule: current.plan.rule })}
         </p>
       )}
+      {recent && <SeverityCards recent={recent} />}
     </div>
   );
 }

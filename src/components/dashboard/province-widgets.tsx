@@ -10,6 +10,7 @@ import {
 } from '@/server/dashboard/province';
 import type { WeekFigures } from '@/server/verdicts/series';
 import { filtersQuery } from '@/server/dashboard/filters';
+import { growthHelp } from './growth-line';
 import { DistrictHeatmap } from './heatmap';
 import { IndicatorCards } from './indicator-cards';
 import { TrendPanel } from './trend-panel';
@@ -25,19 +26,22 @@ export function VerdictSection({
   note,
   current,
   previous,
+  recent,
   informationOnly,
 }: {
   title: string;
   note?: string;
   current: WeekFigures;
   previous: WeekFigures;
+  /** the last GROWTH_WEEKS weeks, oldest first: growth and the severity row */
+  recent?: readonly WeekFigures[];
   informationOnly?: readonly CriterionKey[];
 }) {
   return (
     <section aria-labelledby="verdict" className="mb-8">
       <VerdictSummary figures={current} title={title} />
       {note && <p className="mb-3 text-xs text-slate-600">{note}</p>}
-      <IndicatorCards current={current} previous={previous} informationOnly={informationOnly} />
+      <IndicatorCards current={current} previous={previous} recent={recent} informationOnly={informationOnly} />
     </section>
   );
 }
@@ -55,12 +59,14 @@ export async function TrendsSection({
   informationOnly?: readonly CriterionKey[];
 }) {
   const t = await getTranslations('dashboard');
+  const help = await growthHelp();
   return (
     <section aria-labelledby="trends" className="mb-8">
       <h2 id="trends" className="mb-1 text-lg font-semibold">
         {t('trends.title', { weeks: range, week: formatIsoWeek(week) })}
       </h2>
-      <p className="mb-3 text-xs text-slate-600">{t('trends.gaps')}</p>
+      <p className="text-xs text-slate-600">{t('trends.gaps')}</p>
+      <p className="mb-3 text-xs text-slate-600">{help}</p>
       <TrendPanel series={series} informationOnly={informationOnly} />
     </section>
   );
@@ -68,8 +74,15 @@ export async function TrendsSection({
 
 export async function VerdictWidget({ ctx, week }: { ctx: ProvinceContext; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
-  const { current, previous } = await getProvinceCards(ctx, week);
-  return <VerdictSection title={t('verdict.title', { week: current.week })} current={current} previous={previous} />;
+  const { current, previous, recent } = await getProvinceCards(ctx, week);
+  return (
+    <VerdictSection
+      title={t('verdict.title', { week: current.week })}
+      current={current}
+      previous={previous}
+      recent={recent}
+    />
+  );
 }
 
 export async function TrendsWidget({ ctx, week, range }: { ctx: ProvinceContext; week: IsoWeek; range: number }) {

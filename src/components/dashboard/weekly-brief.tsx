@@ -21,6 +21,9 @@ import {
 } from '@/components/surge/verdict-display';
 import { getNumberFormats } from '@/i18n/server';
 import { formatDateTime } from '@/i18n/format';
+import type { GrowthField } from '@/lib/growth';
+import { SEVERITY_FIELDS, severityRates, type CriterionKey } from '@/lib/surge';
+import { growthHelp, growthWording } from './growth-line';
 
 // The province's weekly brief for a leaders' meeting: one A4 page, readable in black and white (symbols and words,
 // not colour), drawn entirely on the server (the small charts are plain SVG). A paper outlives the figures it was
@@ -36,6 +39,7 @@ const STATE_SYMBOL: Record<CriterionState, string> = {
 };
 
 const HOTSPOTS = 8;
+const GROWTH_OF: Partial<Record<CriterionKey, GrowthField>> = { cases: 'newCases', oxygen: 'oxygenAvg7d' };
 
 export async function WeeklyBrief({
   ctx,
@@ -51,7 +55,9 @@ export async function WeeklyBrief({
   const tp = await getTranslations('province');
   const tl = await getTranslations('levels');
   const f = await getNumberFormats();
-  const [{ current, previous }, series, heatmap, units] = await Promise.all([
+  const growth = await growthWording();
+  const help = await growthHelp();
+  const [{ current, previous, recent }, series, heatmap, units] = await Promise.all([
     getProvinceCards(ctx, week),
     getProvinceTrends(ctx, week, 12),
     getProvinceHeatmap(ctx, week),
@@ -70,6 +76,8 @@ export async function WeeklyBrief({
   const prior = new Map((previous.criteria ?? []).map((c) => [c.key, c]));
   const criteria = current.criteria ?? [];
   const settlement = settlementOf(current);
+  const severity = current.population === null ? null : severityRates(current.counts, current.population);
+  const priorSeverity = previous.population === null ? null : severityRates(previous.counts, previous.population);
 
   return (
     <article
@@ -143,6 +151,11 @@ export async function WeeklyBrief({
                 <tr key={c.key} className="border-b border-slate-400" data-criterion={c.key} data-state={state}>
                   <th scope="row" className="py-1 pr-2 text-left font-medium">
                     {tc(c.key)}
+                    {GROWTH_OF[c.key] && (
+                      <span className="block text-[10px] font-normal" data-testid="growth">
+                        {growth(recent, GROWTH_OF[c.key]!).line}
+                      </span>
+                    )}
                   </th>
                   <td className="py-1 pr-2 text-right font-semibold tabular-nums">{rate(c.rate)}</td>
                   <td className="py-1 pr-2 text-right tabular-nums">{rate(prior.get(c.key)?.rate)}</td>
@@ -180,6 +193,62 @@ export async function WeeklyBrief({
         <p className="mt-1 text-[10px]" data-testid="combination-note">
           {tl('combination', { rule: current.plan.rule })}
         </p>
+      </section>
+
+      <section className="mb-3" data-testid="severity-brief">
+        <h2 className="mb-1 font-semibold">{t('severity.titleMonitored')}</h2>
+        <table className="w-full border-collapse">
+          <thead>
+            <tr className="border-b border-black text-left">
+              <th scope="col" className="py-1 pr-2">
+                {t('severity.printFigure')}
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                {t('severity.printRate', { week: current.week })}
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                {t('severity.printCount')}
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                {t('severity.printPrevious', { week: previous.week })}
+              </th>
+              <th scope="col" className="py-1">
+                {t('severity.printGrowth')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {SEVERITY_FIELDS.map((field) => {
+              const count = current.counts[field] ?? null;
+              return (
+                <tr key={field} className="border-b border-slate-400" data-severity={field}>
+                  <th scope="row" className="py-1 pr-2 text-left font-medium">
+                    {t(`severity.${field}`)}
+                  </th>
+                  <td className="py-1 pr-2 text-right tabular-nums">
+                    <span className="font-semibold">{rate(severity?.[field])}</span>
+                    {field === 'deaths' && severity?.deathsPerMillion != null && (
+                      <span className="block text-[10px]">
+                        {t('severity.perMillion', { rate: f.rate(severity.deathsPerMillion) })}
+                      </span>
+                    )}
+                  </td>
+                  <td className="py-1 pr-2 text-right tabular-nums">
+                    {count === null ? (
+                      <span className="whitespace-nowrap">{t('severity.notReported')}</span>
+                    ) : (
+                      f.integer(count)
+                    )}
+                  </td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{rate(priorSeverity?.[field])}</td>
+                  <td className="py-1 text-[11px]">{count === null ? '—' : growth(recent, field).line}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="mt-1 text-[10px]">{t('severity.note')}</p>
+        <p className="mt-1 text-[10px]">{help}</p>
       </section>
 
       <section className="mb-3">

@@ -14,8 +14,8 @@ import {
 describe('built-in plans', () => {
   it.each([
     ['default', null, '2023-10-29', /3984\/QĐ-BYT/],
-    ['kien-giang', '91', '2023-11-01', /3840\/SYT-NVYD.*Phụ lục, mục II\.2/],
-    ['lai-chau', '12', '2023-12-01', /KH-UBND.*12\/2023.*Lai Châu, Phụ lục, mục II\.2/],
+    ['kien-giang', '91', '2023-11-01', /3840\/SYT-NVYD.*dự thảo.*17\/11\/2023.*Phụ lục, mục II\.2/],
+    ['lai-chau', '12', '2023-12-01', /KH-UBND.*12\/2023.*Lai Châu.*227\/TTr-SYT.*Phụ lục, mục II\.2/],
   ] as const)('%s: province %s, valid from %s, source %s', (key, provinceCode, validFrom, source) => {
     const plan = PLANS[key];
     expect(plan).toMatchObject({ key, provinceCode, validFrom, version: 1, rule: 'epidemic-and-capacity' });
@@ -31,6 +31,19 @@ describe('built-in plans', () => {
     expect(PLANS['lai-chau'].name).toBe(
       'Kế hoạch kiểm soát, quản lý bền vững dịch bệnh COVID-19 tỉnh Lai Châu giai đoạn 2023-2025',
     );
+  });
+
+  it('gives the references as the documents do: the Kiên Giang draft, the Lai Châu plan with no number', () => {
+    expect(PLANS['kien-giang'].sourceDocument).toBe(
+      'Công văn 3840/SYT-NVYD (11/2023) của Sở Y tế tỉnh Kiên Giang gửi dự thảo Kế hoạch để góp ý (hạn 17/11/2023), ' +
+        'Phụ lục, mục II.2',
+    );
+    // the number and the day are blank in the document itself (001: "Kèm theo Kế hoạch số   /KH-UBND ngày   /12/2023")
+    expect(PLANS['lai-chau'].sourceDocument).toBe(
+      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo Tờ trình số ' +
+        '227/TTr-SYT ngày 01/12/2023 của Sở Y tế, Phụ lục, mục II.2',
+    );
+    for (const plan of Object.values(PLANS)) expect(plan.sourceDocument).not.toMatch(/…|\.\.\./);
   });
 
   it('are plain JSON data', () => {

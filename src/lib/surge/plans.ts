@@ -78,7 +78,8 @@ export const PLANS: Readonly<Record<BuiltInPlanKey, Plan>> = deepFreeze({
     provinceCode: '91',
     version: 1,
     validFrom: '2023-11-01',
-    sourceDocument: 'Công văn 3840/SYT-NVYD (11/2023) của Sở Y tế tỉnh Kiên Giang, Phụ lục, mục II.2',
+    sourceDocument:
+      'Công văn 3840/SYT-NVYD (11/2023) của Sở Y tế tỉnh Kiên Giang gửi dự thảo Kế hoạch để góp ý (hạn 17/11/2023), Phụ lục, mục II.2',
     rule: 'epidemic-and-capacity',
     criteria: {
       cases: { comparator: '>', threshold: 450 },
@@ -89,7 +90,8 @@ export const PLANS: Readonly<Record<BuiltInPlanKey, Plan>> = deepFreeze({
   },
   // Lai Châu: plan of the provincial People's Committee, December 2023 (the appendix reads "Kèm theo Kế hoạch số
   // /KH-UBND ngày /12/2023", number and day left blank in the source; the Department's submission is Tờ trình
-  // 227/TTr-SYT of 01/12/2023), hence validFrom 2023-12-01. Inclusive comparators except ICU (≥ 450, ≥ 32, ≤ 10, < 4),
+  // 227/TTr-SYT of 01/12/2023), hence validFrom 2023-12-01. The reference shows the blanks as the document leaves them
+  // (no "…" standing for a number nobody knows) and names the submission, the one numbered text behind it. Inclusive comparators except ICU (≥ 450, ≥ 32, ≤ 10, < 4),
   // grouped as "2.3. Tình hình dịch" and "2.4. Vượt quá năng lực của hệ thống y tế".
   'lai-chau': {
     key: 'lai-chau',
@@ -97,7 +99,8 @@ export const PLANS: Readonly<Record<BuiltInPlanKey, Plan>> = deepFreeze({
     provinceCode: '12',
     version: 1,
     validFrom: '2023-12-01',
-    sourceDocument: 'Kế hoạch số …/KH-UBND ngày …/12/2023 của UBND tỉnh Lai Châu, Phụ lục, mục II.2',
+    sourceDocument:
+      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo Tờ trình số 227/TTr-SYT ngày 01/12/2023 của Sở Y tế, Phụ lục, mục II.2',
     rule: 'epidemic-and-capacity',
     criteria: {
       cases: { comparator: '>=', threshold: 450 },

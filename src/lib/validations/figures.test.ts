@@ -23,6 +23,10 @@ describe('parseFigure: what a typed, pasted, imported or posted cell means', () 
     ['12,0', 'newCases', 12], // a whole number written with decimals (Excel's "0.0" format)
     [4.15, 'oxygenAvg7d', 4.15],
     ['10000000', 'totalCovidBeds', 10_000_000],
+    ['0', 'deaths', 0], // zero deaths is a figure, not "not reported"
+    ['', 'deaths', null],
+    ['14', 'severeCases', 14],
+    [' 37 ', 'newAdmissions', 37],
   ])('%j as %s is %j', (raw, field, value) => {
     expect(parseFigure(raw, field)).toEqual({ ok: true, value });
   });
@@ -49,6 +53,11 @@ describe('parseFigure: what a typed, pasted, imported or posted cell means', () 
     [{}, 'newCases', 'notNumber'],
     [[1], 'newCases', 'notNumber'],
     ['10000001', 'newCases', 'tooLarge'],
+    ['1,5', 'deaths', 'notWhole'],
+    [2.5, 'severeCases', 'notWhole'],
+    ['-1', 'newAdmissions', 'negative'],
+    ['x', 'deaths', 'notNumber'],
+    ['10000001', 'severeCases', 'tooLarge'],
     [1e12, 'oxygenAvg7d', 'tooLarge'],
   ])('%j as %s is refused: %s', (raw, field, code) => {
     expect(parseFigure(raw, field)).toEqual({ ok: false, code });
@@ -75,6 +84,12 @@ describe('validateFigures: every cell, then the checks between cells', () => {
     expect(validateFigures(raw).issues).toEqual(issues);
   });
 
+  it('ties the severity figures to nothing: deaths of cases counted elsewhere, severe cases (a stock) above cases', () => {
+    const { figures, issues } = validateFigures({ newCases: 2, severeCases: '40', newAdmissions: 9, deaths: '3' });
+    expect(issues).toEqual([]);
+    expect(figures).toEqual({ ...EMPTY_FIGURES, newCases: 2, severeCases: 40, newAdmissions: 9, deaths: 3 });
+  });
+
   it('gives null for empty and invalid cells', () => {
     expect(validateFigures({ newCases: '', oxygenAvg7d: 'x', freeCovidBeds: '3' }).figures).toEqual({
       ...EMPTY_FIGURES,
@@ -88,6 +103,7 @@ describe('hasReported', () => {
     [null, false],
     [EMPTY_FIGURES, false],
     [{ ...EMPTY_FIGURES, totalCovidBeds: 10 }, false], // totals alone are context, not a report
+    [{ ...EMPTY_FIGURES, severeCases: 4, newAdmissions: 0, deaths: 1 }, false], // severity figures alone: not a report
     [{ ...EMPTY_FIGURES, newCases: 0 }, true], // zero is a figure
     [{ ...EMPTY_FIGURES, oxygenAvg7d: 1.5 }, true],
   ])('%j: %s', (figures, reported) => {

@@ -12,6 +12,9 @@ export const FIGURE_FIELDS = [
   'staffedIcuBeds',
   'totalCovidBeds',
   'totalIcuBeds',
+  'severeCases',
+  'newAdmissions',
+  'deaths',
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 /** null = not reported (unknown), never zero */
@@ -23,6 +26,17 @@ export const JUDGED_FIELDS = [
   'oxygenAvg7d',
   'freeCovidBeds',
   'staffedIcuBeds',
+] as const satisfies readonly FigureField[];
+
+/**
+ * The severity figures (issue 14): whole numbers, recorded, checked and shown, judged by no plan yet. Like the totals,
+ * they alone are not a report. No check ties them to each other or to new cases: severe cases are a stock (under
+ * treatment now), admissions and deaths a flow (this week), and a unit may report deaths of cases it never counted.
+ */
+export const SEVERITY_FIGURE_FIELDS = [
+  'severeCases',
+  'newAdmissions',
+  'deaths',
 ] as const satisfies readonly FigureField[];
 
 /** Oxygen is an average over 7 days (hundredths); everything else is a count. */
@@ -108,13 +122,19 @@ export const EMPTY_FIGURES: Figures = {
   staffedIcuBeds: null,
   totalCovidBeds: null,
   totalIcuBeds: null,
+  severeCases: null,
+  newAdmissions: null,
+  deaths: null,
 };
 
 export function sameFigures(a: Figures, b: Figures): boolean {
   return FIGURE_FIELDS.every((f) => a[f] === b[f]);
 }
 
-/** A unit has reported a week when at least one of the judged figures is known (the totals alone are not a report). */
+/**
+ * A unit has reported a week when at least one of the judged figures is known (the totals or the severity figures alone
+ * are not a report).
+ */
 export function hasReported(f: Figures | null | undefined): boolean {
   return f != null && JUDGED_FIELDS.some((k) => f[k] !== null);
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenSchema } from './api-token';
-import { apiReportBodySchema, importRowSchema, saveWeekSchema, weeklyReportRowSchema } from './weekly-report';
+import {
+  apiReportBodySchema,
+  COLUMN_OF_FIELD,
+  IMPORT_COLUMNS,
+  importRowSchema,
+  REQUIRED_IMPORT_COLUMNS,
+  saveWeekSchema,
+  weeklyReportRowSchema,
+} from './weekly-report';
 
 const codes = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   result.success ? [] : result.error!.issues.map((i) => `${i.path.join('.') || '_'}:${i.message}`);
@@ -24,7 +32,23 @@ describe('the grid row schema', () => {
       staffedIcuBeds: 1,
       totalCovidBeds: null,
       totalIcuBeds: null,
+      severeCases: null,
+      newAdmissions: null,
+      deaths: null,
+      keep: ['severeCases', 'newAdmissions', 'deaths'], // not sent at all: the save keeps the stored ones
     });
+  });
+
+  it('takes the severity figures, a typed 0 as 0 and an empty cell as not reported', () => {
+    const parsed = weeklyReportRowSchema.parse({
+      unitCode: '105',
+      version: 0,
+      newCases: '80',
+      severeCases: '6',
+      newAdmissions: '',
+      deaths: '0',
+    });
+    expect(parsed).toMatchObject({ newCases: 80, severeCases: 6, newAdmissions: null, deaths: 0, keep: [] });
   });
 
   it.each([
@@ -37,14 +61,15 @@ describe('the grid row schema', () => {
       { unitCode: '105', version: 0, newCases: '-2', freeCovidBeds: 9, totalCovidBeds: 8 },
       ['newCases:negative', 'freeCovidBeds:freeAboveTotal'],
     ],
-    [{ unitCode: '105', version: 0, deaths: 1 }, ['_:unknownField']],
+    [{ unitCode: '105', version: 0, recovered: 1 }, ['_:unknownField']],
+    [{ unitCode: '105', version: 0, severeCases: '2,5', deaths: -1 }, ['severeCases:notWhole', 'deaths:negative']],
   ])('refuses %j', (row, expected) => {
     expect(codes(weeklyReportRowSchema.safeParse(row))).toEqual(expected);
   });
 });
 
 describe('the API body schema', () => {
-  it('is a full replacement: absent figures are "not reported"', () => {
+  it('is a full replacement: absent figures are "not reported", absent severity figures are kept', () => {
     expect(apiReportBodySchema.parse({ version: 0, newCases: 5 })).toEqual({
       version: 0,
       newCases: 5,
@@ -53,7 +78,18 @@ describe('the API body schema', () => {
       staffedIcuBeds: null,
       totalCovidBeds: null,
       totalIcuBeds: null,
+      severeCases: null,
+      newAdmissions: null,
+      deaths: null,
+      keep: ['severeCases', 'newAdmissions', 'deaths'],
     });
+    expect(apiReportBodySchema.parse({ version: 2, deaths: 0, newAdmissions: 12, severeCases: null })).toMatchObject({
+      deaths: 0,
+      newAdmissions: 12,
+      severeCases: null, // sent as null: not reported
+      keep: [],
+    });
+    expect(apiReportBodySchema.parse({ version: 2, deaths: 1 }).keep).toEqual(['severeCases', 'newAdmissions']);
   });
 
   it.each([
@@ -80,6 +116,17 @@ describe('the import row schema', () => {
     ['', false],
   ])('week %s valid: %s', (isoWeek, valid) => {
     expect(importRowSchema.safeParse({ unitCode: '105', isoWeek, newCases: '1' }).success).toBe(valid);
+  });
+
+  it('has the severity columns last and optional, so that older files still import', () => {
+    expect(IMPORT_COLUMNS.slice(-3)).toEqual([
+      ['severe_cases', 'severeCases'],
+      ['new_admissions', 'newAdmissions'],
+      ['deaths', 'deaths'],
+    ]);
+    for (const column of ['severe_cases', 'new_admissions', 'deaths'] as const)
+      expect(REQUIRED_IMPORT_COLUMNS).not.toContain(column);
+    expect(COLUMN_OF_FIELD.severeCases).toBe('severe_cases');
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseIsoWeek, type IsoWeek } from '../epi-week';
-import { FIGURE_FIELDS, validateFigures, type FigureField, type Figures } from './figures';
+import { FIGURE_FIELDS, SEVERITY_FIGURE_FIELDS, validateFigures, type FigureField, type Figures } from './figures';
 
 // The weekly report schema: one shape, derived for the grid (rows with the version they read), the API (figures and the
 // version in the body, unit and week in the URL) and the importer (unit and week per row, no version).
@@ -64,7 +64,15 @@ const reportShape = z.strictObject(
   { error: objectError },
 );
 
-type WithFigures<T> = Omit<T, FigureField> & Figures;
+/**
+ * The severity figures the sender did not send at all (a key absent from the row or body, a column absent from the
+ * file): the save keeps what is stored for them. They came after the other figures (issue 14): a file made from an
+ * older template, or a system written against the older API, must not clear what someone else entered. Sent empty or
+ * null, a figure is "not reported", as every other one.
+ */
+export type KeptFields = readonly FigureField[];
+
+type WithFigures<T> = Omit<T, FigureField> & Figures & { keep?: KeptFields };
 
 /** Runs the figure checks of validateFigures on an object schema's figure fields, with issues at [field]. */
 function withFigureChecks<S extends z.ZodObject>(schema: S) {
@@ -73,7 +81,8 @@ function withFigureChecks<S extends z.ZodObject>(schema: S) {
     const { figures, issues } = validateFigures(raw);
     for (const issue of issues)
       ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code, input: raw[issue.field] });
-    return { ...raw, ...figures } as WithFigures<z.output<S>>;
+    const keep: KeptFields = SEVERITY_FIGURE_FIELDS.filter((f) => !Object.hasOwn(raw, f));
+    return { ...raw, ...figures, keep } as WithFigures<z.output<S>>;
   });
 }
 
@@ -114,7 +123,7 @@ export const saveWeekSchema = z.strictObject({
 });
 export type SaveWeekInput = z.output<typeof saveWeekSchema>;
 
-/** The columns of the import template and the export, in order; the last two are optional. */
+/** The columns of the import template and the export, in order; the last five are optional (older files lack them). */
 export const IMPORT_COLUMNS = [
   ['unit_code', 'unitCode'],
   ['iso_week', 'isoWeek'],
@@ -124,6 +133,9 @@ export const IMPORT_COLUMNS = [
   ['staffed_icu_beds', 'staffedIcuBeds'],
   ['total_covid_beds', 'totalCovidBeds'],
   ['icu_beds', 'totalIcuBeds'],
+  ['severe_cases', 'severeCases'],
+  ['new_admissions', 'newAdmissions'],
+  ['deaths', 'deaths'],
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number][0];
 export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = [

@@ -15,8 +15,8 @@ import {
   type TaskRow,
 } from './task-rows';
 
-// "Việc của tôi": the tasks of the open activation that are this user's to tick. A district officer: their district's
-// copies of the district committees' tasks; an agency officer: their agency's; a provincial leader: the bodies with no
+// "Nhiệm vụ của tôi": the tasks of the open activation that are this user's to tick. A district officer: their
+// district's copies of the district committees' tasks; an agency officer: their agency's; a provincial leader: the bodies with no
 // officer of their own (steering committee, Fatherland Front, "other departments").
 
 export type MyTasksScope = { kind: 'district'; name: string } | { kind: 'agency'; name: string } | { kind: 'leader' };

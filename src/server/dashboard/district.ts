@@ -70,6 +70,9 @@ export interface DistrictReport {
   staffedIcuBeds: number | null;
   totalCovidBeds: number | null;
   totalIcuBeds: number | null;
+  severeCases: number | null;
+  newAdmissions: number | null;
+  deaths: number | null;
   version: number;
   updatedAt: string;
   updatedBy: string | null;
@@ -123,6 +126,9 @@ export async function getDistrictReports(
       staffedIcuBeds: true,
       totalCovidBeds: true,
       totalIcuBeds: true,
+      severeCases: true,
+      newAdmissions: true,
+      deaths: true,
       version: true,
       updatedAt: true,
       createdBy: { select: { name: true } },
@@ -155,6 +161,9 @@ export async function getDistrictReports(
     staffedIcuBeds: r.staffedIcuBeds,
     totalCovidBeds: r.totalCovidBeds,
     totalIcuBeds: r.totalIcuBeds,
+    severeCases: r.severeCases,
+    newAdmissions: r.newAdmissions,
+    deaths: r.deaths,
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
     updatedBy: r.updatedBy?.name ?? null,

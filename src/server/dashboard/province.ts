@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IsoWeek } from '@/lib/epi-week';
+import { GROWTH_WEEKS } from '@/lib/growth';
 import { can, provinceAccess, type ProvinceAccess } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import type { CriterionResult, SurgeLevel } from '@/lib/surge';
@@ -71,13 +72,21 @@ export function provinceHeader(ctx: ProvinceContext, week: IsoWeek): ProvinceHea
   };
 }
 
-/** The selected week and the one before: the cards' values and their change. */
-export async function getProvinceCards(
-  ctx: ProvinceContext,
-  week: IsoWeek,
-): Promise<{ current: WeekFigures; previous: WeekFigures }> {
+export interface ProvinceCards {
+  current: WeekFigures;
+  previous: WeekFigures;
+  /** the GROWTH_WEEKS weeks ending with the selected one, oldest first: each figure's growth (src/lib/growth.ts) */
+  recent: WeekFigures[];
+}
+
+/** The selected week, the one before (the cards' values and their change) and the weeks their growth is fitted over. */
+export async function getProvinceCards(ctx: ProvinceContext, week: IsoWeek): Promise<ProvinceCards> {
   const series = await getProvinceSeries(ctx.meta, week, ctx.fingerprint);
-  return { current: series[series.length - 1]!, previous: series[series.length - 2]! };
+  return {
+    current: series[series.length - 1]!,
+    previous: series[series.length - 2]!,
+    recent: sliceSeries(series, GROWTH_WEEKS),
+  };
 }
 
 /** `range` weeks ending with the selected week, oldest first. */

@@ -221,12 +221,12 @@ export const putOneReport = route({
   params: reportPathSchema,
   scope: ({ params, t }) => inUnit(params, t, false),
   body: { schema: apiReportBodySchema, maxBytes: 64 * 1024 },
-  run: async ({ request, user, target: { unit, week }, body: { version, ...figures }, t }) => {
+  run: async ({ request, user, target: { unit, week }, body: { version, keep, ...figures }, t }) => {
     // this route has never parsed its query: ?confirm=warnings confirms, levelChange= is compared with the change's
     // key as it is (a garbled one asks again), anything else is ignored
     const search = new URL(request.url).searchParams;
     const confirmWarnings = search.get('confirm') === 'warnings';
-    const inputs = [{ unitCode: unit.code, week, version, figures, ref: 0 }];
+    const inputs = [{ unitCode: unit.code, week, version, figures, keep, ref: 0 }];
     const options = { confirmWarnings, confirmLevelChange: search.get('levelChange'), source: 'api' } as const;
     return saveResponse(await saveReports(user, unit.provinceCode, inputs, options), t);
   },

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FIGURES } from '@/lib/validations/figures';
-import { farFromHistory, findHardIssues, median, recentValues, weekOrdinal, type UnitInfo } from './checks';
+import {
+  farFromHistory,
+  findHardIssues,
+  median,
+  recentValues,
+  WARNED_FIELDS,
+  weekOrdinal,
+  type UnitInfo,
+} from './checks';
 import type { ReportInput } from './types';
 
 const units = new Map<string, UnitInfo>([
@@ -75,5 +83,25 @@ describe('far from history', () => {
     expect(recentValues(entries, weekOrdinal({ isoYear: 2026, isoWeek: 41 }), 'newCases')).toEqual([
       10, 8, 7, 6, 5, 4, 3, 2,
     ]);
+  });
+
+  it('checks the severity figures like the judged ones, and not the bed totals', () => {
+    expect(WARNED_FIELDS).toEqual([
+      'newCases',
+      'oxygenAvg7d',
+      'freeCovidBeds',
+      'staffedIcuBeds',
+      'severeCases',
+      'newAdmissions',
+      'deaths',
+    ]);
+    // a week without deaths reported is skipped, a 0 is a value
+    const entries = [3, null, 0, 4, 2].map((deaths, i) => ({
+      ordinal: weekOrdinal({ isoYear: 2026, isoWeek: 40 + i }),
+      figures: { ...EMPTY_FIGURES, newCases: 100, deaths },
+    }));
+    const history = recentValues(entries, weekOrdinal({ isoYear: 2026, isoWeek: 45 }), 'deaths');
+    expect(history).toEqual([2, 4, 0, 3]);
+    expect(farFromHistory(40, history)).toBe(2.5);
   });
 });

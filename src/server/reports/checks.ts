@@ -1,5 +1,5 @@
 import { compareWeeks, formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
-import { type JUDGED_FIELDS, type Figures } from '@/lib/validations/figures';
+import { JUDGED_FIELDS, SEVERITY_FIGURE_FIELDS, type Figures } from '@/lib/validations/figures';
 import type { ReportInput, RowIssue } from './types';
 
 // The checks that need the database's answers (which units exist, what was reported before) but no database access
@@ -12,6 +12,13 @@ export interface UnitInfo {
   provinceCode: string;
   reports: boolean;
 }
+
+/**
+ * The figures whose plausibility is checked against the unit's history: the judged four and the severity figures (the
+ * bed totals are context, checked against the free beds instead).
+ */
+export const WARNED_FIELDS = [...JUDGED_FIELDS, ...SEVERITY_FIGURE_FIELDS] as const;
+export type WarnedField = (typeof WARNED_FIELDS)[number];
 
 /** Warnings compare a value with the median of the unit's last reports of that figure. */
 export const HISTORY_REPORTS = 8;
@@ -78,11 +85,7 @@ export interface HistoryEntry {
 }
 
 /** The last `HISTORY_REPORTS` known values of a figure before a week (entries sorted by week, oldest first). */
-export function recentValues(
-  entries: readonly HistoryEntry[],
-  beforeOrdinal: number,
-  field: (typeof JUDGED_FIELDS)[number],
-): number[] {
+export function recentValues(entries: readonly HistoryEntry[], beforeOrdinal: number, field: WarnedField): number[] {
   const out: number[] = [];
   for (let i = entries.length - 1; i >= 0 && out.length < HISTORY_REPORTS; i--) {
     const e = entries[i]!;

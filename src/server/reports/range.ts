@@ -1,7 +1,7 @@
 import 'server-only';
 import { compareWeeks, formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
 import type { ReportsReadScope } from '@/lib/permissions';
-import { evaluateDistrict, selectPlan, type Plan } from '@/lib/surge';
+import { evaluateDistrict, selectPlan, severityRates, type Counts, type Plan } from '@/lib/surge';
 import { readProvinceVerdicts } from '@/server/verdicts/read';
 import { hasReported, type Figures } from '@/lib/validations/figures';
 import { db } from '../db';
@@ -94,6 +94,11 @@ export interface ExportRow extends Figures {
   oxygenPer100k: number | null;
   freeBedsPer100k: number | null;
   icuBedsPer100k: number | null;
+  severePer100k: number | null;
+  admissionsPer100k: number | null;
+  deathsPer100k: number | null;
+  /** the plans' own unit for deaths */
+  deathsPer1m: number | null;
   level: string | null;
   provisional: boolean | null;
   /** the province total's: whether the missing reports could still change its level (null on units' rows) */
@@ -115,6 +120,20 @@ function rates(criteria: { rate: number | null }[]) {
 }
 
 const NO_RATES = { casesPer100k: null, oxygenPer100k: null, freeBedsPer100k: null, icuBedsPer100k: null };
+
+const NO_SEVERITY_RATES = { severePer100k: null, admissionsPer100k: null, deathsPer100k: null, deathsPer1m: null };
+
+/** The severity figures per 100,000 (deaths also per 1,000,000), rounded like the other rates of the export. */
+function severityColumns(counts: Counts, population: number | null) {
+  if (population === null) return NO_SEVERITY_RATES;
+  const r = severityRates(counts, population);
+  return {
+    severePer100k: round2(r.severeCases),
+    admissionsPer100k: round2(r.newAdmissions),
+    deathsPer100k: round2(r.deaths),
+    deathsPer1m: round2(r.deathsPerMillion),
+  };
+}
 
 /** Per week: the province total (its verdict) and every reporting unit (districts with their epidemic verdict). */
 export async function getExportRows(
@@ -175,7 +194,11 @@ export async function getExportRows(
         ...total.counts,
         totalCovidBeds: sum('totalCovidBeds'),
         totalIcuBeds: sum('totalIcuBeds'),
+        severeCases: total.counts.severeCases ?? null,
+        newAdmissions: total.counts.newAdmissions ?? null,
+        deaths: total.counts.deaths ?? null,
         ...rates(total.criteria ?? []),
+        ...severityColumns(total.counts, population),
         level: total.level,
         provisional: total.provisional,
         settled: total.settled,
@@ -196,6 +219,8 @@ export async function getExportRows(
         population: pop,
         ...f,
         ...(verdict ? rates(verdict.criteria) : NO_RATES),
+        // the province's own row is part of a total, not a population: no rates, as for the judged figures
+        ...(u.kind === 'district' ? severityColumns(f, pop) : NO_SEVERITY_RATES),
         level: verdict?.level ?? null,
         provisional: verdict?.provisional ?? null,
         settled: null,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { FIGURE_FIELDS, hasReported, JUDGED_FIELDS, sameFigures } from '@/lib/validations/figures';
+import { FIGURE_FIELDS, hasReported, sameFigures, type FigureField, type Figures } from '@/lib/validations/figures';
 import { saveWeekSchema, type WeeklyReportRow } from '@/lib/validations/weekly-report';
 import type { Failure } from '@/lib/contracts/action-result';
 import type { SaveWeekData } from '@/lib/contracts/reports';
@@ -17,6 +17,7 @@ import {
   findHardIssues,
   HISTORY_LOOKBACK_WEEKS,
   recentValues,
+  WARNED_FIELDS,
   weekOrdinal,
   type HistoryEntry,
   type UnitInfo,
@@ -71,11 +72,12 @@ export function saveWeeklyReports(
   rows: WeeklyReportRow[],
   options: { confirmWarnings: boolean; confirmLevelChange?: string | null },
 ) {
-  const inputs: ReportInput[] = rows.map(({ unitCode, version, ...figures }, ref) => ({
+  const inputs: ReportInput[] = rows.map(({ unitCode, version, keep, ...figures }, ref) => ({
     unitCode,
     week,
     version,
     figures,
+    keep,
     ref,
   }));
   return saveReports(user, provinceCode, inputs, { ...options, source: 'form' });
@@ -145,6 +147,13 @@ export async function checkInputs(
   return { units, errors: findHardIssues(inputs, provinceCode, units, currentWeek(at)) };
 }
 
+/** The figures to store: those the source did not send at all are the stored ones (none stored: not reported). */
+function keepStored(figures: Figures, current: StoredReport | undefined, keep: readonly FigureField[]): Figures {
+  const out = { ...figures };
+  for (const f of keep) out[f] = current?.figures[f] ?? null;
+  return out;
+}
+
 function stateOf(s: StoredReport) {
   return { version: s.version, figures: s.figures, updatedBy: s.updatedBy, updatedAt: s.updatedAt.toISOString() };
 }
@@ -191,6 +200,7 @@ export async function saveReports(
   for (const input of inputs) {
     const unit = unitOf(input);
     const current = byKey.get(reportKey(unit.id, input.week));
+    if (input.keep?.length) input.figures = keepStored(input.figures, current, input.keep);
     const unchanged = current
       ? sameFigures(current.figures, input.figures)
       : FIGURE_FIELDS.every((f) => input.figures[f] === null);
@@ -305,7 +315,7 @@ function findWarnings(changes: Change[], stored: StoredReport[], byKey: Map<stri
     const before = c.before ?? byKey.get(reportKey(c.unitId, c.week)) ?? null;
     if (before && hasReported(before.figures))
       warnings.push({ ...base, code: 'alreadyReported', by: before.updatedBy, at: before.updatedAt.toISOString() });
-    for (const field of JUDGED_FIELDS) {
+    for (const field of WARNED_FIELDS) {
       const value = c.figures[field];
       if (value === null || value === before?.figures[field]) continue;
       const values = recentValues(sorted.get(c.unitId)!, weekOrdinal(c.week), field);

@@ -33,6 +33,9 @@ interface RawReport {
   staffedIcuBeds: number | null;
   totalCovidBeds: number | null;
   totalIcuBeds: number | null;
+  severeCases: number | null;
+  newAdmissions: number | null;
+  deaths: number | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -55,7 +58,8 @@ export async function readReports(
   if (unitIds.length === 0) return [];
   const rows = await client.$queryRaw<RawReport[]>`
     SELECT w."id", w."unitId", w."isoYear", w."isoWeek", w."newCases", w."oxygenAvg7d"::text AS "oxygenAvg7d", w."freeCovidBeds",
-      w."staffedIcuBeds", w."totalCovidBeds", w."totalIcuBeds", w."version", w."createdAt", w."updatedAt",
+      w."staffedIcuBeds", w."totalCovidBeds", w."totalIcuBeds", w."severeCases", w."newAdmissions", w."deaths",
+      w."version", w."createdAt", w."updatedAt",
       COALESCE(eu."name", cu."name") AS "updatedBy"
     FROM "WeeklyReport" w
     LEFT JOIN "User" eu ON eu."id" = w."updatedById"
@@ -75,6 +79,9 @@ export async function readReports(
       staffedIcuBeds: int(r.staffedIcuBeds),
       totalCovidBeds: int(r.totalCovidBeds),
       totalIcuBeds: int(r.totalIcuBeds),
+      severeCases: int(r.severeCases),
+      newAdmissions: int(r.newAdmissions),
+      deaths: int(r.deaths),
     },
     version: Number(r.version),
     createdAt: new Date(r.createdAt),
@@ -109,10 +116,13 @@ function figureColumns(f: Figures) {
     ib: f.staffedIcuBeds,
     tc: f.totalCovidBeds,
     ti: f.totalIcuBeds,
+    sc: f.severeCases,
+    na: f.newAdmissions,
+    de: f.deaths,
   };
 }
 
-const FIGURE_TYPES = Prisma.raw('nc int, ox numeric, fb int, ib int, tc int, ti int');
+const FIGURE_TYPES = Prisma.raw('nc int, ox numeric, fb int, ib int, tc int, ti int, sc int, na int, de int');
 const CHUNK = 10_000;
 
 /** Creates reports; returns their ids (by unit and week). A concurrent create of the same unit-week fails (P2002). */
@@ -129,8 +139,10 @@ export async function createReports(
       .map((r) => ({ u: r.unitId, y: r.week.isoYear, w: r.week.isoWeek, ...figureColumns(r.figures) }));
     const created = await tx.$queryRaw<{ id: number; unitId: number; isoYear: number; isoWeek: number }[]>`
       INSERT INTO "WeeklyReport" ("unitId", "isoYear", "isoWeek", "newCases", "oxygenAvg7d", "freeCovidBeds", "staffedIcuBeds",
-        "totalCovidBeds", "totalIcuBeds", "version", "createdAt", "createdById", "updatedAt", "updatedById")
-      SELECT x.u, x.y, x.w, x.nc, x.ox, x.fb, x.ib, x.tc, x.ti, 1, ${utc(at)}, ${userId}::int, ${utc(at)}, ${userId}::int
+        "totalCovidBeds", "totalIcuBeds", "severeCases", "newAdmissions", "deaths",
+        "version", "createdAt", "createdById", "updatedAt", "updatedById")
+      SELECT x.u, x.y, x.w, x.nc, x.ox, x.fb, x.ib, x.tc, x.ti, x.sc, x.na, x.de,
+        1, ${utc(at)}, ${userId}::int, ${utc(at)}, ${userId}::int
       FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(u int, y int, w int, ${FIGURE_TYPES})
       RETURNING "id", "unitId", "isoYear", "isoWeek"`;
     for (const c of created)
@@ -159,7 +171,7 @@ export async function updateReports(
     const result = await tx.$queryRaw<{ id: number }[]>`
       UPDATE "WeeklyReport" AS w SET
         "newCases" = v.nc, "oxygenAvg7d" = v.ox, "freeCovidBeds" = v.fb, "staffedIcuBeds" = v.ib,
-        "totalCovidBeds" = v.tc, "totalIcuBeds" = v.ti,
+        "totalCovidBeds" = v.tc, "totalIcuBeds" = v.ti, "severeCases" = v.sc, "newAdmissions" = v.na, "deaths" = v.de,
         "version" = w."version" + 1, "updatedById" = ${userId}::int, "updatedAt" = ${utc(at)}
       FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS v(id int, ver int, ${FIGURE_TYPES})
       WHERE w."id" = v.id AND w."version" = v.ver

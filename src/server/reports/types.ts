@@ -11,6 +11,8 @@ export interface ReportInput {
   /** The version the caller read (0: it creates the report). null: an import, which does not read first. */
   version: number | null;
   figures: Figures;
+  /** Severity figures the source did not send at all: the stored values stay (KeptFields in validations). */
+  keep?: readonly FigureField[];
   /** Where the row came from, echoed in errors: the grid's row index or the file's line number. */
   ref: number;
 }

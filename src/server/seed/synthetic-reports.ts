@@ -18,6 +18,9 @@ export interface SyntheticReport extends IsoWeek {
   staffedIcuBeds: number | null;
   totalCovidBeds: number | null;
   totalIcuBeds: number | null;
+  severeCases: number | null;
+  newAdmissions: number | null;
+  deaths: number | null;
 }
 
 /** Province-level rates per 100k at baseline and at the end of the series; the wave rises over `waveWeeks`. */
@@ -82,6 +85,29 @@ function hash(text: string): number {
 /** Share of the province's beds, ICU and oxygen patients held by its province-level hospitals. */
 const PROVINCE_FACILITY_SHARE = 0.45;
 
+/** The severity figures of one unit-week: null when the unit left them blank. */
+type Severity = Pick<SyntheticReport, 'severeCases' | 'newAdmissions' | 'deaths'>;
+const NO_SEVERITY: Severity = { severeCases: null, newAdmissions: null, deaths: null };
+
+/**
+ * The week's severity as shares of its new cases: severe cases under treatment 2-4 %, new admissions 8-12 %, deaths
+ * 0.3-1 %. Drawn from a generator of their own, so that the other figures are the same numbers as before issue 14.
+ */
+function severityShares(rand: () => number) {
+  return { severe: 0.02 + rand() * 0.02, admissions: 0.08 + rand() * 0.04, deaths: 0.003 + rand() * 0.007 };
+}
+
+function severityOf(cases: number, shares: ReturnType<typeof severityShares>): Severity {
+  return {
+    severeCases: Math.round(cases * shares.severe),
+    newAdmissions: Math.round(cases * shares.admissions),
+    deaths: Math.round(cases * shares.deaths),
+  };
+}
+
+/** About one district in six does not report severity figures at all (the grid shows them blank, not 0). */
+const neverReportsSeverity = (code: string) => mulberry32(hash(`severity-unit:${code}`))() < 1 / 6;
+
 /**
  * Weekly reports of one province's reporting units (its own row first), `weeks` weeks ending with `last`.
  * The province's own row reports no cases (cases are counted where people live, by district).
@@ -102,6 +128,7 @@ export function buildSyntheticReports(
   const intensity = new Map(districts.map((d) => [d.code, 0.5 + mulberry32(hash(`intensity:${d.code}`))() * 1.1]));
   const weighted = districts.reduce((s, d) => s + d.population * intensity.get(d.code)!, 0);
   const rand = mulberry32(hash(provinceCode));
+  const severityRand = mulberry32(hash(`severity:${provinceCode}`));
   const reports: SyntheticReport[] = [];
 
   for (let i = 0; i < weeks; i++) {
@@ -124,6 +151,8 @@ export function buildSyntheticReports(
       staffedIcuBeds: per100k(rate('icuBeds')),
     };
     const occupiedShare = Math.min(0.95, 0.25 + progress * 0.7);
+    // the province's hospitals treat a share of the severe cases, as they hold a share of the beds
+    const shares = severityShares(severityRand);
 
     const own = {
       oxygenAvg7d: round2(total.oxygenAvg7d * PROVINCE_FACILITY_SHARE),
@@ -139,6 +168,7 @@ export function buildSyntheticReports(
       staffedIcuBeds: own.staffedIcuBeds,
       totalCovidBeds: Math.round(own.freeCovidBeds / (1 - occupiedShare)),
       totalIcuBeds: own.staffedIcuBeds + Math.round(own.staffedIcuBeds * 0.2),
+      ...severityOf(total.newCases * PROVINCE_FACILITY_SHARE, shares),
     });
 
     for (const d of districts) {
@@ -148,12 +178,14 @@ export function buildSyntheticReports(
       const partial = rand() < 0.03; // ICU not reported this week
       const jitter = 0.85 + rand() * 0.3;
       if (skip) continue;
+      const blankSeverity = neverReportsSeverity(d.code) || severityRand() < 0.04;
       const free = Math.round(total.freeCovidBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
       const icu = Math.round(total.staffedIcuBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
+      const newCases = Math.round(total.newCases * epiShare * (fromEnd === 0 ? 1 : jitter));
       reports.push({
         ...week,
         unitCode: d.code,
-        newCases: Math.round(total.newCases * epiShare * (fromEnd === 0 ? 1 : jitter)),
+        newCases,
         oxygenAvg7d: round2(
           total.oxygenAvg7d * (1 - PROVINCE_FACILITY_SHARE) * epiShare * (fromEnd === 0 ? 1 : jitter),
         ),
@@ -161,6 +193,7 @@ export function buildSyntheticReports(
         staffedIcuBeds: partial && fromEnd > 0 ? null : icu,
         totalCovidBeds: Math.round(free / (1 - occupiedShare)),
         totalIcuBeds: partial && fromEnd > 0 ? null : icu + Math.round(icu * 0.25),
+        ...(blankSeverity ? NO_SEVERITY : severityOf(newCases * (1 - PROVINCE_FACILITY_SHARE), shares)),
       });
     }
   }

@@ -30,6 +30,7 @@ import { sumAllProvincesByWeek, sumProvinceByWeek, type SummedWeek } from './sum
 
 export interface WeekFigures {
   week: string;
+  /** the sums; the severity figures are always present here (null when no unit reported one) */
   counts: Counts;
   /** units with at least one figure */
   reported: number;
@@ -50,7 +51,15 @@ export interface WeekFigures {
   criteria: CriterionResult[] | null;
 }
 
-const NO_COUNTS: Counts = { newCases: null, oxygenAvg7d: null, freeCovidBeds: null, staffedIcuBeds: null };
+const NO_COUNTS: Counts = {
+  newCases: null,
+  oxygenAvg7d: null,
+  freeCovidBeds: null,
+  staffedIcuBeds: null,
+  severeCases: null,
+  newAdmissions: null,
+  deaths: null,
+};
 const NO_FIELDS: Record<CountField, number> = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
 
 const weekKey = (w: { isoYear: number; isoWeek: number }) => `${w.isoYear}-${w.isoWeek}`;

@@ -6,7 +6,9 @@ import type { Client } from './facts';
 // The verdict reader's aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode,
 // the unique (unitId, isoYear, isoWeek) of WeeklyReport), so a national-scale table is never loaded into JavaScript.
 // The same SQL runs on PGlite and PostgreSQL. The sums follow aggregateCounts exactly: a field is null when no unit
-// reported it, oxygen is summed as numeric (exact cents), and a unit counts as reported when it gave any figure.
+// reported it, oxygen is summed as numeric (exact cents), and a unit counts as reported when it gave any of the four
+// judged figures. The severity figures are summed the same way into `counts` (null when no unit gave one) but count
+// for nothing in `reported` or `byField`: a severity figure alone is not a report.
 
 export interface SummedWeek {
   isoYear: number;
@@ -36,6 +38,12 @@ interface Row {
   free_covid_beds_n: number;
   staffed_icu_beds: number | null;
   staffed_icu_beds_n: number;
+  severe_cases: number | null;
+  severe_cases_n: number;
+  new_admissions: number | null;
+  new_admissions_n: number;
+  deaths: number | null;
+  deaths_n: number;
   reported: number;
 }
 
@@ -45,6 +53,9 @@ const FIGURES = Prisma.sql`
   SUM(r."oxygenAvg7d")::text AS oxygen_avg7d, COUNT(r."oxygenAvg7d")::int AS oxygen_avg7d_n,
   SUM(r."freeCovidBeds")::float8 AS free_covid_beds, COUNT(r."freeCovidBeds")::int AS free_covid_beds_n,
   SUM(r."staffedIcuBeds")::float8 AS staffed_icu_beds, COUNT(r."staffedIcuBeds")::int AS staffed_icu_beds_n,
+  SUM(r."severeCases")::float8 AS severe_cases, COUNT(r."severeCases")::int AS severe_cases_n,
+  SUM(r."newAdmissions")::float8 AS new_admissions, COUNT(r."newAdmissions")::int AS new_admissions_n,
+  SUM(r.deaths)::float8 AS deaths, COUNT(r.deaths)::int AS deaths_n,
   COUNT(*) FILTER (WHERE r."newCases" IS NOT NULL OR r."oxygenAvg7d" IS NOT NULL
                       OR r."freeCovidBeds" IS NOT NULL OR r."staffedIcuBeds" IS NOT NULL)::int AS reported`;
 
@@ -64,6 +75,9 @@ function toSummed(row: Row): SummedWeek & { group: string | null } {
       oxygenAvg7d: row.oxygen_avg7d_n > 0 && row.oxygen_avg7d !== null ? Number(row.oxygen_avg7d) : null,
       freeCovidBeds: row.free_covid_beds_n > 0 ? Number(row.free_covid_beds) : null,
       staffedIcuBeds: row.staffed_icu_beds_n > 0 ? Number(row.staffed_icu_beds) : null,
+      severeCases: row.severe_cases_n > 0 ? Number(row.severe_cases) : null,
+      newAdmissions: row.new_admissions_n > 0 ? Number(row.new_admissions) : null,
+      deaths: row.deaths_n > 0 ? Number(row.deaths) : null,
     },
     reported: row.reported,
     byField: {

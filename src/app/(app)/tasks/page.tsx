@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('response'))('mine.title') };
 }
 
-/** "Việc của tôi": built for a phone in the field first (one column, large buttons), wider screens get the same. */
+/** "Nhiệm vụ của tôi": built for a phone in the field first (one column, large buttons), wider screens get the same. */
 export default async function MyTasksPage() {
   const user = await requireUser('/tasks');
   const t = await getTranslations('response');

@@ -112,7 +112,12 @@ async function importFile(
       unit_code: resolve(record.values.unit_code),
       iso_week: text(record.values.iso_week) ?? undefined,
     };
-    const raw = Object.fromEntries(Object.entries(COLUMN_OF_FIELD).map(([field, column]) => [field, values[column]]));
+    // only the file's columns: a severity column the file lacks keeps the stored figure (KeptFields)
+    const raw = Object.fromEntries(
+      Object.entries(COLUMN_OF_FIELD)
+        .filter(([, column]) => Object.hasOwn(values, column))
+        .map(([field, column]) => [field, values[column]]),
+    );
     raw.unitCode = values.unit_code === undefined ? undefined : String(values.unit_code);
     raw.isoWeek = values.iso_week;
     const parsed = importRowSchema.safeParse(raw);
@@ -124,8 +129,8 @@ async function importFile(
       }
       continue;
     }
-    const { unitCode, isoWeek, ...figures } = parsed.data;
-    inputs.push({ unitCode, week: isoWeek, version: null, figures, ref: record.row });
+    const { unitCode, isoWeek, keep, ...figures } = parsed.data;
+    inputs.push({ unitCode, week: isoWeek, version: null, figures, keep, ref: record.row });
   }
   // units, weeks and duplicates are checked on the rows that passed the schema, so one report lists everything
   const checked = await checkInputs(prisma, provinceCode, inputs, now());

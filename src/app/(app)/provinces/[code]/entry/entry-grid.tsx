@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'use-intl/react';
 import type { Plan } from '@/lib/surge';
-import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
+import { FIGURE_FIELDS, SEVERITY_FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
 import { saveWeek } from '@/server/actions/reports';
 import type { EntryUnit, LevelChange, RowWarning } from '@/lib/contracts/reports';
 import { ConflictPanel, type Choice, type ConflictState } from './conflict-panel';
@@ -255,21 +255,38 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('grid.caption', { week })}</caption>
           <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">
+            {/* the severity figures as one group: optional, judged by no plan */}
             <tr>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" rowSpan={2} className="px-3 py-2 align-bottom">
                 {t('grid.unit')}
               </th>
+              <td colSpan={FIGURE_FIELDS.length - SEVERITY_FIGURE_FIELDS.length} />
+              <th
+                scope="colgroup"
+                colSpan={SEVERITY_FIGURE_FIELDS.length}
+                className="border-l border-slate-300 px-1.5 pt-2 text-center"
+                data-testid="severity-group"
+              >
+                {t('severity.group')}
+                <span className="block font-normal text-slate-500">{t('grid.optional')}</span>
+              </th>
+              <th scope="col" rowSpan={2} className="px-3 py-2 align-bottom">
+                {t('grid.ratesHeader')}
+              </th>
+            </tr>
+            <tr>
               {FIGURE_FIELDS.map((f) => (
-                <th key={f} scope="col" className="px-1.5 py-2 text-right">
+                <th
+                  key={f}
+                  scope="col"
+                  className={`px-1.5 py-2 text-right align-bottom ${f === SEVERITY_FIGURE_FIELDS[0] ? 'border-l border-slate-300' : ''}`}
+                >
                   {t(`fields.${f}`)}
                   {(f === 'totalCovidBeds' || f === 'totalIcuBeds') && (
                     <span className="block font-normal text-slate-500">{t('grid.optional')}</span>
                   )}
                 </th>
               ))}
-              <th scope="col" className="px-3 py-2">
-                {t('grid.ratesHeader')}
-              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

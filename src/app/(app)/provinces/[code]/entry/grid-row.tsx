@@ -2,7 +2,13 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'use-intl/react';
 import { evaluateDistrict, type Plan } from '@/lib/surge';
-import { FIGURE_FIELDS, hasReported, type FigureField, type Figures } from '@/lib/validations/figures';
+import {
+  FIGURE_FIELDS,
+  hasReported,
+  SEVERITY_FIGURE_FIELDS,
+  type FigureField,
+  type Figures,
+} from '@/lib/validations/figures';
 import type { RowWarning } from '@/lib/contracts/reports';
 import { CriterionMark } from './criterion-mark';
 import { countsOf, hasCell, type CellErrors, type GridRow } from './grid-state';
@@ -95,8 +101,9 @@ export function GridRowView({
         const error = errors[field];
         const warning = warnings.find((w) => w.code === 'farFromHistory' && w.field === field);
         const id = `cell-${index}-${field}`;
+        const groupStart = field === SEVERITY_FIGURE_FIELDS[0] ? 'border-l border-slate-200' : '';
         return (
-          <td key={field} className="px-1.5 py-1.5 align-top">
+          <td key={field} className={`px-1.5 py-1.5 align-top ${groupStart}`}>
             <input
               id={id}
               ref={(el) => handlers.register(index, field, el)}

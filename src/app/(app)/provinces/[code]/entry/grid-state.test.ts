@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FIGURES } from '@/lib/validations/figures';
 import {
   checkRow,
+  fieldsOf,
   isDirty,
   parseClipboardBlock,
   pasteBlock,
@@ -77,8 +78,14 @@ describe('pasting a block copied from Excel', () => {
   });
 
   it('ignores columns beyond the last figure', () => {
-    const { ignored } = pasteBlock(grid, 1, 'totalIcuBeds', [['1', '2', '3']]);
+    const { ignored } = pasteBlock(grid, 1, 'deaths', [['1', '2', '3']]);
     expect(ignored).toBe(2);
+  });
+
+  it('continues from the bed totals into the severity figures, in the order of the import template', () => {
+    const { rows, filled, ignored } = pasteBlock(grid, 0, 'totalCovidBeds', [['300', '40', '12', '5', '0']]);
+    expect({ filled, ignored }).toEqual({ filled: 5, ignored: 0 });
+    expect(rows[0]!.values).toMatchObject({ severeCases: '12', newAdmissions: '5', deaths: '0' });
   });
 });
 
@@ -91,6 +98,18 @@ describe('a row as the user typed it', () => {
     expect(figures).toEqual({ ...EMPTY_FIGURES, oxygenAvg7d: 3.25 });
   });
 
+  it('gives the province’s own row the severity cells (its hospitals treat severe cases), not the cases cell', () => {
+    expect(fieldsOf('province')).toEqual(expect.arrayContaining(['severeCases', 'newAdmissions', 'deaths']));
+    expect(fieldsOf('province')).not.toContain('newCases');
+  });
+
+  it('reads a severity 0 as 0 and an empty severity cell as not reported', () => {
+    const { figures, errors } = checkRow(row('105', 'district', { newCases: '40', severeCases: '', deaths: '0' }));
+    expect(errors).toEqual({});
+    expect(figures).toEqual({ ...EMPTY_FIGURES, newCases: 40, deaths: 0 });
+    expect(checkRow(row('105', 'district', { newAdmissions: '1,5' })).errors).toEqual({ newAdmissions: 'notWhole' });
+  });
+
   it('is dirty only when its figures differ from the stored ones', () => {
     const stored = { ...EMPTY_FIGURES, newCases: 12, oxygenAvg7d: 3.5 };
     const r = { ...row('105'), base: stored, values: valuesOf(stored, 'vi') };
@@ -98,6 +117,7 @@ describe('a row as the user typed it', () => {
     expect(isDirty(r)).toBe(false);
     expect(isDirty({ ...r, values: { ...r.values, oxygenAvg7d: '3.50' } })).toBe(false); // same figure, other spelling
     expect(isDirty({ ...r, values: { ...r.values, newCases: '' } })).toBe(true); // cleared: a change
+    expect(isDirty({ ...r, values: { ...r.values, deaths: '0' } })).toBe(true); // a severity figure typed
   });
 
   it.each([

@@ -48,7 +48,7 @@ export type CellErrors = Partial<Record<FigureField, string>>;
 export function checkRow(row: GridRow): { figures: Figures; errors: CellErrors } {
   const parsed = weeklyReportRowSchema.safeParse({ unitCode: row.unitCode, version: row.version, ...row.values });
   if (parsed.success) {
-    const { unitCode: _u, version: _v, ...figures } = parsed.data;
+    const { unitCode: _u, version: _v, keep: _k, ...figures } = parsed.data;
     return { figures, errors: {} };
   }
   const errors: CellErrors = {};

@@ -63,7 +63,12 @@ export function LiveTotal({
           )}
         </th>
         {FIGURE_FIELDS.map((f) => (
-          <td key={f} className="px-3 py-2 text-right align-top font-semibold tabular-nums">
+          <td
+            key={f}
+            className={`px-3 py-2 text-right align-top font-semibold tabular-nums ${
+              f === 'severeCases' ? 'border-l border-slate-200' : ''
+            }`}
+          >
             {sum(f)}
           </td>
         ))}

@@ -98,6 +98,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
               <li>{t('help.keyboard')}</li>
               <li>{t('help.paste')}</li>
               <li>{t('help.empty')}</li>
+              <li>{t('severity.help')}</li>
               <li>{t('help.decimal')}</li>
               <li>{t('help.exportRange', { from, to: weekText })}</li>
             </ul>

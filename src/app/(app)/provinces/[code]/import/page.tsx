@@ -58,6 +58,7 @@ export default async function ImportPage({ params }: Props) {
           <li>{t('import.step3')}</li>
         </ol>
         <p className="mt-2">{t('import.columns')}</p>
+        <p className="mt-1">{t('severity.importColumns')}</p>
         <p className="mt-1">{t('import.formats')}</p>
         <p className="mt-1">{t('import.limits', { mb: MAX_IMPORT_BYTES / 1024 / 1024, rows: MAX_IMPORT_ROWS })}</p>
         <p className="mt-1 font-medium">{t('import.allOrNothing')}</p>
