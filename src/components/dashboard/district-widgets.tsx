@@ -17,13 +17,14 @@ export const REPORT_WEEKS = 12;
 
 export async function DistrictVerdictWidget({ ctx, week }: { ctx: DistrictContext; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
-  const { current, previous } = await getDistrictCards(ctx, week);
+  const { current, previous, recent } = await getDistrictCards(ctx, week);
   return (
     <VerdictSection
       title={t('verdict.districtTitle', { name: ctx.branch.name, week: current.week })}
       note={t('verdict.districtNote')}
       current={current}
       previous={previous}
+      recent={recent}
       informationOnly={CAPACITY_CRITERIA}
     />
   );

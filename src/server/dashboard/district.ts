@@ -2,7 +2,7 @@ import 'server-only';
 import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '@/server/db';
-import { openProvince, type ProvinceContext } from './province';
+import { cardsOf, openProvince, type ProvinceCards, type ProvinceContext } from './province';
 import { getBranchSeries, sliceSeries, type WeekFigures } from '@/server/verdicts/series';
 import type { BranchMeta } from '@/server/verdicts/meta';
 import { populationInForce } from '@/server/populations/in-force';
@@ -34,12 +34,8 @@ export function districtPopulation(ctx: DistrictContext, week: IsoWeek) {
   return populationInForce(ctx.branch.populations, week);
 }
 
-export async function getDistrictCards(
-  ctx: DistrictContext,
-  week: IsoWeek,
-): Promise<{ current: WeekFigures; previous: WeekFigures }> {
-  const series = await getBranchSeries(ctx.meta, ctx.branch, week, ctx.fingerprint);
-  return { current: series[series.length - 1]!, previous: series[series.length - 2]! };
+export async function getDistrictCards(ctx: DistrictContext, week: IsoWeek): Promise<ProvinceCards> {
+  return cardsOf(await getBranchSeries(ctx.meta, ctx.branch, week, ctx.fingerprint));
 }
 
 export async function getDistrictTrends(ctx: DistrictContext, week: IsoWeek, range: number): Promise<WeekFigures[]> {

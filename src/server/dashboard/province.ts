@@ -81,7 +81,11 @@ export interface ProvinceCards {
 
 /** The selected week, the one before (the cards' values and their change) and the weeks their growth is fitted over. */
 export async function getProvinceCards(ctx: ProvinceContext, week: IsoWeek): Promise<ProvinceCards> {
-  const series = await getProvinceSeries(ctx.meta, week, ctx.fingerprint);
+  return cardsOf(await getProvinceSeries(ctx.meta, week, ctx.fingerprint));
+}
+
+/** The cards of the last week of a series (a province's or a district's). */
+export function cardsOf(series: WeekFigures[]): ProvinceCards {
   return {
     current: series[series.length - 1]!,
     previous: series[series.length - 2]!,
