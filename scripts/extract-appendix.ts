@@ -94,7 +94,7 @@ export const PLAN_SOURCES: PlanSource[] = [
     planKey: 'lai-chau',
     document:
       'Kế hoạch Kiểm soát, quản lý bền vững dịch bệnh COVID-19 tỉnh Lai Châu giai đoạn 2023-2025 của UBND tỉnh Lai Châu (Kế hoạch số /KH-UBND ngày /12/2023, số và ngày để trống trong văn bản; ' +
-      'theo Tờ trình số 227/TTr-SYT ngày 01/12/2023 của Sở Y tế), ' +
+      'theo đề nghị của Sở Y tế tại Tờ trình số 227/TTr-SYT ngày 01/12/2023), ' +
       `Phụ lục "${APPENDIX_TITLE}", mục V. Tổ chức thực hiện`,
     anchor: 'Kèm theo Kế hoạch số',
     bodies: 16,

@@ -14,7 +14,7 @@ WITH wording ("key", old_source, new_source) AS (
     (
       'lai-chau',
       'Kế hoạch số …/KH-UBND ngày …/12/2023 của UBND tỉnh Lai Châu, Phụ lục, mục II.2',
-      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo Tờ trình số 227/TTr-SYT ngày 01/12/2023 của Sở Y tế, Phụ lục, mục II.2'
+      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo đề nghị của Sở Y tế tại Tờ trình số 227/TTr-SYT ngày 01/12/2023, Phụ lục, mục II.2'
     )
 ), changed AS (
   UPDATE "Plan" p

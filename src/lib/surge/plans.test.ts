@@ -40,8 +40,8 @@ describe('built-in plans', () => {
     );
     // the number and the day are blank in the document itself (001: "Kèm theo Kế hoạch số   /KH-UBND ngày   /12/2023")
     expect(PLANS['lai-chau'].sourceDocument).toBe(
-      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo Tờ trình số ' +
-        '227/TTr-SYT ngày 01/12/2023 của Sở Y tế, Phụ lục, mục II.2',
+      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo đề nghị ' +
+        'của Sở Y tế tại Tờ trình số 227/TTr-SYT ngày 01/12/2023, Phụ lục, mục II.2',
     );
     for (const plan of Object.values(PLANS)) expect(plan.sourceDocument).not.toMatch(/…|\.\.\./);
   });

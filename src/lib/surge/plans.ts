@@ -100,7 +100,7 @@ export const PLANS: Readonly<Record<BuiltInPlanKey, Plan>> = deepFreeze({
     version: 1,
     validFrom: '2023-12-01',
     sourceDocument:
-      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo Tờ trình số 227/TTr-SYT ngày 01/12/2023 của Sở Y tế, Phụ lục, mục II.2',
+      'Kế hoạch số /KH-UBND ngày /12/2023 của UBND tỉnh Lai Châu (số và ngày để trống trong văn bản), theo đề nghị của Sở Y tế tại Tờ trình số 227/TTr-SYT ngày 01/12/2023, Phụ lục, mục II.2',
     rule: 'epidemic-and-capacity',
     criteria: {
       cases: { comparator: '>=', threshold: 450 },
