@@ -3,7 +3,7 @@
 // rates: within one population they grow alike, but the small-number rules below are about counts (a rise from 3 to 6
 // cases is noise, not a doubling). See docs/adr/0013-severity-and-growth.md.
 
-import type { Counts } from '@/lib/surge';
+import type { CountField, Counts, CriterionKey, SeverityField } from '@/lib/surge';
 
 /** Week-on-week change is shown only when last week's figure is at least this. */
 export const MIN_PREVIOUS = 10;
@@ -69,30 +69,93 @@ export function doublingTime(values: readonly Figure[], { minCount }: { minCount
 
 /** The figures growth is shown for (the capacity ones, free beds and ICU, only as the change of their rate). */
 export type GrowthField = 'newCases' | 'oxygenAvg7d' | 'severeCases' | 'newAdmissions' | 'deaths';
-export const GROWTH_FIELDS: readonly GrowthField[] = [
-  'newCases',
-  'oxygenAvg7d',
-  'severeCases',
-  'newAdmissions',
-  'deaths',
-];
+
+/** The criteria whose card, trend and brief row show growth, and the count it is computed on. */
+export const GROWTH_OF_CRITERION: Partial<Record<CriterionKey, GrowthField>> = {
+  cases: 'newCases',
+  oxygen: 'oxygenAvg7d',
+};
+
+/**
+ * What growth needs of a week (the verdict reader's WeekFigures has it): the sums, and per figure how many units
+ * reported it (the four judged figures also how many are expected to; the severity figures are optional, no count is
+ * expected of them).
+ */
+export interface CoveredWeek {
+  counts: Counts;
+  byField: Record<CountField, number>;
+  expectedByField: Record<CountField, number>;
+  severityByField: Record<SeverityField, number>;
+}
+
+/** Why the week-on-week change is "—". */
+export type NoChange =
+  /** nobody reported the figure in the window: there is nothing to wait for */
+  | { reason: 'current' }
+  /** this week fewer units reported it than in the window's best-covered week: the rest may still come */
+  | { reason: 'waiting'; reported: number; of: number }
+  /** last week nobody, or fewer units than in the window's best-covered week, reported it */
+  | { reason: 'previous'; reported: number; of: number }
+  /** last week's figure is below MIN_PREVIOUS */
+  | { reason: 'small'; min: number };
 
 export interface Growth {
-  /** weekOnWeek of the last two weeks */
+  /** weekOnWeek of the last two weeks, when both are like-for-like */
   change: number | null;
+  /** why `change` is null (null when it is not) */
+  noChange: NoChange | null;
+  /** fitted over the like-for-like weeks of the window */
   doubling: DoublingTime | null;
+  /** the last week is not like-for-like yet: `reported` units gave the figure, `of` gave it in the best-covered week */
+  waiting: { reported: number; of: number } | null;
+  /** a week the change or the fit rests on could still change: a judged figure some expected unit has not reported */
+  provisional: boolean;
 }
+
+const isJudged = (field: GrowthField): field is GrowthField & CountField =>
+  field === 'newCases' || field === 'oxygenAvg7d';
 
 /**
  * The growth of one figure at the last of `weeks` (oldest first; the last GROWTH_WEEKS are used, fewer weeks count as
  * unreported ones before them).
+ *
+ * Like for like: a week's sum enters growth only when as many units reported the figure as in the window's
+ * best-covered week. A week still being reported (the dashboard's default week, usually) would otherwise read as a
+ * fall: 200, 283, 400 and then 170 from 3 of 10 units is no "↓ 58 %", it is a doubling whose last week is not in yet.
+ * Such a week counts as not reported: the fit uses the others (still MIN_REPORTED_WEEKS of GROWTH_WEEKS) and the
+ * change is "—", waiting for the reports.
  */
-export function growthOf(weeks: readonly Counts[], field: GrowthField): Growth {
-  const values: Figure[] = weeks.slice(-GROWTH_WEEKS).map((c) => c[field]);
-  while (values.length < GROWTH_WEEKS) values.unshift(null);
+export function growthOfWeeks(weeks: readonly CoveredWeek[], field: GrowthField): Growth {
+  const window: Array<CoveredWeek | null> = weeks.slice(-GROWTH_WEEKS);
+  while (window.length < GROWTH_WEEKS) window.unshift(null);
+  const coverage = window.map((w) =>
+    w === null ? 0 : isJudged(field) ? w.byField[field] : w.severityByField[field as SeverityField],
+  );
+  const of = Math.max(...coverage);
+  const usable = window.map((w, i) => of > 0 && coverage[i] === of && w?.counts[field] != null);
+  const values: Figure[] = window.map((w, i) => (usable[i] ? w!.counts[field] : null));
+  const [cur, prev] = [GROWTH_WEEKS - 1, GROWTH_WEEKS - 2];
+
+  let noChange: NoChange | null = null;
+  if (of === 0) noChange = { reason: 'current' };
+  else if (!usable[cur]) noChange = { reason: 'waiting', reported: coverage[cur]!, of };
+  else if (!usable[prev]) noChange = { reason: 'previous', reported: coverage[prev]!, of };
+  else if (values[prev]! < MIN_PREVIOUS) noChange = { reason: 'small', min: MIN_PREVIOUS };
+  const change = noChange === null ? weekOnWeek(values[cur], values[prev]) : null;
+  const doubling = doublingTime(values, { minCount: field === 'deaths' ? MIN_DEATHS : MIN_COUNT });
+
+  // the weeks shown figures rest on; a severity figure is optional (no count is expected), so never partial on that
+  const used = new Set<number>();
+  if (change !== null) [cur, prev].forEach((i) => used.add(i));
+  if (doubling !== null) usable.forEach((u, i) => u && used.add(i));
+  const provisional =
+    isJudged(field) && [...used].some((i) => window[i]!.byField[field] < window[i]!.expectedByField[field]);
   return {
-    change: weekOnWeek(values[GROWTH_WEEKS - 1], values[GROWTH_WEEKS - 2]),
-    doubling: doublingTime(values, { minCount: field === 'deaths' ? MIN_DEATHS : MIN_COUNT }),
+    change,
+    noChange,
+    doubling,
+    waiting: of > 0 && coverage[cur]! < of ? { reported: coverage[cur]!, of } : null,
+    provisional,
   };
 }
 
@@ -112,4 +175,85 @@ export function roundedPercent(change: number): number {
 export function roundedWeeks(weeks: number): number {
   const tenths = Math.round(weeks * 10) / 10;
   return tenths >= 2 ? Math.round(weeks) : tenths;
+}
+
+/** A message of the dashboard's `growth` messages (growth.<key>) and its values, numbers not yet formatted. */
+export interface GrowthMessage {
+  key: 'up' | 'down' | 'same' | 'none' | DoublingTime['kind'];
+  values: Record<string, string | number>;
+}
+
+export interface GrowthMessages {
+  /** 'up' | 'down' | 'same' when a change is shown (as rounded: ↑ 0 % reads "Không đổi"), null when it is "—" */
+  direction: 'up' | 'down' | 'same' | null;
+  change: GrowthMessage;
+  doubling: GrowthMessage | null;
+  doublingKind: DoublingTime['kind'] | null;
+  provisional: boolean;
+}
+
+/**
+ * The words of a growth, as message keys and values: "↑ 35 % so với tuần trước", or "So với tuần trước: — (chờ báo
+ * cáo: 3/10 đơn vị)", then "tăng gấp đôi sau ~2 tuần"; provisional when the figures shown could still change.
+ */
+export function growthMessages(g: Growth): GrowthMessages {
+  let direction: GrowthMessages['direction'] = null;
+  let change: GrowthMessage;
+  if (g.change === null) {
+    const why = g.noChange ?? { reason: 'current' };
+    const reason = why.reason === 'previous' && why.reported > 0 ? 'previousPartial' : why.reason;
+    const counted = 'of' in why ? { reported: why.reported, of: why.of } : { reported: 0, of: 0 };
+    change = { key: 'none', values: { reason, ...counted, min: MIN_PREVIOUS } };
+  } else {
+    const percent = roundedPercent(g.change);
+    direction = percent > 0 ? 'up' : percent < 0 ? 'down' : 'same';
+    change = { key: direction, values: { percent: Math.abs(percent) } };
+  }
+  return {
+    direction,
+    change,
+    doubling: g.doubling && { key: g.doubling.kind, values: { weeks: roundedWeeks(g.doubling.weeks) } },
+    doublingKind: g.doubling?.kind ?? null,
+    // a line showing nothing but "—" rests on no week
+    provisional: g.provisional && (g.change !== null || g.doubling !== null),
+  };
+}
+
+export interface GrowthWords {
+  direction: GrowthMessages['direction'];
+  /** "↑ 35 % so với tuần trước", or "So với tuần trước: — (chờ báo cáo: 3/10 đơn vị)" */
+  change: string;
+  /** "tăng gấp đôi sau ~2 tuần" | "giảm một nửa sau ~2 tuần" | "ổn định"; null when it cannot be computed */
+  doubling: string | null;
+  doublingKind: DoublingTime['kind'] | null;
+  /** both, with "(tạm tính)" when a week they rest on could still change */
+  line: string;
+}
+
+/** The dashboard namespace's translator, as far as growth needs it. */
+export type GrowthTranslate = (key: string, values: Record<string, string | number>) => string;
+
+/** The messages in words: `t` the dashboard's translator, `f` its number formats (src/i18n/format.ts). */
+export function growthWords(
+  m: GrowthMessages,
+  t: GrowthTranslate,
+  f: { integer(n: number): string; decimal(n: number, digits?: number): string },
+): GrowthWords {
+  const format = (values: GrowthMessage['values']) =>
+    Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? v : Number.isInteger(v) ? f.integer(v) : f.decimal(v, 1),
+      ]),
+    );
+  const change = t(`growth.${m.change.key}`, format(m.change.values));
+  const doubling = m.doubling && t(`growth.${m.doubling.key}`, format(m.doubling.values));
+  const parts = [change, doubling].filter((p): p is string => p !== null).join(' · ');
+  return {
+    direction: m.direction,
+    change,
+    doubling,
+    doublingKind: m.doublingKind,
+    line: m.provisional ? t('growth.provisional', { line: parts }) : parts,
+  };
 }

@@ -30,7 +30,10 @@ test('the leader of Kiên Giang sees the surge banner on every page of the provi
   await expect(cases).toContainText('610,0');
   await expect(cases).toContainText('Ngưỡng > 450');
   await expect(cases).toContainText('Chạm ngưỡng');
-  await expect(cases).toContainText(/(Tăng|Giảm) [\d.,]+ so với tuần 2026-W46/);
+  // the change of the rate names its unit: beside the growth line (a change of the count) it is not a second "↑ %"
+  await expect(cases.getByTestId('rate-change')).toContainText(
+    /(Tăng|Giảm) [\d.,]+ \/100\.000 dân so với tuần 2026-W46/,
+  );
 
   // another page of the province, under the same layout
   await page.goto('/provinces/91/districts/899');

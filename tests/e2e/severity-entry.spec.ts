@@ -17,7 +17,7 @@ test('a data-entry officer types severity figures on a phone, saves, and reads t
   await page.goto(`/provinces/${P}/entry?week=2026-W48`);
   await expect(page.getByTestId('severity-group')).toContainText('Mức độ nặng');
   await expect(page.getByRole('columnheader', { name: 'Ca nặng đang điều trị' })).toBeAttached();
-  await expect(page.getByRole('columnheader', { name: 'Ca tử vong (COVID-19)' })).toBeAttached();
+  await expect(page.getByRole('columnheader', { name: 'Ca tử vong do COVID-19' })).toBeAttached();
 
   // Thành phố Lai Châu: cases near its last week (305), 5,000 severe cases (a slip the plausibility check catches),
   // 31 admissions and zero deaths
@@ -64,6 +64,20 @@ test('a data-entry officer types severity figures on a phone, saves, and reads t
   await expect(cell(page, u('105'), 'deaths')).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
+  // emptying a stored cell clears it: one confirmation names what is cleared, the stored value stays beside the cell
+  await cell(page, u('106'), 'severeCases').fill('');
+  await page.getByRole('button', { name: 'Lưu số liệu tuần' }).click();
+  await expect(warnings.getByRole('heading')).toHaveText(/Cần xác nhận 2 cảnh báo/); // the overwrite and the clearing
+  await expect(warnings).toContainText(
+    'Huyện Tam Đường: lưu sẽ xóa 1 số liệu đã lưu, đưa về “chưa báo cáo”: Ca nặng đang điều trị.',
+  );
+  await expect(page.locator('#cell-2-severeCases-msg')).toHaveText('⚠ sẽ xóa số đã lưu (4)');
+  await warnings.getByRole('button', { name: 'Tôi đã kiểm tra, vẫn lưu' }).click();
+  await expect(page.getByTestId('saved-message')).toHaveText(/Đã lưu 1 báo cáo/);
+  await page.reload();
+  await expect(cell(page, u('106'), 'severeCases')).toHaveValue('');
+  await expect(cell(page, u('106'), 'newCases')).toHaveValue('230');
+
   // the report's history shows the severity figures the save recorded (the audit row)
   await page
     .locator(`tr[data-unit="${u('105')}"]`)
@@ -71,6 +85,10 @@ test('a data-entry officer types severity figures on a phone, saves, and reads t
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lịch sử: Thành phố Lai Châu, tuần 2026-W48');
   const created = page.getByTestId('history-entry').first();
-  await expect(created.getByRole('row', { name: /Ca nặng đang điều trị/ })).toContainText('5.000');
-  await expect(created.getByRole('row', { name: /Ca tử vong \(COVID-19\)/ })).toContainText('0');
+  // the exact cells, before and after: not reported before, 0 deaths after (a "0" anywhere would not do)
+  await expect(created.getByRole('row', { name: /Ca nặng đang điều trị/ }).getByRole('cell')).toHaveText([
+    '—',
+    '5.000',
+  ]);
+  await expect(created.getByRole('row', { name: /Ca tử vong/ }).getByRole('cell')).toHaveText(['—', '0']);
 });

@@ -7,6 +7,8 @@ import * as importRoute from '@/app/api/v1/reports/import/route';
 import * as listRoute from '@/app/api/v1/reports/route';
 import * as templateRoute from '@/app/api/v1/reports/template/route';
 import type { SessionUser } from '@/lib/roles';
+import entryEn from '@/messages/entry.en.json';
+import entryVi from '@/messages/entry.vi.json';
 import { createApiToken } from '@/server/tokens/api-tokens';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { seedIfEmpty } from '@/server/seed';
@@ -443,17 +445,20 @@ describe('export and template', () => {
 });
 
 describe('severity figures (issue 14) through the API, the import and the export', () => {
+  // each test writes its own week before the demo's 52 weeks (no history to warn about), so any one runs alone
   const read = async (unit: string, week: string) =>
     (await (await unitRoute.GET(get(`/api/v1/reports/${unit}/${week}`), params(unit, week))).json()).report;
+  const confirmed = (unit: string, week: string, body: unknown) =>
+    put(unit, week, body, auth(tokenLC), '?confirm=warnings');
 
   it('PUT stores them, GET reads them back; absent keeps them, null clears them, 0 stays 0', async () => {
-    const created = await put(
-      '108',
-      '2025-W40',
-      { version: 0, newCases: 120, severeCases: 4, newAdmissions: 13, deaths: 0 },
-      auth(tokenLC),
-      '?confirm=warnings',
-    );
+    const created = await confirmed('108', '2025-W40', {
+      version: 0,
+      newCases: 120,
+      severeCases: 4,
+      newAdmissions: 13,
+      deaths: 0,
+    });
     expect(created.status).toBe(200);
     expect(await read('108', '2025-W40')).toMatchObject({
       newCases: 120,
@@ -463,17 +468,12 @@ describe('severity figures (issue 14) through the API, the import and the export
     });
 
     // a system written before issue 14 sends the six figures only: the severity figures entered meanwhile stay
-    const older = await put('108', '2025-W40', { version: 1, newCases: 121 }, auth(tokenLC), '?confirm=warnings');
+    const older = await confirmed('108', '2025-W40', { version: 1, newCases: 121 });
     expect(await older.json()).toMatchObject({ ok: true, status: 'updated', version: 2 });
     expect(await read('108', '2025-W40')).toMatchObject({ newCases: 121, severeCases: 4, deaths: 0 });
 
-    const cleared = await put(
-      '108',
-      '2025-W40',
-      { version: 2, newCases: 121, severeCases: null },
-      auth(tokenLC),
-      '?confirm=warnings', // the week was reported: overwriting it asks first
-    );
+    // the week was reported and a stored figure is cleared: both are asked about first
+    const cleared = await confirmed('108', '2025-W40', { version: 2, newCases: 121, severeCases: null });
     expect(await cleared.json()).toMatchObject({ ok: true, status: 'updated', version: 3 });
     expect(await read('108', '2025-W40')).toMatchObject({ severeCases: null, newAdmissions: 13, deaths: 0 });
 
@@ -485,6 +485,39 @@ describe('severity figures (issue 14) through the API, the import and the export
     expect(audit.after).toMatchObject({ severeCases: null, newAdmissions: 13, deaths: 0, via: 'api' });
   });
 
+  it('answers 422 naming the figures a null would clear, even on a row of severity figures alone', async () => {
+    // the provincial hospitals' row: severity figures only (it never reports new cases)
+    expect((await confirmed('12', '2025-W41', { version: 0, severeCases: 8, deaths: 2 })).status).toBe(200);
+    const res = await put('12', '2025-W41', { version: 1, severeCases: 8, deaths: null });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ code: 'alreadyReported', unitCode: '12', week: '2025-W41' }),
+      {
+        ref: 0,
+        code: 'clearsFigures',
+        unitCode: '12',
+        week: '2025-W41',
+        fields: ['deaths'],
+        message: `lưu sẽ xóa 1 số liệu đã lưu, đưa về “chưa báo cáo”: ${entryVi.fields.deaths}.`,
+      },
+    ]);
+    expect(await read('12', '2025-W41')).toMatchObject({ severeCases: 8, deaths: 2 });
+    // in the caller's language
+    const en = await put(
+      '12',
+      '2025-W41',
+      { version: 1, severeCases: null, deaths: null },
+      { ...auth(tokenLC), 'accept-language': 'en' },
+    );
+    expect((await en.json()).warnings[1].message).toBe(
+      `saving clears 2 saved figures to “not reported”: ${entryEn.fields.severeCases}, ${entryEn.fields.deaths}.`,
+    );
+    // a body leaving deaths out keeps it: nothing is cleared
+    const kept = await put('12', '2025-W41', { version: 1, severeCases: 9 });
+    expect((await kept.json()).warnings.map((w: { code: string }) => w.code)).toEqual(['alreadyReported']);
+  });
+
   it('refuses a fractional or negative severity figure with 400, in the caller’s language, writing nothing', async () => {
     const res = await put('109', '2025-W40', { version: 0, newCases: 5, newAdmissions: 1.5, deaths: -2 });
     expect(res.status).toBe(400);
@@ -494,17 +527,19 @@ describe('severity figures (issue 14) through the API, the import and the export
   });
 
   it('lists them in GET /api/v1/reports', async () => {
-    const body = await (await listRoute.GET(get('/api/v1/reports?province=12&from=2025-W40&to=2025-W40'))).json();
+    await confirmed('110', '2025-W42', { version: 0, newCases: 50, newAdmissions: 13, deaths: 0 });
+    const body = await (await listRoute.GET(get('/api/v1/reports?province=12&from=2025-W42&to=2025-W42'))).json();
     expect(body.reports).toEqual([
-      expect.objectContaining({ unitCode: '108', severeCases: null, newAdmissions: 13, deaths: 0 }),
+      expect.objectContaining({ unitCode: '110', severeCases: null, newAdmissions: 13, deaths: 0 }),
     ]);
   });
 
   it('imports a file with the severity columns, and exports them again with their rates', async () => {
     const csv =
       'unit_code,iso_week,new_cases,oxygen_avg_7d,free_covid_beds,staffed_icu_beds,severe_cases,new_admissions,deaths\r\n' +
-      '12,2025-W40,,30,50,10,8,5,2\r\n' +
-      '105,2025-W40,200,5,6,1,6,,0\r\n';
+      '12,2025-W43,,30,50,10,8,5,2\r\n' +
+      '105,2025-W43,200,5,6,1,6,,0\r\n' +
+      '108,2025-W43,121,,,,,13,0\r\n';
     const imported = await importRoute.POST(
       new Request(`${BASE}/api/v1/reports/import?province=12&confirm=warnings`, {
         method: 'POST',
@@ -512,9 +547,9 @@ describe('severity figures (issue 14) through the API, the import and the export
         body: csv,
       }),
     );
-    expect(await imported.json()).toMatchObject({ ok: true, created: 2 });
+    expect(await imported.json()).toMatchObject({ ok: true, created: 3 });
 
-    const res = await exportRoute.GET(get('/api/v1/reports/export?province=12&from=2025-W40&to=2025-W40&format=csv'));
+    const res = await exportRoute.GET(get('/api/v1/reports/export?province=12&from=2025-W43&to=2025-W43&format=csv'));
     const [header, ...lines] = (await res.text())
       .replace(/^\uFEFF/, '')
       .trim()

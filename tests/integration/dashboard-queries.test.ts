@@ -75,6 +75,7 @@ describe('the SQL aggregation agrees with evaluateProvinceWeek', () => {
         byField: js.completeness.byField,
       });
       expect(w.expectedByField).toEqual(js.completeness.expectedByField);
+      expect(w.severityByField, w.week).toEqual(js.severityByField);
       expect({ level: w.level, provisional: w.provisional, settled: w.settled, criteria: w.criteria }).toEqual(
         js.verdict,
       );

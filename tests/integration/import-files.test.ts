@@ -135,8 +135,9 @@ describe('what Excel in Vietnam writes', () => {
 });
 
 describe('severity figures (issue 14): optional columns, 0 apart from empty, older files still import', () => {
-  const w45 = (unit: string) =>
-    db.prisma.weeklyReport.findFirst({ where: { unit: { code: unit }, isoYear: 2026, isoWeek: 45 } });
+  const atWeek = (unit: string, week: { isoYear: number; isoWeek: number }) =>
+    db.prisma.weeklyReport.findFirst({ where: { unit: { code: unit }, ...week } });
+  const w45 = (unit: string) => atWeek(unit, { isoYear: 2026, isoWeek: 45 });
   const HEAD = 'unit_code;iso_week;new_cases;oxygen_avg_7d;free_covid_beds;staffed_icu_beds';
 
   it('imports severe_cases, new_admissions and deaths from a CSV, the province’s own row included, audited', async () => {
@@ -157,26 +158,89 @@ describe('severity figures (issue 14): optional columns, 0 apart from empty, old
   });
 
   it('keeps the stored severity figures when a file has no severity columns (an older template)', async () => {
+    const week = { isoYear: 2026, isoWeek: 43 };
+    await reports(db.prisma, { code: '12' }, week, {
+      '12': { oxygenAvg7d: 40.5, freeCovidBeds: 50, staffedIcuBeds: 12, severeCases: 9, newAdmissions: 3, deaths: 0 },
+      '106': { newCases: 230, oxygenAvg7d: 4.4, freeCovidBeds: 8, staffedIcuBeds: 2, severeCases: 6, deaths: 1 },
+    });
     const before = await state();
-    const older = `${HEAD}\r\n12;2026-W45;;40,5;50;12\r\n106;2026-W45;230;4,4;8;2\r\n107;2026-W45;400;8,1;6;1\r\n`;
+    const older = `${HEAD}\r\n12;2026-W43;;40,5;50;12\r\n106;2026-W43;230;4,4;8;2\r\n`;
     expect(await importReports(entry, '12', text(older), { confirmWarnings: false })).toMatchObject({
       status: 'saved',
-      unchanged: 3,
+      unchanged: 2,
     });
     expect(await state()).toEqual(before);
-    expect(await w45('106')).toMatchObject({ severeCases: 6, newAdmissions: 21, deaths: 1 });
+    expect(await atWeek('106', week)).toMatchObject({ severeCases: 6, newAdmissions: null, deaths: 1 });
+    // per column: a file with only the deaths column keeps the other two
+    const deathsOnly = `${HEAD};deaths\r\n106;2026-W43;230;4,4;8;2;2\r\n`;
+    expect(await importReports(entry, '12', text(deathsOnly), { confirmWarnings: true })).toMatchObject({
+      status: 'saved',
+      updated: 1,
+    });
+    expect(await atWeek('106', week)).toMatchObject({ severeCases: 6, deaths: 2 });
   });
 
   it('clears a severity figure whose cell is empty, and reads them from .xlsx as typed numbers', async () => {
+    const week = { isoYear: 2026, isoWeek: 42 };
+    await reports(db.prisma, { code: '12' }, week, {
+      '106': {
+        newCases: 230,
+        oxygenAvg7d: 4.4,
+        freeCovidBeds: 8,
+        staffedIcuBeds: 2,
+        severeCases: 6,
+        newAdmissions: 21,
+      },
+      '107': { newCases: 400, oxygenAvg7d: 8.1, freeCovidBeds: 6, staffedIcuBeds: 1 },
+    });
     const rows = [
       ['unit_code', 'iso_week', 'new_cases', 'oxygen_avg_7d', 'free_covid_beds', 'staffed_icu_beds', 'severe_cases', 'new_admissions', 'deaths'],
-      ['106', '2026-W45', 230, 4.4, 8, 2, 7, null, 1],
-      ['107', '2026-W45', 400, 8.1, 6, 1, 11, 30, 0],
+      ['106', '2026-W42', 230, 4.4, 8, 2, 7, null, 1],
+      ['107', '2026-W42', 400, 8.1, 6, 1, 11, 30, 0],
     ]; // prettier-ignore
     const out = await importReports(entry, '12', await makeXlsx(rows), { confirmWarnings: true });
     expect(out).toMatchObject({ status: 'saved', updated: 2 });
-    expect(await w45('106')).toMatchObject({ severeCases: 7, newAdmissions: null, deaths: 1 });
-    expect(await w45('107')).toMatchObject({ severeCases: 11, newAdmissions: 30, deaths: 0 });
+    expect(await atWeek('106', week)).toMatchObject({ severeCases: 7, newAdmissions: null, deaths: 1 });
+    expect(await atWeek('107', week)).toMatchObject({ severeCases: 11, newAdmissions: 30, deaths: 0 });
+  });
+
+  it('asks before a template’s empty cells clear stored figures, naming the columns, and writes nothing', async () => {
+    // a district clerk fills the template's new cases only: the provincial hospitals' row (severity figures alone)
+    // and a district's severity cells are empty
+    const week = { isoYear: 2026, isoWeek: 41 };
+    await reports(db.prisma, { code: '12' }, week, {
+      '12': { severeCases: 9, newAdmissions: 3, deaths: 1 },
+      '106': { newCases: 230, oxygenAvg7d: 4.4, freeCovidBeds: 8, staffedIcuBeds: 2, severeCases: 6 },
+    });
+    const template =
+      `${HEAD};total_covid_beds;icu_beds;severe_cases;new_admissions;deaths\r\n` +
+      '12;2026-W41;;;;;;;;;\r\n' +
+      '106;2026-W41;230;4,4;8;2;;;;;\r\n' +
+      '107;2026-W41;400;;;;;;;;\r\n';
+    const before = await state();
+    const out = await importReports(entry, '12', text(template), { confirmWarnings: false });
+    expect(out).toMatchObject({
+      status: 'warnings',
+      total: 4,
+      warnings: [
+        { row: 2, code: 'alreadyReported', unitCode: '12' },
+        {
+          row: 2,
+          code: 'clearsFigures',
+          column: 'severe_cases, new_admissions, deaths',
+          fields: ['severeCases', 'newAdmissions', 'deaths'],
+        },
+        { row: 3, code: 'alreadyReported', unitCode: '106' },
+        { row: 3, code: 'clearsFigures', column: 'severe_cases', fields: ['severeCases'] },
+      ],
+    });
+    expect(await state()).toEqual(before);
+    expect(await importReports(entry, '12', text(template), { confirmWarnings: true })).toMatchObject({
+      status: 'saved',
+      created: 1,
+      updated: 2,
+    });
+    expect(await atWeek('12', week)).toMatchObject({ severeCases: null, newAdmissions: null, deaths: null });
   });
 
   it('refuses a negative or fractional severity figure with its row and column, writing nothing', async () => {

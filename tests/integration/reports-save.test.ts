@@ -5,10 +5,12 @@ import { EMPTY_FIGURES, type Figures } from '@/lib/validations/figures';
 import { afterReportsSaved } from '@/server/activation/hooks';
 import { getCurrentUser } from '@/server/auth/current-user';
 import { importReportFile, putOneReport } from '@/server/reports/api';
-import { saveReports, saveWeeklyReports } from '@/server/reports/save';
+import { runAction } from '@/server/boundary/action';
+import { saveReports, saveWeek, saveWeeklyReports } from '@/server/reports/save';
+import { loadProvinceWeek } from '@/server/verdicts/province-week';
 import { readProvinceVerdict } from '@/server/verdicts/read';
 import type { ReportInput } from '@/server/reports/types';
-import { demoReports, referenceProvince, user } from '../factories';
+import { demoReports, referenceProvince, reports, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
 // The save service on a real database (PGlite in memory, or PostgreSQL with DATABASE_URL): the checks, versions,
@@ -303,6 +305,10 @@ describe('warnings need one confirmation', () => {
         staffedIcuBeds: before!.staffedIcuBeds,
         totalCovidBeds: before!.totalCovidBeds,
         totalIcuBeds: before!.totalIcuBeds,
+        // the grid sends every cell: the stored severity figures stay as they are (nothing cleared to warn about)
+        severeCases: before!.severeCases,
+        newAdmissions: before!.newAdmissions,
+        deaths: before!.deaths,
       }),
     };
     const out = await saveWeeklyReports(entry, '12', week, [row], { confirmWarnings: false });
@@ -417,6 +423,40 @@ describe('concurrency', () => {
     expect([a.status, b.status].sort()).toEqual(['conflict', 'saved']);
     expect((await reportOf('110', week))?.version).toBe(1);
   });
+
+  it.each([
+    ['the API, at the version it read', 'api' as const],
+    ['an import, which reads no version', 'import' as const],
+  ])('refuses a save keeping severity figures read before a concurrent change: %s', async (_name, source) => {
+    // kept figures are the stored ones as the save read them: written after a concurrent change, they would undo it
+    const week = W(source === 'api' ? '2025-W20' : '2025-W21');
+    await reports(db.prisma, { code: '12' }, week, { '108': { newCases: 40, severeCases: 2, deaths: 1 } });
+    const target = (await reportOf('108', week))!;
+    race.afterRead = async () => {
+      await db.prisma.weeklyReport.update({
+        where: { id: target.id },
+        data: { deaths: 5, version: { increment: 1 } },
+      });
+    };
+    const audits = await auditCount();
+    const input: ReportInput = {
+      unitCode: '108',
+      week,
+      version: source === 'api' ? target.version : null,
+      figures: figures({ newCases: 41 }),
+      keep: ['severeCases', 'newAdmissions', 'deaths'],
+      ref: 0,
+    };
+    const out = await saveReports(entry, '12', [input], { confirmWarnings: true, source });
+    expect(out).toMatchObject({
+      status: 'conflict',
+      conflicts: [{ unitCode: '108', stored: { version: target.version + 1, figures: { deaths: 5, newCases: 40 } } }],
+    });
+    expect(await reportOf('108', week)).toMatchObject({ newCases: 40, severeCases: 2, deaths: 5 });
+    expect(await auditCount()).toBe(audits);
+    // the caller's input is not rewritten with the kept figures
+    expect(input.figures).toEqual(figures({ newCases: 41 }));
+  });
 });
 
 describe('severity figures (issue 14): stored, summed, audited, checked; never a report on their own', () => {
@@ -503,5 +543,127 @@ describe('severity figures (issue 14): stored, summed, audited, checked; never a
     expect(out.warnings).toEqual([
       expect.objectContaining({ code: 'farFromHistory', field: 'deaths', value: 40, median: 2, history: 4 }),
     ]);
+  });
+});
+
+describe('clearing or replacing stored figures asks first (issue 14 review)', () => {
+  const stored = (unitCode: string, week: IsoWeek) => reportOf(unitCode, week).then((r) => r!);
+
+  it('names every stored figure a save would clear (judged, total, severity) beside the overwrite', async () => {
+    const week = W('2025-W30');
+    await reports(db.prisma, { code: '12' }, week, {
+      '105': { newCases: 50, oxygenAvg7d: 2, totalCovidBeds: 40, severeCases: 3, deaths: 1 },
+    });
+    const before = await stored('105', week);
+    const row = {
+      unitCode: '105',
+      version: before.version,
+      ...figures({ newCases: 50, oxygenAvg7d: null, totalCovidBeds: null, severeCases: 3, deaths: null }),
+    };
+    const out = await saveWeeklyReports(entry, '12', week, [row], { confirmWarnings: false });
+    expect(out).toEqual({
+      status: 'warnings',
+      levelChange: null,
+      warnings: [
+        expect.objectContaining({ code: 'alreadyReported', unitCode: '105' }),
+        {
+          ref: 0,
+          unitCode: '105',
+          week: '2025-W30',
+          code: 'clearsFigures',
+          fields: ['oxygenAvg7d', 'totalCovidBeds', 'deaths'],
+        },
+      ],
+    });
+    expect(await stored('105', week)).toEqual(before);
+    expect(await saveWeeklyReports(entry, '12', week, [row], { confirmWarnings: true })).toMatchObject({
+      status: 'saved',
+      changed: 1,
+    });
+    expect(await stored('105', week)).toMatchObject({ newCases: 50, oxygenAvg7d: null, deaths: null, severeCases: 3 });
+  });
+
+  it('counts a report holding only severity figures as reported when it is replaced or cleared', async () => {
+    // the provincial hospitals' row with its severity figures alone, as a district clerk's template would clear it
+    const week = W('2025-W31');
+    await reports(db.prisma, { code: '12' }, week, { '12': { severeCases: 8, deaths: 2 } });
+    const { version } = await stored('12', week);
+    const cleared = await saveWeeklyReports(entry, '12', week, [{ unitCode: '12', version, ...EMPTY_FIGURES }], {
+      confirmWarnings: false,
+    });
+    expect(cleared).toMatchObject({
+      status: 'warnings',
+      warnings: [{ code: 'alreadyReported' }, { code: 'clearsFigures', fields: ['severeCases', 'deaths'] }],
+    });
+    const changed = await saveWeeklyReports(
+      entry,
+      '12',
+      week,
+      [{ unitCode: '12', version, ...figures({ severeCases: 9, deaths: 2 }) }],
+      { confirmWarnings: false },
+    );
+    expect(changed).toMatchObject({ status: 'warnings', warnings: [{ code: 'alreadyReported' }] });
+    if (changed.status === 'warnings') expect(changed.warnings).toHaveLength(1);
+    expect(await stored('12', week)).toMatchObject({ severeCases: 8, deaths: 2, version });
+  });
+
+  it('keeps the stored severity figures through the grid’s own save when a row has no severity keys', async () => {
+    const week = W('2025-W32');
+    await reports(db.prisma, { code: '12' }, week, {
+      '106': { newCases: 50, severeCases: 4, newAdmissions: 7, deaths: 0 },
+    });
+    const { version } = await stored('106', week);
+    const input = { provinceCode: '12', isoWeek: '2025-W32', rows: [{ unitCode: '106', version, newCases: 60 }] };
+    // the overwrite is asked about; nothing is cleared, so nothing else is
+    expect(await runAction(saveWeek, entry, { ...input, confirmWarnings: false })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      warnings: [{ code: 'alreadyReported', unitCode: '106' }],
+    });
+    expect(await runAction(saveWeek, entry, { ...input, confirmWarnings: true })).toMatchObject({
+      ok: true,
+      data: { changed: 1 },
+    });
+    expect(await stored('106', week)).toMatchObject({
+      newCases: 60,
+      severeCases: 4,
+      newAdmissions: 7,
+      deaths: 0,
+      version: version + 1,
+    });
+  });
+
+  it('warns about 10 deaths or more after a median of 0, and not about fewer', async () => {
+    for (const w of ['2025-W33', '2025-W34', '2025-W35'])
+      await reports(db.prisma, { code: '12' }, W(w), { '107': { newCases: 100, deaths: 0, newAdmissions: 0 } });
+    const week = W('2025-W36');
+    const row = (deaths: number) => ({ unitCode: '107', version: 0, ...figures({ newCases: 100, deaths }) });
+    const out = await saveWeeklyReports(entry, '12', week, [row(10)], { confirmWarnings: false });
+    expect(out).toMatchObject({
+      status: 'warnings',
+      warnings: [{ code: 'farFromHistory', field: 'deaths', value: 10, median: 0, history: 3 }],
+    });
+    expect(await saveWeeklyReports(entry, '12', week, [row(9)], { confirmWarnings: false })).toMatchObject({
+      status: 'saved',
+      changed: 1,
+    });
+  });
+
+  it('counts a unit with only severity figures (or bed totals) as missing in the unit list too', async () => {
+    const week = W('2025-W37');
+    await reports(db.prisma, { code: '12' }, week, {
+      '105': { newCases: 10, oxygenAvg7d: 1 },
+      '107': { severeCases: 2, deaths: 1 },
+      '108': { totalCovidBeds: 30 },
+    });
+    const view = (await loadProvinceWeek('12', week))!;
+    const row = (code: string) => view.units.find((u) => u.code === code)!;
+    expect(row('105')).toMatchObject({ counts: { newCases: 10 }, reportedAt: expect.any(String) });
+    expect(row('107')).toMatchObject({ counts: null, reportedAt: null, districtVerdict: null });
+    expect(row('108')).toMatchObject({ counts: null, reportedAt: null });
+    // the list of missing units and the count "1/9" agree
+    const verdict = (await readProvinceVerdict(db.prisma, '12', week))!;
+    expect(view.units.filter((u) => u.counts !== null)).toHaveLength(verdict.reported);
+    expect(verdict.reported).toBe(1);
   });
 });

@@ -57,9 +57,13 @@ interface Verdict {
   criteria: unknown;
 }
 
+/** Per severity figure, how many units reported it, by `${code} ${week}`: the rows counted one by one (expected()). */
+const severityCoverage = new Map<string, Record<string, number>>();
+
 async function expected(code: string, week: IsoWeek): Promise<Verdict> {
   const ref = await referenceVerdict(db.prisma, code, week);
   if (!ref) throw new Error(`no population for ${code} ${formatIsoWeek(week)}`);
+  severityCoverage.set(`${code} ${formatIsoWeek(week)}`, ref.severityByField);
   return { ...ref.verdict };
 }
 
@@ -81,7 +85,10 @@ async function compareEveryConsumer(): Promise<Verdict[]> {
       const want = await expected(code, week);
       seen.push(want);
       // the cards (and the print brief, which reads the same function)
-      expect(pick((await getProvinceCards(ctx, week)).current), `cards ${label}`).toEqual(want);
+      const cards = (await getProvinceCards(ctx, week)).current;
+      expect(pick(cards), `cards ${label}`).toEqual(want);
+      // the growth lines' coverage of the severity figures (src/lib/growth.ts)
+      expect(cards.severityByField, `cards ${label}`).toEqual(severityCoverage.get(label));
       // the activation, through a transaction as the save's hook reads it
       const snapshot = await db.prisma.$transaction(
         async (tx) => (await loadProvinceVerdict(tx, code, week))!.snapshot,
@@ -125,6 +132,7 @@ async function compareEveryConsumer(): Promise<Verdict[]> {
     const want = await expected('12', { isoYear: y!, isoWeek: n! });
     seen.push(want);
     expect(pick(w), `trends 12 ${w.week}`).toEqual(want);
+    expect(w.severityByField, `trends 12 ${w.week}`).toEqual(severityCoverage.get(`12 ${w.week}`));
     const total = totals.get(w.week);
     if (want.level !== 'no-data') expect(total, `export 12 ${w.week}`).toBeDefined();
     if (total) expect(total.settled, `export 12 ${w.week}`).toBe(want.settled);
@@ -136,6 +144,8 @@ describe('one verdict reader: every consumer agrees with the rows judged one by 
   it('on the demo data as seeded', async () => {
     const seen = await compareEveryConsumer();
     expect(seen.some((v) => v.level === 'surge')).toBe(true);
+    // the demo reports severity figures on some units only: the coverage compared is not all zeros
+    expect([...severityCoverage.values()].some((c) => c.deaths! > 0)).toBe(true);
   });
 
   it('with rows missing (units that have not reported)', async () => {

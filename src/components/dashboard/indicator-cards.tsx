@@ -1,6 +1,6 @@
 import { getNumberFormats, getTranslations } from '@/i18n/server';
-import type { GrowthField } from '@/lib/growth';
-import type { CriterionKey, CriterionResult } from '@/lib/surge';
+import { GROWTH_OF_CRITERION } from '@/lib/growth';
+import type { CriterionResult } from '@/lib/surge';
 import type { WeekFigures } from '@/server/verdicts/series';
 import { COMPARATOR_SYMBOL } from '@/components/surge/format';
 import {
@@ -27,8 +27,6 @@ const SYMBOL: Record<CriterionState, string> = {
   informationOnly: '•',
   capacityNote: '•',
 };
-// growth ("tăng nhanh") on the epidemic figures; the capacity ones keep the change of their rate (the threshold's unit)
-const GROWTH_OF: Partial<Record<CriterionKey, GrowthField>> = { cases: 'newCases', oxygen: 'oxygenAvg7d' };
 const WORD_TONE: Record<CriterionState, string> = {
   met: 'text-red-800',
   notMet: 'text-emerald-800',
@@ -79,6 +77,9 @@ export async function IndicatorCards({
           const unsettled = state !== 'informationOnly' && criterionNotSettled(c);
           const coverage =
             state === 'informationOnly' ? null : criterionCoverage(c.key, current.byField, current.expectedByField);
+          // growth ("tăng nhanh") on the epidemic figures; the capacity ones keep the change of their rate
+          const field = GROWTH_OF_CRITERION[c.key];
+          const growthLine = growth && field ? growth(recent!, field) : null;
           return (
             <li
               key={c.key}
@@ -91,7 +92,6 @@ export async function IndicatorCards({
               <p className="mt-1 text-3xl font-bold tabular-nums text-slate-900">
                 {c.rate === null ? '—' : f.rate(c.rate)}
               </p>
-              <p className="text-xs text-slate-500">{t('cards.per100k')}</p>
               {state !== 'informationOnly' && (
                 <p className="mt-2 text-sm text-slate-700">
                   {t('cards.threshold', {
@@ -116,12 +116,14 @@ export async function IndicatorCards({
                   {tl('reportedBy', coverage)}
                 </p>
               )}
-              {growth && GROWTH_OF[c.key] && (
+              {growthLine && (
                 <div className="mt-auto pt-2">
-                  <GrowthLine words={growth(recent!, GROWTH_OF[c.key]!)} testId="growth" />
+                  <GrowthLine words={growthLine} testId="growth" />
                 </div>
               )}
-              <p className={`${growth && GROWTH_OF[c.key] ? '' : 'mt-auto '}pt-2 text-xs text-slate-600`}>
+              {/* the change of the rate, named with its unit (the threshold's): beside a growth line, a change of the
+                  count, a card never shows two changes without saying what each is of */}
+              <p className={`${growthLine ? '' : 'mt-auto '}pt-2 text-xs text-slate-600`} data-testid="rate-change">
                 {delta !== null && Math.abs(delta) >= 0.05 && <span aria-hidden="true">{delta > 0 ? '↑ ' : '↓ '}</span>}
                 {change}
               </p>
@@ -134,7 +136,7 @@ export async function IndicatorCards({
           {tl('combination', { rule: current.plan.rule })}
         </p>
       )}
-      {recent && <SeverityCards recent={recent} />}
+      {recent && <SeverityCards recent={recent} district={!province} />}
     </div>
   );
 }

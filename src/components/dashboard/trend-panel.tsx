@@ -1,14 +1,12 @@
 import { TrendChart, type TrendPointTuple } from '@/components/charts/trend-chart';
 import { getTranslations } from '@/i18n/server';
-import type { GrowthField } from '@/lib/growth';
+import { GROWTH_OF_CRITERION } from '@/lib/growth';
 import { CRITERION_KEYS, DEATHS_PER, perPopulation, type CriterionKey, type SeverityField } from '@/lib/surge';
 import type { WeekFigures } from '@/server/verdicts/series';
 import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getNumberFormats } from '@/i18n/server';
 import { growthWording } from './growth-line';
 
-// growth ("tăng nhanh") under the epidemic figures' charts; the capacity ones have their threshold line to read
-const GROWTH_OF: Partial<Record<CriterionKey, GrowthField>> = { cases: 'newCases', oxygen: 'oxygenAvg7d' };
 /** The severity charts: per 100,000, deaths per 1,000,000 (the plans' unit for them). */
 const SEVERITY_CHARTS = [
   { field: 'severeCases', per: 100_000, title: 'severity.trendSevereCases' },
@@ -71,7 +69,8 @@ export async function TrendPanel({
                 weeks: series.length,
               })
             : t('trends.summaryNoThreshold', { name: tc(key), week: last.week, value });
-          const field = GROWTH_OF[key];
+          // growth ("tăng nhanh") under the epidemic figures' charts; the capacity ones have their threshold line
+          const field = GROWTH_OF_CRITERION[key];
           return (
             <TrendChart
               key={key}

@@ -21,9 +21,10 @@ import {
 } from '@/components/surge/verdict-display';
 import { getNumberFormats } from '@/i18n/server';
 import { formatDateTime } from '@/i18n/format';
-import type { GrowthField } from '@/lib/growth';
-import { SEVERITY_FIELDS, severityRates, type CriterionKey } from '@/lib/surge';
+import { GROWTH_OF_CRITERION } from '@/lib/growth';
+import { SEVERITY_FIELDS } from '@/lib/surge';
 import { growthHelp, growthWording } from './growth-line';
+import { severityDisplay } from './severity-cards';
 
 // The province's weekly brief for a leaders' meeting: one A4 page, readable in black and white (symbols and words,
 // not colour), drawn entirely on the server (the small charts are plain SVG). A paper outlives the figures it was
@@ -39,7 +40,6 @@ const STATE_SYMBOL: Record<CriterionState, string> = {
 };
 
 const HOTSPOTS = 8;
-const GROWTH_OF: Partial<Record<CriterionKey, GrowthField>> = { cases: 'newCases', oxygen: 'oxygenAvg7d' };
 
 export async function WeeklyBrief({
   ctx,
@@ -57,6 +57,7 @@ export async function WeeklyBrief({
   const f = await getNumberFormats();
   const growth = await growthWording();
   const help = await growthHelp();
+  const severityOf = await severityDisplay();
   const [{ current, previous, recent }, series, heatmap, units] = await Promise.all([
     getProvinceCards(ctx, week),
     getProvinceTrends(ctx, week, 12),
@@ -76,8 +77,8 @@ export async function WeeklyBrief({
   const prior = new Map((previous.criteria ?? []).map((c) => [c.key, c]));
   const criteria = current.criteria ?? [];
   const settlement = settlementOf(current);
-  const severity = current.population === null ? null : severityRates(current.counts, current.population);
-  const priorSeverity = previous.population === null ? null : severityRates(previous.counts, previous.population);
+  const severity = severityOf(current);
+  const priorSeverity = severityOf(previous);
 
   return (
     <article
@@ -151,9 +152,9 @@ export async function WeeklyBrief({
                 <tr key={c.key} className="border-b border-slate-400" data-criterion={c.key} data-state={state}>
                   <th scope="row" className="py-1 pr-2 text-left font-medium">
                     {tc(c.key)}
-                    {GROWTH_OF[c.key] && (
+                    {GROWTH_OF_CRITERION[c.key] && (
                       <span className="block text-[10px] font-normal" data-testid="growth">
-                        {growth(recent, GROWTH_OF[c.key]!).line}
+                        {growth(recent, GROWTH_OF_CRITERION[c.key]!).line}
                       </span>
                     )}
                   </th>
@@ -219,19 +220,15 @@ export async function WeeklyBrief({
           </thead>
           <tbody>
             {SEVERITY_FIELDS.map((field) => {
-              const count = current.counts[field] ?? null;
+              const { count, rate: shownRate, perMillion } = severity[field];
               return (
                 <tr key={field} className="border-b border-slate-400" data-severity={field}>
                   <th scope="row" className="py-1 pr-2 text-left font-medium">
                     {t(`severity.${field}`)}
                   </th>
                   <td className="py-1 pr-2 text-right tabular-nums">
-                    <span className="font-semibold">{rate(severity?.[field])}</span>
-                    {field === 'deaths' && severity?.deathsPerMillion != null && (
-                      <span className="block text-[10px]">
-                        {t('severity.perMillion', { rate: f.rate(severity.deathsPerMillion) })}
-                      </span>
-                    )}
+                    <span className="font-semibold">{shownRate ?? '—'}</span>
+                    {perMillion && <span className="block text-[10px]">{perMillion}</span>}
                   </td>
                   <td className="py-1 pr-2 text-right tabular-nums">
                     {count === null ? (
@@ -240,8 +237,11 @@ export async function WeeklyBrief({
                       f.integer(count)
                     )}
                   </td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{rate(priorSeverity?.[field])}</td>
-                  <td className="py-1 text-[11px]">{count === null ? '—' : growth(recent, field).line}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{priorSeverity[field].rate ?? '—'}</td>
+                  {/* the same line as the cards': "—" with its reason, and a doubling time that may still hold */}
+                  <td className="py-1 text-[11px]" data-testid="growth">
+                    {growth(recent, field).line}
+                  </td>
                 </tr>
               );
             })}

@@ -35,7 +35,9 @@ export type RowWarning =
       median: number;
       history: number;
     }
-  | { ref: number; unitCode: string; week: string; code: 'alreadyReported'; by: string | null; at: string };
+  | { ref: number; unitCode: string; week: string; code: 'alreadyReported'; by: string | null; at: string }
+  /** stored figures the save turns into "not reported" (an empty cell, a null, an empty column of a file) */
+  | { ref: number; unitCode: string; week: string; code: 'clearsFigures'; fields: FigureField[] };
 
 /** What the response plan does after the save (src/server/activation/consequence.ts previews it exactly). */
 export type ConsequenceAction = 'open' | 'propose' | 'withdraw' | 'none';

@@ -5,6 +5,9 @@
 // one decimal separator, either one, and no grouping separator: "1.234" is 1.234 (refused where a whole number is
 // required), never 1234, because guessing whether a dot groups thousands would silently change figures by 1,000 times.
 
+import { SEVERITY_FIELDS } from '@/lib/surge/plans';
+import type { Counts } from '@/lib/surge/types';
+
 export const FIGURE_FIELDS = [
   'newCases',
   'oxygenAvg7d',
@@ -32,12 +35,9 @@ export const JUDGED_FIELDS = [
  * The severity figures (issue 14): whole numbers, recorded, checked and shown, judged by no plan yet. Like the totals,
  * they alone are not a report. No check ties them to each other or to new cases: severe cases are a stock (under
  * treatment now), admissions and deaths a flow (this week), and a unit may report deaths of cases it never counted.
+ * The shared module's list (SEVERITY_FIELDS), checked here to be figures.
  */
-export const SEVERITY_FIGURE_FIELDS = [
-  'severeCases',
-  'newAdmissions',
-  'deaths',
-] as const satisfies readonly FigureField[];
+export const SEVERITY_FIGURE_FIELDS = SEVERITY_FIELDS satisfies readonly FigureField[];
 
 /** Oxygen is an average over 7 days (hundredths); everything else is a count. */
 export const DECIMAL_FIELDS: readonly FigureField[] = ['oxygenAvg7d'];
@@ -137,4 +137,32 @@ export function sameFigures(a: Figures, b: Figures): boolean {
  */
 export function hasReported(f: Figures | null | undefined): boolean {
   return f != null && JUDGED_FIELDS.some((k) => f[k] !== null);
+}
+
+/**
+ * A unit has any stored figure: an overwrite of it is "already reported" for the save's warning, whichever figures
+ * they are (a hospital's severity figures alone are worth a second look before they are replaced).
+ */
+export function holdsFigures(f: Figures | null | undefined): boolean {
+  return f != null && FIGURE_FIELDS.some((k) => f[k] !== null);
+}
+
+/** The figures a stored value would lose: non-null before, null after (an empty cell, a null, a blank column). */
+export function clearedFields(before: Figures, after: Figures): FigureField[] {
+  return FIGURE_FIELDS.filter((f) => before[f] !== null && after[f] === null);
+}
+
+export type JudgedField = (typeof JUDGED_FIELDS)[number];
+
+/**
+ * The four judged figures as the shared module takes them, from a report or any row holding them (the severity figures
+ * left out: absent, so not judged; the sums read them apart).
+ */
+export function judgedCounts(f: Pick<Figures, JudgedField>): Counts {
+  return {
+    newCases: f.newCases,
+    oxygenAvg7d: f.oxygenAvg7d,
+    freeCovidBeds: f.freeCovidBeds,
+    staffedIcuBeds: f.staffedIcuBeds,
+  };
 }

@@ -69,7 +69,7 @@ describe('the grid row schema', () => {
 });
 
 describe('the API body schema', () => {
-  it('is a full replacement: absent figures are "not reported", absent severity figures are kept', () => {
+  it('replaces the judged figures and totals (absent: "not reported"); keeps each absent severity figure', () => {
     expect(apiReportBodySchema.parse({ version: 0, newCases: 5 })).toEqual({
       version: 0,
       newCases: 5,

@@ -90,7 +90,10 @@ function withFigureChecks<S extends z.ZodObject>(schema: S) {
 export const weeklyReportRowSchema = withFigureChecks(reportShape.omit({ isoWeek: true }));
 export type WeeklyReportRow = z.output<typeof weeklyReportRowSchema>;
 
-/** The body of PUT /api/v1/reports/{unitCode}/{isoWeek}: a full replacement, so an absent figure is "not reported". */
+/**
+ * The body of PUT /api/v1/reports/{unitCode}/{isoWeek}: the report's figures. An absent judged figure or bed total is
+ * "not reported" (the body replaces them); an absent severity figure keeps the stored one, field by field (`keep`).
+ */
 export const apiReportBodySchema = withFigureChecks(reportShape.omit({ unitCode: true, isoWeek: true }));
 export type ApiReportBody = z.output<typeof apiReportBodySchema>;
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '@/server/db';
-import { cardsOf, openProvince, type ProvinceCards, type ProvinceContext } from './province';
+import { cardsOf, openProvince, type WeekCards, type ProvinceContext } from './province';
 import { getBranchSeries, sliceSeries, type WeekFigures } from '@/server/verdicts/series';
 import type { BranchMeta } from '@/server/verdicts/meta';
 import { populationInForce } from '@/server/populations/in-force';
@@ -34,7 +34,7 @@ export function districtPopulation(ctx: DistrictContext, week: IsoWeek) {
   return populationInForce(ctx.branch.populations, week);
 }
 
-export async function getDistrictCards(ctx: DistrictContext, week: IsoWeek): Promise<ProvinceCards> {
+export async function getDistrictCards(ctx: DistrictContext, week: IsoWeek): Promise<WeekCards> {
   return cardsOf(await getBranchSeries(ctx.meta, ctx.branch, week, ctx.fingerprint));
 }
 

@@ -72,7 +72,8 @@ export function provinceHeader(ctx: ProvinceContext, week: IsoWeek): ProvinceHea
   };
 }
 
-export interface ProvinceCards {
+/** The cards of one week, a province's or a district's (cardsOf). */
+export interface WeekCards {
   current: WeekFigures;
   previous: WeekFigures;
   /** the GROWTH_WEEKS weeks ending with the selected one, oldest first: each figure's growth (src/lib/growth.ts) */
@@ -80,12 +81,12 @@ export interface ProvinceCards {
 }
 
 /** The selected week, the one before (the cards' values and their change) and the weeks their growth is fitted over. */
-export async function getProvinceCards(ctx: ProvinceContext, week: IsoWeek): Promise<ProvinceCards> {
+export async function getProvinceCards(ctx: ProvinceContext, week: IsoWeek): Promise<WeekCards> {
   return cardsOf(await getProvinceSeries(ctx.meta, week, ctx.fingerprint));
 }
 
 /** The cards of the last week of a series (a province's or a district's). */
-export function cardsOf(series: WeekFigures[]): ProvinceCards {
+export function cardsOf(series: WeekFigures[]): WeekCards {
   return {
     current: series[series.length - 1]!,
     previous: series[series.length - 2]!,

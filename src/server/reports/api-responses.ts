@@ -13,7 +13,13 @@ function warningMessage(t: Translate, w: RowWarning): string {
       by: w.by ?? t('warnings.unknownReporter'),
       at: w.at.slice(0, 16).replace('T', ' ') + ' UTC',
     });
-  return t('warnings.farFromHistory', {
+  if (w.code === 'clearsFigures')
+    return t('warnings.clearsFigures', {
+      count: w.fields.length,
+      fields: w.fields.map((f) => t(`fields.${f}`)).join(', '),
+    });
+  // a median of 0 is only ever a severity figure's (checks.ts): "3 times the median" would read oddly
+  return t(w.median === 0 ? 'warnings.farFromZero' : 'warnings.farFromHistory', {
     field: t(`fields.${w.field}`),
     value: w.value,
     median: w.median,

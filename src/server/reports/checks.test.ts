@@ -5,6 +5,7 @@ import {
   findHardIssues,
   median,
   recentValues,
+  SEVERITY_FLOOR_AFTER_ZERO,
   WARNED_FIELDS,
   weekOrdinal,
   type UnitInfo,
@@ -73,6 +74,25 @@ describe('far from history', () => {
     [5, [0, 0, 0, 0], null], // median zero: no ratio to judge
   ])('%d against %j -> %s', (value, history, expected) => {
     expect(farFromHistory(value, history)).toBe(expected);
+  });
+
+  // most districts report 0 deaths and admissions most weeks: after a median of 0 a severity figure is far from it from
+  // the floor up; the judged figures keep their rule (never, after a median of 0)
+  it.each([
+    ['deaths', SEVERITY_FLOOR_AFTER_ZERO, [0, 0, 0, 0, 0, 0, 0, 0], 0],
+    ['deaths', SEVERITY_FLOOR_AFTER_ZERO - 1, [0, 0, 0, 0, 0, 0, 0, 0], null], // under the floor (10)
+    ['deaths', 12, [0, 1, 0, 0, 2], 0], // median 0 with some non-zero weeks
+    ['newAdmissions', 25, [0, 0, 0], 0], // MIN_HISTORY reports are enough
+    ['severeCases', 10, [0, 0, 0], 0],
+    ['deaths', 40, [0, 0], null], // too little history
+    ['deaths', 0, [0, 0, 0, 0], null],
+    ['deaths', 11, [1, 0, 1, 1], 1], // median 1: the ratio rule as before
+    ['deaths', 5, [1, 0, 1, 1], null], // ...with its difference of at least 5
+    ['newCases', 500, [0, 0, 0, 0], null], // a judged figure: unchanged
+    ['oxygenAvg7d', 50, [0, 0, 0, 0], null],
+    [undefined, 50, [0, 0, 0, 0], null], // no field named: the judged rule
+  ] as const)('%s = %d after %j -> %s', (field, value, history, expected) => {
+    expect(farFromHistory(value, history, field)).toBe(expected);
   });
 
   it('takes the last 8 known values before the week, skipping unreported ones', () => {

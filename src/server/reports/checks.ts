@@ -70,11 +70,25 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The median the value is far from, or null when it is within the usual range or the history is too short. */
-export function farFromHistory(value: number, history: readonly number[]): number | null {
+/**
+ * A severity figure this large after a median of 0 is worth a second look (10 deaths in a district that reports none
+ * most weeks). The judged figures keep their rule (no warning after a median of 0): changing it would change the
+ * warnings their users know and the tests rely on.
+ */
+export const SEVERITY_FLOOR_AFTER_ZERO = 10;
+
+const isSeverity = (field: WarnedField | undefined) =>
+  field !== undefined && (SEVERITY_FIGURE_FIELDS as readonly string[]).includes(field);
+
+/**
+ * The median the value is far from, or null when it is within the usual range or the history is too short. A median
+ * of 0 (most districts report no deaths most weeks) makes "3 times the median" meaningless: a severity figure is then
+ * far from it from SEVERITY_FLOOR_AFTER_ZERO up; a judged figure (or no field named) never is.
+ */
+export function farFromHistory(value: number, history: readonly number[], field?: WarnedField): number | null {
   if (history.length < MIN_HISTORY) return null;
   const m = median(history);
-  if (m <= 0) return null;
+  if (m <= 0) return isSeverity(field) && value >= SEVERITY_FLOOR_AFTER_ZERO ? 0 : null;
   const far = value > FAR_FACTOR * m || value < m / FAR_FACTOR;
   return far && Math.abs(value - m) >= MIN_ABS_DIFFERENCE ? m : null;
 }

@@ -3,7 +3,7 @@ import { compareWeeks, formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi
 import type { ReportsReadScope } from '@/lib/permissions';
 import { evaluateDistrict, selectPlan, severityRates, type Counts, type Plan } from '@/lib/surge';
 import { readProvinceVerdicts } from '@/server/verdicts/read';
-import { hasReported, type Figures } from '@/lib/validations/figures';
+import { hasReported, judgedCounts, type Figures } from '@/lib/validations/figures';
 import { db } from '../db';
 import { PLAN_VERSION_SELECT, rowToPlan } from '../plans/mapping';
 import { getReportingUnits, type ReportingUnit } from './queries';
@@ -167,13 +167,6 @@ export async function getExportRows(
   for (const week of weeks) {
     const plan: Plan = selectPlan(plans, provinceCode, weekMonday(week));
     const figuresOf = (u: ReportingUnit) => byKey.get(reportKey(u.id, week))?.figures ?? null;
-    const counts = (f: Figures | null) =>
-      f && {
-        newCases: f.newCases,
-        oxygenAvg7d: f.oxygenAvg7d,
-        freeCovidBeds: f.freeCovidBeds,
-        staffedIcuBeds: f.staffedIcuBeds,
-      };
     const population = populationInForce(s.found.province.populations, week)?.population ?? null;
     const weekText = formatIsoWeek(week);
     const base = { isoWeek: weekText, plan: `${plan.name} (v${plan.version})` };
@@ -194,9 +187,6 @@ export async function getExportRows(
         ...total.counts,
         totalCovidBeds: sum('totalCovidBeds'),
         totalIcuBeds: sum('totalIcuBeds'),
-        severeCases: total.counts.severeCases ?? null,
-        newAdmissions: total.counts.newAdmissions ?? null,
-        deaths: total.counts.deaths ?? null,
         ...rates(total.criteria ?? []),
         ...severityColumns(total.counts, population),
         level: total.level,
@@ -210,7 +200,7 @@ export async function getExportRows(
       if (!f) continue;
       const pop = populationInForce(u.populations, week)?.population ?? null;
       const verdict =
-        u.kind === 'district' && pop !== null && hasReported(f) ? evaluateDistrict(counts(f)!, pop, plan) : null;
+        u.kind === 'district' && pop !== null && hasReported(f) ? evaluateDistrict(judgedCounts(f), pop, plan) : null;
       rows.push({
         ...base,
         unitCode: u.code,

@@ -2,7 +2,14 @@ import 'server-only';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
-import { FIGURE_FIELDS, hasReported, sameFigures, type FigureField, type Figures } from '@/lib/validations/figures';
+import {
+  clearedFields,
+  FIGURE_FIELDS,
+  holdsFigures,
+  sameFigures,
+  type FigureField,
+  type Figures,
+} from '@/lib/validations/figures';
 import { saveWeekSchema, type WeeklyReportRow } from '@/lib/validations/weekly-report';
 import type { Failure } from '@/lib/contracts/action-result';
 import type { SaveWeekData } from '@/lib/contracts/reports';
@@ -200,10 +207,9 @@ export async function saveReports(
   for (const input of inputs) {
     const unit = unitOf(input);
     const current = byKey.get(reportKey(unit.id, input.week));
-    if (input.keep?.length) input.figures = keepStored(input.figures, current, input.keep);
-    const unchanged = current
-      ? sameFigures(current.figures, input.figures)
-      : FIGURE_FIELDS.every((f) => input.figures[f] === null);
+    // the caller's input stays as sent: the figures to store are this local
+    const figures = input.keep?.length ? keepStored(input.figures, current, input.keep) : input.figures;
+    const unchanged = current ? sameFigures(current.figures, figures) : FIGURE_FIELDS.every((f) => figures[f] === null);
     const week = formatIsoWeek(input.week);
     if (unchanged) {
       results.push({
@@ -230,12 +236,12 @@ export async function saveReports(
         id: current.id,
         unitId: unit.id,
         week: input.week,
-        figures: input.figures,
+        figures,
         expectedVersion: current.version,
         input,
         before: current,
       });
-    else creates.push({ unitId: unit.id, week: input.week, figures: input.figures, input });
+    else creates.push({ unitId: unit.id, week: input.week, figures, input });
   }
   if (conflicts.length > 0) return { status: 'conflict', conflicts };
 
@@ -297,7 +303,11 @@ type Change = {
   before: StoredReport | null;
 };
 
-/** Far from the unit's recent reports (stored ones, and earlier weeks of the same save), or overwriting a report. */
+/**
+ * Overwriting a stored report (any of its figures, the severity ones alone included), turning stored figures into
+ * "not reported" (named: an empty cell of a file clears as surely as a deleted one in the grid), or a value far from
+ * the unit's recent reports (stored ones, and earlier weeks of the same save).
+ */
 function findWarnings(changes: Change[], stored: StoredReport[], byKey: Map<string, StoredReport>): RowWarning[] {
   const history = new Map<number, Map<number, HistoryEntry>>();
   const entriesOf = (unitId: number) => history.get(unitId) ?? history.set(unitId, new Map()).get(unitId)!;
@@ -313,13 +323,16 @@ function findWarnings(changes: Change[], stored: StoredReport[], byKey: Map<stri
   for (const c of changes) {
     const base = { ref: c.input.ref, unitCode: c.input.unitCode, week: formatIsoWeek(c.week) };
     const before = c.before ?? byKey.get(reportKey(c.unitId, c.week)) ?? null;
-    if (before && hasReported(before.figures))
+    if (before && holdsFigures(before.figures)) {
       warnings.push({ ...base, code: 'alreadyReported', by: before.updatedBy, at: before.updatedAt.toISOString() });
+      const fields = clearedFields(before.figures, c.figures);
+      if (fields.length > 0) warnings.push({ ...base, code: 'clearsFigures', fields });
+    }
     for (const field of WARNED_FIELDS) {
       const value = c.figures[field];
       if (value === null || value === before?.figures[field]) continue;
       const values = recentValues(sorted.get(c.unitId)!, weekOrdinal(c.week), field);
-      const m = farFromHistory(value, values);
+      const m = farFromHistory(value, values, field);
       // the median of hundredths can carry float noise (2.7199999999999998): round it for display
       if (m !== null)
         warnings.push({

@@ -178,7 +178,9 @@ export function buildSyntheticReports(
       const partial = rand() < 0.03; // ICU not reported this week
       const jitter = 0.85 + rand() * 0.3;
       if (skip) continue;
-      const blankSeverity = neverReportsSeverity(d.code) || severityRand() < 0.04;
+      // a unit that keeps the severity figures reports them every week it reports: growth compares like with like
+      // (src/lib/growth.ts), and a blank here and there would leave the demo without any severity growth to show
+      const blankSeverity = neverReportsSeverity(d.code);
       const free = Math.round(total.freeCovidBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
       const icu = Math.round(total.staffedIcuBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
       const newCases = Math.round(total.newCases * epiShare * (fromEnd === 0 ? 1 : jitter));

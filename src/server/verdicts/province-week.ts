@@ -1,5 +1,6 @@
 import 'server-only';
-import { evaluateDistrict, selectPlan, type Counts, type DistrictVerdict, type Plan } from '@/lib/surge';
+import { evaluateDistrict, hasAnyFigure, selectPlan, type Counts, type DistrictVerdict, type Plan } from '@/lib/surge';
+import { judgedCounts } from '@/lib/validations/figures';
 import { weekMonday, type IsoWeek } from '@/lib/epi-week';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { db } from '@/server/db';
@@ -26,6 +27,7 @@ export interface UnitWeekRow {
   kind: string;
   population: number | null;
   populationApproximate: boolean;
+  /** the judged four; null when the unit has not reported (no row, or one with only bed totals or severity figures) */
   counts: Counts | null;
   reportedAt: string | null;
   /** districts only: the epidemic criteria over the district's population */
@@ -81,15 +83,10 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
 
   const population = populationInForce(province.populations, week);
   const rows: UnitWeekRow[] = units.map((u) => {
-    const r = u.weekly[0];
-    const counts: Counts | null = r
-      ? {
-          newCases: r.newCases,
-          oxygenAvg7d: toNumber(r.oxygenAvg7d),
-          freeCovidBeds: r.freeCovidBeds,
-          staffedIcuBeds: r.staffedIcuBeds,
-        }
-      : null;
+    const stored = u.weekly[0];
+    const judged = stored && judgedCounts({ ...stored, oxygenAvg7d: toNumber(stored.oxygenAvg7d) });
+    // a row with only bed totals or severity figures is no report: the unit is missing, as the verdict counts it
+    const counts: Counts | null = judged && hasAnyFigure(judged) ? judged : null;
     const pop = populationInForce(u.populations, week);
     return {
       id: u.id,
@@ -99,7 +96,7 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
       population: pop?.population ?? null,
       populationApproximate: pop?.approximate ?? false,
       counts,
-      reportedAt: r ? r.updatedAt.toISOString() : null,
+      reportedAt: counts && stored ? stored.updatedAt.toISOString() : null,
       districtVerdict: u.kind !== 'province' && counts && pop ? evaluateDistrict(counts, pop.population, plan) : null,
     };
   });

@@ -7,6 +7,7 @@ import {
   type Counts,
   type CriterionResult,
   type Plan,
+  type SeverityField,
   type SurgeLevel,
 } from '@/lib/surge';
 import { populationInForce } from '@/server/populations/in-force';
@@ -40,6 +41,11 @@ export interface WeekFigures {
   byField: Record<CountField, number>;
   /** per figure, how many units are expected to report it (the province's own row never reports new cases) */
   expectedByField: Record<CountField, number>;
+  /**
+   * per severity figure, how many units reported it. Kept apart from byField, the four judged figures' completeness
+   * the verdict reads: the severity figures are optional, no count of them is expected.
+   */
+  severityByField: Record<SeverityField, number>;
   population: number | null;
   plan: { key: string; version: number; name: string; sourceDocument: string; rule: Plan['rule'] };
   level: SurgeLevel;
@@ -61,6 +67,7 @@ const NO_COUNTS: Counts = {
   deaths: null,
 };
 const NO_FIELDS: Record<CountField, number> = { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0 };
+const NO_SEVERITY_FIELDS: Record<SeverityField, number> = { severeCases: 0, newAdmissions: 0, deaths: 0 };
 
 const weekKey = (w: { isoYear: number; isoWeek: number }) => `${w.isoYear}-${w.isoWeek}`;
 
@@ -109,6 +116,7 @@ export function judgeWeeks(
       expected: judged.reportingUnits,
       byField: sum?.byField ?? NO_FIELDS,
       expectedByField,
+      severityByField: sum?.severityByField ?? NO_SEVERITY_FIELDS,
       population,
       plan: {
         key: plan.key,

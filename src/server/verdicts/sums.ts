@@ -1,6 +1,6 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { IsoWeek } from '@/lib/epi-week';
-import type { CountField, Counts } from '@/lib/surge';
+import type { CountField, Counts, SeverityField } from '@/lib/surge';
 import type { Client } from './facts';
 
 // The verdict reader's aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode,
@@ -8,7 +8,8 @@ import type { Client } from './facts';
 // The same SQL runs on PGlite and PostgreSQL. The sums follow aggregateCounts exactly: a field is null when no unit
 // reported it, oxygen is summed as numeric (exact cents), and a unit counts as reported when it gave any of the four
 // judged figures. The severity figures are summed the same way into `counts` (null when no unit gave one) but count
-// for nothing in `reported` or `byField`: a severity figure alone is not a report.
+// for nothing in `reported` or `byField`: a severity figure alone is not a report. How many units gave each of them is
+// kept apart (severityByField), for growth: a week's sum is compared only with weeks as fully reported.
 
 export interface SummedWeek {
   isoYear: number;
@@ -23,6 +24,8 @@ export interface SummedWeek {
    * row (never expected there: expectedReporters in src/lib/surge) do not stand in for a missing district's
    */
   reportedByField: Record<CountField, number>;
+  /** per severity figure, how many units reported it (optional figures: no count is expected of them) */
+  severityByField: Record<SeverityField, number>;
 }
 
 interface Row {
@@ -91,6 +94,11 @@ function toSummed(row: Row): SummedWeek & { group: string | null } {
       oxygenAvg7d: row.oxygen_avg7d_n,
       freeCovidBeds: row.free_covid_beds_n,
       staffedIcuBeds: row.staffed_icu_beds_n,
+    },
+    severityByField: {
+      severeCases: row.severe_cases_n,
+      newAdmissions: row.new_admissions_n,
+      deaths: row.deaths_n,
     },
   };
 }

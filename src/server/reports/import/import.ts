@@ -49,6 +49,13 @@ const columnOf = (field: IssueField | string): string =>
       ? 'iso_week'
       : (COLUMN_OF_FIELD[field as keyof typeof COLUMN_OF_FIELD] ?? field);
 
+/** The file's column a row warning is about: the far figure's, the cleared ones' (listed), none for an overwrite. */
+function warningColumn(w: RowWarning): string | null {
+  if (w.code === 'farFromHistory') return columnOf(w.field);
+  if (w.code === 'clearsFigures') return w.fields.map(columnOf).join(', ');
+  return null;
+}
+
 const text = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
 
 /**
@@ -174,9 +181,7 @@ async function importFile(
         rows: inputs.length,
         total: outcome.warnings.length,
         levelChange: outcome.levelChange,
-        warnings: outcome.warnings
-          .slice(0, MAX_LISTED)
-          .map((w) => ({ ...w, row: w.ref, column: w.code === 'farFromHistory' ? columnOf(w.field) : null })),
+        warnings: outcome.warnings.slice(0, MAX_LISTED).map((w) => ({ ...w, row: w.ref, column: warningColumn(w) })),
       };
     case 'conflict':
       return { status: 'conflict', conflicts: outcome.conflicts.map((c) => ({ ...c, row: c.ref })) };

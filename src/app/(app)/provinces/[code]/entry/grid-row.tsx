@@ -5,13 +5,14 @@ import { evaluateDistrict, type Plan } from '@/lib/surge';
 import {
   FIGURE_FIELDS,
   hasReported,
+  judgedCounts,
   SEVERITY_FIGURE_FIELDS,
   type FigureField,
   type Figures,
 } from '@/lib/validations/figures';
 import type { RowWarning } from '@/lib/contracts/reports';
 import { CriterionMark } from './criterion-mark';
-import { countsOf, hasCell, type CellErrors, type GridRow } from './grid-state';
+import { hasCell, type CellErrors, type GridRow } from './grid-state';
 import { LevelChip } from './level-chip';
 
 export interface CellHandlers {
@@ -49,7 +50,8 @@ export function GridRowView({
   const format = useFormatter();
   const own = row.kind === 'province';
   const reported = hasReported(row.base);
-  const verdict = !own && row.population !== null ? evaluateDistrict(countsOf(figures), row.population, plan) : null;
+  const verdict =
+    !own && row.population !== null ? evaluateDistrict(judgedCounts(figures), row.population, plan) : null;
   const number = (v: number | null) => (v === null ? '—' : format.number(v, { maximumFractionDigits: 2 }));
   const label = own ? t('grid.ownRow') : row.name;
 
@@ -100,6 +102,8 @@ export function GridRowView({
         }
         const error = errors[field];
         const warning = warnings.find((w) => w.code === 'farFromHistory' && w.field === field);
+        // an emptied cell over a stored figure: the save would clear it, said beside the cell with the stored value
+        const clears = warnings.some((w) => w.code === 'clearsFigures' && w.fields.includes(field));
         const id = `cell-${index}-${field}`;
         const groupStart = field === SEVERITY_FIGURE_FIELDS[0] ? 'border-l border-slate-200' : '';
         return (
@@ -120,7 +124,7 @@ export function GridRowView({
               className={`w-24 rounded border px-2 py-1 text-right tabular-nums focus:outline-none focus:ring-2 focus:ring-sky-600 ${
                 error
                   ? 'border-red-700 bg-red-50'
-                  : warning
+                  : warning || clears
                     ? 'border-amber-600 bg-amber-50'
                     : 'border-slate-300 bg-white'
               }`}
@@ -139,6 +143,12 @@ export function GridRowView({
                 <span className="text-amber-900" data-testid="cell-warning">
                   <span aria-hidden="true">⚠ </span>
                   {t('warnings.farShort', { median: warning.median })}
+                </span>
+              )}
+              {!error && clears && (
+                <span className="text-amber-900" data-testid="cell-warning">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('warnings.clearsShort', { value: number(row.base?.[field] ?? null) })}
                 </span>
               )}
             </span>

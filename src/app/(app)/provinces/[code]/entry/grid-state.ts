@@ -1,4 +1,3 @@
-import type { Counts } from '@/lib/surge';
 import { FIGURE_FIELDS, type FigureField, type Figures } from '@/lib/validations/figures';
 import { weeklyReportRowSchema } from '@/lib/validations/weekly-report';
 
@@ -71,15 +70,6 @@ export function isDirty(row: GridRow): boolean {
   const { figures, errors } = checkRow(row);
   if (Object.keys(errors).length > 0) return true;
   return FIGURE_FIELDS.some((f) => figures[f] !== (row.base?.[f] ?? null));
-}
-
-export function countsOf(f: Figures): Counts {
-  return {
-    newCases: f.newCases,
-    oxygenAvg7d: f.oxygenAvg7d,
-    freeCovidBeds: f.freeCovidBeds,
-    staffedIcuBeds: f.staffedIcuBeds,
-  };
 }
 
 /** The cell Enter (down) or Shift+Enter (up) moves to: the same column in the next row that has it. */

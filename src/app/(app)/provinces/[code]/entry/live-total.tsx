@@ -2,9 +2,9 @@
 import { useFormatter, useTranslations } from 'use-intl/react';
 import { criterionNotSettled, isCapacityNote, settlementOf } from '@/components/surge/verdict-display';
 import { evaluateProvinceWeek, expectedReporters, type Plan } from '@/lib/surge';
-import { FIGURE_FIELDS, hasReported, type Figures } from '@/lib/validations/figures';
+import { FIGURE_FIELDS, hasReported, judgedCounts, type Figures } from '@/lib/validations/figures';
 import { CriterionMark } from './criterion-mark';
-import { countsOf, type GridRow } from './grid-state';
+import type { GridRow } from './grid-state';
 import { LevelChip } from './level-chip';
 
 /** The province total as typed so far, and the verdict it would produce, computed by the shared surge module. */
@@ -25,12 +25,12 @@ export function LiveTotal({
   const tl = useTranslations('levels');
   const format = useFormatter();
   const ownIndex = rows.findIndex((r) => r.kind === 'province');
-  const districtRows = figures.filter((_, i) => i !== ownIndex).map((f) => (hasReported(f) ? countsOf(f) : null));
+  const districtRows = figures.filter((_, i) => i !== ownIndex).map((f) => (hasReported(f) ? judgedCounts(f) : null));
   const result =
     population === null
       ? null
       : evaluateProvinceWeek({
-          ownRow: ownIndex >= 0 && hasReported(figures[ownIndex]) ? countsOf(figures[ownIndex]!) : null,
+          ownRow: ownIndex >= 0 && hasReported(figures[ownIndex]) ? judgedCounts(figures[ownIndex]!) : null,
           districtRows,
           expectedDistricts: rows.length - (ownIndex >= 0 ? 1 : 0),
           // as the server's reader: a province without its own reporting row expects every figure from its units

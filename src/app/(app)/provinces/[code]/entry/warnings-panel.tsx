@@ -50,12 +50,18 @@ export function WarningsPanel({
                   by: w.by ?? t('warnings.unknownReporter'),
                   at: format.dateTime(new Date(w.at), { dateStyle: 'short', timeStyle: 'short' }),
                 })
-              : t('warnings.farFromHistory', {
-                  field: t(`fields.${w.field}`),
-                  value: w.value,
-                  median: w.median,
-                  count: w.history,
-                })}
+              : w.code === 'clearsFigures'
+                ? t('warnings.clearsFigures', {
+                    count: w.fields.length,
+                    fields: w.fields.map((f) => t(`fields.${f}`)).join(', '),
+                  })
+                : // a median of 0 is only ever a severity figure's (src/server/reports/checks.ts)
+                  t(w.median === 0 ? 'warnings.farFromZero' : 'warnings.farFromHistory', {
+                    field: t(`fields.${w.field}`),
+                    value: w.value,
+                    median: w.median,
+                    count: w.history,
+                  })}
           </li>
         ))}
       </ul>

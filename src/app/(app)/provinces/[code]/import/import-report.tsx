@@ -28,7 +28,7 @@ interface RowWarningLine {
   column: string | null;
   unitCode: string;
   week: string;
-  code: 'farFromHistory' | 'alreadyReported';
+  code: 'farFromHistory' | 'alreadyReported' | 'clearsFigures';
   message: string;
 }
 
@@ -128,7 +128,10 @@ export function ImportReport({ status, body }: { status: number; body: ImportRes
   );
 }
 
-/** Overwriting reported weeks is one line (a back-fill may touch hundreds); each figure far from its history is listed. */
+/**
+ * Overwriting reported weeks is one line (a back-fill may touch hundreds); each figure far from its history and each
+ * row clearing saved figures (its columns named) is listed.
+ */
 function WarningList({ warnings }: { warnings: RowWarningLine[] }) {
   const t = useTranslations('entry.import');
   const already = warnings.filter((w) => w.code === 'alreadyReported');
