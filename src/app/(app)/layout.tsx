@@ -20,7 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {tApp('skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-6">
             <Link href="/" className="text-lg font-bold text-sky-900">
               {tApp('name')}
@@ -44,7 +44,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>
     </div>

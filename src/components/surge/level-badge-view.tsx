@@ -45,12 +45,15 @@ export function LevelBadgeView({
 }: LevelBadgeProps & LevelBadgeLabels) {
   const style = LEVEL_STYLE[level];
   const settlement = settlementOf({ level, provisional, settled });
-  const sizing = size === 'lg' ? 'gap-2 px-3 py-1 text-base' : 'gap-1 px-2 py-0.5 text-xs';
+  // a small badge sits in table cells and narrow columns: it wraps ("Cảnh báo sớm (mức của SurgeWatch)" is long)
+  // rather than push the table wider than the screen
+  const sizing =
+    size === 'lg' ? 'gap-2 whitespace-nowrap rounded-full px-3 py-1 text-base' : 'gap-1 rounded-xl px-2 py-0.5 text-xs';
   const pill = (
     <span
       data-level={level}
       data-settlement={settlement}
-      className={`inline-flex items-center whitespace-nowrap rounded-full border font-semibold ${settlement === 'notSettled' ? 'border-dashed' : ''} ${sizing} ${style.className}`}
+      className={`inline-flex items-center border font-semibold ${settlement === 'notSettled' ? 'border-dashed' : ''} ${sizing} ${style.className}`}
     >
       <span aria-hidden="true">{style.symbol}</span>
       {label}

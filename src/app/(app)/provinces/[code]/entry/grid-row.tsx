@@ -60,7 +60,7 @@ export function GridRowView({
       className={`${own ? 'bg-sky-50/60' : ''} ${conflicted ? 'outline outline-2 -outline-offset-2 outline-amber-500' : ''}`}
       data-unit={row.unitCode}
     >
-      <th scope="row" className="min-w-44 px-3 py-2 text-left align-top font-normal">
+      <th scope="row" className="min-w-36 px-3 py-2 text-left align-top font-normal">
         <span className="block font-medium text-slate-900">{label}</span>
         <span className="block text-xs text-slate-500">{row.unitCode}</span>
         {reported ? (
@@ -121,7 +121,7 @@ export function GridRowView({
               aria-label={`${t(`fields.${field}`)} — ${label}`}
               aria-invalid={error ? true : undefined}
               aria-describedby={`${id}-prev ${id}-msg`}
-              className={`w-24 rounded border px-2 py-1 text-right tabular-nums focus:outline-none focus:ring-2 focus:ring-sky-600 ${
+              className={`w-20 rounded border px-2 py-1 text-right tabular-nums focus:outline-none focus:ring-2 focus:ring-sky-600 ${
                 error
                   ? 'border-red-700 bg-red-50'
                   : warning || clears
@@ -132,7 +132,7 @@ export function GridRowView({
             <span id={`${id}-prev`} className="mt-0.5 block text-right text-[11px] text-slate-500">
               {t('grid.previous', { value: number(row.previous?.[field] ?? null) })}
             </span>
-            <span id={`${id}-msg`} aria-live="polite" className="block max-w-28 text-xs">
+            <span id={`${id}-msg`} aria-live="polite" className="block max-w-24 text-xs">
               {error && (
                 <span className="text-red-800" data-testid="cell-error">
                   <span aria-hidden="true">✖ </span>
