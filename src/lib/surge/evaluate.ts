@@ -99,8 +99,11 @@ function throwBadCounts(counts: Counts, prefix: string): never {
     );
   }
   if (!validWhole(counts.freeCovidBeds)) throw invalid(`${prefix}freeCovidBeds`, WHOLE_MESSAGE, counts.freeCovidBeds);
-  if (!validWhole(counts.staffedIcuBeds))
-    throw invalid(`${prefix}staffedIcuBeds`, WHOLE_MESSAGE, counts.staffedIcuBeds);
+  throw invalid(`${prefix}staffedIcuBeds`, WHOLE_MESSAGE, counts.staffedIcuBeds);
+}
+
+/** Slow path of checkCounts for the optional severity figures, apart so that the hot path's helpers stay as small. */
+function throwBadSeverity(counts: Counts, prefix: string): never {
   for (const field of SEVERITY_FIELDS) {
     const value = counts[field];
     if (value !== undefined && !validWhole(value)) throw invalid(`${prefix}${field}`, WHOLE_MESSAGE, value);
@@ -119,7 +122,8 @@ export function checkPopulation(population: number, field = 'population'): void 
  * a missing property is a mapping bug, not "not reported".
  */
 export function checkCounts(counts: Counts, prefix = ''): void {
-  if (!validCounts(counts) || !validSeverity(counts)) throwBadCounts(counts, prefix);
+  if (!validCounts(counts)) throwBadCounts(counts, prefix);
+  if (!validSeverity(counts)) throwBadSeverity(counts, prefix);
 }
 
 function isComparator(c: unknown): c is Comparator {
