@@ -92,3 +92,23 @@ test('a data-entry officer types severity figures on a phone, saves, and reads t
   ]);
   await expect(created.getByRole('row', { name: /Ca tử vong/ }).getByRole('cell')).toHaveText(['—', '0']);
 });
+
+test.describe('on a desktop screen', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the grid shows every column, the severity figures and each row’s verdict included, without scrolling sideways', async ({
+    page,
+  }) => {
+    await signIn(page, W.dataEntry);
+    await page.goto(`/provinces/${P}/entry?week=2026-W47`);
+    await expect(page.getByTestId('row-verdict').first()).toBeVisible();
+    const grid = page.getByTestId('grid-scroll');
+    const { scrollWidth, clientWidth } = await grid.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+    expect(scrollWidth, 'the grid needs no sideways scroll at 1280 px').toBeLessThanOrEqual(clientWidth);
+    await expect(cell(page, u('105'), 'deaths')).toBeInViewport();
+    await expect(page.getByTestId('row-verdict').first()).toBeInViewport();
+  });
+});

@@ -251,7 +251,7 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
           }}
         />
       )}
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="grid-scroll">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('grid.caption', { week })}</caption>
           <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">
