@@ -190,12 +190,12 @@ async function insertUnits(
       const parent = u.parentCode ? ids.get(u.parentCode) : undefined;
       if (u.parentCode && !parent) throw new Error(`unit ${u.code}: parent ${u.parentCode} missing`);
       const path = parent ? `${parent.path}/${u.code}` : u.code;
-      params.push(u.code, u.name, u.kind, parent ? 1 : 0, path, u.parentCode ?? u.code, parent?.id ?? null);
-      const b = params.length - 7;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}::int, $${b + 5}, $${b + 6}, $${b + 7}::int, true)`;
+      params.push(u.code, u.code, u.name, u.kind, parent ? 1 : 0, path, u.parentCode ?? u.code, parent?.id ?? null);
+      const b = params.length - 8;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::int, $${b + 6}, $${b + 7}, $${b + 8}::int, true)`;
     });
     const created = await sql.query<{ id: number; code: string; path: string }>(
-      `INSERT INTO "AdminUnit" (code, name, kind, depth, path, "provinceCode", "parentId", reports) VALUES ${rows.join(', ')} RETURNING id, code, path`,
+      `INSERT INTO "AdminUnit" (code, "gsoCode", name, kind, depth, path, "provinceCode", "parentId", reports) VALUES ${rows.join(', ')} RETURNING id, code, path`,
       params,
     );
     for (const c of created) ids.set(c.code, { id: c.id, path: c.path });

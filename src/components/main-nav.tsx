@@ -17,7 +17,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     items.push({ href: `/provinces/${p}/response`, label: t('response') });
   if (
     can(user, 'tasks.tick') &&
-    (user.role === 'DISTRICT_OFFICER' || user.role === 'AGENCY_OFFICER' || user.role === 'PROVINCIAL_LEADER')
+    (user.role === 'LOCAL_OFFICER' || user.role === 'AGENCY_OFFICER' || user.role === 'PROVINCIAL_LEADER')
   )
     items.push({ href: '/tasks', label: t('tasks') });
   if (can(user, 'users.manage')) items.push({ href: '/admin', label: t('admin') });

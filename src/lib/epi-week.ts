@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import {
+  addDays,
   addWeeks as addCalendarWeeks,
   format,
   getISOWeek,
@@ -52,6 +53,15 @@ function mondayDate(w: IsoWeek): Date {
 /** The week's Monday as YYYY-MM-DD (a calendar date, no time zone). */
 export function weekMonday(w: IsoWeek): string {
   return format(mondayDate(w), 'yyyy-MM-dd');
+}
+
+/**
+ * The week's Thursday as YYYY-MM-DD: the day that decides which units, plans and populations a week belongs to, as it
+ * decides the week's ISO year (2025-W26, Thursday 26/06/2025, is the last district week; 2025-W27 the first commune
+ * week). docs/adr/0014-units-in-time.md
+ */
+export function weekThursday(w: IsoWeek): string {
+  return format(addDays(mondayDate(w), 3), 'yyyy-MM-dd');
 }
 
 export function addWeeks(w: IsoWeek, n: number): IsoWeek {

@@ -20,7 +20,7 @@ const users: Record<string, SessionUser> = {
   national: { ...base, role: 'NATIONAL_LEADER', provinceCode: null },
   entryKG: { ...base, role: 'PROVINCIAL_DATA_ENTRY', provinceCode: '91' },
   leaderKG: { ...base, role: 'PROVINCIAL_LEADER', provinceCode: '91' },
-  districtKG: { ...base, role: 'DISTRICT_OFFICER', provinceCode: '91', unitId: 7 },
+  districtKG: { ...base, role: 'LOCAL_OFFICER', provinceCode: '91', unitId: 7 },
   agencyKG: { ...base, role: 'AGENCY_OFFICER', provinceCode: '91', agencyId: 3 },
 };
 

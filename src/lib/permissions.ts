@@ -42,7 +42,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'tasks.tick',
     'tokens.manage',
   ],
-  DISTRICT_OFFICER: ['reports.read', 'activation.read', 'tasks.read', 'tasks.tick'],
+  LOCAL_OFFICER: ['reports.read', 'activation.read', 'tasks.read', 'tasks.tick'],
   AGENCY_OFFICER: ['activation.read', 'tasks.read', 'tasks.tick'],
 };
 
@@ -66,7 +66,7 @@ export function can(user: SessionUser | null, permission: Permission, scope: Sco
     user.provinceCode !== scope.provinceCode
   )
     return false;
-  if (user.role === 'DISTRICT_OFFICER' && scope.unitId !== undefined && scope.unitId !== user.unitId) return false;
+  if (user.role === 'LOCAL_OFFICER' && scope.unitId !== undefined && scope.unitId !== user.unitId) return false;
   if (user.role === 'AGENCY_OFFICER' && scope.agencyId !== undefined && scope.agencyId !== user.agencyId) return false;
   return true;
 }
@@ -87,7 +87,7 @@ export interface ReportsReadScope {
  * their scope names it, and both can() and the read's where clause keep to it; the others the whole province.
  */
 export function reportsReadScope(user: SessionUser, provinceCode: string): ReportsReadScope {
-  if (user.role !== 'DISTRICT_OFFICER') return { provinceCode };
+  if (user.role !== 'LOCAL_OFFICER') return { provinceCode };
   // an officer without a unit (the user forms refuse one) reads no unit's reports: no unit has id 0
   return { provinceCode, unitId: user.unitId ?? 0 };
 }
@@ -140,7 +140,7 @@ export function tickDenial(user: SessionUser, task: TaskOwnership): TickDenial |
     // province (a body whose officer has no account yet must not block the checklist).
     case 'PROVINCIAL_LEADER':
       return canManageActivation(user, task.provinceCode) ? null : 'errors.forbidden';
-    case 'DISTRICT_OFFICER':
+    case 'LOCAL_OFFICER':
       // can() compares unitId only when the scope names one: a province body's task (no district) is not theirs
       if (task.districtId === null) return 'errors.otherDistrict';
       return can(user, 'tasks.tick', { provinceCode: task.provinceCode, unitId: task.districtId })

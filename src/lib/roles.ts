@@ -4,7 +4,7 @@ export const ROLES = [
   'NATIONAL_LEADER',
   'PROVINCIAL_DATA_ENTRY',
   'PROVINCIAL_LEADER',
-  'DISTRICT_OFFICER',
+  'LOCAL_OFFICER',
   'AGENCY_OFFICER',
 ] as const;
 export type RoleName = (typeof ROLES)[number];

@@ -15,7 +15,12 @@ async function start(): Promise<Database> {
   const database = await openDatabase(dbTargetFromEnv());
   try {
     await applyMigrations(database.sql);
-    await seedIfEmpty(database.prisma, { demo: env().demo, now: now() });
+    const seeded = await seedIfEmpty(database.prisma, { demo: env().demo, now: now() });
+    if (seeded.reference.applied)
+      console.log(
+        `SurgeWatch: loaded the reference units (${seeded.reference.units} units of the 2025-03-01 and 2025-07-01 ` +
+          `catalogues) in ${(seeded.reference.ms / 1000).toFixed(1)} s`,
+      );
     return database;
   } catch (error) {
     await database.close();

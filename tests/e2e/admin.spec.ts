@@ -62,7 +62,7 @@ test('an administrator creates an account: bad input is shown next to the field 
   await page.goto('/admin/users/new');
   await page.getByLabel('Thư điện tử').fill('nhap.lieu.moi@demo.surgewatch.vn');
   await page.getByLabel('Họ tên, chức vụ').fill('Nhập liệu mới');
-  await page.getByLabel('Vai trò', { exact: true }).selectOption('DISTRICT_OFFICER');
+  await page.getByLabel('Vai trò', { exact: true }).selectOption('LOCAL_OFFICER');
   // the district list follows the province
   await page.getByLabel('Tỉnh', { exact: true }).selectOption('12');
   await expect(page.getByLabel('Đơn vị cấp huyện').locator('option')).toContainText(['Huyện Tam Đường']);

@@ -84,7 +84,7 @@ async function activationWorld(db: PrismaClient): Promise<void> {
   await reports(db, p, LAST_WEEK, warningWeek(p, w.unreported.code));
   await user(db, 'PROVINCIAL_DATA_ENTRY', { ...w.dataEntry, province: p, canSignIn: true });
   await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
-  await user(db, 'DISTRICT_OFFICER', {
+  await user(db, 'LOCAL_OFFICER', {
     ...w.districtOfficer,
     province: p,
     unit: district(p, w.unreported.code),
@@ -104,7 +104,7 @@ async function tasksWorld(db: PrismaClient, now: Date): Promise<void> {
   await openPlan(db, p, AN_EARLIER_WEEK, now);
   const soYTe = p.agencies.find((a) => a.code === 'so-y-te');
   if (!soYTe) throw new Error('the Kiên Giang response plan has no body "so-y-te"');
-  await user(db, 'DISTRICT_OFFICER', {
+  await user(db, 'LOCAL_OFFICER', {
     ...w.districtOfficer,
     province: p,
     unit: district(p, w.district.code),

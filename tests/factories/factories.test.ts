@@ -61,8 +61,8 @@ describe('factories', () => {
 
   it('builds users in their scope, signing in only when asked', async () => {
     const p = await province(db.prisma, { responsePlan: false });
-    const officer = await user(db.prisma, 'DISTRICT_OFFICER', { province: p, unit: p.districts[0], canSignIn: true });
-    expect(officer).toMatchObject({ role: 'DISTRICT_OFFICER', provinceCode: p.code, unitId: p.districts[0]!.id });
+    const officer = await user(db.prisma, 'LOCAL_OFFICER', { province: p, unit: p.districts[0], canSignIn: true });
+    expect(officer).toMatchObject({ role: 'LOCAL_OFFICER', provinceCode: p.code, unitId: p.districts[0]!.id });
     const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: officer.id } });
     expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
     const reader = await user(db.prisma, 'NATIONAL_LEADER');

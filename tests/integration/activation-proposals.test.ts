@@ -64,7 +64,7 @@ async function laiChau(): Promise<LaiChau> {
     p,
     leader: await user(db.prisma, 'PROVINCIAL_LEADER', { province: p, name: 'Lãnh đạo Lai Châu (thử)' }),
     dataEntry: await user(db.prisma, 'PROVINCIAL_DATA_ENTRY', { province: p, name: 'Nhập liệu Lai Châu (thử)' }),
-    district: await user(db.prisma, 'DISTRICT_OFFICER', { province: p, unit: p.districts[0] }),
+    district: await user(db.prisma, 'LOCAL_OFFICER', { province: p, unit: p.districts[0] }),
   };
 }
 

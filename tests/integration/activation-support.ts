@@ -78,7 +78,7 @@ export async function activationWorld(prisma: PrismaClient): Promise<ActivationW
   const agencyKG = kg.agencies.find((a) => a.code === 'so-y-te')!;
   const users: ActivationWorld['users'] = {
     leaderKG: await user(prisma, 'PROVINCIAL_LEADER', { province: kg, name: 'Lãnh đạo tỉnh Kiên Giang' }),
-    districtKG: await user(prisma, 'DISTRICT_OFFICER', {
+    districtKG: await user(prisma, 'LOCAL_OFFICER', {
       province: kg,
       unit: kg.districts[0],
       name: 'Cán bộ TP Rạch Giá',
@@ -86,7 +86,7 @@ export async function activationWorld(prisma: PrismaClient): Promise<ActivationW
     agencyKG: await user(prisma, 'AGENCY_OFFICER', { province: kg, agency: agencyKG }),
     dataEntryKG: await user(prisma, 'PROVINCIAL_DATA_ENTRY', { province: kg }),
     leaderLC: await user(prisma, 'PROVINCIAL_LEADER', { province: lc, name: 'Lãnh đạo tỉnh Lai Châu' }),
-    districtLC: await user(prisma, 'DISTRICT_OFFICER', { province: lc, unit: lc.districts.at(-1) }),
+    districtLC: await user(prisma, 'LOCAL_OFFICER', { province: lc, unit: lc.districts.at(-1) }),
     dataEntryLC: await user(prisma, 'PROVINCIAL_DATA_ENTRY', { province: lc }),
     national: await user(prisma, 'NATIONAL_LEADER'),
   };

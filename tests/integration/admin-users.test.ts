@@ -63,7 +63,7 @@ describe('creating users', () => {
     const result = await createUserAs(admin, {
       email: ' Can.Bo@Syt.LaiChau.gov.vn ',
       name: 'Cán bộ mới',
-      role: 'DISTRICT_OFFICER',
+      role: 'LOCAL_OFFICER',
       unitId: String(district.id),
       provinceCode: '',
       password: PASSWORD,
@@ -71,7 +71,7 @@ describe('creating users', () => {
     expect(result).toMatchObject({ ok: true });
     const created = await db.prisma.user.findUniqueOrThrow({ where: { email: 'can.bo@syt.laichau.gov.vn' } });
     expect(created).toMatchObject({
-      role: 'DISTRICT_OFFICER',
+      role: 'LOCAL_OFFICER',
       provinceCode: '12',
       unitId: district.id,
       agencyId: null,
@@ -89,7 +89,7 @@ describe('creating users', () => {
   it.each([
     [{ role: 'PROVINCIAL_LEADER' }, 'provinceCode', 'provinceRequired'],
     [{ role: 'PROVINCIAL_LEADER', provinceCode: '899' }, 'provinceCode', 'notAProvince'],
-    [{ role: 'DISTRICT_OFFICER' }, 'unitId', 'districtRequired'],
+    [{ role: 'LOCAL_OFFICER' }, 'unitId', 'districtRequired'],
     [{ role: 'AGENCY_OFFICER' }, 'agencyId', 'agencyRequired'],
     [{ role: 'KING' }, 'role', 'role'],
     [{ role: 'ADMIN', password: 'short-pass' }, 'password', 'passwordTooShort'],
@@ -114,7 +114,7 @@ describe('creating users', () => {
     const result = await createUserAs(admin, {
       email: 'y@syt.gov.vn',
       name: 'Y',
-      role: 'DISTRICT_OFFICER',
+      role: 'LOCAL_OFFICER',
       provinceCode: '12',
       unitId: String(district.id),
       password: PASSWORD,

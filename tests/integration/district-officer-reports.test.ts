@@ -39,7 +39,7 @@ beforeAll(async () => {
   LC = lc.code;
   for (const w of [W40, W41]) await reports(db.prisma, lc, w, everyUnit(lc, calmFigures));
   useAsAppDatabase(db);
-  district = await user(db.prisma, 'DISTRICT_OFFICER', { province: lc, unit: lc.districts[0] });
+  district = await user(db.prisma, 'LOCAL_OFFICER', { province: lc, unit: lc.districts[0] });
   leader = await user(db.prisma, 'PROVINCIAL_LEADER', { province: lc });
   own = await db.prisma.adminUnit.findUniqueOrThrow({
     where: { id: district.unitId! },

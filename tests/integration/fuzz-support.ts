@@ -129,7 +129,7 @@ const PLAUSIBLE: readonly unknown[] = [
   'EPIDEMIC_AND_CAPACITY',
   'PROVINCIAL_DATA_ENTRY',
   'ADMIN',
-  'DISTRICT_OFFICER',
+  'LOCAL_OFFICER',
   'read',
   'read-write',
   'csv',
@@ -434,7 +434,7 @@ function plausibleFor(
       'NATIONAL_LEADER',
       'PROVINCIAL_DATA_ENTRY',
       'PROVINCIAL_LEADER',
-      'DISTRICT_OFFICER',
+      'LOCAL_OFFICER',
       'AGENCY_OFFICER',
     );
   if (n.includes('email'))

@@ -14,8 +14,9 @@ function latest(plans: readonly Plan[], provinceCode: string | null, date: strin
 }
 
 /**
- * The plan in force for a province in the week starting on weekMonday ('YYYY-MM-DD'; any date works and gives the
- * plan in force on that date): among the plans with that provinceCode, the one with the latest validFrom on or before
+ * The plan in force for a province in a week, given the week's Thursday ('YYYY-MM-DD', weekThursday in
+ * src/lib/epi-week: a week belongs to the units, plans and populations valid on its Thursday, docs/adr/0014; any date
+ * works and gives the plan in force on that date): among the plans with that provinceCode, the one with the latest validFrom on or before
  * the date, the highest version among equal validFrom. Without one, the default plan: the latest default plan in
  * `plans` (provinceCode null, e.g. an edited version of the default stored in the database) valid on that date,
  * else the built-in PLANS.default. Throws SurgeInputError('weekMonday') on a malformed date.

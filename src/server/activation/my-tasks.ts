@@ -42,7 +42,7 @@ export async function getMyTasks(user: SessionUser, now: Date): Promise<MyTasksR
 
   let scope: MyTasksScope;
   let filter: Prisma.ActivationTaskWhereInput;
-  if (user.role === 'DISTRICT_OFFICER' && user.unitId !== null) {
+  if (user.role === 'LOCAL_OFFICER' && user.unitId !== null) {
     const unit = await prisma.adminUnit.findFirst({ where: { id: user.unitId, provinceCode }, select: { name: true } });
     if (!unit) return { status: 'not-applicable' };
     scope = { kind: 'district', name: unit.name };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { compareWeeks, formatIsoWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { compareWeeks, formatIsoWeek, weekMonday, weekThursday, type IsoWeek } from '@/lib/epi-week';
 import type { ReportsReadScope } from '@/lib/permissions';
 import { evaluateDistrict, selectPlan, severityRates, type Counts, type Plan } from '@/lib/surge';
 import { readProvinceVerdicts } from '@/server/verdicts/read';
@@ -165,7 +165,7 @@ export async function getExportRows(
       : new Map();
   const rows: ExportRow[] = [];
   for (const week of weeks) {
-    const plan: Plan = selectPlan(plans, provinceCode, weekMonday(week));
+    const plan: Plan = selectPlan(plans, provinceCode, weekThursday(week));
     const figuresOf = (u: ReportingUnit) => byKey.get(reportKey(u.id, week))?.figures ?? null;
     const population = populationInForce(s.found.province.populations, week)?.population ?? null;
     const weekText = formatIsoWeek(week);

@@ -48,7 +48,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     email: DEMO_EMAILS.districtKG,
     name: 'Cán bộ TP Rạch Giá',
-    role: 'DISTRICT_OFFICER',
+    role: 'LOCAL_OFFICER',
     provinceCode: '91',
     unitCode: '899',
   },
@@ -74,7 +74,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     email: DEMO_EMAILS.districtLC,
     name: 'Cán bộ huyện Tam Đường',
-    role: 'DISTRICT_OFFICER',
+    role: 'LOCAL_OFFICER',
     provinceCode: '12',
     unitCode: '106',
   },

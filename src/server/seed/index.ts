@@ -5,25 +5,30 @@ import { hashPassword } from '@/server/auth/password';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { RESPONSE_PLANS, seedReferenceData } from './reference-data';
 import { buildSyntheticReports } from './synthetic-reports';
+import { ensureReferenceUnits, type ReferenceLoad } from '@/server/units/reference';
 
 export interface SeedResult {
   seeded: boolean;
   units: number;
   reports: number;
   users: number;
+  /** the reference unit tree: loaded now (first start, or an installation from before it) or already there */
+  reference: ReferenceLoad;
 }
 
 /**
- * Fills an empty database: reference data always (the administrative tree, plans, agencies and tasks from the source
- * documents), and in demo mode also the demo accounts and 52 weeks of synthetic reports ending at the last complete
- * ISO week. A database that already has units is left alone, so starting twice never duplicates anything.
+ * Loads the reference unit tree when the database does not have it yet (src/server/units/reference.ts), then fills a
+ * database that has no plan: the plans, agencies and tasks from the source documents and the reference populations
+ * always, and in demo mode also the demo accounts and 52 weeks of synthetic reports ending at the last complete ISO
+ * week. A database that already has plans is left alone, so starting twice never duplicates anything.
  */
 export async function seedIfEmpty(prisma: PrismaClient, options: { demo: boolean; now: Date }): Promise<SeedResult> {
-  if ((await prisma.adminUnit.count()) > 0) return { seeded: false, units: 0, reports: 0, users: 0 };
+  const reference = await ensureReferenceUnits(prisma);
+  if ((await prisma.plan.count()) > 0) return { seeded: false, units: 0, reports: 0, users: 0, reference };
   const last = lastCompleteWeek(options.now);
   // Argon2 is slow on purpose: hash before the transaction so it stays short.
   const passwordHash = options.demo ? await hashPassword(DEMO_PASSWORD) : '';
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
       await seedReferenceData(tx);
       if (!options.demo) return { seeded: true, units: await tx.adminUnit.count(), reports: 0, users: 0 };
@@ -34,6 +39,7 @@ export async function seedIfEmpty(prisma: PrismaClient, options: { demo: boolean
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
+  return { ...result, reference };
 }
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

@@ -39,6 +39,7 @@ export async function createUnit(tx: Tx, u: UnitInput, parent: { id: number; pat
   return tx.adminUnit.create({
     data: {
       code: u.code,
+      gsoCode: u.code,
       name: u.name,
       kind: u.kind,
       depth: parent ? parent.depth + 1 : 0,
@@ -92,17 +93,38 @@ export async function createPlan(
   return created;
 }
 
-/** The administrative tree, the threshold plans and the response plans' agencies and tasks. */
+/**
+ * The threshold plans and the response plans' agencies and tasks, each attached to its province as the plan was
+ * written (a plan of 2023 is Kiên Giang's, the unit that ended on 30/06/2025, never the new An Giang that took its code),
+ * and the demo populations of the four provinces of the source plans and their districts. The unit tree itself is the
+ * reference catalogue (src/server/units/reference.ts), loaded before this.
+ */
 export async function seedReferenceData(tx: Tx): Promise<void> {
-  for (const p of PROVINCES) {
-    const province = await createUnit(tx, p, null);
-    for (const d of DISTRICTS.filter((x) => x.parentCode === p.code)) await createUnit(tx, d, province);
+  const handleOf = async (gsoCode: string, kind: string) =>
+    (await tx.adminUnit.findFirst({
+      where: { gsoCode, kind, validFrom: null },
+      select: { id: true, code: true },
+    })) ?? null;
+  for (const u of [...PROVINCES, ...DISTRICTS]) {
+    const unit = await handleOf(u.code, u.kind);
+    if (!unit) continue;
+    await tx.unitPopulation.create({
+      data: {
+        unitId: unit.id,
+        year: u.populationYear,
+        population: u.population,
+        approximate: u.populationApproximate,
+        source: u.populationSource,
+      },
+    });
   }
 
-  for (const plan of Object.values(PLANS) as Plan[])
+  for (const plan of Object.values(PLANS) as Plan[]) {
+    const province = plan.provinceCode ? await handleOf(plan.provinceCode, 'province') : null;
     await createPlan(
       tx,
-      plan,
+      province ? { ...plan, provinceCode: province.code } : plan,
       RESPONSE_PLANS.find((r) => r.planKey === plan.key),
     );
+  }
 }

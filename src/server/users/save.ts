@@ -60,7 +60,7 @@ export async function resolveScope(
     if (!province) return { fieldErrors: { provinceCode: ['notAProvince'] } };
     return { scope: { provinceCode: province.code, unitId: null, agencyId: null } };
   }
-  if (role === 'DISTRICT_OFFICER') {
+  if (role === 'LOCAL_OFFICER') {
     if (!input.unitId) return { fieldErrors: { unitId: ['districtRequired'] } };
     const unit = await tx.adminUnit.findFirst({
       where: { id: input.unitId, kind: { not: 'province' }, depth: 1 },

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { weekMonday, weekThursday, type IsoWeek } from '@/lib/epi-week';
 import { selectPlan, type Plan } from '@/lib/surge';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import type { Tx } from './province-verdict';
@@ -132,5 +132,5 @@ export async function loadNationalMeta(prisma: Client): Promise<NationalMeta> {
 
 /** The plan in force for a province in a week, among plans already loaded (getPlanForWeek reads them itself). */
 export function planInForce(plans: Plan[], provinceCode: string, week: IsoWeek): Plan {
-  return selectPlan(plans, provinceCode, weekMonday(week));
+  return selectPlan(plans, provinceCode, weekThursday(week));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { evaluateDistrict, hasAnyFigure, selectPlan, type Counts, type DistrictVerdict, type Plan } from '@/lib/surge';
 import { judgedCounts } from '@/lib/validations/figures';
-import { weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { weekMonday, weekThursday, type IsoWeek } from '@/lib/epi-week';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { db } from '@/server/db';
 import { populationInForce } from '@/server/populations/in-force';
@@ -17,7 +17,7 @@ export async function getPlanForWeek(provinceCode: string, week: IsoWeek): Promi
     where: { plan: { OR: [{ provinceCode }, { provinceCode: null }] } },
     select: PLAN_VERSION_SELECT,
   });
-  return selectPlan(rows.map(rowToPlan), provinceCode, weekMonday(week));
+  return selectPlan(rows.map(rowToPlan), provinceCode, weekThursday(week));
 }
 
 export interface UnitWeekRow {

@@ -66,7 +66,7 @@ export function ScopeFields({
           </select>
         </Field>
       )}
-      {role === 'DISTRICT_OFFICER' && (
+      {role === 'LOCAL_OFFICER' && (
         <Field id="unitId" label={t('district')} error={errors.unitId}>
           <select
             {...described('unitId', errors.unitId)}
