@@ -1,3 +1,4 @@
+import { validInWeekWhere } from '@/server/units/validity';
 import type { Prisma } from '@/generated/prisma/client';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { SurgeLevel } from '@/lib/surge';
@@ -111,14 +112,20 @@ async function createActivation(tx: Tx, p: OpenParams): Promise<OpenResult> {
       orderBy: { order: 'asc' },
     }),
     tx.adminUnit.findMany({
-      where: { provinceCode: province.code, kind: 'district' },
-      select: { id: true },
+      where: { provinceCode: province.code, kind: { in: ['district', 'commune'] }, ...validInWeekWhere(p.week) },
+      select: { id: true, kind: true },
       orderBy: { code: 'asc' },
     }),
   ]);
+  // The plans' "UBND các huyện, thành phố" tasks go to the local governments of the week: the districts under the
+  // district system; since 1 July 2025, when there are no districts, the communes (UBND cấp xã), whose officers tick
+  // their own copy (docs/adr/0014-units-in-time.md).
+  const local = districts.some((d) => d.kind === 'district')
+    ? districts.filter((d) => d.kind === 'district')
+    : districts;
   const tasks: Prisma.ActivationTaskCreateManyInput[] = [];
   for (const agency of agencies) {
-    const copies = agency.kind === 'DISTRICT_COMMITTEE' ? districts.map((d) => d.id) : [null];
+    const copies = agency.kind === 'DISTRICT_COMMITTEE' ? local.map((d) => d.id) : [null];
     for (const districtId of copies) {
       for (const t of agency.templates)
         tasks.push({ activationId: activation.id, templateId: t.id, agencyId: agency.id, districtId, text: t.text });

@@ -1,12 +1,14 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { currentWeek, formatIsoWeek, lastCompleteWeek, weekMonday } from '@/lib/epi-week';
+import { currentWeek, formatIsoWeek, lastCompleteWeek, weekMonday, weekThursday } from '@/lib/epi-week';
 import { can } from '@/lib/permissions';
+import { viDate } from '@/lib/units';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '@/server/db';
 import { now } from '@/server/env';
 import { PLAN_CRITERIA_COLUMNS } from './mapping';
 import { getPlanForWeek } from '@/server/verdicts/province-week';
+import { validOnWhere } from '@/server/units/validity';
 import type { PlanEditorView, VersionView } from '@/lib/contracts/admin';
 
 export type { PlanEditorView, VersionView };
@@ -57,17 +59,21 @@ export async function getPlanOverview(user: SessionUser): Promise<PlanOverviewRo
   const prisma = await db();
   const today = weekMonday(currentWeek(now()));
   const last = lastCompleteWeek(now());
-  const [provinces, plans] = await Promise.all([
-    prisma.adminUnit.findMany({
-      where: { kind: 'province' },
-      select: { code: true, name: true },
-      orderBy: { name: 'asc' },
-    }),
-    prisma.plan.findMany({
-      select: { provinceCode: true, name: true, versions: { select: { version: true, validFrom: true } } },
-      orderBy: { id: 'asc' },
-    }),
-  ]);
+  const plans = await prisma.plan.findMany({
+    select: { provinceCode: true, name: true, versions: { select: { version: true, validFrom: true } } },
+    orderBy: { id: 'asc' },
+  });
+  // the provinces in force today, and the ended ones that still have a plan of their own (Kiên Giang's, until 30/06/2025)
+  const withPlan = plans.flatMap((p) => (p.provinceCode ? [p.provinceCode] : []));
+  const provinces = await prisma.adminUnit.findMany({
+    where: {
+      kind: 'province',
+      depth: 0,
+      OR: [validOnWhere(weekThursday(currentWeek(now()))), { code: { in: withPlan } }],
+    },
+    select: { code: true, name: true, validTo: true },
+    orderBy: { name: 'asc' },
+  });
   const row = async (target: string, label: string, provinceCode: string | null): Promise<PlanOverviewRow> => {
     const own = plans.find((p) => p.provinceCode === provinceCode);
     const versions = own?.versions ?? [];
@@ -83,7 +89,12 @@ export async function getPlanOverview(user: SessionUser): Promise<PlanOverviewRo
       scheduled: versions.filter((v) => v.validFrom.toISOString().slice(0, 10) >= today).length,
     };
   };
-  return Promise.all([row('default', '', null), ...provinces.map((p) => row(p.code, p.name, p.code))]);
+  return Promise.all([
+    row('default', '', null),
+    ...provinces.map((p) =>
+      row(p.code, p.validTo ? `${p.name} (đến ${viDate(p.validTo.toISOString().slice(0, 10))})` : p.name, p.code),
+    ),
+  ]);
 }
 
 export async function getPlanEditor(user: SessionUser, target: string): Promise<PlanEditorView | null> {

@@ -485,6 +485,19 @@ export async function applyCatalogue(
     }
   }
 
+  // Existing rows moved under a unit this change created (a commune continuing into a merged province) learn its id
+  // only now: the update above wrote null for it.
+  const createdRows = new Set(created);
+  const adopted = rows.filter((r) => r.parent !== null && createdRows.has(r.parent));
+  for (let i = 0; i < adopted.length; i += 1000) {
+    const chunk = adopted.slice(i, i + 1000);
+    const values = chunk.map((_, j) => `($${2 * j + 1}::int, $${2 * j + 2}::int)`).join(', ');
+    await tx.$executeRawUnsafe(
+      `UPDATE "AdminUnit" u SET "parentId" = v.p FROM (VALUES ${values}) AS v(id, p) WHERE u.id = v.id`,
+      ...chunk.flatMap((r) => [r.id, r.parent!.id]),
+    );
+  }
+
   for (let i = 0; i < succ.length; i += 2000) {
     const chunk = succ.slice(i, i + 2000);
     const params: unknown[] = [];
