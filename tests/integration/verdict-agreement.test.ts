@@ -23,7 +23,7 @@ import { referenceVerdict } from '../support/reference-verdict';
 const NOW = new Date('2026-11-23T03:00:00Z');
 process.env.SURGEWATCH_NOW = NOW.toISOString();
 const LAST = lastCompleteWeek(NOW);
-const PROVINCES = ['91', '12', '70', '35'];
+const PROVINCES = ['91', '12', '75', '37']; // the demo provinces since the 2025 reform
 const SAMPLE = [0, 1, 5, 20, 51].map((n) => addWeeks(LAST, -n));
 const national: SessionUser = {
   id: 1,
@@ -149,7 +149,7 @@ describe('one verdict reader: every consumer agrees with the rows judged one by 
   });
 
   it('with rows missing (units that have not reported)', async () => {
-    // Kiên Giang and province 70: their own row and every seventh unit's row go missing; Lai Châu and province 35:
+    // An Giang and Đồng Nai (75): their own row and every seventh unit's row go missing; Lai Châu and Ninh Bình (37):
     // every other unit leaves oxygen blank (every unit reported, one figure incomplete)
     const weeks = [...SAMPLE, ...Array.from({ length: 52 }, (_, i) => addWeeks(LAST, -i))];
     const units = await db.prisma.adminUnit.findMany({
@@ -158,9 +158,9 @@ describe('one verdict reader: every consumer agrees with the rows judged one by 
       orderBy: { id: 'asc' },
     });
     const gone = units
-      .filter((u, i) => ['91', '70'].includes(u.provinceCode) && (u.kind === 'province' || i % 7 === 0))
+      .filter((u, i) => ['91', '75'].includes(u.provinceCode) && (u.kind === 'province' || i % 7 === 0))
       .map((u) => u.id);
-    const blank = units.filter((u, i) => ['12', '35'].includes(u.provinceCode) && i % 2 === 0).map((u) => u.id);
+    const blank = units.filter((u, i) => ['12', '37'].includes(u.provinceCode) && i % 2 === 0).map((u) => u.id);
     for (const w of weeks) {
       const when = { isoYear: w.isoYear, isoWeek: w.isoWeek };
       await db.prisma.weeklyReport.deleteMany({ where: { unitId: { in: gone }, ...when } });

@@ -1,32 +1,39 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { weekThursday, type IsoWeek } from '@/lib/epi-week';
 import {
-  evaluateProvinceWeek,
+  aggregateCounts,
+  evaluateSums,
+  hasAnyFigure,
   selectPlan,
   SEVERITY_FIELDS,
+  type CountField,
   type Counts,
   type ProvinceWeek,
   type SeverityField,
 } from '@/lib/surge';
+import { expectedByKind, figuresReportedBy, reportingSystem } from '@/lib/units';
 import { rowToPlan, PLAN_VERSION_SELECT } from '@/server/plans/mapping';
 import { populationInForce } from '@/server/populations/in-force';
+import { reportingInWeekWhere, validInWeekWhere } from '@/server/units/validity';
 
-// The province's verdict computed the other way: every unit's row read one by one and judged in JavaScript by
-// evaluateProvinceWeek (no SQL sums, no reader of ours). The tests compare every consumer of the one verdict reader
-// (src/server/verdicts/read.ts) with it. null when no population applies to the week. With the verdict, per severity
-// figure, how many units reported it (counted row by row: the reader's severityByField, from SQL, must agree).
+// The province's verdict computed the other way: every unit expected to report in the week read one by one (the units
+// valid on its Thursday: reportingInWeekWhere) and judged in JavaScript by aggregateCounts and evaluateSums, each unit
+// counted for its own figures (figuresReportedBy), with no SQL sums and no reader of ours. The tests compare every
+// consumer of the one verdict reader (src/server/verdicts/read.ts) with it. null when the province is not valid in the
+// week or no population applies to it. With the verdict, per severity figure, how many units reported it (counted row
+// by row: the reader's severityByField, from SQL, must agree).
 export async function referenceVerdict(
   prisma: PrismaClient,
   provinceCode: string,
   week: IsoWeek,
 ): Promise<(ProvinceWeek & { severityByField: Record<SeverityField, number> }) | null> {
   const [province, units, versions] = await Promise.all([
-    prisma.adminUnit.findFirstOrThrow({
-      where: { code: provinceCode, kind: 'province' },
+    prisma.adminUnit.findFirst({
+      where: { code: provinceCode, kind: 'province', ...validInWeekWhere(week) },
       select: { populations: { select: { year: true, population: true, approximate: true } } },
     }),
     prisma.adminUnit.findMany({
-      where: { provinceCode, reports: true },
+      where: { provinceCode, ...reportingInWeekWhere(week) },
       select: {
         kind: true,
         weekly: {
@@ -48,6 +55,7 @@ export async function referenceVerdict(
       select: PLAN_VERSION_SELECT,
     }),
   ]);
+  if (!province) return null;
   const population = populationInForce(province.populations, week);
   if (!population) return null;
   const rowOf = (u: (typeof units)[number]): Counts | null => {
@@ -64,18 +72,40 @@ export async function referenceVerdict(
         }
       : null;
   };
-  const own = units.find((u) => u.kind === 'province');
-  const others = units.filter((u) => u.kind !== 'province');
+  const kinds = units.map((u) => u.kind);
+  const system = reportingSystem(kinds);
   const rows = units.map(rowOf).filter((r): r is Counts => r !== null);
   const severityByField = Object.fromEntries(
     SEVERITY_FIELDS.map((f) => [f, rows.filter((r) => r[f] !== null && r[f] !== undefined).length]),
   ) as Record<SeverityField, number>;
-  const judged = evaluateProvinceWeek({
-    ownRow: own ? rowOf(own) : null,
-    districtRows: others.map(rowOf),
-    expectedDistricts: others.length,
+  const fields: CountField[] = ['newCases', 'oxygenAvg7d', 'freeCovidBeds', 'staffedIcuBeds'];
+  const byField = Object.fromEntries(fields.map((f) => [f, 0])) as Record<CountField, number>;
+  const reportedByField = { ...byField };
+  let reported = 0;
+  for (const u of units) {
+    const row = rowOf(u);
+    if (!row || !hasAnyFigure(row)) continue;
+    reported++;
+    for (const f of fields) {
+      if (row[f] === null) continue;
+      byField[f]++;
+      if (figuresReportedBy(u.kind, system).includes(f)) reportedByField[f]++;
+    }
+  }
+  const counts = aggregateCounts(rows);
+  const expectedByField = expectedByKind(kinds);
+  const verdict = evaluateSums({
+    counts,
+    reportedByField,
+    expectedByField,
     population: population.population,
-    plan: selectPlan(versions.map(rowToPlan), provinceCode, weekMonday(week)),
+    plan: selectPlan(versions.map(rowToPlan), provinceCode, weekThursday(week)),
   });
-  return { ...judged, severityByField };
+  if (reported < units.length) verdict.provisional = true;
+  return {
+    verdict,
+    counts,
+    completeness: { reported, expected: units.length, ratio: reported / units.length, byField, expectedByField },
+    severityByField,
+  };
 }

@@ -2,6 +2,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { ActivationProposalStatus } from '@/generated/prisma/enums';
 import { compareWeeks, formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
 import { recordAudit } from '@/server/audit/record';
+import { validInWeek } from '@/server/verdicts/facts';
 import type { ProvinceVerdict, Tx } from '@/server/verdicts/province-verdict';
 import { AUTO_ACTIVATION_ACTOR, type Actor } from './open';
 
@@ -42,6 +43,9 @@ export async function proposeActivation(
   p: { verdict: ProvinceVerdict; week: IsoWeek; now: Date },
 ): Promise<ProposalResult> {
   const { province } = p.verdict;
+  // loadProvinceVerdict gives no verdict outside the province's validity: a verdict here for such a week is a bug
+  if (!provinceValidIn(p.verdict, p.week))
+    throw new Error(`Province ${province.code} is not valid in ${formatIsoWeek(p.week)}: it is never proposed a plan`);
   const open = await findOpenProposal(tx, province.id);
   if (open && sameWeek(open, p.week)) return refresh(tx, open, p);
   if (open) await closeProposal(tx, open, province.code, { status: 'REPLACED', now: p.now });
@@ -89,6 +93,11 @@ export async function insertProposal(
     await closeProposal(tx, winner, province.code, { status: 'REPLACED', now: p.now });
     return proposeActivation(tx, p);
   }
+}
+
+/** Whether the verdict's province is valid in the week (on its Thursday: the one week rule). */
+export function provinceValidIn(verdict: ProvinceVerdict, week: IsoWeek): boolean {
+  return validInWeek(verdict.province, week);
 }
 
 interface OpenProposal {

@@ -2,7 +2,7 @@ import { compareWeeks, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
 import type { Tx } from '@/server/verdicts/province-verdict';
 import { decideConsequence, type Consequence } from './consequence';
 import { AUTO_ACTIVATION_ACTOR, openActivation, type OpenResult } from './open';
-import { closeProposal, findOpenProposal, proposeActivation, type ProposalResult } from './proposals';
+import { closeProposal, findOpenProposal, proposeActivation, provinceValidIn, type ProposalResult } from './proposals';
 import { applyCorrection, type CorrectionOutcome, type ReportChange } from './withdraw';
 
 // The automatic rule after a write to a province's figures, in order:
@@ -60,7 +60,9 @@ export async function runAutomaticRule(tx: Tx, event: ReportsWritten): Promise<R
   }
   outcome.consequence = decision.consequence;
   const { verdict } = decision;
-  if (!verdict) return outcome;
+  // no verdict: the province does not exist, or is not valid in the latest complete week (an ended province, whose
+  // legacy reports an administrator corrected): it is never judged there, so it neither opens nor proposes the plan
+  if (!verdict || !provinceValidIn(verdict, latest)) return outcome;
   const province = verdict.province;
 
   // a proposal of an older week never stays open once a later week is written

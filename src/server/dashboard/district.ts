@@ -1,11 +1,12 @@
 import 'server-only';
-import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
+import { formatIsoWeek, weekRange, weekThursday, type IsoWeek } from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
 import { db } from '@/server/db';
 import { cardsOf, openProvince, type WeekCards, type ProvinceContext } from './province';
 import { getBranchSeries, sliceSeries, type WeekFigures } from '@/server/verdicts/series';
 import type { BranchMeta } from '@/server/verdicts/meta';
 import { populationInForce } from '@/server/populations/in-force';
+import { validOn } from '@/server/populations/validity';
 import type { ScopedResult } from '@/server/verdicts/province-week';
 
 // The district page's reads: the same figures as the province's, over the district's own population and judged as a
@@ -69,6 +70,8 @@ export interface DistrictReport {
   severeCases: number | null;
   newAdmissions: number | null;
   deaths: number | null;
+  /** stored for a week outside its unit's validity: "báo cáo theo đơn vị cũ", never counted in a verdict */
+  legacy: boolean;
   version: number;
   updatedAt: string;
   updatedBy: string | null;
@@ -129,7 +132,7 @@ export async function getDistrictReports(
       updatedAt: true,
       createdBy: { select: { name: true } },
       updatedBy: { select: { name: true } },
-      unit: { select: { code: true, name: true } },
+      unit: { select: { code: true, name: true, validFrom: true, validTo: true } },
     },
     orderBy: [{ isoYear: 'desc' }, { isoWeek: 'desc' }, { unitId: 'asc' }],
   });
@@ -160,6 +163,7 @@ export async function getDistrictReports(
     severeCases: r.severeCases,
     newAdmissions: r.newAdmissions,
     deaths: r.deaths,
+    legacy: !validOn(r.unit, weekThursday(r)),
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
     updatedBy: r.updatedBy?.name ?? null,

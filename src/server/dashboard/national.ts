@@ -10,8 +10,9 @@ import { getNationalMeta } from '@/server/verdicts/meta';
 import { readAllProvinceVerdicts } from '@/server/verdicts/read';
 import type { ScopedResult } from '@/server/verdicts/province-week';
 
-// The national overview: every province's level in a week, most severe first, with a sparkline of cases per 100,000.
-// One GROUP BY over all provinces' reports for the sparkline's weeks, cached under the national fingerprint.
+// The national overview: the level in a week of every province valid in it (34 from 2025-W27, 63 before), most severe
+// first, with a sparkline of cases per 100,000. One GROUP BY over all provinces' reports for the sparkline's weeks,
+// cached under the national fingerprint.
 
 export const SPARK_WEEKS = 12;
 
@@ -26,6 +27,8 @@ export interface NationalRow {
   met: CriterionKey[];
   reported: number;
   expected: number;
+  /** the population in force for the week; null: "chưa có dân số", no rate and no level (never a guessed one) */
+  population: number | null;
   /** cases per 100,000, one value per week of the overview's `weeks` (null: nothing reported) */
   spark: Array<number | null>;
   casesThreshold: PlanCriterion;
@@ -61,6 +64,7 @@ async function compute(week: IsoWeek, fingerprint: string): Promise<NationalOver
       met: (last.criteria ?? []).filter((c) => c.met).map((c) => c.key),
       reported: last.reported,
       expected: last.expected,
+      population: last.population,
       spark: series.map((w) => w.criteria?.find((c) => c.key === 'cases')?.rate ?? null),
       casesThreshold: cases
         ? { comparator: cases.comparator, threshold: cases.threshold }

@@ -17,6 +17,7 @@ import {
   type WeekFigures,
 } from '@/server/verdicts/series';
 import { getProvinceMeta, planInForce, type ProvinceMeta } from '@/server/verdicts/meta';
+import { expectedIn, validInWeek } from '@/server/verdicts/facts';
 import { populationInForce } from '@/server/populations/in-force';
 import { loadProvinceWeek, type ProvinceWeekView, type ScopedResult } from '@/server/verdicts/province-week';
 
@@ -55,20 +56,34 @@ export interface ProvinceHeader {
   name: string;
   population: { year: number; population: number; approximate: boolean } | null;
   plan: { name: string; sourceDocument: string; key: string; version: number };
+  /** units expected to report in the week (0 outside the province's validity) */
   reportingUnits: number;
+  /** the units under the province expected to report in the week (districts, or communes and facilities) */
   branches: Array<{ code: string; name: string; kind: string }>;
+  /** whether the province is valid in the week; false: an ended (or not yet created) unit, never judged there */
+  valid: boolean;
+  validFrom: string | null;
+  validTo: string | null;
 }
 
 export function provinceHeader(ctx: ProvinceContext, week: IsoWeek): ProvinceHeader {
   const { meta } = ctx;
   const plan = planInForce(meta.plans, meta.code, week);
+  const valid = validInWeek(meta, week);
   return {
     code: meta.code,
     name: meta.name,
-    population: populationInForce(meta.populations, week),
+    population: valid ? populationInForce(meta.populations, week) : null,
     plan: { name: plan.name, sourceDocument: plan.sourceDocument, key: plan.key, version: plan.version },
-    reportingUnits: meta.reportingUnits,
-    branches: meta.branches.map((b) => ({ code: b.code, name: b.name, kind: b.kind })),
+    reportingUnits: valid ? expectedIn(meta.reporters, week).units : 0,
+    branches: valid
+      ? meta.branches
+          .filter((b) => validInWeek(b, week) && expectedIn(b.reporters, week).units > 0)
+          .map((b) => ({ code: b.code, name: b.name, kind: b.kind }))
+      : [],
+    valid,
+    validFrom: meta.validFrom,
+    validTo: meta.validTo,
   };
 }
 
@@ -114,6 +129,8 @@ export async function getProvinceUnits(ctx: ProvinceContext, week: IsoWeek): Pro
 export interface SurgeStatus {
   provinceCode: string;
   week: string;
+  /** whether the province is valid in that week: an ended province has no status (level 'no-data', nothing expected) */
+  valid: boolean;
   level: SurgeLevel;
   provisional: boolean;
   /** no value the missing reports could take would change the level */
@@ -134,6 +151,7 @@ export async function getSurgeStatus(ctx: ProvinceContext): Promise<SurgeStatus>
   return {
     provinceCode: ctx.meta.code,
     week: last.week,
+    valid: last.valid,
     level: last.level,
     provisional: last.provisional,
     settled: last.settled,

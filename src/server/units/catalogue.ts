@@ -513,6 +513,9 @@ export async function applyCatalogue(
     );
   }
 
+  // every province's cached facts (units, expected reporters) may have changed: the data versions move on
+  await tx.$executeRawUnsafe(`UPDATE "DataVersion" SET version = version + 1, "updatedAt" = CURRENT_TIMESTAMP`);
+
   const result = { applied: true, inserted: created.length, continued, ended, rekeyed, successions: succ.length };
   await tx.catalogueChange.create({
     data: {

@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { formatIsoWeek, type IsoWeek } from '@/lib/epi-week';
 import type { CountField, Counts, CriterionResult, Plan, SurgeLevel } from '@/lib/surge';
-import { loadProvinceMeta, planInForce } from './facts';
+import { loadProvinceMeta, planInForce, validInWeek } from './facts';
 import { readProvinceVerdict } from './read';
 
 // The activation's view of the province's verdict for one week: the one reader (read.ts) through the caller's
@@ -31,14 +31,19 @@ export interface ActivationSnapshot {
 }
 
 export interface ProvinceVerdict {
-  province: { id: number; code: string; name: string };
+  /** with its validity ('YYYY-MM-DD', null = open): the verdict's week is always inside it */
+  province: { id: number; code: string; name: string; validFrom: string | null; validTo: string | null };
   planVersionId: number;
   /** the plan whose agencies and task templates the checklist is made of */
   planId: number;
   snapshot: ActivationSnapshot;
 }
 
-/** null when the province does not exist. Throws when no plan version is stored (the seed always stores the default). */
+/**
+ * null when the province does not exist, or is not valid in the week (an ended province is never judged, so it never
+ * opens or proposes a plan, for a week after its end: docs/adr/0014-units-in-time.md). Throws when no plan version is
+ * stored (the seed always stores the default).
+ */
 export async function loadProvinceVerdict(
   tx: Tx,
   provinceCode: string,
@@ -51,7 +56,7 @@ export async function loadProvinceVerdict(
     }),
     loadProvinceMeta(tx, provinceCode),
   ]);
-  if (!province || !meta) return null;
+  if (!province || !meta || !validInWeek(meta, week)) return null;
   const figures = await readProvinceVerdict(tx, provinceCode, week, meta);
   if (!figures) return null;
 
@@ -66,7 +71,13 @@ export async function loadProvinceVerdict(
     );
 
   return {
-    province: { id: province.id, code: province.code, name: province.name },
+    province: {
+      id: province.id,
+      code: province.code,
+      name: province.name,
+      validFrom: meta.validFrom,
+      validTo: meta.validTo,
+    },
     planVersionId: version.id,
     planId: version.planId,
     snapshot: {

@@ -1,10 +1,12 @@
 import 'server-only';
 import { evaluateDistrict, hasAnyFigure, selectPlan, type Counts, type DistrictVerdict, type Plan } from '@/lib/surge';
 import { judgedCounts } from '@/lib/validations/figures';
-import { weekMonday, weekThursday, type IsoWeek } from '@/lib/epi-week';
+import { weekThursday, type IsoWeek } from '@/lib/epi-week';
 import { PLAN_VERSION_SELECT, rowToPlan } from '@/server/plans/mapping';
 import { db } from '@/server/db';
 import { populationInForce } from '@/server/populations/in-force';
+import { reportingInWeekWhere } from '@/server/units/validity';
+import { figuresReportedBy, reportingSystem } from '@/lib/units';
 
 // The province's week unit by unit and the plan in force (not the province's verdict: read.ts), read without scope:
 // callers check the user's permission first (openProvince in src/server/dashboard/province.ts). Only small plain
@@ -30,7 +32,7 @@ export interface UnitWeekRow {
   /** the judged four; null when the unit has not reported (no row, or one with only bed totals or severity figures) */
   counts: Counts | null;
   reportedAt: string | null;
-  /** districts only: the epidemic criteria over the district's population */
+  /** districts and communes only: the epidemic criteria over the unit's population */
   districtVerdict: DistrictVerdict | null;
 }
 
@@ -62,8 +64,10 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
   if (!province) return null;
 
   const [units, plan] = await Promise.all([
+    // the units expected to report in the week (valid on its Thursday): Lai Châu's 8 districts in 2025-W26, its
+    // communes, own row and facilities in 2025-W27; reports stored for units outside their validity are not listed
     prisma.adminUnit.findMany({
-      where: { provinceCode: code, reports: true },
+      where: { provinceCode: code, ...reportingInWeekWhere(week) },
       select: {
         id: true,
         code: true,
@@ -82,6 +86,7 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
   ]);
 
   const population = populationInForce(province.populations, week);
+  const system = reportingSystem(units.map((u) => u.kind));
   const rows: UnitWeekRow[] = units.map((u) => {
     const stored = u.weekly[0];
     const judged = stored && judgedCounts({ ...stored, oxygenAvg7d: toNumber(stored.oxygenAvg7d) });
@@ -97,7 +102,10 @@ export async function loadProvinceWeek(code: string, week: IsoWeek): Promise<Pro
       populationApproximate: pop?.approximate ?? false,
       counts,
       reportedAt: counts && stored ? stored.updatedAt.toISOString() : null,
-      districtVerdict: u.kind !== 'province' && counts && pop ? evaluateDistrict(counts, pop.population, plan) : null,
+      districtVerdict:
+        u.kind !== 'province' && figuresReportedBy(u.kind, system).includes('newCases') && counts && pop
+          ? evaluateDistrict(counts, pop.population, plan)
+          : null,
     };
   });
 

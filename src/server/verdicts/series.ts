@@ -3,6 +3,7 @@ import { formatIsoWeek, weekRange, type IsoWeek } from '@/lib/epi-week';
 import type { CriterionResult, PlanCriterion, SurgeLevel } from '@/lib/surge';
 import { cachedFigures } from '@/server/verdicts/cache';
 import { db } from '@/server/db';
+import { expectedIn, validInWeek } from './facts';
 import { planInForce, type BranchMeta, type ProvinceMeta } from './meta';
 import { judgeWeeks, readProvinceVerdicts, type WeekFigures } from './read';
 import { sumBranchByWeek, sumChildrenByWeek, type SummedWeek } from './sums';
@@ -31,7 +32,25 @@ export function getProvinceSeries(meta: ProvinceMeta, end: IsoWeek, fingerprint:
 }
 
 const branchJudged = (b: BranchMeta) =>
-  ({ populations: b.populations, reportingUnits: b.reportingUnits, hasProvinceRow: false, kind: 'district' }) as const;
+  ({
+    populations: b.populations,
+    validFrom: b.validFrom,
+    validTo: b.validTo,
+    reporters: b.reporters,
+    kind: 'district',
+  }) as const;
+
+/**
+ * The branches of the province a week's heat map and units list show: those expected to report new cases in it
+ * (districts before 1 July 2025, communes after; not the facility units, which report beds only).
+ */
+export function branchesReportingCases(meta: ProvinceMeta, week: IsoWeek): BranchMeta[] {
+  return meta.branches.filter((b) => {
+    if (!validInWeek(b, week)) return false;
+    const expected = expectedIn(b.reporters, week);
+    return expected.byField.newCases > 0;
+  });
+}
 
 /** One branch's (district's) figures over SERIES_WEEKS weeks, judged as a district: epidemic criteria only. */
 export function getBranchSeries(
@@ -80,7 +99,8 @@ export function getHeatmap(meta: ProvinceMeta, end: IsoWeek, fingerprint: string
     const sums = await sumChildrenByWeek(await db(), meta.code, weeks[0]!, end);
     const byBranch = new Map<string, SummedWeek[]>();
     for (const s of sums) byBranch.set(s.group, [...(byBranch.get(s.group) ?? []), s]);
-    const rows = meta.branches.map((b) => {
+    // the units of the chosen week: a district that ended inside the window is not a row of a commune week's map
+    const rows = branchesReportingCases(meta, end).map((b) => {
       const series = judgeWeeks(weeks, byBranch.get(b.code) ?? [], branchJudged(b), meta.plans, meta.code);
       return {
         code: b.code,

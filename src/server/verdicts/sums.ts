@@ -1,6 +1,8 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { IsoWeek } from '@/lib/epi-week';
 import type { CountField, Counts, SeverityField } from '@/lib/surge';
+import { figuresReportedBy, type ReportingSystem } from '@/lib/units';
+import { reportingInWeekSql, thursdaySql } from '@/server/units/validity';
 import type { Client } from './facts';
 
 // The verdict reader's aggregations, done by the database: GROUP BY over the indexed columns (AdminUnit.provinceCode,
@@ -10,31 +12,41 @@ import type { Client } from './facts';
 // judged figures. The severity figures are summed the same way into `counts` (null when no unit gave one) but count
 // for nothing in `reported` or `byField`: a severity figure alone is not a report. How many units gave each of them is
 // kept apart (severityByField), for growth: a week's sum is compared only with weeks as fully reported.
+//
+// Units in time (issue 15): a report counts only when its unit is expected to report in the report's week (valid on
+// its Thursday and started reporting: reportingInWeekSql). A report stored for a unit outside its validity ("báo cáo
+// theo đơn vị cũ") is summed apart (`legacy`) and never counted; the rows are grouped by the unit's kind as well, so
+// the reader counts only each kind's own figures among the expected reporters (reportedBy) once it knows the week's
+// system.
 
-export interface SummedWeek {
-  isoYear: number;
-  isoWeek: number;
+/** What a set of reports adds up to. */
+export interface FigureSums {
   counts: Counts;
   /** units with at least one figure */
   reported: number;
   /** per figure, how many units reported it */
   byField: Record<CountField, number>;
-  /**
-   * per figure, how many of the units expected to report it did: byField, except that new cases on the province's own
-   * row (never expected there: expectedReporters in src/lib/surge) do not stand in for a missing district's
-   */
-  reportedByField: Record<CountField, number>;
-  /** per severity figure, how many units reported it (optional figures: no count is expected of them) */
+  /** per severity figure, how many units reported it (optional figures: no count of them is expected) */
   severityByField: Record<SeverityField, number>;
+}
+
+export interface SummedWeek extends FigureSums {
+  isoYear: number;
+  isoWeek: number;
+  /** per kind of the counted units, per figure, how many reported it (for reportedBy) */
+  byKind: Record<string, Record<CountField, number>>;
+  /** the reports stored this week under units outside their validity: never part of the sums above */
+  legacy: FigureSums | null;
 }
 
 interface Row {
   y: number;
   w: number;
   g: string | null;
+  kind: string;
+  cls: 'counted' | 'legacy';
   new_cases: number | null;
   new_cases_n: number;
-  new_cases_expected_n: number;
   oxygen_avg7d: string | null;
   oxygen_avg7d_n: number;
   free_covid_beds: number | null;
@@ -52,7 +64,6 @@ interface Row {
 
 const FIGURES = Prisma.sql`
   SUM(r."newCases")::float8 AS new_cases, COUNT(r."newCases")::int AS new_cases_n,
-  (COUNT(r."newCases") FILTER (WHERE u.kind <> 'province'))::int AS new_cases_expected_n,
   SUM(r."oxygenAvg7d")::text AS oxygen_avg7d, COUNT(r."oxygenAvg7d")::int AS oxygen_avg7d_n,
   SUM(r."freeCovidBeds")::float8 AS free_covid_beds, COUNT(r."freeCovidBeds")::int AS free_covid_beds_n,
   SUM(r."staffedIcuBeds")::float8 AS staffed_icu_beds, COUNT(r."staffedIcuBeds")::int AS staffed_icu_beds_n,
@@ -62,45 +73,153 @@ const FIGURES = Prisma.sql`
   COUNT(*) FILTER (WHERE r."newCases" IS NOT NULL OR r."oxygenAvg7d" IS NOT NULL
                       OR r."freeCovidBeds" IS NOT NULL OR r."staffedIcuBeds" IS NOT NULL)::int AS reported`;
 
+const THURSDAY = thursdaySql('r."isoYear"', 'r."isoWeek"');
+/**
+ * counted: the unit is expected to report in the row's week; legacy: the row's week is outside the unit's validity;
+ * anything else (a unit valid but not yet reporting, or one that never reports) is neither, and left out.
+ */
+const CLASS = Prisma.raw(
+  `CASE WHEN ${reportingInWeekSql('u', THURSDAY)} THEN 'counted' ` +
+    `WHEN (u."validFrom" IS NOT NULL AND u."validFrom" > ${THURSDAY}) ` +
+    `OR (u."validTo" IS NOT NULL AND u."validTo" < ${THURSDAY}) THEN 'legacy' END`,
+);
+
 function weekBetween(from: IsoWeek, to: IsoWeek): Prisma.Sql {
   // row comparisons: PostgreSQL uses them as index conditions on (unitId, isoYear, isoWeek) and (isoYear, isoWeek)
   return Prisma.sql`(r."isoYear", r."isoWeek") >= (${from.isoYear}::int, ${from.isoWeek}::int)
     AND (r."isoYear", r."isoWeek") <= (${to.isoYear}::int, ${to.isoWeek}::int)`;
 }
 
-function toSummed(row: Row): SummedWeek & { group: string | null } {
+/** The grouped query: `group` is the SQL of the group column (NULL for one group), `where` the units' filter. */
+function query(prisma: Client, group: Prisma.Sql, where: Prisma.Sql, from: IsoWeek, to: IsoWeek): Promise<Row[]> {
+  return prisma.$queryRaw<Row[]>(Prisma.sql`
+    SELECT r."isoYear" AS y, r."isoWeek" AS w, ${group} AS g, u.kind AS kind, ${CLASS} AS cls, ${FIGURES}
+    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
+    WHERE ${where} AND ${weekBetween(from, to)}
+    GROUP BY 1, 2, 3, 4, 5`);
+}
+
+const NO_FIELDS = (): Record<CountField, number> => ({
+  newCases: 0,
+  oxygenAvg7d: 0,
+  freeCovidBeds: 0,
+  staffedIcuBeds: 0,
+});
+
+interface Acc {
+  sums: Record<CountField | SeverityField, number>;
+  oxygenCents: number;
+  n: Record<CountField | SeverityField, number>;
+  reported: number;
+}
+
+const newAcc = (): Acc => ({
+  sums: {
+    newCases: 0,
+    oxygenAvg7d: 0,
+    freeCovidBeds: 0,
+    staffedIcuBeds: 0,
+    severeCases: 0,
+    newAdmissions: 0,
+    deaths: 0,
+  },
+  oxygenCents: 0,
+  n: { newCases: 0, oxygenAvg7d: 0, freeCovidBeds: 0, staffedIcuBeds: 0, severeCases: 0, newAdmissions: 0, deaths: 0 },
+  reported: 0,
+});
+
+function addRow(acc: Acc, row: Row): Record<CountField, number> {
+  const pairs: Array<[CountField | SeverityField, number | null, number]> = [
+    ['newCases', row.new_cases, row.new_cases_n],
+    ['freeCovidBeds', row.free_covid_beds, row.free_covid_beds_n],
+    ['staffedIcuBeds', row.staffed_icu_beds, row.staffed_icu_beds_n],
+    ['severeCases', row.severe_cases, row.severe_cases_n],
+    ['newAdmissions', row.new_admissions, row.new_admissions_n],
+    ['deaths', row.deaths, row.deaths_n],
+  ];
+  for (const [f, sum, n] of pairs) {
+    acc.n[f] += n;
+    if (n > 0) acc.sums[f] += Number(sum);
+  }
+  acc.n.oxygenAvg7d += row.oxygen_avg7d_n;
+  // numeric(10,2) sums, added in hundredths across kinds: exact, as aggregateCounts
+  if (row.oxygen_avg7d_n > 0 && row.oxygen_avg7d !== null)
+    acc.oxygenCents += Math.round(Number(row.oxygen_avg7d) * 100);
+  acc.reported += row.reported;
   return {
-    group: row.g,
-    isoYear: row.y,
-    isoWeek: row.w,
-    counts: {
-      newCases: row.new_cases_n > 0 ? Number(row.new_cases) : null,
-      oxygenAvg7d: row.oxygen_avg7d_n > 0 && row.oxygen_avg7d !== null ? Number(row.oxygen_avg7d) : null,
-      freeCovidBeds: row.free_covid_beds_n > 0 ? Number(row.free_covid_beds) : null,
-      staffedIcuBeds: row.staffed_icu_beds_n > 0 ? Number(row.staffed_icu_beds) : null,
-      severeCases: row.severe_cases_n > 0 ? Number(row.severe_cases) : null,
-      newAdmissions: row.new_admissions_n > 0 ? Number(row.new_admissions) : null,
-      deaths: row.deaths_n > 0 ? Number(row.deaths) : null,
-    },
-    reported: row.reported,
-    byField: {
-      newCases: row.new_cases_n,
-      oxygenAvg7d: row.oxygen_avg7d_n,
-      freeCovidBeds: row.free_covid_beds_n,
-      staffedIcuBeds: row.staffed_icu_beds_n,
-    },
-    reportedByField: {
-      newCases: row.new_cases_expected_n,
-      oxygenAvg7d: row.oxygen_avg7d_n,
-      freeCovidBeds: row.free_covid_beds_n,
-      staffedIcuBeds: row.staffed_icu_beds_n,
-    },
-    severityByField: {
-      severeCases: row.severe_cases_n,
-      newAdmissions: row.new_admissions_n,
-      deaths: row.deaths_n,
-    },
+    newCases: row.new_cases_n,
+    oxygenAvg7d: row.oxygen_avg7d_n,
+    freeCovidBeds: row.free_covid_beds_n,
+    staffedIcuBeds: row.staffed_icu_beds_n,
   };
+}
+
+function finish(acc: Acc): FigureSums {
+  const v = (f: CountField | SeverityField) => (acc.n[f] > 0 ? acc.sums[f] : null);
+  return {
+    counts: {
+      newCases: v('newCases'),
+      oxygenAvg7d: acc.n.oxygenAvg7d > 0 ? acc.oxygenCents / 100 : null,
+      freeCovidBeds: v('freeCovidBeds'),
+      staffedIcuBeds: v('staffedIcuBeds'),
+      severeCases: v('severeCases'),
+      newAdmissions: v('newAdmissions'),
+      deaths: v('deaths'),
+    },
+    reported: acc.reported,
+    byField: {
+      newCases: acc.n.newCases,
+      oxygenAvg7d: acc.n.oxygenAvg7d,
+      freeCovidBeds: acc.n.freeCovidBeds,
+      staffedIcuBeds: acc.n.staffedIcuBeds,
+    },
+    severityByField: { severeCases: acc.n.severeCases, newAdmissions: acc.n.newAdmissions, deaths: acc.n.deaths },
+  };
+}
+
+/** One entry per group and week with any counted or legacy row. */
+function combine(rows: Row[]): Array<SummedWeek & { group: string }> {
+  const weeks = new Map<string, { group: string; y: number; w: number; counted: Acc | null; legacy: Acc | null }>();
+  const byKind = new Map<string, Record<string, Record<CountField, number>>>();
+  for (const row of rows) {
+    if (row.cls !== 'counted' && row.cls !== 'legacy') continue;
+    const key = `${row.g ?? ''}|${row.y}|${row.w}`;
+    let entry = weeks.get(key);
+    if (!entry) {
+      entry = { group: row.g ?? '', y: row.y, w: row.w, counted: null, legacy: null };
+      weeks.set(key, entry);
+      byKind.set(key, {});
+    }
+    const acc = (entry[row.cls] ??= newAcc());
+    const n = addRow(acc, row);
+    if (row.cls === 'counted') {
+      const kinds = byKind.get(key)!;
+      const seen = (kinds[row.kind] ??= NO_FIELDS());
+      for (const f of Object.keys(n) as CountField[]) seen[f] += n[f];
+    }
+  }
+  return [...weeks.entries()].map(([key, e]) => ({
+    group: e.group,
+    isoYear: e.y,
+    isoWeek: e.w,
+    ...finish(e.counted ?? newAcc()),
+    byKind: byKind.get(key)!,
+    legacy: e.legacy ? finish(e.legacy) : null,
+  }));
+}
+
+/**
+ * Per figure, how many of the expected reporters reported it: each unit's own figures only (figuresReportedBy under
+ * the week's system), so new cases on the province's own row, or beds on a commune's, never stand in for a missing
+ * reporter's.
+ */
+export function reportedBy(
+  byKind: Record<string, Record<CountField, number>>,
+  system: ReportingSystem,
+): Record<CountField, number> {
+  const out = NO_FIELDS();
+  for (const [kind, n] of Object.entries(byKind)) for (const f of figuresReportedBy(kind, system)) out[f] += n[f];
+  return out;
 }
 
 /** The province's weekly totals (its own row plus every reporting unit below it), one entry per week with any row. */
@@ -110,15 +229,10 @@ export async function sumProvinceByWeek(
   from: IsoWeek,
   to: IsoWeek,
 ): Promise<SummedWeek[]> {
-  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
-    SELECT r."isoYear" AS y, r."isoWeek" AS w, NULL AS g, ${FIGURES}
-    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
-    WHERE u."provinceCode" = ${provinceCode} AND u.reports AND ${weekBetween(from, to)}
-    GROUP BY r."isoYear", r."isoWeek"`);
-  return rows.map(toSummed);
+  return combine(await query(prisma, Prisma.sql`NULL`, Prisma.sql`u."provinceCode" = ${provinceCode}`, from, to));
 }
 
-/** Weekly totals of one branch of the province (a district and whatever reports below it). */
+/** Weekly totals of one branch of the province (a district and whatever reports below it, a commune, a facility). */
 export async function sumBranchByWeek(
   prisma: Client,
   provinceCode: string,
@@ -126,13 +240,8 @@ export async function sumBranchByWeek(
   from: IsoWeek,
   to: IsoWeek,
 ): Promise<SummedWeek[]> {
-  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
-    SELECT r."isoYear" AS y, r."isoWeek" AS w, NULL AS g, ${FIGURES}
-    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
-    WHERE u."provinceCode" = ${provinceCode} AND u.reports AND (u.path = ${path} OR u.path LIKE ${`${path}/%`})
-      AND ${weekBetween(from, to)}
-    GROUP BY r."isoYear", r."isoWeek"`);
-  return rows.map(toSummed);
+  const where = Prisma.sql`u."provinceCode" = ${provinceCode} AND (u.path = ${path} OR u.path LIKE ${`${path}/%`})`;
+  return combine(await query(prisma, Prisma.sql`NULL`, where, from, to));
 }
 
 /**
@@ -145,12 +254,8 @@ export async function sumChildrenByWeek(
   from: IsoWeek,
   to: IsoWeek,
 ): Promise<Array<SummedWeek & { group: string }>> {
-  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
-    SELECT r."isoYear" AS y, r."isoWeek" AS w, split_part(u.path, '/', 2) AS g, ${FIGURES}
-    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
-    WHERE u."provinceCode" = ${provinceCode} AND u.reports AND u.depth >= 1 AND ${weekBetween(from, to)}
-    GROUP BY split_part(u.path, '/', 2), r."isoYear", r."isoWeek"`);
-  return rows.map((r) => ({ ...toSummed(r), group: r.g ?? '' }));
+  const where = Prisma.sql`u."provinceCode" = ${provinceCode} AND u.depth >= 1`;
+  return combine(await query(prisma, Prisma.sql`split_part(u.path, '/', 2)`, where, from, to));
 }
 
 /** Weekly totals of every province, for the national overview. */
@@ -159,10 +264,5 @@ export async function sumAllProvincesByWeek(
   from: IsoWeek,
   to: IsoWeek,
 ): Promise<Array<SummedWeek & { group: string }>> {
-  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
-    SELECT r."isoYear" AS y, r."isoWeek" AS w, u."provinceCode" AS g, ${FIGURES}
-    FROM "WeeklyReport" r JOIN "AdminUnit" u ON u.id = r."unitId"
-    WHERE u.reports AND ${weekBetween(from, to)}
-    GROUP BY u."provinceCode", r."isoYear", r."isoWeek"`);
-  return rows.map((r) => ({ ...toSummed(r), group: r.g ?? '' }));
+  return combine(await query(prisma, Prisma.sql`u."provinceCode"`, Prisma.sql`u.reports`, from, to));
 }

@@ -9,6 +9,7 @@ import { formatIsoWeek } from '@/lib/epi-week';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
 import { openProvince } from '@/server/dashboard/province';
+import { expectedIn } from '@/server/verdicts/facts';
 import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
 
 type Props = {
@@ -47,7 +48,7 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
         </div>
         <FiltersForm action={`/provinces/${code}/districts`} filters={filters} withRange={false} />
       </div>
-      <Suspense fallback={<WidgetSkeleton height={40 + 37 * ctx.meta.reportingUnits} />}>
+      <Suspense fallback={<WidgetSkeleton height={40 + 37 * expectedIn(ctx.meta.reporters, filters.week).units} />}>
         <UnitsWidget ctx={ctx} week={filters.week} />
       </Suspense>
     </>
