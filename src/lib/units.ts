@@ -1,4 +1,5 @@
 import type { CountField } from '@/lib/surge';
+import { FIGURE_FIELDS, SEVERITY_FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
 
 // Who reports what (issue 15, docs/adr/0014-units-in-time.md). Shared by the server (checks, expected reporters,
 // missing reports) and the browser (the entry grid greys out the figures a row does not report).
@@ -39,6 +40,27 @@ export function figuresReportedBy(kind: string, system: ReportingSystem): readon
 /** Whether a unit of this kind reports bed totals (total COVID-19 and ICU beds) beside free and staffed beds. */
 export function reportsBedTotals(kind: string, system: ReportingSystem): boolean {
   return figuresReportedBy(kind, system).includes('freeCovidBeds');
+}
+
+/**
+ * Every figure a row of this kind may hold under this system: the judged ones and bed totals its role reports, and
+ * the severity figures (optional on any reporting row). The save refuses the others; the grid has no input for them.
+ */
+export function figuresAllowed(kind: string, system: ReportingSystem): FigureField[] {
+  const judged: readonly string[] = figuresReportedBy(kind, system);
+  const totals = reportsBedTotals(kind, system);
+  return FIGURE_FIELDS.filter(
+    (f) =>
+      judged.includes(f) ||
+      (SEVERITY_FIGURE_FIELDS as readonly string[]).includes(f) ||
+      ((f === 'totalCovidBeds' || f === 'totalIcuBeds') && totals),
+  );
+}
+
+/** Who reports a figure under a system, as one key ("province_facility") of a message's select. */
+export function reportersOf(field: FigureField, system: ReportingSystem): string {
+  const kinds = system === 'commune' ? ['province', 'facility', 'commune'] : ['province', 'district'];
+  return kinds.filter((k) => figuresAllowed(k, system).includes(field)).join('_') || 'none';
 }
 
 /** The system of a province-week, from the kinds of the units expected to report in it. */

@@ -14,9 +14,17 @@ export interface EntryReport {
 
 export interface EntryUnit {
   id: number;
+  /** the unit's handle (what the save names it by) */
   code: string;
+  /** its official code, shown in the row */
+  gsoCode: string;
   name: string;
-  kind: 'province' | 'district';
+  /** 'province' | 'district' | 'commune' | 'facility' */
+  kind: string;
+  /** the figures this row reports in the week (src/lib/units.ts figuresAllowed): the others are not inputs */
+  fields: FigureField[];
+  /** a report stored under a former unit (outside its validity): the unit's validity, YYYY-MM-DD or null */
+  former: { validFrom: string | null; validTo: string | null } | null;
   population: number | null;
   report: EntryReport | null;
   /** last week's figures, shown beside each cell */

@@ -17,6 +17,10 @@ export type ReportErrorCode =
   | 'outsideProvince'
   | 'notReportingUnit'
   | 'casesOnProvinceRow'
+  | 'figureNotReported'
+  | 'outsideValidity'
+  | 'formerUnitAdminOnly'
+  | 'notFormerUnit'
   | 'duplicateRow'
   | 'required';
 
@@ -25,10 +29,11 @@ const cell = z.unknown().optional();
 
 const figureShape = Object.fromEntries(FIGURE_FIELDS.map((f) => [f, cell])) as Record<FigureField, typeof cell>;
 
+/** A GSO code (resolved with the week it concerns) or a handle: an ended unit's is "<code>~<yyyymmdd>". */
 export const unitCodeSchema = z
   .string({ error: 'badUnit' })
   .trim()
-  .regex(/^[0-9A-Za-z_-]{1,20}$/, { error: 'badUnit' });
+  .regex(/^[0-9A-Za-z_-]{1,20}(~[0-9]{8})?$/, { error: 'badUnit' });
 
 // An import repeats the same few weeks thousands of times, and parseIsoWeek does calendar arithmetic: remember them.
 const weekCache = new Map<string, IsoWeek | null>();

@@ -11,3 +11,10 @@ export async function saveWeek(raw: unknown) {
     if (result.ok && result.data.changed > 0) revalidatePath(`/provinces/${input.provinceCode}`, 'layout');
   });
 }
+
+/** The administrators' save of reports under former units (src/server/reports/save.ts). */
+export async function saveFormerUnitWeek(raw: unknown) {
+  return serveAction(reports.saveFormerUnitWeek, raw, (result, input) => {
+    if (result.ok && result.data.changed > 0) revalidatePath(`/provinces/${input.provinceCode}`, 'layout');
+  });
+}

@@ -62,6 +62,16 @@ function conflictBody(c: RowConflict) {
   return { unitCode: c.unitCode, isoWeek: c.week, yourVersion: c.yourVersion, stored: c.stored };
 }
 
+/**
+ * A refusal's message: with what it names (a unit, the week, its validity) in the named form of the message
+ * (errors.<code>Named), else the code's short one, as the grid shows it beside a cell.
+ */
+export function issueMessage(t: Translate, code: string, params?: Record<string, string>): string {
+  if (!params) return errorCode(t, code);
+  const values = params.field ? { ...params, field: t(`fields.${params.field}`) } : params;
+  return t(`errors.${code}Named`, values);
+}
+
 /** The answer to a save through the API (PUT): 200, 400, 404, 409 or 422. */
 export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
   switch (outcome.status) {
@@ -77,7 +87,7 @@ export function saveResponse(outcome: SaveOutcome, t: Translate): Response {
       });
     }
     case 'invalid': {
-      const fieldErrors = groupFieldErrors(outcome.errors.map((e) => [e.field, errorCode(t, e.code)]));
+      const fieldErrors = groupFieldErrors(outcome.errors.map((e) => [e.field, issueMessage(t, e.code, e.params)]));
       return fail(400, t('api.invalid'), fieldErrors);
     }
     case 'conflict':
@@ -129,7 +139,7 @@ function importResponse(outcome: ImportOutcome, t: Translate): Response {
     case 'saved':
       return json({ ok: true, ...outcome, levelChange: saved(outcome.levelChange, t) });
     case 'invalid': {
-      const rows = outcome.issues.map((i) => ({ ...i, message: errorCode(t, i.code) }));
+      const rows = outcome.issues.map(({ params, ...i }) => ({ ...i, message: issueMessage(t, i.code, params) }));
       // a column name comes from the file's header row: any text at all
       const fieldErrors = groupFieldErrors(
         rows.map((r) => [[r.row ?? 'file', r.column].filter((x) => x !== null).join(':'), r.message]),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { formatIsoWeek, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
+import { formatIsoWeek, lastCompleteWeek, weekThursday, type IsoWeek } from '@/lib/epi-week';
 import { reportsReadScope, type Permission, type ReportsReadScope } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/roles';
 import { reportPathSchema, reportsQuerySchema, type ReportsQuery } from '@/lib/validations/reports-query';
@@ -23,6 +23,7 @@ import {
   type RangeResult,
 } from './range';
 import { saveReports } from './save';
+import { codeInWeek, expectedOn } from './checks';
 
 // The handlers of /api/v1/reports (docs/api.md), each one route() of the boundary: src/app/api/v1 only names them.
 
@@ -131,7 +132,8 @@ export const exportReports = rangeRoute('api.reports.export', getExportRows, ({ 
  * unit of the province with the figures left empty (an untouched template imports as "nothing reported").
  */
 export const getReportTemplate = provinceRoute('api.reports.template', 'reports.read', async ({ target: q, t }) => {
-  const found = await getReportingUnits(q.provinceCode);
+  // the units expected to report in that week, by their GSO codes (the week's own)
+  const found = await getReportingUnits(q.provinceCode, q.week);
   if (!found) return fail(404, t('api.notFound'));
   const name = `surgewatch-mau-nhap-${q.provinceCode}-${formatIsoWeek(q.week)}`;
   return fileResponse(name, q.format, templateRows(found.units, q.week), TEMPLATE_COLUMNS);
@@ -177,7 +179,7 @@ export const importReportFile = provinceRoute(
 
 /** The unit and week of /api/v1/reports/{unitCode}/{isoWeek}, scoped to the unit's province (and the unit itself). */
 async function inUnit(path: { unitCode: string; isoWeek: IsoWeek }, t: Translate, scopeToUnit: boolean) {
-  const unit = await getUnitByCode(path.unitCode);
+  const unit = await getUnitByCode(path.unitCode, path.isoWeek);
   if (!unit) return fail(404, t('api.unitNotFound'), { unitCode: [t('errors.badUnit')] });
   const scope = scopeToUnit
     ? { provinceCode: unit.provinceCode, unitId: unit.id }
@@ -193,10 +195,13 @@ export const getOneReport = route({
   scope: ({ params, t }) => inUnit(params, t, true),
   run: async ({ target: { unit, week } }) => {
     const report = await getUnitWeekReport(unit.id, week);
+    const thursday = weekThursday(week);
     return json({
       ok: true,
-      unitCode: unit.code,
+      unitCode: codeInWeek(unit, thursday),
       isoWeek: formatIsoWeek(week),
+      // a report stored under a former unit (outside its validity): kept, never counted; an administrator's to edit
+      formerUnit: report !== undefined && !expectedOn(unit, thursday),
       // version 0: nothing stored yet; PUT with version 0 creates it
       report: report
         ? {
@@ -226,6 +231,7 @@ export const putOneReport = route({
     // key as it is (a garbled one asks again), anything else is ignored
     const search = new URL(request.url).searchParams;
     const confirmWarnings = search.get('confirm') === 'warnings';
+    // the unit as resolved with the week, by its handle: the save resolves it again to the same unit
     const inputs = [{ unitCode: unit.code, week, version, figures, keep, ref: 0 }];
     const options = { confirmWarnings, confirmLevelChange: search.get('levelChange'), source: 'api' } as const;
     return saveResponse(await saveReports(user, unit.provinceCode, inputs, options), t);

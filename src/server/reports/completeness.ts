@@ -30,7 +30,10 @@ export function statusOf(reportedAt: Date | null, due: Date): UnitStatus {
 export interface CompletenessUnit {
   code: string;
   name: string;
-  kind: 'province' | 'district';
+  /** 'province' | 'district' | 'commune' | 'facility' */
+  kind: string;
+  /** its official code (the row shows it) */
+  gsoCode: string;
   status: UnitStatus;
   /** when the report was first saved */
   reportedAt: string | null;
@@ -66,6 +69,7 @@ export async function getCompleteness(
     const reported = r && hasReported(r.figures) ? r : null;
     return {
       code: u.code,
+      gsoCode: u.gsoCode,
       name: u.name,
       kind: u.kind,
       status: statusOf(reported?.createdAt ?? null, due),

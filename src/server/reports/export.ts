@@ -37,6 +37,8 @@ export const EXPORT_COLUMNS: Column<ExportRow>[] = [
   { key: 'settled', value: (r) => r.settled, width: 10 },
   { key: 'reported_units', value: (r) => r.reportedUnits, width: 15 },
   { key: 'plan', value: (r) => r.plan, width: 40 },
+  // last, so that readers of the earlier columns by position are unaffected
+  { key: 'former_unit', value: (r) => r.formerUnit, width: 12 },
 ];
 
 export interface TemplateRow {
@@ -58,5 +60,6 @@ export const TEMPLATE_COLUMNS: Column<TemplateRow>[] = [
 ];
 
 export function templateRows(units: ReportingUnit[], week: IsoWeek): TemplateRow[] {
-  return units.map((u) => ({ unitCode: u.code, unitName: u.name, isoWeek: formatIsoWeek(week) }));
+  // the units valid that week, by the GSO code they hold then (the import resolves it with the row's week)
+  return units.map((u) => ({ unitCode: u.gsoCode, unitName: u.name, isoWeek: formatIsoWeek(week) }));
 }

@@ -6,9 +6,12 @@ import { readProvinceVerdicts } from '@/server/verdicts/read';
 import { hasReported, judgedCounts, type Figures } from '@/lib/validations/figures';
 import { db } from '../db';
 import { PLAN_VERSION_SELECT, rowToPlan } from '../plans/mapping';
-import { getReportingUnits, type ReportingUnit } from './queries';
+import { codeInWeek, expectedOn } from './checks';
+import { getAllReportingUnits, type ReportingUnit } from './queries';
 import { populationInForce } from '@/server/populations/in-force';
 import { readReports, reportKey } from './store';
+import { findUnitInWeek } from './units';
+import type { UnitInfo } from './checks';
 
 // Reports of a province over a range of weeks (the API's list and the export, with rates and verdicts), and one unit's
 // report for one week (the API's GET of one report). The route wrapper checked reports.read in the scope these reads
@@ -20,9 +23,12 @@ export const MAX_RANGE_WEEKS = 260;
 export type RangeResult<T> = { status: 'ok'; data: T } | { status: 'not-found' } | { status: 'bad-range' };
 
 export interface RangeReport extends Figures {
+  /** the GSO code while the unit held it that week, else its handle (code~yyyymmdd): resolvable with the week */
   unitCode: string;
   unitName: string;
-  kind: 'province' | 'district';
+  kind: string;
+  /** stored under a former unit: outside the unit's validity that week (never counted in a verdict) */
+  formerUnit: boolean;
   isoWeek: string;
   version: number;
   updatedAt: string;
@@ -36,7 +42,8 @@ function rangeLength(from: IsoWeek, to: IsoWeek): number {
 
 async function scoped(scope: ReportsReadScope, from: IsoWeek, to: IsoWeek) {
   if (compareWeeks(from, to) > 0 || rangeLength(from, to) > MAX_RANGE_WEEKS) return { status: 'bad-range' } as const;
-  const found = await getReportingUnits(scope.provinceCode);
+  // every unit that ever reported: a range may cross a reform, and stored reports under former units are listed too
+  const found = await getAllReportingUnits(scope.provinceCode);
   if (!found) return { status: 'not-found' } as const;
   // Only the units of the scope (a district officer's: their own); `whole` when all.
   const units = scope.unitId === undefined ? found.units : found.units.filter((u) => u.id === scope.unitId);
@@ -59,10 +66,12 @@ export async function getReportsInRange(
   const unitById = new Map(s.found.units.map((u) => [u.id, u]));
   const reports = s.reports.map((r): RangeReport => {
     const u = unitById.get(r.unitId)!;
+    const thursday = weekThursday(r.week);
     return {
-      unitCode: u.code,
+      unitCode: codeInWeek(u, thursday),
       unitName: u.name,
       kind: u.kind,
+      formerUnit: !expectedOn(u, thursday),
       isoWeek: formatIsoWeek(r.week),
       ...r.figures,
       version: r.version,
@@ -73,9 +82,12 @@ export async function getReportsInRange(
   return { status: 'ok', data: { province: { code: s.found.province.code, name: s.found.province.name }, reports } };
 }
 
-/** A unit by its code, with what the one-report routes scope by; null when there is none. */
-export async function getUnitByCode(code: string): Promise<{ id: number; code: string; provinceCode: string } | null> {
-  return (await db()).adminUnit.findFirst({ where: { code }, select: { id: true, code: true, provinceCode: true } });
+/**
+ * A unit by a code and the week it concerns (a GSO code names the unit that held it that week; a handle its unit),
+ * with what the one-report routes scope by; null when there is none.
+ */
+export async function getUnitByCode(code: string, week: IsoWeek): Promise<UnitInfo | null> {
+  return (await findUnitInWeek(await db(), code, week)) ?? null;
 }
 
 /** One unit's report for one week; undefined when nothing is stored. */
@@ -88,7 +100,9 @@ export interface ExportRow extends Figures {
   isoWeek: string;
   unitCode: string;
   unitName: string;
-  rowType: 'province-total' | 'province-facilities' | 'district';
+  rowType: 'province-total' | 'province-facilities' | 'facility' | 'district' | 'commune';
+  /** a report stored under a former unit (outside its validity that week): never counted in the total */
+  formerUnit: boolean | null;
   population: number | null;
   casesPer100k: number | null;
   oxygenPer100k: number | null;
@@ -165,7 +179,8 @@ export async function getExportRows(
       : new Map();
   const rows: ExportRow[] = [];
   for (const week of weeks) {
-    const plan: Plan = selectPlan(plans, provinceCode, weekThursday(week));
+    const thursday = weekThursday(week);
+    const plan: Plan = selectPlan(plans, provinceCode, thursday);
     const figuresOf = (u: ReportingUnit) => byKey.get(reportKey(u.id, week))?.figures ?? null;
     const population = populationInForce(s.found.province.populations, week)?.population ?? null;
     const weekText = formatIsoWeek(week);
@@ -174,15 +189,15 @@ export async function getExportRows(
     const total = totals.get(weekText);
     if (population !== null && total) {
       const sum = (k: 'totalCovidBeds' | 'totalIcuBeds') =>
-        s.found.units.reduce<number | null>(
-          (acc, u) => (figuresOf(u)?.[k] == null ? acc : (acc ?? 0) + figuresOf(u)![k]!),
-          null,
-        );
+        s.found.units
+          .filter((u) => expectedOn(u, thursday))
+          .reduce<number | null>((acc, u) => (figuresOf(u)?.[k] == null ? acc : (acc ?? 0) + figuresOf(u)![k]!), null);
       rows.push({
         ...base,
         unitCode: s.found.province.code,
         unitName: s.found.province.name,
         rowType: 'province-total',
+        formerUnit: null,
         population,
         ...total.counts,
         totalCovidBeds: sum('totalCovidBeds'),
@@ -199,18 +214,20 @@ export async function getExportRows(
       const f = figuresOf(u);
       if (!f) continue;
       const pop = populationInForce(u.populations, week)?.population ?? null;
-      const verdict =
-        u.kind === 'district' && pop !== null && hasReported(f) ? evaluateDistrict(judgedCounts(f), pop, plan) : null;
+      // districts and communes have a population of their own; the province row and facilities add to a total
+      const local = u.kind === 'district' || u.kind === 'commune';
+      const verdict = local && pop !== null && hasReported(f) ? evaluateDistrict(judgedCounts(f), pop, plan) : null;
       rows.push({
         ...base,
-        unitCode: u.code,
+        unitCode: codeInWeek(u, thursday),
         unitName: u.name,
-        rowType: u.kind === 'province' ? 'province-facilities' : 'district',
+        rowType: u.kind === 'province' ? 'province-facilities' : (u.kind as ExportRow['rowType']),
+        formerUnit: !expectedOn(u, thursday),
         population: pop,
         ...f,
         ...(verdict ? rates(verdict.criteria) : NO_RATES),
         // the province's own row is part of a total, not a population: no rates, as for the judged figures
-        ...(u.kind === 'district' ? severityColumns(f, pop) : NO_SEVERITY_RATES),
+        ...(local ? severityColumns(f, pop) : NO_SEVERITY_RATES),
         level: verdict?.level ?? null,
         provisional: verdict?.provisional ?? null,
         settled: null,

@@ -1,7 +1,16 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
-import { addWeeks, compareWeeks, currentWeek, formatIsoWeek, lastCompleteWeek, type IsoWeek } from '@/lib/epi-week';
+import {
+  addWeeks,
+  compareWeeks,
+  currentWeek,
+  formatIsoWeek,
+  lastCompleteWeek,
+  weekThursday,
+  type IsoWeek,
+} from '@/lib/epi-week';
 import type { SessionUser } from '@/lib/roles';
+import { figuresAllowed } from '@/lib/units';
 import {
   clearedFields,
   FIGURE_FIELDS,
@@ -19,7 +28,10 @@ import { defineAction } from '../boundary/action';
 import { db } from '../db';
 import { now } from '../env';
 import { bumpDataVersion } from '../verdicts/data-version';
+import { can, canEditFormerUnitReports } from '@/lib/permissions';
+import type { z } from 'zod';
 import {
+  expectedOn,
   farFromHistory,
   findHardIssues,
   HISTORY_LOOKBACK_WEEKS,
@@ -41,6 +53,7 @@ import {
   type NewReport,
   type StoredReport,
 } from './store';
+import { loadProvinceUnits, resolveCodes, systemsOf } from './units';
 import type { LevelChange, ReportInput, RowConflict, RowResult, RowWarning, SaveOptions, SaveOutcome } from './types';
 
 // The one save path for weekly reports: the grid, the API and the importer all come here, for a user the boundary
@@ -77,7 +90,7 @@ export function saveWeeklyReports(
   provinceCode: string,
   week: IsoWeek,
   rows: WeeklyReportRow[],
-  options: { confirmWarnings: boolean; confirmLevelChange?: string | null },
+  options: { confirmWarnings: boolean; confirmLevelChange?: string | null; formerOnly?: boolean },
 ) {
   const inputs: ReportInput[] = rows.map(({ unitCode, version, keep, ...figures }, ref) => ({
     unitCode,
@@ -90,6 +103,40 @@ export function saveWeeklyReports(
   return saveReports(user, provinceCode, inputs, { ...options, source: 'form' });
 }
 
+type SaveWeekInput = z.output<typeof saveWeekSchema>;
+
+async function runSaveWeek(user: SessionUser, input: SaveWeekInput, formerOnly: boolean) {
+  const outcome = await saveWeeklyReports(user, input.provinceCode, input.isoWeek, input.rows, {
+    confirmWarnings: input.confirmWarnings,
+    confirmLevelChange: input.confirmLevelChange,
+    formerOnly,
+  });
+  switch (outcome.status) {
+    case 'saved': {
+      const { changed, unchanged, rows, levelChange } = outcome;
+      const data: SaveWeekData = { changed, unchanged, rows, levelChange };
+      return { ok: true, data } as const;
+    }
+    case 'invalid': {
+      const cellErrors = outcome.errors.map(({ ref, field, code }) => ({ ref, field, code }));
+      const invalid: Failure<'invalid'> = { ok: false, code: 'invalid', message: 'validation.failed', cellErrors };
+      return invalid;
+    }
+    case 'conflict':
+      return { ok: false, code: 'conflict', message: 'conflict', conflicts: outcome.conflicts } as const;
+    case 'warnings':
+      return {
+        ok: false,
+        code: 'refused',
+        message: 'warnings',
+        warnings: outcome.warnings,
+        levelChange: outcome.levelChange,
+      } as const;
+    case 'not-found':
+      return { ok: false, code: 'not-found', message: 'not-found' } as const;
+  }
+}
+
 /**
  * The grid's save as an action: reports.write in the province. Hard errors come back per cell ({ ref: the row's index,
  * field, code }), conflicts with the stored figures to merge, warnings to confirm.
@@ -100,58 +147,76 @@ export const saveWeek = defineAction({
   schema: saveWeekSchema,
   cells: 'rows',
   scope: (input) => ({ provinceCode: input.provinceCode }),
-  run: async ({ user, input }) => {
-    const outcome = await saveWeeklyReports(user, input.provinceCode, input.isoWeek, input.rows, {
-      confirmWarnings: input.confirmWarnings,
-      confirmLevelChange: input.confirmLevelChange,
-    });
-    switch (outcome.status) {
-      case 'saved': {
-        const { changed, unchanged, rows, levelChange } = outcome;
-        const data: SaveWeekData = { changed, unchanged, rows, levelChange };
-        return { ok: true, data } as const;
-      }
-      case 'invalid': {
-        const cellErrors = outcome.errors.map(({ ref, field, code }) => ({ ref, field, code }));
-        const invalid: Failure<'invalid'> = { ok: false, code: 'invalid', message: 'validation.failed', cellErrors };
-        return invalid;
-      }
-      case 'conflict':
-        return { ok: false, code: 'conflict', message: 'conflict', conflicts: outcome.conflicts } as const;
-      case 'warnings':
-        return {
-          ok: false,
-          code: 'refused',
-          message: 'warnings',
-          warnings: outcome.warnings,
-          levelChange: outcome.levelChange,
-        } as const;
-      case 'not-found':
-        return { ok: false, code: 'not-found', message: 'not-found' } as const;
-    }
-  },
+  run: ({ user, input }) => runSaveWeek(user, input, false),
 });
 
-async function loadUnits(prisma: PrismaClient, provinceCode: string, codes: string[]): Promise<Map<string, UnitInfo>> {
-  const select = { id: true, code: true, kind: true, provinceCode: true, reports: true } as const;
-  const own = await prisma.adminUnit.findMany({ where: { provinceCode }, select });
-  const units = new Map(own.map((u) => [u.code, u]));
-  // codes from elsewhere are looked up only to say "another province" rather than "unknown unit"
-  const foreign = codes.filter((c) => !units.has(c)).slice(0, 500);
-  if (foreign.length > 0)
-    for (const u of await prisma.adminUnit.findMany({ where: { code: { in: foreign } }, select })) units.set(u.code, u);
-  return units;
-}
+/**
+ * The administrators' save of reports stored under former units (the grid's section of them): the same save, audited
+ * the same way, for rows that are all such reports. Administrators read every province but write no ordinary report.
+ */
+export const saveFormerUnitWeek = defineAction({
+  name: 'reports.saveFormerUnitWeek',
+  permission: 'reports.read',
+  schema: saveWeekSchema,
+  cells: 'rows',
+  scope: (input) => ({ provinceCode: input.provinceCode }),
+  rule: (user, scope) =>
+    canEditFormerUnitReports(user) && can(user, 'reports.read', scope) ? null : 'permission.denied',
+  run: ({ user, input }) => runSaveWeek(user, input, true),
+});
 
-/** The hard errors that need the units (the importer reports them together with the file's own errors). */
+/**
+ * The hard errors that need the units (the importer reports them together with the file's own errors), and the unit
+ * each input names, resolved with its week.
+ */
 export async function checkInputs(
   prisma: PrismaClient,
+  user: SessionUser,
   provinceCode: string,
   inputs: readonly ReportInput[],
   at: Date,
+  formerOnly = false,
 ) {
-  const units = await loadUnits(prisma, provinceCode, [...new Set(inputs.map((i) => i.unitCode))]);
-  return { units, errors: findHardIssues(inputs, provinceCode, units, currentWeek(at)) };
+  const own = await loadProvinceUnits(prisma, provinceCode);
+  const resolved = await resolveCodes(
+    prisma,
+    own,
+    inputs.map((i) => ({ code: i.unitCode, week: i.week })),
+  );
+  const units = new Map<ReportInput, UnitInfo>();
+  inputs.forEach((input, i) => resolved[i] && units.set(input, resolved[i]));
+  // outside its validity a unit may only have a stored report edited, and a figure its role does not report may only
+  // stay as stored: the stored reports of those rows
+  const systemOf = systemsOf(own);
+  const asked = inputs.filter((input) => {
+    const u = units.get(input);
+    if (!u || u.provinceCode !== provinceCode || !u.reports) return false;
+    if (!expectedOn(u, weekThursday(input.week))) return true;
+    const allowed = figuresAllowed(u.kind, systemOf(input.week));
+    return FIGURE_FIELDS.some((f) => input.figures[f] !== null && !allowed.includes(f));
+  });
+  const stored = new Map<string, Figures>();
+  for (let i = 0; i < asked.length; i += 1_000) {
+    const chunk = asked.slice(i, i + 1_000);
+    const weeks = chunk.map((c) => c.week).sort(compareWeeks);
+    const found = await readReports(
+      prisma,
+      [...new Set(chunk.map((input) => units.get(input)!.id))],
+      weeks[0]!,
+      weeks[weeks.length - 1]!,
+    );
+    for (const r of found) stored.set(reportKey(r.unitId, r.week), r.figures);
+  }
+  const errors = findHardIssues(inputs, {
+    provinceCode,
+    current: currentWeek(at),
+    unitOf: (input) => units.get(input),
+    systemOf,
+    stored: (unitId, week) => stored.get(reportKey(unitId, week)),
+    mayEditFormer: canEditFormerUnitReports(user),
+    formerOnly,
+  });
+  return { units, errors };
 }
 
 /** The figures to store: those the source did not send at all are the stored ones (none stored: not reported). */
@@ -184,10 +249,10 @@ export async function saveReports(
   if (inputs.length === 0) return { status: 'saved', changed: 0, unchanged: 0, rows: [], levelChange: null };
 
   const at = now();
-  const { units, errors } = await checkInputs(prisma, provinceCode, inputs, at);
+  const { units, errors } = await checkInputs(prisma, user, provinceCode, inputs, at, options.formerOnly);
   if (errors.length > 0) return { status: 'invalid', errors };
 
-  const unitOf = (i: ReportInput) => units.get(i.unitCode)!;
+  const unitOf = (i: ReportInput) => units.get(i)!;
   const weeks = inputs.map((i) => i.week).sort(compareWeeks);
   const first = weeks[0]!;
   const last = weeks[weeks.length - 1]!;
@@ -201,8 +266,8 @@ export async function saveReports(
 
   // versions: a row read at a version that is no longer stored is refused, unless it asks for exactly what is stored
   const conflicts: RowConflict[] = [];
-  const creates: (NewReport & { input: ReportInput })[] = [];
-  const updates: (ChangedReport & { input: ReportInput; before: StoredReport })[] = [];
+  const creates: (NewReport & { input: ReportInput; handle: string })[] = [];
+  const updates: (ChangedReport & { input: ReportInput; handle: string; before: StoredReport })[] = [];
   const results: RowResult[] = [];
   for (const input of inputs) {
     const unit = unitOf(input);
@@ -239,9 +304,10 @@ export async function saveReports(
         figures,
         expectedVersion: current.version,
         input,
+        handle: unit.code,
         before: current,
       });
-    else creates.push({ unitId: unit.id, week: input.week, figures, input });
+    else creates.push({ unitId: unit.id, week: input.week, figures, input, handle: unit.code });
   }
   if (conflicts.length > 0) return { status: 'conflict', conflicts };
 
@@ -259,7 +325,16 @@ export async function saveReports(
     try {
       // the row warnings are found inside the transaction's trial too, so that one confirmation covers them and the
       // level change together
-      levelChange = await writeChanges(prisma, user, provinceCode, creates, updates, options, at, warnings.length > 0);
+      levelChange = await writeChanges(
+        prisma,
+        user,
+        { code: provinceCode, id: province.id },
+        creates,
+        updates,
+        options,
+        at,
+        warnings.length > 0,
+      );
     } catch (error) {
       if (error instanceof NotConfirmed) return { status: 'warnings', warnings, levelChange: error.levelChange };
       if (!(error instanceof StaleWrite) && !isUniqueViolation(error)) throw error;
@@ -355,9 +430,9 @@ function auditState(unitCode: string, week: IsoWeek, version: number, figures: R
 async function writeChanges(
   prisma: PrismaClient,
   user: SessionUser,
-  provinceCode: string,
-  creates: (NewReport & { input: ReportInput })[],
-  updates: (ChangedReport & { input: ReportInput; before: StoredReport })[],
+  { code: provinceCode, id: provinceId }: { code: string; id: number },
+  creates: (NewReport & { input: ReportInput; handle: string })[],
+  updates: (ChangedReport & { input: ReportInput; handle: string; before: StoredReport })[],
   options: SaveOptions,
   at: Date,
   hold: boolean,
@@ -384,16 +459,16 @@ async function writeChanges(
           action: 'report.created',
           targetId: String(ids.get(reportKey(c.unitId, c.week))),
           before: null,
-          after: { ...auditState(c.input.unitCode, c.week, 1, c.figures), via: options.source },
+          after: { ...auditState(c.handle, c.week, 1, c.figures), via: options.source },
         })),
         ...updates.map((u) => ({
           action: 'report.updated',
           targetId: String(u.id),
-          before: auditState(u.input.unitCode, u.week, u.before.version, u.before.figures),
-          after: { ...auditState(u.input.unitCode, u.week, u.expectedVersion + 1, u.figures), via: options.source },
+          before: auditState(u.handle, u.week, u.before.version, u.before.figures),
+          after: { ...auditState(u.handle, u.week, u.expectedVersion + 1, u.figures), via: options.source },
         })),
       ];
-      await insertAuditRows(tx, { id: user.id, label: user.email }, provinceCode, audit, at);
+      await insertAuditRows(tx, { id: user.id, label: user.email }, { code: provinceCode, id: provinceId }, audit, at);
 
       const weeks = new Map([...creates, ...updates].map((c) => [formatIsoWeek(c.week), c.week]));
       const outcome = await afterReportsSaved(tx, {
@@ -403,9 +478,9 @@ async function writeChanges(
         now: at,
         // kept with a correction of an open activation's week: who changed which unit's figures, before and after
         changes: [
-          ...creates.map((c) => ({ unitCode: c.input.unitCode, week: c.week, before: null, after: c.figures })),
+          ...creates.map((c) => ({ unitCode: c.handle, week: c.week, before: null, after: c.figures })),
           ...updates.map((u) => ({
-            unitCode: u.input.unitCode,
+            unitCode: u.handle,
             week: u.week,
             before: u.before.figures,
             after: u.figures,
@@ -483,8 +558,8 @@ async function describeAct(
 async function staleConflicts(
   prisma: PrismaClient,
   keys: string[] | null,
-  creates: (NewReport & { input: ReportInput })[],
-  updates: (ChangedReport & { input: ReportInput })[],
+  creates: (NewReport & { input: ReportInput; handle: string })[],
+  updates: (ChangedReport & { input: ReportInput; handle: string })[],
 ): Promise<RowConflict[]> {
   const wanted = keys && new Set(keys);
   const candidates: { unitId: number; week: IsoWeek; input: ReportInput; expectedVersion?: number }[] = wanted

@@ -192,7 +192,7 @@ export interface AuditRow {
 export async function insertAuditRows(
   tx: Prisma.TransactionClient,
   actor: { id: number; label: string },
-  provinceCode: string,
+  province: { code: string; id: number },
   rows: AuditRow[],
   at: Date,
 ): Promise<void> {
@@ -201,8 +201,10 @@ export async function insertAuditRows(
       .slice(i, i + CHUNK)
       .map((r) => ({ t: r.targetId, a: r.action, b: r.before ?? undefined, f: r.after ?? undefined }));
     await tx.$executeRaw`
-      INSERT INTO "AuditLog" ("at", "actorId", "actorLabel", "action", "targetType", "targetId", "provinceCode", "before", "after")
-      SELECT ${utc(at)}, ${actor.id}::int, ${actor.label}, x.a, 'WeeklyReport', x.t, ${provinceCode}, x.b, x.f
+      INSERT INTO "AuditLog" ("at", "actorId", "actorLabel", "action", "targetType", "targetId", "provinceCode", "provinceId",
+        "before", "after")
+      SELECT ${utc(at)}, ${actor.id}::int, ${actor.label}, x.a, 'WeeklyReport', x.t, ${province.code}, ${province.id}::int,
+        x.b, x.f
       FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(t text, a text, b jsonb, f jsonb)`;
   }
 }

@@ -27,6 +27,8 @@ export interface RowIssue {
   field: IssueField;
   code: string;
   value?: unknown;
+  /** what the message names (a unit, its validity, the week): refusals about units in time */
+  params?: Record<string, string>;
 }
 
 export type SaveOutcome =
@@ -47,4 +49,6 @@ export interface SaveOptions {
   confirmLevelChange?: string | null;
   /** names the write path in the audit log */
   source: 'form' | 'api' | 'import';
+  /** the administrators' save of reports stored under former units: every row must be one (checks.ts) */
+  formerOnly?: boolean;
 }

@@ -19,6 +19,8 @@ export interface ImportIssue {
   column: string | null;
   value: string | null;
   code: string;
+  /** what the message names (a unit, its validity, the week): see RowIssue */
+  params?: Record<string, string>;
 }
 
 export interface ImportRecord {

@@ -85,10 +85,13 @@ export async function importReports(
   options: ImportOptions,
 ): Promise<ImportOutcome | ImportBusy> {
   const prisma = await db();
-  const provinceUnits = await prisma.adminUnit.findMany({
-    where: { provinceCode },
-    select: { code: true, kind: true },
-  });
+  // handles and GSO codes alike: a file names a unit by its GSO code and the row's week, or by its handle
+  const provinceUnits = (
+    await prisma.adminUnit.findMany({ where: { provinceCode }, select: { code: true, gsoCode: true, kind: true } })
+  ).flatMap((u) => [
+    { code: u.code, kind: u.kind },
+    { code: u.gsoCode, kind: u.kind },
+  ]);
   if (!provinceUnits.some((u) => u.kind === 'province')) return { status: 'not-found' };
   const free = tryTakeImportSlot();
   if (!free) return { status: 'busy', retryAfter: IMPORT_RETRY_AFTER_SECONDS };
@@ -110,7 +113,7 @@ async function importFile(
   const file = await parseImportFile(bytes);
   if (!file.ok) return { status: 'invalid', issues: file.issues.slice(0, MAX_LISTED), total: file.issues.length };
 
-  const resolve = unitResolver(provinceUnits.map((u) => u.code));
+  const resolve = unitResolver([...new Set(provinceUnits.map((u) => u.code))]);
   const issues: ImportIssue[] = [];
   const inputs: ReportInput[] = [];
   for (const record of file.records) {
@@ -140,7 +143,7 @@ async function importFile(
     inputs.push({ unitCode, week: isoWeek, version: null, figures, keep, ref: record.row });
   }
   // units, weeks and duplicates are checked on the rows that passed the schema, so one report lists everything
-  const checked = await checkInputs(prisma, provinceCode, inputs, now());
+  const checked = await checkInputs(prisma, user, provinceCode, inputs, now());
   for (const e of checked.errors) {
     const column = columnOf(e.field);
     const value =
@@ -151,7 +154,7 @@ async function importFile(
           : e.field === 'unitCode'
             ? e.unitCode
             : text(e.value);
-    issues.push({ row: e.ref, column, value, code: e.code });
+    issues.push({ row: e.ref, column, value, code: e.code, ...(e.params && { params: e.params }) });
   }
   if (issues.length > 0) {
     issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -189,9 +192,13 @@ async function importFile(
       return {
         status: 'invalid',
         total: outcome.errors.length,
-        issues: outcome.errors
-          .slice(0, MAX_LISTED)
-          .map((e) => ({ row: e.ref, column: columnOf(e.field), value: text(e.value), code: e.code })),
+        issues: outcome.errors.slice(0, MAX_LISTED).map((e) => ({
+          row: e.ref,
+          column: columnOf(e.field),
+          value: text(e.value),
+          code: e.code,
+          ...(e.params && { params: e.params }),
+        })),
       };
     default:
       return outcome;

@@ -73,12 +73,17 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
           {t('completeness.due', { due: formatDateTime(f.locale, view.dueAt) })}
         </p>
       </section>
+      {view.units.length === 0 && (
+        <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+          {t('grid.noUnits', { week: weekText })}
+        </p>
+      )}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('completeness.caption', { week: weekText })}</caption>
           <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2">
                 {t('grid.unit')}
               </th>
               <th scope="col" className="px-3 py-2">
@@ -97,9 +102,12 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
               const style = STATUS_STYLE[u.status];
               return (
                 <tr key={u.code} data-status={u.status}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium">
                     {u.kind === 'province' ? t('grid.ownRow') : u.name}{' '}
-                    <span className="text-xs font-normal text-slate-500">{u.code}</span>
+                    <span className="text-xs font-normal text-slate-500">
+                      {u.gsoCode}
+                      {u.kind === 'facility' && ` · ${t('grid.facility')}`}
+                    </span>
                   </th>
                   <td className="px-3 py-2">
                     <span

@@ -4,7 +4,8 @@ import { useMemo, useRef, useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'use-intl/react';
 import type { Plan } from '@/lib/surge';
 import { FIGURE_FIELDS, SEVERITY_FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
-import { saveWeek } from '@/server/actions/reports';
+import { saveFormerUnitWeek, saveWeek } from '@/server/actions/reports';
+import type { ReportingSystem } from '@/lib/units';
 import type { EntryUnit, LevelChange, RowWarning } from '@/lib/contracts/reports';
 import { ConflictPanel, type Choice, type ConflictState } from './conflict-panel';
 import { GridRowView } from './grid-row';
@@ -28,21 +29,28 @@ interface Props {
   plan: Plan;
   population: number | null;
   units: EntryUnit[];
+  /** who reports what in the week: says who reports the figures a row has no cell for */
+  system: ReportingSystem;
+  /** the administrators' grid of reports under former units: its own save, no province total (never counted) */
+  former?: boolean;
   /** the confirmation of a save, or null to take an earlier one away (a new save is waiting for the user) */
   onSaved: (message: string | null) => void;
 }
 
 type Located<T> = T & { index: number };
 
-export function EntryGrid({ provinceCode, week, plan, population, units, onSaved }: Props) {
+export function EntryGrid({ provinceCode, week, plan, population, units, system, former = false, onSaved }: Props) {
   const t = useTranslations('entry');
   const locale = useLocale();
   const router = useRouter();
   const [rows, setRows] = useState<GridRow[]>(() =>
     units.map((u) => ({
       unitCode: u.code,
+      gsoCode: u.gsoCode,
       name: u.name,
       kind: u.kind,
+      fields: u.fields,
+      former: u.former,
       population: u.population,
       version: u.report?.version ?? 0,
       base: u.report?.figures ?? null,
@@ -123,7 +131,7 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
     const payload = dirty.map(({ r }) => ({ unitCode: r.unitCode, version: r.version, ...r.values }));
     const confirmedKey = confirm ? (levelChange?.key ?? null) : null;
     startTransition(async () => {
-      const result = await saveWeek({
+      const result = await (former ? saveFormerUnitWeek : saveWeek)({
         provinceCode,
         isoWeek: week,
         rows: payload,
@@ -257,7 +265,8 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
           <thead className="bg-slate-100 text-left text-xs font-semibold text-slate-700">
             {/* the severity figures as one group: optional, judged by no plan */}
             <tr>
-              <th scope="col" rowSpan={2} className="px-3 py-2 align-bottom">
+              {/* the unit column stays in view while the figures scroll sideways (40+ rows on a phone) */}
+              <th scope="col" rowSpan={2} className="sticky left-0 z-20 bg-slate-100 px-3 py-2 align-bottom">
                 {t('grid.unit')}
               </th>
               <td colSpan={FIGURE_FIELDS.length - SEVERITY_FIGURE_FIELDS.length} />
@@ -301,7 +310,12 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
                 dirty={isDirty(row)}
                 conflicted={index in conflicts}
                 plan={plan}
-                historyHref={row.base ? `/provinces/${provinceCode}/entry/history/${row.unitCode}?week=${week}` : null}
+                system={system}
+                historyHref={
+                  row.base
+                    ? `/provinces/${provinceCode}/entry/history/${encodeURIComponent(row.unitCode)}?week=${week}`
+                    : null
+                }
                 onChange={change}
                 onKeyDown={keyDown}
                 onPaste={paste}
@@ -309,13 +323,15 @@ export function EntryGrid({ provinceCode, week, plan, population, units, onSaved
               />
             ))}
           </tbody>
-          <LiveTotal
-            rows={rows}
-            figures={checked.map((c) => c.figures)}
-            plan={plan}
-            population={population}
-            hasErrors={hasErrors}
-          />
+          {!former && (
+            <LiveTotal
+              rows={rows}
+              figures={checked.map((c) => c.figures)}
+              plan={plan}
+              population={population}
+              hasErrors={hasErrors}
+            />
+          )}
         </table>
       </div>
       <div className="flex flex-wrap items-center gap-4">

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Plan } from '@/lib/surge';
 import type { EntryUnit } from '@/lib/contracts/reports';
+import type { ReportingSystem } from '@/lib/units';
 import { EntryGrid } from './entry-grid';
 
 /**
@@ -14,6 +15,9 @@ export function EntryWorkspace(props: {
   plan: Plan;
   population: number | null;
   units: EntryUnit[];
+  system: ReportingSystem;
+  /** the administrators' grid of reports under former units */
+  former?: boolean;
 }) {
   const [saved, setSaved] = useState<string | null>(null);
   const signature = `${props.week}|${props.units.map((u) => `${u.code}:${u.report?.version ?? 0}`).join(',')}`;

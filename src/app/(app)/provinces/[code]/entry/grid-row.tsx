@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'use-intl/react';
+import { useFormatter, useLocale, useTranslations } from 'use-intl/react';
+import { reportersOf, validityText, type ReportingSystem } from '@/lib/units';
 import { evaluateDistrict, type Plan } from '@/lib/surge';
 import {
   FIGURE_FIELDS,
@@ -31,6 +32,7 @@ interface Props extends CellHandlers {
   dirty: boolean;
   conflicted: boolean;
   plan: Plan;
+  system: ReportingSystem;
   historyHref: string | null;
 }
 
@@ -43,15 +45,19 @@ export function GridRowView({
   dirty,
   conflicted,
   plan,
+  system,
   historyHref,
   ...handlers
 }: Props) {
   const t = useTranslations('entry');
+  const locale = useLocale();
   const format = useFormatter();
   const own = row.kind === 'province';
+  // districts and communes have a population of their own; the province row and facilities add to its total
+  const local = row.kind === 'district' || row.kind === 'commune';
   const reported = hasReported(row.base);
   const verdict =
-    !own && row.population !== null ? evaluateDistrict(judgedCounts(figures), row.population, plan) : null;
+    local && row.population !== null ? evaluateDistrict(judgedCounts(figures), row.population, plan) : null;
   const number = (v: number | null) => (v === null ? '—' : format.number(v, { maximumFractionDigits: 2 }));
   const label = own ? t('grid.ownRow') : row.name;
 
@@ -59,10 +65,29 @@ export function GridRowView({
     <tr
       className={`${own ? 'bg-sky-50/60' : ''} ${conflicted ? 'outline outline-2 -outline-offset-2 outline-amber-500' : ''}`}
       data-unit={row.unitCode}
+      data-kind={row.kind}
     >
-      <th scope="row" className="min-w-36 px-3 py-2 text-left align-top font-normal">
+      {/* sticky: the unit stays in view while the figures scroll sideways (40+ rows on a phone) */}
+      <th
+        scope="row"
+        className={`sticky left-0 z-10 min-w-36 px-3 py-2 text-left align-top font-normal ${own ? 'bg-sky-50' : 'bg-white'}`}
+      >
         <span className="block font-medium text-slate-900">{label}</span>
-        <span className="block text-xs text-slate-500">{row.unitCode}</span>
+        <span className="block text-xs text-slate-500">
+          {row.gsoCode}
+          {row.kind === 'facility' && ` · ${t('grid.facility')}`}
+        </span>
+        {row.former && (
+          <span
+            className="mt-0.5 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900"
+            title={t('grid.formerUnitValidity', {
+              validity: validityText(row.former.validFrom, row.former.validTo, locale === 'vi' ? 'vi' : 'en'),
+            })}
+            data-testid="former-unit"
+          >
+            {t('grid.formerUnit')}
+          </span>
+        )}
         {reported ? (
           <span className="block text-xs text-emerald-800">
             <span aria-hidden="true">✓ </span>
@@ -93,10 +118,16 @@ export function GridRowView({
       </th>
       {FIGURE_FIELDS.map((field) => {
         if (!hasCell(row, field)) {
+          // not this row's figure: who reports it, and a figure stored before the rules changed, kept as it is
+          const who = t('grid.reportedElsewhere', {
+            field: t(`fields.${field}`),
+            reporters: reportersOf(field, system),
+          });
+          const kept = row.base?.[field] ?? null;
           return (
-            <td key={field} className="px-1.5 py-2 text-center align-top text-slate-400">
-              <span aria-hidden="true">—</span>
-              <span className="sr-only">{t('grid.noCasesColumn')}</span>
+            <td key={field} className="px-1.5 py-2 text-center align-top text-slate-400" title={who}>
+              <span aria-hidden="true">{kept === null ? '—' : number(kept)}</span>
+              <span className="sr-only">{who}</span>
             </td>
           );
         }
@@ -163,7 +194,7 @@ export function GridRowView({
             <CriterionMark criterion={verdict.criteria[1]!} />
           </div>
         ) : (
-          <span className="text-slate-500">{own ? t('grid.ownRowRates') : t('grid.noPopulation')}</span>
+          <span className="text-slate-500">{local ? t('grid.noPopulation') : t('grid.ownRowRates')}</span>
         )}
       </td>
     </tr>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { figuresAllowed } from '@/lib/units';
 import { EMPTY_FIGURES } from '@/lib/validations/figures';
 import {
   checkRow,
-  fieldsOf,
+  hasCell,
   isDirty,
   parseClipboardBlock,
   pasteBlock,
@@ -18,8 +19,12 @@ const row = (
   values: Partial<GridRow['values']> = {},
 ): GridRow => ({
   unitCode,
+  gsoCode: unitCode,
   name: unitCode,
   kind,
+  // the district system: Lai Châu before the 2025 reform
+  fields: figuresAllowed(kind, 'district'),
+  former: null,
   population: 50_000,
   version: 0,
   base: null,
@@ -99,8 +104,32 @@ describe('a row as the user typed it', () => {
   });
 
   it('gives the province’s own row the severity cells (its hospitals treat severe cases), not the cases cell', () => {
-    expect(fieldsOf('province')).toEqual(expect.arrayContaining(['severeCases', 'newAdmissions', 'deaths']));
-    expect(fieldsOf('province')).not.toContain('newCases');
+    const own = row('12', 'province');
+    for (const f of ['severeCases', 'newAdmissions', 'deaths'] as const) expect(hasCell(own, f)).toBe(true);
+    expect(hasCell(own, 'newCases')).toBe(false);
+  });
+
+  it('gives communes cases and oxygen, and the province row and facilities the beds, after the 2025 reform', () => {
+    const commune = { ...row('03388', 'commune'), fields: figuresAllowed('commune', 'commune') };
+    const facility = { ...row('12-TT1', 'facility'), fields: figuresAllowed('facility', 'commune') };
+    const own = { ...row('12', 'province'), fields: figuresAllowed('province', 'commune') };
+    expect(commune.fields).toEqual(['newCases', 'oxygenAvg7d', 'severeCases', 'newAdmissions', 'deaths']);
+    expect(facility.fields).toEqual(own.fields);
+    expect(own.fields).toEqual([
+      'freeCovidBeds',
+      'staffedIcuBeds',
+      'totalCovidBeds',
+      'totalIcuBeds',
+      'severeCases',
+      'newAdmissions',
+      'deaths',
+    ]);
+    // Enter from a commune's cases skips the facility (no cases cell) to the next commune
+    const rows = [own, facility, commune, { ...commune, unitCode: '03390' }];
+    expect(verticalTarget(rows, 2, 'newCases', -1)).toBeNull();
+    expect(verticalTarget(rows, 2, 'newCases', 1)).toBe(3);
+    expect(verticalTarget(rows, 0, 'freeCovidBeds', 1)).toBe(1);
+    expect(verticalTarget(rows, 1, 'freeCovidBeds', 1)).toBeNull();
   });
 
   it('reads a severity 0 as 0 and an empty severity cell as not reported', () => {

@@ -7,9 +7,17 @@ import { weeklyReportRowSchema } from '@/lib/validations/weekly-report';
 export type CellValues = Record<FigureField, string>;
 
 export interface GridRow {
+  /** the unit's handle: what the save names it by */
   unitCode: string;
+  /** its official code, shown under its name */
+  gsoCode: string;
   name: string;
-  kind: 'province' | 'district';
+  /** 'province' | 'district' | 'commune' | 'facility' */
+  kind: string;
+  /** the figures this row reports in the week (src/lib/units.ts figuresAllowed): the only cells it has */
+  fields: readonly FigureField[];
+  /** a report stored under a former unit: the unit's validity (YYYY-MM-DD or null) */
+  former: { validFrom: string | null; validTo: string | null } | null;
   population: number | null;
   /** the version this row was read at (0: no report yet) */
   version: number;
@@ -21,13 +29,12 @@ export interface GridRow {
   updatedAt: string | null;
 }
 
-/** The province's own row has no cases column: its facilities report beds and oxygen; cases are counted by district. */
-export function fieldsOf(kind: GridRow['kind']): readonly FigureField[] {
-  return kind === 'province' ? FIGURE_FIELDS.filter((f) => f !== 'newCases') : FIGURE_FIELDS;
-}
-
-export function hasCell(row: Pick<GridRow, 'kind'>, field: FigureField): boolean {
-  return fieldsOf(row.kind).includes(field);
+/**
+ * Whether a row has an input for a figure: only the figures its role reports in the week (the province row no cases,
+ * communes no beds after the 2025 reform...); the others are shown as "—" saying who reports them.
+ */
+export function hasCell(row: Pick<GridRow, 'fields'>, field: FigureField): boolean {
+  return row.fields.includes(field);
 }
 
 /** A stored figure as the user would type it: decimal comma in Vietnamese. */
@@ -74,7 +81,7 @@ export function isDirty(row: GridRow): boolean {
 
 /** The cell Enter (down) or Shift+Enter (up) moves to: the same column in the next row that has it. */
 export function verticalTarget(
-  rows: readonly Pick<GridRow, 'kind'>[],
+  rows: readonly Pick<GridRow, 'fields'>[],
   row: number,
   field: FigureField,
   step: 1 | -1,
@@ -93,7 +100,7 @@ export function parseClipboardBlock(text: string): string[][] {
 export interface PasteResult {
   rows: GridRow[];
   filled: number;
-  /** non-empty values that fell outside the grid or on the province row's missing cases cell */
+  /** non-empty values that fell outside the grid or on a figure the row does not report */
   ignored: number;
 }
 

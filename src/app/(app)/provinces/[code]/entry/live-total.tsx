@@ -1,7 +1,8 @@
 'use client';
 import { useFormatter, useTranslations } from 'use-intl/react';
 import { criterionNotSettled, isCapacityNote, settlementOf } from '@/components/surge/verdict-display';
-import { evaluateProvinceWeek, expectedReporters, type Plan } from '@/lib/surge';
+import { evaluateProvinceWeek, type Plan } from '@/lib/surge';
+import { expectedByKind } from '@/lib/units';
 import { FIGURE_FIELDS, hasReported, judgedCounts, type Figures } from '@/lib/validations/figures';
 import { CriterionMark } from './criterion-mark';
 import type { GridRow } from './grid-state';
@@ -33,8 +34,8 @@ export function LiveTotal({
           ownRow: ownIndex >= 0 && hasReported(figures[ownIndex]) ? judgedCounts(figures[ownIndex]!) : null,
           districtRows,
           expectedDistricts: rows.length - (ownIndex >= 0 ? 1 : 0),
-          // as the server's reader: a province without its own reporting row expects every figure from its units
-          expectedReporters: expectedReporters(rows.length, ownIndex >= 0),
+          // as the server's reader: who reports each figure follows the rows' roles (src/lib/units.ts)
+          expectedReporters: expectedByKind(rows.map((r) => r.kind)),
           population,
           plan,
         });

@@ -79,7 +79,11 @@ export default async function EntryPage({ params, searchParams }: Props) {
           {t('week.invalid', { value: requested })}
         </p>
       )}
-      {!view.canWrite ? (
+      {view.units.length === 0 ? (
+        <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+          {t('grid.noUnits', { week: weekText })}
+        </p>
+      ) : !view.canWrite ? (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
           {t('readOnly')}{' '}
           <Link href={base} className="underline">
@@ -110,8 +114,47 @@ export default async function EntryPage({ params, searchParams }: Props) {
             plan={view.plan}
             population={view.province.population}
             units={view.units}
+            system={view.system}
           />
         </>
+      )}
+      {view.formerUnits.length > 0 && (
+        <section aria-labelledby="former-units" className="space-y-3" data-testid="former-units">
+          <h2 id="former-units" className="text-lg font-semibold">
+            {t('grid.formerTitle')}
+          </h2>
+          <p className="text-sm text-slate-600">{t('grid.formerHelp', { week: weekText })}</p>
+          {view.canEditFormer && !future ? (
+            <EntryWorkspace
+              key={`former-${weekText}`}
+              provinceCode={code}
+              week={weekText}
+              plan={view.plan}
+              population={view.province.population}
+              units={view.formerUnits}
+              system={view.system}
+              former
+            />
+          ) : (
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+              {view.formerUnits.map((u) => (
+                <li key={u.code} className="flex flex-wrap items-center gap-x-3 px-3 py-2">
+                  <span className="font-medium">{u.name}</span>
+                  <span className="text-xs text-slate-500">{u.gsoCode}</span>
+                  <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">
+                    {t('grid.formerUnit')}
+                  </span>
+                  <Link
+                    href={`${base}/entry/history/${encodeURIComponent(u.code)}?week=${weekText}`}
+                    className="text-xs text-sky-800 underline"
+                  >
+                    {t('grid.history')}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from '@/i18n/server';
-import { formatIsoWeek, lastCompleteWeek } from '@/lib/epi-week';
+import { formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
 import { can } from '@/lib/permissions';
 import { requireUser } from '@/server/auth/current-user';
 import { now } from '@/server/env';
@@ -10,18 +10,21 @@ import { getReportingUnits } from '@/server/reports/queries';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/server/reports/import/file';
 import { ImportForm } from './import-form';
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ week?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('entry');
   return { title: t('import.title') };
 }
 
-export default async function ImportPage({ params }: Props) {
+export default async function ImportPage({ params, searchParams }: Props) {
   const { code } = await params;
+  // the template lists the units expected in the chosen week (the entry grid's), by default the last complete one
+  const requested = (await searchParams).week;
+  const chosen = (requested && parseIsoWeek(requested)) || lastCompleteWeek(now());
   const user = await requireUser(`/provinces/${code}/import`);
   const t = await getTranslations('entry');
-  const found = await getReportingUnits(code);
+  const found = await getReportingUnits(code, chosen);
   if (!found) notFound();
   if (!can(user, 'reports.import', { provinceCode: code })) {
     return (
@@ -30,7 +33,7 @@ export default async function ImportPage({ params }: Props) {
       </p>
     );
   }
-  const week = formatIsoWeek(lastCompleteWeek(now()));
+  const week = formatIsoWeek(chosen);
   const template = (format: string) => `/api/v1/reports/template?province=${code}&week=${week}&format=${format}`;
   return (
     <div className="max-w-4xl space-y-5">
@@ -59,6 +62,7 @@ export default async function ImportPage({ params }: Props) {
         </ol>
         <p className="mt-2">{t('import.columns')}</p>
         <p className="mt-1">{t('severity.importColumns')}</p>
+        <p className="mt-1">{t('import.codes', { week })}</p>
         <p className="mt-1">{t('import.formats')}</p>
         <p className="mt-1">{t('import.limits', { mb: MAX_IMPORT_BYTES / 1024 / 1024, rows: MAX_IMPORT_ROWS })}</p>
         <p className="mt-1 font-medium">{t('import.allOrNothing')}</p>

@@ -5,6 +5,7 @@ import { formatDateTime } from '@/i18n/format';
 import { getNumberFormats, getTranslations } from '@/i18n/server';
 import { formatIsoWeek, lastCompleteWeek, parseIsoWeek } from '@/lib/epi-week';
 import { can } from '@/lib/permissions';
+import { validityText } from '@/lib/units';
 import { FIGURE_FIELDS, type FigureField } from '@/lib/validations/figures';
 import { recordRefusal } from '@/server/boundary/refuse';
 import { requireUser } from '@/server/auth/current-user';
@@ -60,9 +61,22 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
       </Link>
       <h1 className="text-2xl font-bold">{t('history.heading', { unit: unitName, week: weekText })}</h1>
       <p className="text-sm text-slate-600">
-        {view.province.name} · {view.unit.code}
+        {view.province.name} · {view.unit.gsoCode}
         {view.report && ` · ${t('history.currentVersion', { version: view.report.version })}`}
       </p>
+      {view.former && (
+        <p
+          role="note"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="former-unit"
+        >
+          <span className="mr-2 rounded bg-amber-100 px-1.5 text-xs font-semibold">{t('grid.formerUnit')}</span>
+          {t('history.formerUnit', {
+            unit: view.unit.name,
+            validity: validityText(view.former.validFrom, view.former.validTo, f.locale === 'vi' ? 'vi' : 'en'),
+          })}
+        </p>
+      )}
       {view.entries.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">
           {view.report ? t('history.noAudit') : t('history.noReport')}
