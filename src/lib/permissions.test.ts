@@ -60,7 +60,7 @@ describe('can()', () => {
 });
 
 describe('the administration permissions (issue 7)', () => {
-  const adminOnly: Permission[] = ['users.manage', 'plans.manage', 'populations.manage', 'audit.read'];
+  const adminOnly: Permission[] = ['users.manage', 'plans.manage', 'populations.manage', 'units.manage', 'audit.read'];
   it.each(Object.keys(users))('%s', (who) => {
     for (const p of adminOnly) {
       expect(can(users[who]!, p), p).toBe(who === 'admin');
@@ -90,6 +90,29 @@ describe('reports of one unit (issue 11)', () => {
   it('a district officer without a district reads no unit’s reports', () => {
     const noUnit: SessionUser = { ...users.districtKG!, unitId: null };
     expect(units.filter((unitId) => can(noUnit, 'reports.read', { provinceCode: '91', unitId }))).toEqual([]);
+  });
+});
+
+describe('local officers scoped to a unit of any level (issue 15)', () => {
+  // a commune (id 70), a facility (71), the province's own row (72), an ended district of the old province (73)
+  it.each([70, 71, 72, 73])(
+    'an officer of unit %i reads that unit’s reports and ticks its tasks, no other’s',
+    (unitId) => {
+      const officer: SessionUser = { ...base, role: 'LOCAL_OFFICER', provinceCode: '91', unitId };
+      for (const other of [70, 71, 72, 73]) {
+        expect(can(officer, 'reports.read', { provinceCode: '91', unitId: other })).toBe(other === unitId);
+        expect(can(officer, 'tasks.tick', { provinceCode: '91', unitId: other })).toBe(other === unitId);
+      }
+      expect(can(officer, 'reports.write', { provinceCode: '91', unitId })).toBe(false);
+    },
+  );
+
+  it('an officer of an ended province’s unit keeps reading it under the province’s new handle', () => {
+    const officer: SessionUser = { ...base, role: 'LOCAL_OFFICER', provinceCode: '91~20250630', unitId: 73 };
+    expect(provinceAccess(officer, '91~20250630')).toBe('figures');
+    expect(can(officer, 'reports.read', reportsReadScope(officer, '91~20250630'))).toBe(true);
+    // the province that took the code is another province
+    expect(provinceAccess(officer, '91')).toBe('none');
   });
 });
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'users.manage',
   'plans.manage',
   'populations.manage',
+  'units.manage',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -30,6 +31,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'users.manage',
     'plans.manage',
     'populations.manage',
+    'units.manage',
     'audit.read',
   ],
   NATIONAL_LEADER: ['reports.read', 'activation.read', 'tasks.read', 'tokens.manage'],
@@ -50,8 +52,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
 export interface Scope {
   provinceCode?: string;
   /**
-   * a unit (its id): district officers act, and read reports (raw figures, histories, exports), only on their own. Pass
-   * it at every read of one unit's reports; without it, reports.read means "may open the province's pages" (rates).
+   * a unit (its id): local officers act, and read reports (raw figures, histories, exports), only on their own unit, of
+   * any level (a commune, a facility, a former district, the province's own row), ended or not: an officer of an ended
+   * unit keeps reading its history. Pass it at every read of one unit's reports; without it, reports.read means "may
+   * open the province's pages" (rates).
    */
   unitId?: number;
   /** an agency: agency officers act only on their own */
@@ -71,6 +75,14 @@ export function can(user: SessionUser | null, permission: Permission, scope: Sco
   return true;
 }
 
+/**
+ * May this user edit reports stored under a former unit (outside the unit's validity: "báo cáo theo đơn vị cũ")?
+ * Administrators only, in the entry grid's section of such reports (issue 15; docs/adr/0014-units-in-time.md).
+ */
+export function canEditFormerUnitReports(user: SessionUser | null): boolean {
+  return user?.role === 'ADMIN';
+}
+
 /** Can this user read the figures of this province? National roles read all; the others only their own. */
 export function canReadProvince(user: SessionUser, provinceCode: string): boolean {
   return NATIONAL_ROLES.includes(user.role) || user.provinceCode === provinceCode;
@@ -83,7 +95,7 @@ export interface ReportsReadScope {
 }
 
 /**
- * Where a user reads a province's reports (the API's list and export): a district officer only their own unit's, so
+ * Where a user reads a province's reports (the API's list and export): a local officer only their own unit's, so
  * their scope names it, and both can() and the read's where clause keep to it; the others the whole province.
  */
 export function reportsReadScope(user: SessionUser, provinceCode: string): ReportsReadScope {

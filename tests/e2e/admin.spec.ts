@@ -38,6 +38,7 @@ test('other roles neither see the administration nor get in, and the refusal is 
     '/admin/users/new',
     '/admin/plans/91',
     '/admin/populations',
+    '/admin/units',
     '/admin/audit',
   ]) {
     await page.goto(path);
@@ -63,10 +64,11 @@ test('an administrator creates an account: bad input is shown next to the field 
   await page.getByLabel('Thư điện tử').fill('nhap.lieu.moi@demo.surgewatch.vn');
   await page.getByLabel('Họ tên, chức vụ').fill('Nhập liệu mới');
   await page.getByLabel('Vai trò', { exact: true }).selectOption('LOCAL_OFFICER');
-  // the district list follows the province
+  // the unit list follows the province: its units of any level, valid today first, ended ones marked (issue 15)
   await page.getByLabel('Tỉnh', { exact: true }).selectOption('12');
-  await expect(page.getByLabel('Đơn vị cấp huyện').locator('option')).toContainText(['Huyện Tam Đường']);
-  await page.getByLabel('Đơn vị cấp huyện').selectOption({ label: 'Huyện Tam Đường' });
+  const unit = page.getByLabel('Đơn vị', { exact: true });
+  await expect(unit.locator('option')).toContainText(['Xã Bình Lư', 'Huyện Tam Đường (đã kết thúc 30/06/2025)']);
+  await unit.selectOption({ label: 'Xã Bình Lư' });
   await page.getByLabel('Mật khẩu ban đầu').fill('ngắn quá');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   const password = page.getByLabel('Mật khẩu ban đầu');
@@ -82,7 +84,7 @@ test('an administrator creates an account: bad input is shown next to the field 
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Nhập liệu mới' })).toBeVisible();
-  await expect(page.getByText('Tỉnh Lai Châu · Huyện Tam Đường')).toBeVisible();
+  await expect(page.getByText('Tỉnh Lai Châu · Xã Bình Lư')).toBeVisible();
 
   const user = await otherBrowser(browser, 'nhap.lieu.moi@demo.surgewatch.vn', PASSWORD);
   await expect(user.getByText('Đăng nhập: Nhập liệu mới')).toBeVisible();

@@ -89,7 +89,7 @@ describe('creating users', () => {
   it.each([
     [{ role: 'PROVINCIAL_LEADER' }, 'provinceCode', 'provinceRequired'],
     [{ role: 'PROVINCIAL_LEADER', provinceCode: '899' }, 'provinceCode', 'notAProvince'],
-    [{ role: 'LOCAL_OFFICER' }, 'unitId', 'districtRequired'],
+    [{ role: 'LOCAL_OFFICER' }, 'unitId', 'unitRequired'],
     [{ role: 'AGENCY_OFFICER' }, 'agencyId', 'agencyRequired'],
     [{ role: 'KING' }, 'role', 'role'],
     [{ role: 'ADMIN', password: 'short-pass' }, 'password', 'passwordTooShort'],
@@ -119,7 +119,7 @@ describe('creating users', () => {
       unitId: String(district.id),
       password: PASSWORD,
     });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { unitId: ['districtOutsideProvince'] } });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { unitId: ['unitOutsideProvince'] } });
   });
 });
 

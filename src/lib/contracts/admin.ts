@@ -25,10 +25,25 @@ export interface UserDetail extends UserRow {
   activeTokens: number;
 }
 
+/** A unit a local officer may be scoped to: any reporting unit of a province (commune, facility, district, its row). */
+export interface ScopeUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  /** its last day when it has ended (YYYY-MM-DD): still a valid scope, to read its history */
+  validTo: string | null;
+}
+
 export interface ScopeOptions {
-  provinces: Array<{ code: string; name: string }>;
-  districts: Array<{ id: number; name: string; provinceCode: string }>;
+  /** validTo: an ended province, listed (marked) so that users scoped to it keep a valid form */
+  provinces: Array<{ code: string; name: string; validTo: string | null }>;
+  /** the reporting units of one province (`unitsOf`): the form loads another province's when it is chosen */
+  unitsOf: string | null;
+  units: ScopeUnit[];
   agencies: Array<{ id: number; name: string; provinceCode: string }>;
+  /** YYYY-MM-DD in Vietnam: which provinces and units have ended */
+  today: string;
 }
 
 /** A criterion's comparator as stored (the plan editor shows and posts these). */

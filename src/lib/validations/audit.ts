@@ -26,7 +26,8 @@ export const auditFilterSchema = z.object({
   province: z
     .string()
     .trim()
-    .regex(/^\d{1,3}$/)
+    // a province's handle: its GSO code, or code~yyyymmdd once it ended and a later province took the code
+    .regex(/^\d{1,5}(~\d{8})?$/)
     .optional()
     .catch(undefined),
   from: date,

@@ -9,10 +9,11 @@ const optionalId = z
   .union([z.literal(''), dbId()])
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
+// a province's handle: its GSO code, or code~yyyymmdd once it ended and a later province took the code
 const optionalCode = z
   .string()
   .trim()
-  .max(10)
+  .max(40)
   .optional()
   .transform((v) => (v ? v : null));
 
@@ -59,7 +60,7 @@ export const userFilterSchema = z.object({
   role: z.enum(ROLES).optional().catch(undefined),
   province: z
     .string()
-    .regex(/^\d{1,3}$/)
+    .regex(/^\d{1,5}(~\d{8})?$/)
     .optional()
     .catch(undefined),
   status: z.enum(['active', 'inactive']).optional().catch(undefined),

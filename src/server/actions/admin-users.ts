@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { formObject } from '@/lib/validations/form-object';
 import { serveAction } from '@/server/boundary/action';
 import * as users from '@/server/users/save';
+import * as unitsOfProvince from '@/server/users/scope-units';
 
 // The forms of /admin/users (src/server/users/save.ts): useActionState hands the previous state first.
 
@@ -30,4 +31,9 @@ export async function setUserActive(_prev: unknown, formData: FormData) {
 
 export async function resetPassword(_prev: unknown, formData: FormData) {
   return serveAction(users.resetPassword, formObject(formData), revalidate);
+}
+
+/** The units of the province just chosen in a user form (a read: the scope picker of a local officer). */
+export async function scopeUnits(provinceCode: string) {
+  return serveAction(unitsOfProvince.scopeUnits, { provinceCode });
 }

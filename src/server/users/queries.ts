@@ -5,9 +5,10 @@ import { can } from '@/lib/permissions';
 import type { RoleName, SessionUser } from '@/lib/roles';
 import { stampOf } from '@/lib/validations/users';
 import { db } from '@/server/db';
-import type { ScopeOptions, UserDetail, UserRow } from '@/lib/contracts/admin';
+import type { ScopeOptions, ScopeUnit, UserDetail, UserRow } from '@/lib/contracts/admin';
+import { today } from '@/server/units/list';
 
-export type { ScopeOptions, UserDetail, UserRow };
+export type { ScopeOptions, ScopeUnit, UserDetail, UserRow };
 
 // Reads for /admin/users. Only for users.manage (national): the check is here as well as on the page.
 
@@ -30,7 +31,10 @@ const SELECT = {
 
 async function provinceNames(): Promise<Map<string, string>> {
   const prisma = await db();
-  const rows = await prisma.adminUnit.findMany({ where: { kind: 'province' }, select: { code: true, name: true } });
+  const rows = await prisma.adminUnit.findMany({
+    where: { kind: 'province', depth: 0 },
+    select: { code: true, name: true },
+  });
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
@@ -102,21 +106,44 @@ export async function getUserDetail(user: SessionUser, id: number): Promise<User
   };
 }
 
-/** The choices of the role-and-scope form: provinces, their districts, and the agencies of provincial plans. */
-export async function getScopeOptions(user: SessionUser): Promise<ScopeOptions | null> {
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * The units a local officer of a province may be scoped to: its reporting units of any level (its own row, communes,
+ * facilities, the districts before 1 July 2025), valid today first. Ended ones stay choosable: an officer scoped to
+ * one keeps reading its history. Old communes that never reported are not scopes.
+ */
+export async function getScopeUnits(user: SessionUser, provinceCode: string): Promise<ScopeUnit[] | null> {
   if (!can(user, 'users.manage')) return null;
   const prisma = await db();
-  const [provinces, districts, agencies] = await Promise.all([
+  const rows = await prisma.adminUnit.findMany({
+    where: { provinceCode, reports: true },
+    select: { id: true, code: true, name: true, kind: true, depth: true, validTo: true },
+    orderBy: [{ depth: 'asc' }, { code: 'asc' }],
+  });
+  const day = today();
+  const units = rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, validTo: isoDay(u.validTo) }));
+  const ended = (u: ScopeUnit) => u.validTo !== null && u.validTo < day;
+  return [...units.filter((u) => !ended(u)), ...units.filter(ended)];
+}
+
+/**
+ * The choices of the role-and-scope form: provinces (ended ones marked), the units of `provinceCode` (the form loads
+ * another province's through scopeUnits), and the agencies of provincial plans.
+ */
+export async function getScopeOptions(
+  user: SessionUser,
+  provinceCode: string | null = null,
+): Promise<ScopeOptions | null> {
+  if (!can(user, 'users.manage')) return null;
+  const prisma = await db();
+  const [provinces, units, agencies] = await Promise.all([
     prisma.adminUnit.findMany({
-      where: { kind: 'province' },
-      select: { code: true, name: true },
-      orderBy: { name: 'asc' },
+      where: { kind: 'province', depth: 0 },
+      select: { code: true, name: true, validTo: true },
+      orderBy: [{ validTo: { sort: 'desc', nulls: 'first' } }, { code: 'asc' }],
     }),
-    prisma.adminUnit.findMany({
-      where: { depth: 1 },
-      select: { id: true, name: true, provinceCode: true },
-      orderBy: { code: 'asc' },
-    }),
+    provinceCode ? getScopeUnits(user, provinceCode) : [],
     prisma.agency.findMany({
       where: { plan: { provinceCode: { not: null } }, hasOwnOfficer: true },
       select: { id: true, name: true, plan: { select: { provinceCode: true } } },
@@ -124,8 +151,10 @@ export async function getScopeOptions(user: SessionUser): Promise<ScopeOptions |
     }),
   ]);
   return {
-    provinces,
-    districts,
+    provinces: provinces.map((p) => ({ code: p.code, name: p.name, validTo: isoDay(p.validTo) })),
+    unitsOf: provinceCode,
+    units: units ?? [],
     agencies: agencies.map((a) => ({ id: a.id, name: a.name, provinceCode: a.plan.provinceCode! })),
+    today: today(),
   };
 }

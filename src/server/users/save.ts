@@ -42,9 +42,9 @@ const invalid = (fieldErrors: FieldErrors): Failure => ({
   message: 'validation.failed',
   fieldErrors,
 });
-const conflict = (message: string): Failure => ({ ok: false, code: 'conflict', message });
+export const conflict = (message: string): Failure => ({ ok: false, code: 'conflict', message });
 
-/** The scope a role needs, checked against the reference data; provinces follow from a district or an agency. */
+/** The scope a role needs, checked against the reference data; provinces follow from a unit or an agency. */
 export async function resolveScope(
   tx: Tx,
   role: RoleName,
@@ -61,14 +61,16 @@ export async function resolveScope(
     return { scope: { provinceCode: province.code, unitId: null, agencyId: null } };
   }
   if (role === 'LOCAL_OFFICER') {
-    if (!input.unitId) return { fieldErrors: { unitId: ['districtRequired'] } };
+    // a reporting unit of any level (issue 15): a commune, a facility, a former district, the province's own row; an
+    // ended one too (its officer keeps reading its history). Old communes that never reported are no one's scope.
+    if (!input.unitId) return { fieldErrors: { unitId: ['unitRequired'] } };
     const unit = await tx.adminUnit.findFirst({
-      where: { id: input.unitId, kind: { not: 'province' }, depth: 1 },
+      where: { id: input.unitId, reports: true },
       select: { id: true, provinceCode: true },
     });
-    if (!unit) return { fieldErrors: { unitId: ['districtRequired'] } };
+    if (!unit) return { fieldErrors: { unitId: ['unitRequired'] } };
     if (input.provinceCode && input.provinceCode !== unit.provinceCode)
-      return { fieldErrors: { unitId: ['districtOutsideProvince'] } };
+      return { fieldErrors: { unitId: ['unitOutsideProvince'] } };
     return { scope: { provinceCode: unit.provinceCode, unitId: unit.id, agencyId: null } };
   }
   if (!input.agencyId) return { fieldErrors: { agencyId: ['agencyRequired'] } };
@@ -82,20 +84,20 @@ export async function resolveScope(
   return { scope: { provinceCode: agency.plan.provinceCode, unitId: null, agencyId: agency.id } };
 }
 
-const AUDIT_FIELDS = {
+export const AUDIT_FIELDS = {
   ...SESSION_USER_SELECT,
   active: true,
 } as const;
 
 /** The user as the admin's form saw them: not found, or changed since (another stamp), refuses the change. */
-async function userAsSeen(tx: Tx, input: { userId: number; stamp: string }) {
+export async function userAsSeen(tx: Tx, input: { userId: number; stamp: string }) {
   const before = await tx.user.findUnique({ where: { id: input.userId }, select: AUDIT_FIELDS });
   if (!before) return { ok: false, code: 'not-found', message: 'not-found' } as const;
   if (stampOf(before) !== input.stamp) return conflict('userChangedMeanwhile');
   return before;
 }
 
-async function revokeTokens(tx: Tx, userId: number): Promise<number> {
+export async function revokeTokens(tx: Tx, userId: number): Promise<number> {
   const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now() } });
   return count;
 }
@@ -104,7 +106,7 @@ async function otherActiveAdmins(tx: Tx, userId: number): Promise<number> {
   return tx.user.count({ where: { role: 'ADMIN', active: true, id: { not: userId } } });
 }
 
-const actor = (u: SessionUser) => ({ id: u.id, label: u.email });
+export const actor = (u: SessionUser) => ({ id: u.id, label: u.email });
 
 export const createUser = defineAction({
   name: 'admin.createUser',

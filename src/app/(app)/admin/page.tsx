@@ -16,6 +16,7 @@ export default async function AdminHome() {
     { href: '/admin/users', title: t('nav.users'), text: t('home.users') },
     { href: '/admin/plans', title: t('nav.plans'), text: t('home.plans') },
     { href: '/admin/populations', title: t('nav.populations'), text: t('home.populations') },
+    { href: '/admin/units', title: t('nav.units'), text: t('home.units') },
     { href: '/admin/audit', title: t('nav.audit'), text: t('home.audit') },
   ];
   return (

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from '@/i18n/server';
 import { getNestedTranslations } from './translations';
 
-const SECTIONS = ['users', 'plans', 'populations', 'audit'] as const;
+const SECTIONS = ['users', 'plans', 'populations', 'units', 'audit'] as const;
 
 /** The administration sections; `current` is marked for assistive technology too. */
 export async function AdminNav({ current }: { current: (typeof SECTIONS)[number] | 'home' }) {

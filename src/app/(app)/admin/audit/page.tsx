@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from '@/i18n/server';
 import { authorizePage } from '@/server/boundary/require-permission';
 import { auditFilterSchema, type AuditFilter } from '@/lib/validations/audit';
 import { getAuditPage } from '@/server/audit/queries';
+import { viDate } from '@/lib/units';
 import { AdminNav, Refused } from '../_components/admin-nav';
 import { formatDateTime } from '../_components/format';
 import { getNestedTranslations } from '../_components/translations';
@@ -86,7 +87,7 @@ export default async function AuditPage({
             <option value="">{t('all')}</option>
             {page.provinces.map((p) => (
               <option key={p.code} value={p.code}>
-                {p.name}
+                {p.validTo ? t('endedProvince', { name: p.name, date: viDate(p.validTo) }) : p.name}
               </option>
             ))}
           </select>

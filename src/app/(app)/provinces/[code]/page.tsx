@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { FiltersForm } from '@/components/dashboard/filters-form';
 import { getNumberFormats } from '@/i18n/server';
@@ -17,6 +18,7 @@ import { now } from '@/server/env';
 import { openProvince, provinceHeader } from '@/server/dashboard/province';
 import { ProposalWidget } from './response/proposal-section';
 import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
+import { handleForWeek, queryOf, unitByHandle } from '@/server/units/handles';
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -36,11 +38,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProvincePage({ params, searchParams }: Props) {
   const { code } = await params;
   const user = await requireUser(`/provinces/${code}`);
+  const query = await searchParams;
+  const filters = parseDashboardFilters(query, now());
+  // a plain GSO code names the province holding it in the week shown (91 in 2024 is old Kiên Giang, 91~20250630)
+  const unit = await unitByHandle(code);
+  const holder = unit?.kind === 'province' ? await handleForWeek(unit, filters.week) : null;
+  if (holder) redirect(`/provinces/${holder.code}${queryOf(query)}`);
   const t = await getTranslations('dashboard');
   const page = pageData(await openProvince(user, code), t('header.noAccess'));
   if ('denied' in page) return page.denied;
   const ctx = page.data;
-  const filters = parseDashboardFilters(await searchParams, now());
   const { week, range } = filters;
   const header = provinceHeader(ctx, week);
   const f = await getNumberFormats();

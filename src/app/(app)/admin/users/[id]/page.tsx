@@ -20,7 +20,8 @@ export default async function UserPage({ params, searchParams }: Props) {
   const { user, allowed } = await authorizePage('users.manage', { page: `/admin/users/${id}` });
   if (!allowed) return <Refused />;
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const [detail, options] = await Promise.all([getUserDetail(user, Number(id)), getScopeOptions(user)]);
+  const detail = await getUserDetail(user, Number(id));
+  const options = detail ? await getScopeOptions(user, detail.provinceCode) : null;
   if (!detail || !options) notFound();
   const t = await getNestedTranslations('admin.users');
   const tRole = await getTranslations('roles');
