@@ -290,6 +290,15 @@ export async function user(db: Db, role: Role, options: UserOptions = {}): Promi
 }
 
 /**
+ * The reference provinces are the 2023 ones, with districts (referenceProvince): the demo's local officers, scoped to a
+ * commune since the 2025 reform, are scoped here to the district their commune was formed in.
+ */
+const FORMER_DISTRICT: Record<string, string> = {
+  '30742': '899', // Phường Rạch Giá ← Thành phố Rạch Giá
+  '03390': '106', // Xã Bình Lư ← Huyện Tam Đường
+};
+
+/**
  * The demo's accounts (DEMO_ACCOUNTS: addresses, names, roles, scopes) on the reference provinces of Kiên Giang and
  * Lai Châu, which the caller creates first with referenceProvince; they sign in with TEST_PASSWORD. For tests about
  * roles and scopes that name the demo's people, without the demo's reports.
@@ -299,8 +308,9 @@ export async function demoAccounts(db: Db): Promise<Record<DemoAccountKey, Sessi
   for (const [key, email] of Object.entries(DEMO_EMAILS) as Array<[DemoAccountKey, string]>) {
     const a = DEMO_ACCOUNTS.find((x) => x.email === email)!;
     const planKey = RESPONSE_PLANS.find((r) => r.provinceCode === a.provinceCode)?.planKey;
-    const unit = a.unitCode
-      ? await db.adminUnit.findUniqueOrThrow({ where: { code: a.unitCode }, select: { id: true } })
+    const unitCode = a.unitCode ? (FORMER_DISTRICT[a.unitCode] ?? a.unitCode) : undefined;
+    const unit = unitCode
+      ? await db.adminUnit.findUniqueOrThrow({ where: { code: unitCode }, select: { id: true } })
       : undefined;
     const agency =
       a.agencyCode && planKey

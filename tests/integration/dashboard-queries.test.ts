@@ -17,6 +17,7 @@ import { getNationalOverview } from '@/server/dashboard/national';
 import { recordAudit } from '@/server/audit/record';
 import { seedIfEmpty } from '@/server/seed';
 import { evaluateDistrict } from '@/lib/surge';
+import { DEMO_EMAILS } from '@/server/seed/demo-accounts';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 import { referenceVerdict } from '../support/reference-verdict';
 
@@ -61,7 +62,7 @@ async function bump(provinceCode: string) {
 }
 
 describe('the SQL aggregation agrees with evaluateProvinceWeek', () => {
-  it.each(['91', '12', '70', '35'])('province %s, every week of the demo data', async (code) => {
+  it.each(['91', '12', '75', '37'])('province %s, every week of the demo data', async (code) => {
     const ctx = await open(code);
     const series = await getProvinceTrends(ctx, LAST, 52);
     expect(series).toHaveLength(52);
@@ -82,7 +83,7 @@ describe('the SQL aggregation agrees with evaluateProvinceWeek', () => {
     }
   });
 
-  it("makes a province's total its own report plus its districts'", async () => {
+  it("makes a province's total its own report plus its centres' (beds) and its communes' (cases)", async () => {
     const ctx = await open('91');
     const { current } = await getProvinceCards(ctx, LAST);
     const rows = await db.prisma.weeklyReport.findMany({
@@ -90,30 +91,33 @@ describe('the SQL aggregation agrees with evaluateProvinceWeek', () => {
       select: { newCases: true, freeCovidBeds: true, oxygenAvg7d: true, unit: { select: { kind: true } } },
     });
     const own = rows.find((r) => r.unit.kind === 'province')!;
-    const districts = rows.filter((r) => r.unit.kind === 'district');
-    expect(districts).toHaveLength(15);
-    expect(current.counts.freeCovidBeds).toBe(own.freeCovidBeds! + districts.reduce((s, r) => s + r.freeCovidBeds!, 0));
-    expect(current.counts.newCases).toBe(districts.reduce((s, r) => s + r.newCases!, 0));
-    const oxygenCents = rows.reduce((s, r) => s + Math.round(r.oxygenAvg7d!.toNumber() * 100), 0);
+    const facilities = rows.filter((r) => r.unit.kind === 'facility');
+    const communes = rows.filter((r) => r.unit.kind === 'commune');
+    expect([facilities.length, communes.length, rows.length]).toEqual([6, 102, 109]);
+    expect(current.counts.freeCovidBeds).toBe(
+      own.freeCovidBeds! + facilities.reduce((s, r) => s + r.freeCovidBeds!, 0),
+    );
+    expect(current.counts.newCases).toBe(communes.reduce((s, r) => s + r.newCases!, 0));
+    const oxygenCents = communes.reduce((s, r) => s + Math.round(r.oxygenAvg7d!.toNumber() * 100), 0);
     expect(current.counts.oxygenAvg7d).toBe(oxygenCents / 100);
   });
 });
 
 describe('completeness and provisional verdicts', () => {
-  it('counts Lai Châu 8 of 9 units in the last week, Tam Đường missing, verdict provisional', async () => {
+  it('counts Lai Châu 43 of 44 units in the last week, Bình Lư missing, verdict provisional', async () => {
     const ctx = await open('12');
     const { current } = await getProvinceCards(ctx, LAST);
     expect({ reported: current.reported, expected: current.expected, provisional: current.provisional }).toEqual({
-      reported: 8,
-      expected: 9,
+      reported: 43,
+      expected: 44,
       provisional: true,
     });
     const units = await getProvinceUnits(ctx, LAST);
-    expect(units.units.filter((u) => u.counts === null).map((u) => u.name)).toEqual(['Huyện Tam Đường']);
+    expect(units.units.filter((u) => u.counts === null).map((u) => u.name)).toEqual(['Xã Bình Lư']);
   });
 
   it('shows weeks without any report as gaps (null), never zeros', async () => {
-    const ctx = await open('35');
+    const ctx = await open('37');
     const series = await getProvinceTrends(ctx, LAST, 60);
     const before = series.slice(0, 8); // the demo data covers the last 52 weeks only
     for (const w of before) {
@@ -134,16 +138,19 @@ describe('completeness and provisional verdicts', () => {
 });
 
 describe('the plan in force', () => {
-  it("judges Kiên Giang by its own plan and the others' by the default plan", async () => {
-    expect((await getProvinceCards(await open('91'), LAST)).current.plan.key).toBe('kien-giang');
-    expect((await getProvinceCards(await open('70'), LAST)).current.plan.key).toBe('default');
+  it("judges An Giang by its demo plan and the others' without a plan of their own by the default plan", async () => {
+    expect((await getProvinceCards(await open('91'), LAST)).current.plan.key).toBe('an-giang-minh-hoa');
+    expect((await getProvinceCards(await open('75'), LAST)).current.plan.key).toBe('default');
   });
 
   it('judges each week by the version in force then, and a new version invalidates the cached figures', async () => {
     const ctx = await open('91');
     const before = await getProvinceTrends(ctx, LAST, 6);
     expect(before.map((w) => w.plan.version)).toEqual([1, 1, 1, 1, 1, 1]);
-    const plan = await db.prisma.plan.findUniqueOrThrow({ where: { key: 'kien-giang' }, include: { versions: true } });
+    const plan = await db.prisma.plan.findUniqueOrThrow({
+      where: { key: 'an-giang-minh-hoa' },
+      include: { versions: true },
+    });
     const v1 = plan.versions[0]!;
     const { id: _id, planId: _p, createdAt: _c, createdById: _b, ...row } = v1;
     const from = addWeeks(LAST, -2);
@@ -180,57 +187,58 @@ describe('the plan in force', () => {
 describe('the cache of computed figures', () => {
   it('is keyed by the data version: a save that bumps it is seen at once, nothing is recomputed otherwise', async () => {
     clearFiguresCache();
-    const first = await getProvinceCards(await open('35'), LAST);
+    const first = await getProvinceCards(await open('37'), LAST);
     const computed = figuresCacheStats().computations;
-    const again = await getProvinceCards(await open('35'), LAST);
+    const again = await getProvinceCards(await open('37'), LAST);
     expect(figuresCacheStats().computations).toBe(computed);
     expect(again.current).toBe(first.current); // the very same cached object
 
-    const unit = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '347' }, select: { id: true } });
+    // Phường Phủ Lý, Ninh Bình
+    const unit = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '13285' }, select: { id: true } });
     const report = await db.prisma.weeklyReport.findUniqueOrThrow({
       where: { unitId_isoYear_isoWeek: { unitId: unit.id, ...LAST } },
     });
-    const versionBefore = await readProvinceFingerprint('35');
+    const versionBefore = await readProvinceFingerprint('37');
     await db.prisma.$transaction(async (tx) => {
       await tx.weeklyReport.update({
         where: { id: report.id },
         data: { newCases: report.newCases! + 1000, version: { increment: 1 } },
       });
       await tx.dataVersion.upsert({
-        where: { provinceCode: '35' },
-        create: { provinceCode: '35', version: 1 },
+        where: { provinceCode: '37' },
+        create: { provinceCode: '37', version: 1 },
         update: { version: { increment: 1 } },
       });
     });
-    expect(await readProvinceFingerprint('35')).not.toBe(versionBefore);
-    const fresh = await getProvinceCards(await open('35'), LAST);
+    expect(await readProvinceFingerprint('37')).not.toBe(versionBefore);
+    const fresh = await getProvinceCards(await open('37'), LAST);
     expect(fresh.current.counts.newCases).toBe(first.current.counts.newCases! + 1000);
     // other provinces keep their entries
     expect(await readProvinceFingerprint('91')).toBe((await open('91')).fingerprint);
     await db.prisma.weeklyReport.update({ where: { id: report.id }, data: { newCases: report.newCases } });
-    await bump('35');
+    await bump('37');
   });
 
   it('treats a province without a DataVersion row as version 0', async () => {
-    await db.prisma.dataVersion.deleteMany({ where: { provinceCode: '70' } });
-    expect(await readProvinceFingerprint('70')).toBe('0');
-    await bump('70');
-    expect(await readProvinceFingerprint('70')).toBe('1');
+    await db.prisma.dataVersion.deleteMany({ where: { provinceCode: '75' } });
+    expect(await readProvinceFingerprint('75')).toBe('0');
+    await bump('75');
+    expect(await readProvinceFingerprint('75')).toBe('1');
   });
 });
 
 describe('heatmap and districts', () => {
-  it('gives every district of Kiên Giang 12 weeks of the epidemic criteria over its own population', async () => {
+  it('gives every commune of An Giang 12 weeks of the epidemic criteria over its own population', async () => {
     const ctx = await open('91');
     const heat = await getProvinceHeatmap(ctx, LAST);
     expect(heat.weeks).toEqual(weekRange(LAST, 12).map(formatIsoWeek));
-    expect(heat.rows).toHaveLength(15);
+    expect(heat.rows).toHaveLength(102);
     // hotspots first: a unit past a threshold in the last week never comes after one below it
     const lastMet = heat.rows.map((r) => Boolean(r.cells[11]!.casesMet || r.cells[11]!.oxygenMet));
     expect(lastMet.indexOf(false)).toBeGreaterThan(lastMet.lastIndexOf(true));
-    const row = heat.rows.find((r) => r.code === '899')!;
+    const row = heat.rows.find((r) => r.code === '30742')!; // Phường Rạch Giá
     const unit = await db.prisma.adminUnit.findUniqueOrThrow({
-      where: { code: '899' },
+      where: { code: '30742' },
       select: { id: true, populations: true },
     });
     const report = await db.prisma.weeklyReport.findUniqueOrThrow({
@@ -245,7 +253,7 @@ describe('heatmap and districts', () => {
         staffedIcuBeds: report.staffedIcuBeds,
       },
       population,
-      ctx.meta.plans.find((p) => p.key === 'kien-giang')!,
+      ctx.meta.plans.find((p) => p.key === 'an-giang-minh-hoa')!,
     );
     const cell = row.cells[11]!;
     expect(cell.week).toBe('2026-W47');
@@ -254,8 +262,8 @@ describe('heatmap and districts', () => {
     expect(cell.casesMet).toBe(verdict.criteria[0]!.met);
   });
 
-  it('judges a district on cases and oxygen only, and lists its reports with their audit history', async () => {
-    const r = await openDistrict(leaderKG, '91', '899');
+  it('judges a commune on cases and oxygen only, and lists its reports with their audit history', async () => {
+    const r = await openDistrict(leaderKG, '91', '30742');
     if (r.status !== 'ok') throw new Error(r.status);
     const { current } = await getDistrictCards(r.data, LAST);
     expect(
@@ -268,26 +276,26 @@ describe('heatmap and districts', () => {
     expect(reports.map((x) => x.week)).toEqual(['2026-W47', '2026-W46', '2026-W45', '2026-W44']);
     const target = reports[0]!;
     await recordAudit(db.prisma, {
-      actor: { id: null, label: 'nhaplieu.kg@demo.surgewatch.vn' },
+      actor: { id: null, label: DEMO_EMAILS.dataEntryKG },
       action: 'report.updated',
       targetType: 'WeeklyReport',
       targetId: String(target.id),
       provinceCode: '91',
-      before: { unitCode: '899', week: '2026-W47', version: 1, newCases: 10, oxygenAvg7d: 2.5 },
-      after: { unitCode: '899', week: '2026-W47', version: 2, newCases: 12, oxygenAvg7d: 2.5 },
+      before: { unitCode: '30742', week: '2026-W47', version: 1, newCases: 10, oxygenAvg7d: 2.5 },
+      after: { unitCode: '30742', week: '2026-W47', version: 2, newCases: 12, oxygenAvg7d: 2.5 },
     });
     const withHistory = await getDistrictReports(r.data, LAST, 1);
     expect(withHistory[0]!.history).toEqual([
       expect.objectContaining({
         action: 'report.updated',
-        actor: 'nhaplieu.kg@demo.surgewatch.vn',
+        actor: DEMO_EMAILS.dataEntryKG,
         changes: [
           { field: 'version', before: 1, after: 2 },
           { field: 'newCases', before: 10, after: 12 },
         ],
       }),
     ]);
-    expect((await openDistrict(leaderKG, '91', '106')).status).toBe('not-found'); // a Lai Châu district
+    expect((await openDistrict(leaderKG, '91', '03390')).status).toBe('not-found'); // a Lai Châu commune
   });
 });
 
@@ -305,7 +313,7 @@ describe('scope and the banner status', () => {
   it.each([
     ['91', 'surge'],
     ['12', 'warning'],
-    ['70', 'normal'],
+    ['75', 'normal'],
   ])('province %s is at %s in the last complete week, with the streak that led there', async (code, level) => {
     const s = await getSurgeStatus(await open(code));
     expect(s.week).toBe('2026-W47');
@@ -320,13 +328,20 @@ describe('national overview', () => {
   it('lists every province, most severe first, with the counts and a 12-week sparkline', async () => {
     const r = await getNationalOverview(national, LAST);
     if (r.status !== 'ok') throw new Error(r.status);
-    expect(r.data.rows.map((x) => [x.code, x.level])).toEqual([
+    // the 34 provinces since the reform; the demo has data for four of them
+    const rows = r.data.rows.map((x) => [x.code, x.level]);
+    expect(rows).toHaveLength(34);
+    // no data ranks before normal (src/server/dashboard/national.ts): a province not reporting is a concern
+    expect(rows.slice(0, 2)).toEqual([
       ['91', 'surge'],
       ['12', 'warning'],
-      expect.arrayContaining([expect.any(String), 'normal']),
-      expect.arrayContaining([expect.any(String), 'normal']),
     ]);
-    expect(r.data.counts).toEqual({ surge: 1, warning: 1, normal: 2, 'no-data': 0 });
+    expect(rows.slice(2, 32).every(([, level]) => level === 'no-data')).toBe(true);
+    expect(rows.slice(32).sort()).toEqual([
+      ['37', 'normal'],
+      ['75', 'normal'],
+    ]);
+    expect(r.data.counts).toEqual({ surge: 1, warning: 1, normal: 2, 'no-data': 30 });
     const kg = r.data.rows[0]!;
     expect(kg.spark).toHaveLength(12);
     const cards = await getProvinceCards(await open('91'), LAST);

@@ -39,10 +39,11 @@ async function view(code: string, user: SessionUser = national) {
 
 describe('the demo data tells the intended story in the last complete week', () => {
   it.each([
-    ['91', 'kien-giang', 'surge', false],
+    // the provinces since the 2025 reform: An Giang (with old Kiên Giang) by its demo plan, a copy of Kiên Giang's
+    ['91', 'an-giang-minh-hoa', 'surge', false],
     ['12', 'lai-chau', 'warning', true],
-    ['70', 'default', 'normal', true],
-    ['35', 'default', 'normal', true],
+    ['75', 'default', 'normal', true],
+    ['37', 'default', 'normal', true],
   ])('province %s is judged by plan %s: %s (provisional %s)', async (code, planKey, level, provisional) => {
     const v = await view(code);
     expect(v.plan.key).toBe(planKey);
@@ -50,17 +51,21 @@ describe('the demo data tells the intended story in the last complete week', () 
     expect(v.current.provisional).toBe(provisional);
   });
 
-  it('counts completeness over the districts plus the province-level row', async () => {
+  it('counts completeness over the communes, the province-level row and the regional health centres', async () => {
     const lc = await view('12');
-    expect(lc.current).toMatchObject({ reported: 8, expected: 9 });
-    expect(lc.units.filter((u) => u.counts === null).map((u) => u.code)).toEqual(['106']);
+    // 38 communes + the province row + 5 centres; Xã Bình Lư (the former Tam Đường) has not reported
+    expect(lc.current).toMatchObject({ reported: 43, expected: 44 });
+    expect(lc.units.filter((u) => u.counts === null).map((u) => u.code)).toEqual(['03390']);
+    expect(lc.units.filter((u) => u.kind === 'district')).toEqual([]);
   });
 
-  it('sums the province row and the districts, and never counts cases on the province row', async () => {
-    const kg = await view('91');
-    const sum = kg.units.reduce((s, u) => s + (u.counts?.newCases ?? 0), 0);
-    expect(kg.current.counts.newCases).toBe(sum);
-    expect(kg.units.find((u) => u.kind === 'province')?.counts?.newCases).toBeNull();
+  it('sums the province row, the centres and the communes, and counts cases on communes only', async () => {
+    const ag = await view('91');
+    const sum = (f: 'newCases' | 'freeCovidBeds') => ag.units.reduce((s, u) => s + (u.counts?.[f] ?? 0), 0);
+    expect(ag.current.counts.newCases).toBe(sum('newCases'));
+    expect(ag.current.counts.freeCovidBeds).toBe(sum('freeCovidBeds'));
+    for (const u of ag.units.filter((x) => x.kind !== 'commune')) expect(u.counts?.newCases, u.code).toBeNull();
+    for (const u of ag.units.filter((x) => x.kind === 'commune')) expect(u.counts?.freeCovidBeds, u.code).toBeNull();
   });
 });
 
@@ -83,7 +88,7 @@ const activations = (code: string) =>
   });
 
 describe('the demo seed', () => {
-  it('opens Kiên Giang’s plan through the automatic rule, with one copy of the district tasks per district', async () => {
+  it('opens An Giang’s demo plan through the automatic rule, with one copy of the local tasks per commune', async () => {
     const [kg] = await activations('91');
     expect(kg).toMatchObject({ status: 'OPEN', trigger: 'AUTOMATIC', provisional: false, openedById: null });
     const audit = await db.prisma.auditLog.findFirstOrThrow({
@@ -96,16 +101,19 @@ describe('the demo seed', () => {
       provinceCode: '91',
     });
 
-    // prisma/data/response/README.md: Kiên Giang's section V has 24 bodies and 67 tasks, 8 of them for body 24
-    // "Uỷ ban nhân dân các huyện, thành phố"; the province has 15 districts. Those 8 are copied per district:
-    // (67 - 8) + 8 × 15 = 59 + 120 = 179 tasks.
+    // prisma/data/response/README.md: Kiên Giang's section V, copied into An Giang's demo plan, has 24 bodies and 67
+    // tasks, 8 of them for body 24 "Ủy ban nhân dân các huyện, thành phố". Since the reform there are no districts:
+    // the 8 go to each of An Giang's 102 communes, (67 - 8) + 8 × 102 = 59 + 816 = 875 tasks.
     const tasks = await db.prisma.activationTask.findMany({
       where: { activationId: kg!.id },
       select: { districtId: true, agency: { select: { kind: true } } },
     });
-    expect(tasks).toHaveLength(67 - 8 + 8 * 15);
+    expect(tasks).toHaveLength(67 - 8 + 8 * 102);
     const districtIds = new Set(tasks.filter((t) => t.districtId !== null).map((t) => t.districtId));
-    expect(districtIds.size).toBe(15);
+    expect(districtIds.size).toBe(102);
+    expect(
+      await db.prisma.adminUnit.count({ where: { id: { in: [...districtIds] as number[] }, kind: 'commune' } }),
+    ).toBe(102);
     expect(tasks.every((t) => (t.agency.kind === 'DISTRICT_COMMITTEE') === (t.districtId !== null))).toBe(true);
     const perDistrict = await db.prisma.activationTask.groupBy({
       by: ['districtId'],
@@ -119,11 +127,11 @@ describe('the demo seed', () => {
       select: { snapshot: true, isoWeek: true, planVersion: { select: { plan: { select: { key: true } } } } },
     });
     expect(detail.isoWeek).toBe(47);
-    expect(detail.planVersion.plan.key).toBe('kien-giang');
-    expect(detail.snapshot).toMatchObject({ week: '2026-W47', level: 'surge', plan: { key: 'kien-giang' } });
+    expect(detail.planVersion.plan.key).toBe('an-giang-minh-hoa');
+    expect(detail.snapshot).toMatchObject({ week: '2026-W47', level: 'surge', plan: { key: 'an-giang-minh-hoa' } });
   });
 
   it('opens nothing for the provinces that are not in surge', async () => {
-    for (const code of ['12', '35', '70']) expect(await activations(code)).toEqual([]);
+    for (const code of ['12', '37', '75', '91~20250630']) expect(await activations(code)).toEqual([]);
   });
 });

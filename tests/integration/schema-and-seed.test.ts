@@ -15,24 +15,68 @@ beforeAll(async () => {
 afterAll(async () => db?.destroy());
 
 describe('the demo seed', () => {
-  it('creates the four provinces of the source plans with their districts', async () => {
+  it('builds the demo provinces as they are since the 2025 reform: communes, the province row, regional centres', async () => {
     const provinces = await db.prisma.adminUnit.findMany({
-      where: { kind: 'province' },
-      select: { code: true, _count: { select: { children: true } } },
+      where: { code: { in: ['91', '12', '75', '37'] } },
+      select: { code: true, name: true, validFrom: true, children: { select: { kind: true, reports: true } } },
       orderBy: { code: 'asc' },
     });
-    expect(provinces.map((p) => [p.code, p._count.children])).toEqual([
-      ['12', 8],
-      ['35', 6],
-      ['70', 11],
-      ['91', 15],
+    const shape = provinces.map((p) => {
+      const kids = p.children.filter((c) => c.reports);
+      const count = (kind: string) => kids.filter((c) => c.kind === kind).length;
+      return [p.code, p.name, count('commune'), count('facility'), count('district')];
+    });
+    // Lai Châu's 8 districts are under it too (valid to 30/06/2025); its 38 communes are since the reform
+    expect(shape).toEqual([
+      ['12', 'Tỉnh Lai Châu', 38, 5, 8],
+      ['37', 'Tỉnh Ninh Bình', 129, 4, 0],
+      ['75', 'Tỉnh Đồng Nai', 95, 4, 0],
+      ['91', 'Tỉnh An Giang', 102, 6, 0],
     ]);
+    const facility = await db.prisma.adminUnit.findUniqueOrThrow({ where: { code: '12-TTYTKV-01' } });
+    expect(facility).toMatchObject({
+      gsoCode: '12-TTYTKV-01',
+      name: 'Trung tâm Y tế khu vực Tam Đường',
+      kind: 'facility',
+      depth: 1,
+      path: '12/12-TTYTKV-01',
+      provinceCode: '12',
+      fromCatalogue: false,
+      reports: true,
+      validFrom: new Date('2025-07-01T00:00:00Z'),
+      validTo: null,
+    });
+  });
+
+  it('gives the demo communes synthetic populations, approximate, that sum to the province figure', async () => {
+    const populationOf = async (code: string) =>
+      await db.prisma.unitPopulation.findFirstOrThrow({ where: { unit: { code } }, orderBy: { year: 'desc' } });
+    // new An Giang: old Kiên Giang's and old An Giang's 2019 census figures, labelled approximate
+    const ag = await populationOf('91');
+    expect(ag).toMatchObject({ year: 2025, population: 1_723_067 + 1_908_352, approximate: true });
+    expect(ag.source).toMatch(/^APPROXIMATE/);
+    expect(await populationOf('12')).toMatchObject({ year: 2019, population: 460_196, approximate: false });
+    for (const [code, total] of [
+      ['91', 3_631_419],
+      ['12', 460_196],
+    ] as const) {
+      const communes = await db.prisma.unitPopulation.findMany({
+        where: { unit: { provinceCode: code, kind: 'commune', reports: true, validTo: null } },
+        select: { population: true, approximate: true, source: true },
+      });
+      expect(communes).toHaveLength(code === '91' ? 102 : 38);
+      expect(communes.reduce((s, c) => s + c.population, 0)).toBe(total);
+      expect(communes.every((c) => c.approximate && c.population > 0 && /synthetic demo/.test(c.source))).toBe(true);
+    }
+    // the facilities have none: they report beds, no rate is computed over them
+    expect(await db.prisma.unitPopulation.count({ where: { unit: { kind: 'facility' } } })).toBe(0);
   });
 
   it('takes 24 bodies for Kiên Giang and 16 for Lai Châu from appendix section V, with their tasks', async () => {
     const plans = await db.prisma.plan.findMany({
       select: {
         key: true,
+        provinceCode: true,
         agencies: { select: { order: true, _count: { select: { templates: true } } }, orderBy: { order: 'asc' } },
       },
     });
@@ -43,6 +87,17 @@ describe('the demo seed', () => {
     for (const agencies of [byKey['kien-giang']!, byKey['lai-chau']!]) {
       for (const a of agencies) expect(a._count.templates).toBeGreaterThan(0);
     }
+    // Kiên Giang's plan stays with Kiên Giang (ended 30/06/2025); new An Giang has a demo plan, a labelled copy
+    expect(Object.fromEntries(plans.map((p) => [p.key, p.provinceCode]))).toEqual({
+      default: null,
+      'kien-giang': '91~20250630',
+      'lai-chau': '12',
+      'an-giang-minh-hoa': '91',
+    });
+    expect(byKey['an-giang-minh-hoa']).toEqual(byKey['kien-giang']);
+    const demo = await db.prisma.plan.findUniqueOrThrow({ where: { key: 'an-giang-minh-hoa' } });
+    expect(demo.name).toContain('dữ liệu minh họa');
+    expect(demo.sourceDocument).toMatch(/^Dữ liệu minh họa/);
   });
 
   it('stores the plans with their own comparators', async () => {
@@ -54,6 +109,7 @@ describe('the demo seed', () => {
     );
     expect(byKey).toEqual({
       'kien-giang': ['GT', 'LT', 'LT'],
+      'an-giang-minh-hoa': ['GT', 'LT', 'LT'],
       'lai-chau': ['GTE', 'LTE', 'LT'],
       default: ['GTE', 'LTE', 'LT'],
     });
@@ -70,10 +126,22 @@ describe('the demo seed', () => {
     expect(latest).toEqual({ isoYear: 2026, isoWeek: 47 });
     const weeks = await db.prisma.weeklyReport.groupBy({ by: ['isoYear', 'isoWeek'] });
     expect(weeks).toHaveLength(52);
-    // no cases on the province's own row: cases are counted by district of residence
-    expect(await db.prisma.weeklyReport.count({ where: { unit: { kind: 'province' }, newCases: { not: null } } })).toBe(
-      0,
-    );
+  });
+
+  it('reports by the units expected in each week, each the figures its kind reports (src/lib/units.ts)', async () => {
+    // every demo week is after the reform: the commune system, nothing for a district or a former province
+    expect(await db.prisma.weeklyReport.count({ where: { unit: { kind: 'district' } } })).toBe(0);
+    expect(await db.prisma.weeklyReport.count({ where: { unit: { validTo: { not: null } } } })).toBe(0);
+    const filled = async (kind: string, field: string) =>
+      db.prisma.weeklyReport.count({ where: { unit: { kind }, [field]: { not: null } } });
+    // communes: cases and oxygen only; the province row and the facilities: beds and ICU (with totals), never cases
+    for (const field of ['freeCovidBeds', 'staffedIcuBeds', 'totalCovidBeds', 'totalIcuBeds'])
+      expect(await filled('commune', field), field).toBe(0);
+    for (const kind of ['province', 'facility']) {
+      for (const field of ['newCases', 'oxygenAvg7d']) expect(await filled(kind, field), `${kind} ${field}`).toBe(0);
+      expect(await filled(kind, 'freeCovidBeds')).toBeGreaterThan(0);
+    }
+    expect(await filled('commune', 'newCases')).toBeGreaterThan(0);
   });
 
   it('is idempotent: seeding again adds nothing', async () => {
@@ -147,8 +215,10 @@ describe('outside demo mode', () => {
       expect(result).toMatchObject({ seeded: true, users: 0, reports: 0 });
       expect(await prod.prisma.user.count()).toBe(0);
       expect(await prod.prisma.weeklyReport.count()).toBe(0);
-      expect(await prod.prisma.adminUnit.count()).toBe(4 + 15 + 8 + 11 + 6);
+      // the reference catalogue only: no demo facility, no demo plan
+      expect(await prod.prisma.adminUnit.count({ where: { kind: 'facility' } })).toBe(0);
       expect(await prod.prisma.agency.count()).toBe(24 + 16);
+      expect(await prod.prisma.plan.count({ where: { provinceCode: '91' } })).toBe(0);
     } finally {
       await prod.destroy();
     }

@@ -9,23 +9,27 @@ export interface DemoAccount {
   name: string;
   role: Role;
   provinceCode?: string;
-  /** a district code for district officers */
+  /** the handle of the unit a local officer is scoped to (a commune of the province since the 2025 reform) */
   unitCode?: string;
-  /** an agency code of the province's plan for agency officers */
+  /** an agency code of the plan written for the province (provinceCode), for agency officers */
   agencyCode?: string;
 }
 
-/** The demo accounts' addresses by a short name: the one list the tests and the README's table refer to. */
+/**
+ * The demo accounts' addresses by a short name: the one list the tests and the README's table refer to. The short
+ * names are older than the 2025 reform: "KG" now names the accounts of new An Giang (91, which took old Kiên Giang's
+ * code) and "district" the local officers, scoped to a commune.
+ */
 export const DEMO_EMAILS = {
   admin: 'admin@demo.surgewatch.vn',
   national: 'lanhdao.quocgia@demo.surgewatch.vn',
-  dataEntryKG: 'nhaplieu.kg@demo.surgewatch.vn',
-  leaderKG: 'lanhdao.kg@demo.surgewatch.vn',
-  districtKG: 'huyen.rachgia@demo.surgewatch.vn',
-  agencyKG: 'soyte.kg@demo.surgewatch.vn',
+  dataEntryKG: 'nhaplieu.ag@demo.surgewatch.vn',
+  leaderKG: 'lanhdao.ag@demo.surgewatch.vn',
+  districtKG: 'phuong.rachgia@demo.surgewatch.vn',
+  agencyKG: 'soyte.ag@demo.surgewatch.vn',
   dataEntryLC: 'nhaplieu.lc@demo.surgewatch.vn',
   leaderLC: 'lanhdao.lc@demo.surgewatch.vn',
-  districtLC: 'huyen.tamduong@demo.surgewatch.vn',
+  districtLC: 'xa.binhlu@demo.surgewatch.vn',
   agencyLC: 'soyte.lc@demo.surgewatch.vn',
 } as const;
 export type DemoAccountKey = keyof typeof DEMO_EMAILS;
@@ -35,26 +39,26 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: DEMO_EMAILS.national, name: 'Lãnh đạo Bộ Y tế (xem toàn quốc)', role: 'NATIONAL_LEADER' },
   {
     email: DEMO_EMAILS.dataEntryKG,
-    name: 'Nhập liệu Sở Y tế Kiên Giang',
+    name: 'Nhập liệu Sở Y tế An Giang',
     role: 'PROVINCIAL_DATA_ENTRY',
     provinceCode: '91',
   },
   {
     email: DEMO_EMAILS.leaderKG,
-    name: 'Lãnh đạo tỉnh Kiên Giang',
+    name: 'Lãnh đạo tỉnh An Giang',
     role: 'PROVINCIAL_LEADER',
     provinceCode: '91',
   },
   {
     email: DEMO_EMAILS.districtKG,
-    name: 'Cán bộ TP Rạch Giá',
+    name: 'Cán bộ phường Rạch Giá',
     role: 'LOCAL_OFFICER',
     provinceCode: '91',
-    unitCode: '899',
+    unitCode: '30742', // Phường Rạch Giá (01/07/2025), the heart of the former Thành phố Rạch Giá
   },
   {
     email: DEMO_EMAILS.agencyKG,
-    name: 'Cán bộ Sở Y tế Kiên Giang',
+    name: 'Cán bộ Sở Y tế An Giang',
     role: 'AGENCY_OFFICER',
     provinceCode: '91',
     agencyCode: 'so-y-te',
@@ -73,10 +77,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   {
     email: DEMO_EMAILS.districtLC,
-    name: 'Cán bộ huyện Tam Đường',
+    name: 'Cán bộ xã Bình Lư',
     role: 'LOCAL_OFFICER',
     provinceCode: '12',
-    unitCode: '106',
+    unitCode: '03390', // Xã Bình Lư (01/07/2025): former Thị trấn Tam Đường, Bình Lư and Sơn Bình of huyện Tam Đường
   },
   {
     email: DEMO_EMAILS.agencyLC,

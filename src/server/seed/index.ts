@@ -1,10 +1,13 @@
-import { addWeeks, lastCompleteWeek, weekMonday, type IsoWeek } from '@/lib/epi-week';
+import { addWeeks, formatIsoWeek, lastCompleteWeek, weekMonday, weekRange, type IsoWeek } from '@/lib/epi-week';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { runAutomaticRule } from '@/server/activation/rule';
 import { hashPassword } from '@/server/auth/password';
+import { populationInForce } from '@/server/populations/in-force';
+import { reportingInWeekWhere } from '@/server/units/validity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
-import { RESPONSE_PLANS, seedReferenceData } from './reference-data';
-import { buildSyntheticReports } from './synthetic-reports';
+import { DEMO_PROVINCE_CODES, seedDemoUnits } from './demo-units';
+import { seedReferenceData } from './reference-data';
+import { buildWeeklyReports, DEMO_PROFILES, type ReportingUnit } from './synthetic-reports';
 import { ensureReferenceUnits, type ReferenceLoad } from '@/server/units/reference';
 
 export interface SeedResult {
@@ -19,8 +22,10 @@ export interface SeedResult {
 /**
  * Loads the reference unit tree when the database does not have it yet (src/server/units/reference.ts), then fills a
  * database that has no plan: the plans, agencies and tasks from the source documents and the reference populations
- * always, and in demo mode also the demo accounts and 52 weeks of synthetic reports ending at the last complete ISO
- * week. A database that already has plans is left alone, so starting twice never duplicates anything.
+ * always, and in demo mode also the demo world as it is since the 2025 reform (demo-units.ts: the demo provinces'
+ * regional health centres, synthetic commune populations, An Giang's demo plan), the demo accounts and 52 weeks of
+ * synthetic reports ending at the last complete ISO week, by the units expected in each week. A database that already
+ * has plans is left alone, so starting twice never duplicates anything.
  */
 export async function seedIfEmpty(prisma: PrismaClient, options: { demo: boolean; now: Date }): Promise<SeedResult> {
   const reference = await ensureReferenceUnits(prisma);
@@ -32,6 +37,7 @@ export async function seedIfEmpty(prisma: PrismaClient, options: { demo: boolean
     async (tx) => {
       await seedReferenceData(tx);
       if (!options.demo) return { seeded: true, units: await tx.adminUnit.count(), reports: 0, users: 0 };
+      await seedDemoUnits(tx);
       const users = await seedDemoAccounts(tx, passwordHash);
       const reports = await seedDemoReports(tx, last, options.now);
       await openDemoActivations(tx, last, options.now);
@@ -49,14 +55,13 @@ async function seedDemoAccounts(tx: Tx, passwordHash: string): Promise<number> {
     const unit = a.unitCode
       ? await tx.adminUnit.findUniqueOrThrow({ where: { code: a.unitCode }, select: { id: true } })
       : null;
-    const planKey = RESPONSE_PLANS.find((p) => p.provinceCode === a.provinceCode)?.planKey;
-    const agency =
-      a.agencyCode && planKey
-        ? await tx.agency.findFirstOrThrow({
-            where: { code: a.agencyCode, plan: { key: planKey } },
-            select: { id: true },
-          })
-        : null;
+    // the plan written for the province the account serves: Lai Châu's own, An Giang's demo plan (demo-units.ts)
+    const agency = a.agencyCode
+      ? await tx.agency.findFirstOrThrow({
+          where: { code: a.agencyCode, plan: { provinceCode: a.provinceCode } },
+          select: { id: true },
+        })
+      : null;
     await tx.user.create({
       data: {
         email: a.email,
@@ -80,52 +85,88 @@ function enteredAt(w: IsoWeek, now: Date): Date {
   return at > now ? now : at;
 }
 
+/** The report columns the seed fills, with their SQL types (json_to_recordset needs them). */
+const REPORT_COLUMNS = {
+  unitId: 'int',
+  isoYear: 'int',
+  isoWeek: 'int',
+  newCases: 'int',
+  oxygenAvg7d: 'numeric(10,2)',
+  freeCovidBeds: 'int',
+  staffedIcuBeds: 'int',
+  totalCovidBeds: 'int',
+  totalIcuBeds: 'int',
+  severeCases: 'int',
+  newAdmissions: 'int',
+  deaths: 'int',
+  createdAt: 'timestamp(3)',
+  updatedAt: 'timestamp(3)',
+} as const;
+
 async function seedDemoReports(tx: Tx, last: IsoWeek, now: Date): Promise<number> {
-  const units = await tx.adminUnit.findMany({
-    where: { reports: true },
-    select: {
-      id: true,
-      code: true,
-      kind: true,
-      provinceCode: true,
-      populations: { select: { population: true }, orderBy: { year: 'desc' }, take: 1 },
-    },
-  });
-  const idByCode = new Map(units.map((u) => [u.code, u.id]));
-  let count = 0;
-  for (const provinceCode of [...new Set(units.map((u) => u.provinceCode))]) {
-    const mine = units
-      .filter((u) => u.provinceCode === provinceCode)
-      .map((u) => ({
-        code: u.code,
-        kind: u.kind as 'province' | 'district',
-        population: u.populations[0]?.population ?? 0,
-      }));
-    const rows = buildSyntheticReports(provinceCode, mine, last);
-    await tx.weeklyReport.createMany({
-      data: rows.map(({ unitCode, ...r }) => ({
-        ...r,
-        unitId: idByCode.get(unitCode)!,
-        createdAt: enteredAt(r, now),
-        updatedAt: enteredAt(r, now),
-      })),
+  const populations = new Map(
+    (
+      await tx.adminUnit.findMany({
+        where: { provinceCode: { in: DEMO_PROVINCE_CODES }, reports: true, populations: { some: {} } },
+        select: { id: true, populations: { select: { year: true, population: true } } },
+      })
+    ).map((u) => [u.id, u.populations]),
+  );
+  // the units expected in each week, by the one week rule (validity.ts), with the population in force then
+  const byWeek = new Map<string, (ReportingUnit & { id: number; provinceCode: string })[]>();
+  for (const week of weekRange(last, 52)) {
+    const units = await tx.adminUnit.findMany({
+      where: { provinceCode: { in: DEMO_PROVINCE_CODES }, ...reportingInWeekWhere(week) },
+      select: { id: true, code: true, kind: true, provinceCode: true },
     });
-    count += rows.length;
+    byWeek.set(
+      formatIsoWeek(week),
+      units.map((u) => ({
+        ...u,
+        kind: u.kind as ReportingUnit['kind'],
+        population: populationInForce(populations.get(u.id) ?? [], week)?.population ?? 0,
+      })),
+    );
   }
-  return count;
+  const idByCode = new Map([...byWeek.values()].flat().map((u) => [u.code, u.id]));
+  const rows = DEMO_PROVINCE_CODES.flatMap((code) =>
+    buildWeeklyReports(
+      code,
+      (week) => (byWeek.get(formatIsoWeek(week)) ?? []).filter((u) => u.provinceCode === code),
+      last,
+      52,
+      DEMO_PROFILES[code],
+    ),
+  );
+  // ~20,000 rows: one INSERT from a JSON parameter (createMany's batches took half a minute on PGlite)
+  const enteredByWeek = new Map<string, string>();
+  const entered = (w: IsoWeek) => {
+    const key = formatIsoWeek(w);
+    if (!enteredByWeek.has(key)) enteredByWeek.set(key, enteredAt(w, now).toISOString());
+    return enteredByWeek.get(key)!;
+  };
+  const data = rows.map(({ unitCode, ...r }) => ({
+    ...r,
+    unitId: idByCode.get(unitCode)!,
+    createdAt: entered(r),
+    updatedAt: entered(r),
+  }));
+  const columns = Object.keys(REPORT_COLUMNS).map((c) => `"${c}"`);
+  const types = Object.entries(REPORT_COLUMNS).map(([c, t]) => `"${c}" ${t}`);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "WeeklyReport" (${columns.join(', ')}) SELECT ${columns.join(', ')} ` +
+      `FROM json_to_recordset($1::json) AS r(${types.join(', ')})`,
+    JSON.stringify(data),
+  );
+  return rows.length;
 }
 
 /**
  * The synthetic reports were just written, so the automatic activation rule runs on them exactly as after a save:
- * Kiên Giang, in a settled surge in the last complete week, opens its response plan under the system actor (an
+ * An Giang, in a settled surge in the last complete week, opens its (demo) response plan under the system actor (an
  * unsettled surge would be proposed to the leaders instead).
  */
 async function openDemoActivations(tx: Tx, last: IsoWeek, now: Date): Promise<void> {
-  const provinces = await tx.adminUnit.findMany({
-    where: { kind: 'province' },
-    select: { code: true },
-    orderBy: { code: 'asc' },
-  });
-  for (const p of provinces)
-    await runAutomaticRule(tx, { provinceCode: p.code, weeks: [last], actor: { id: null, label: 'seed' }, now });
+  for (const provinceCode of DEMO_PROVINCE_CODES)
+    await runAutomaticRule(tx, { provinceCode, weeks: [last], actor: { id: null, label: 'seed' }, now });
 }

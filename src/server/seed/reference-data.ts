@@ -27,7 +27,8 @@ export const RESPONSE_PLANS: ResponsePlanFile[] = [kienGiang as ResponsePlanFile
 export interface UnitInput {
   code: string;
   name: string;
-  kind: 'province' | 'district';
+  /** 'province' | 'district' | 'commune' | 'facility' (AdminUnit.kind is free text) */
+  kind: string;
   population: number;
   populationYear?: number;
   populationApproximate?: boolean;

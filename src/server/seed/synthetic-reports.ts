@@ -6,7 +6,8 @@ import type { CriterionKey } from '@/lib/surge';
 
 export interface ReportingUnit {
   code: string;
-  kind: 'province' | 'district';
+  kind: 'province' | 'district' | 'commune' | 'facility';
+  /** 0 when the unit has none (facilities: they report beds, no rate is computed over them) */
   population: number;
 }
 
@@ -28,7 +29,8 @@ export interface Profile {
   baseline: Rates;
   latest: Rates;
   waveWeeks: number;
-  /** districts (by code) that have not reported the latest week, so completeness is visible */
+  /** units (by code: districts, communes or facilities) that have not reported the latest week, so completeness is
+   * visible */
   missingLatest: string[];
 }
 
@@ -63,6 +65,18 @@ export const PROFILES: Record<string, Profile> = {
     waveWeeks: 10,
     missingLatest: ['352'],
   },
+};
+
+/**
+ * The demo's story since the 2025 reform, by the handles of the demo provinces (src/server/seed/demo-units.ts): each
+ * follows the profile of the province of the source plans it succeeded, the unit missing in the latest week now a
+ * commune (Xã Bình Lư, the heart of the former huyện Tam Đường; Xã Bù Gia Mập; Xã Bình Lục).
+ */
+export const DEMO_PROFILES: Record<string, Profile> = {
+  '91': PROFILES['91']!, // An Giang (with old Kiên Giang): surge
+  '12': { ...PROFILES['12']!, missingLatest: ['03390'] }, // Lai Châu: warning
+  '75': { ...PROFILES['70']!, missingLatest: ['25222'] }, // Đồng Nai (with old Bình Phước): normal
+  '37': { ...PROFILES['35']!, missingLatest: ['13504'] }, // Ninh Bình (with old Hà Nam): normal
 };
 
 export function mulberry32(seed: number): () => number {
@@ -109,8 +123,9 @@ function severityOf(cases: number, shares: ReturnType<typeof severityShares>): S
 const neverReportsSeverity = (code: string) => mulberry32(hash(`severity-unit:${code}`))() < 1 / 6;
 
 /**
- * Weekly reports of one province's reporting units (its own row first), `weeks` weeks ending with `last`.
- * The province's own row reports no cases (cases are counted where people live, by district).
+ * Weekly reports of one province's reporting units (its own row first), `weeks` weeks ending with `last`, the same
+ * units every week: the district system (the province's own row reports no cases: cases are counted where people
+ * live, by district).
  */
 export function buildSyntheticReports(
   provinceCode: string,
@@ -119,14 +134,32 @@ export function buildSyntheticReports(
   weeks = 52,
   profile: Profile = PROFILES[provinceCode] ?? PROFILES['35']!,
 ): SyntheticReport[] {
-  const province = units.find((u) => u.kind === 'province');
-  if (!province) throw new Error(`No province row among the units of ${provinceCode}`);
-  const districts = units.filter((u) => u.kind === 'district');
-  const districtPopulation = districts.reduce((s, d) => s + d.population, 0);
-  // Districts differ: each carries its own intensity (0.5x to 1.6x the provincial rate), so hotspots show. The
-  // province's total stays as the profile says because the shares are normalised.
-  const intensity = new Map(districts.map((d) => [d.code, 0.5 + mulberry32(hash(`intensity:${d.code}`))() * 1.1]));
-  const weighted = districts.reduce((s, d) => s + d.population * intensity.get(d.code)!, 0);
+  if (!units.some((u) => u.kind === 'province')) throw new Error(`No province row among the units of ${provinceCode}`);
+  return buildWeeklyReports(provinceCode, () => units, last, weeks, profile);
+}
+
+const intensityOf = (code: string) => 0.5 + mulberry32(hash(`intensity:${code}`))() * 1.1;
+/** A facility's share of the province's beds outside the provincial hospitals: 0.7x to 1.3x an even share. */
+const capacityWeightOf = (code: string) => 0.7 + mulberry32(hash(`capacity:${code}`))() * 0.6;
+
+/**
+ * Weekly reports of one province, `weeks` weeks ending with `last`, by the units expected in each week (`unitsOf`:
+ * src/server/units/validity.ts decides them; a week without the province's own row gets no report). The province's
+ * figures follow the profile; who reports which of them follows src/lib/units.ts:
+ * - district system (no commune expected): the province row reports oxygen and beds (its share of them), each district
+ *   all four and the severity figures;
+ * - commune system (since 01/07/2025): communes report new cases and oxygen; the province row and the facilities
+ *   (regional health centres) report free COVID-19 beds and ICU beds with their totals, and the severity figures,
+ *   since those are counted in hospitals.
+ * A district-only input gives the very numbers buildSyntheticReports always gave (the tests' and scripts' histories).
+ */
+export function buildWeeklyReports(
+  provinceCode: string,
+  unitsOf: (week: IsoWeek) => readonly ReportingUnit[],
+  last: IsoWeek,
+  weeks = 52,
+  profile: Profile = PROFILES[provinceCode] ?? PROFILES['35']!,
+): SyntheticReport[] {
   const rand = mulberry32(hash(provinceCode));
   const severityRand = mulberry32(hash(`severity:${provinceCode}`));
   const reports: SyntheticReport[] = [];
@@ -134,6 +167,9 @@ export function buildSyntheticReports(
   for (let i = 0; i < weeks; i++) {
     const week = addWeeks(last, i - weeks + 1);
     const fromEnd = weeks - 1 - i;
+    const units = unitsOf(week);
+    const province = units.find((u) => u.kind === 'province');
+    if (!province) continue;
     // a logistic rise over the wave's weeks, with a little week-to-week noise
     const progress =
       fromEnd >= profile.waveWeeks
@@ -153,13 +189,37 @@ export function buildSyntheticReports(
     const occupiedShare = Math.min(0.95, 0.25 + progress * 0.7);
     // the province's hospitals treat a share of the severe cases, as they hold a share of the beds
     const shares = severityShares(severityRand);
+    const totals: WeekTotals = { week, fromEnd, total, occupiedShare, shares, profile, rand };
+    if (units.some((u) => u.kind === 'commune')) reports.push(...communeWeek(province, units, totals));
+    else reports.push(...districtWeek(province, units, totals));
+  }
+  return reports;
+}
 
-    const own = {
-      oxygenAvg7d: round2(total.oxygenAvg7d * PROVINCE_FACILITY_SHARE),
-      freeCovidBeds: Math.round(total.freeCovidBeds * PROVINCE_FACILITY_SHARE),
-      staffedIcuBeds: Math.round(total.staffedIcuBeds * PROVINCE_FACILITY_SHARE),
-    };
-    reports.push({
+interface WeekTotals {
+  week: IsoWeek;
+  fromEnd: number;
+  total: Record<'newCases' | 'oxygenAvg7d' | 'freeCovidBeds' | 'staffedIcuBeds', number>;
+  occupiedShare: number;
+  shares: ReturnType<typeof severityShares>;
+  profile: Profile;
+  rand: () => number;
+}
+
+function districtWeek(province: ReportingUnit, units: readonly ReportingUnit[], w: WeekTotals): SyntheticReport[] {
+  const { week, fromEnd, total, occupiedShare, shares, profile, rand } = w;
+  const districts = units.filter((u) => u.kind === 'district');
+  const districtPopulation = districts.reduce((s, d) => s + d.population, 0);
+  // Districts differ: each carries its own intensity (0.5x to 1.6x the provincial rate), so hotspots show. The
+  // province's total stays as the profile says because the shares are normalised.
+  const weighted = districts.reduce((s, d) => s + d.population * intensityOf(d.code), 0);
+  const own = {
+    oxygenAvg7d: round2(total.oxygenAvg7d * PROVINCE_FACILITY_SHARE),
+    freeCovidBeds: Math.round(total.freeCovidBeds * PROVINCE_FACILITY_SHARE),
+    staffedIcuBeds: Math.round(total.staffedIcuBeds * PROVINCE_FACILITY_SHARE),
+  };
+  const reports: SyntheticReport[] = [
+    {
       ...week,
       unitCode: province.code,
       newCases: null,
@@ -169,35 +229,95 @@ export function buildSyntheticReports(
       totalCovidBeds: Math.round(own.freeCovidBeds / (1 - occupiedShare)),
       totalIcuBeds: own.staffedIcuBeds + Math.round(own.staffedIcuBeds * 0.2),
       ...severityOf(total.newCases * PROVINCE_FACILITY_SHARE, shares),
-    });
+    },
+  ];
 
-    for (const d of districts) {
-      const share = d.population / districtPopulation;
-      const epiShare = (d.population * intensity.get(d.code)!) / weighted;
-      const skip = fromEnd === 0 ? profile.missingLatest.includes(d.code) : rand() < 0.015;
-      const partial = rand() < 0.03; // ICU not reported this week
-      const jitter = 0.85 + rand() * 0.3;
-      if (skip) continue;
-      // a unit that keeps the severity figures reports them every week it reports: growth compares like with like
-      // (src/lib/growth.ts), and a blank here and there would leave the demo without any severity growth to show
-      const blankSeverity = neverReportsSeverity(d.code);
-      const free = Math.round(total.freeCovidBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
-      const icu = Math.round(total.staffedIcuBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
-      const newCases = Math.round(total.newCases * epiShare * (fromEnd === 0 ? 1 : jitter));
-      reports.push({
-        ...week,
-        unitCode: d.code,
-        newCases,
-        oxygenAvg7d: round2(
-          total.oxygenAvg7d * (1 - PROVINCE_FACILITY_SHARE) * epiShare * (fromEnd === 0 ? 1 : jitter),
-        ),
-        freeCovidBeds: free,
-        staffedIcuBeds: partial && fromEnd > 0 ? null : icu,
-        totalCovidBeds: Math.round(free / (1 - occupiedShare)),
-        totalIcuBeds: partial && fromEnd > 0 ? null : icu + Math.round(icu * 0.25),
-        ...(blankSeverity ? NO_SEVERITY : severityOf(newCases * (1 - PROVINCE_FACILITY_SHARE), shares)),
-      });
-    }
+  for (const d of districts) {
+    const share = d.population / districtPopulation;
+    const epiShare = (d.population * intensityOf(d.code)) / weighted;
+    const skip = fromEnd === 0 ? profile.missingLatest.includes(d.code) : rand() < 0.015;
+    const partial = rand() < 0.03; // ICU not reported this week
+    const jitter = 0.85 + rand() * 0.3;
+    if (skip) continue;
+    // a unit that keeps the severity figures reports them every week it reports: growth compares like with like
+    // (src/lib/growth.ts), and a blank here and there would leave the demo without any severity growth to show
+    const blankSeverity = neverReportsSeverity(d.code);
+    const free = Math.round(total.freeCovidBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
+    const icu = Math.round(total.staffedIcuBeds * (1 - PROVINCE_FACILITY_SHARE) * share);
+    const newCases = Math.round(total.newCases * epiShare * (fromEnd === 0 ? 1 : jitter));
+    reports.push({
+      ...week,
+      unitCode: d.code,
+      newCases,
+      oxygenAvg7d: round2(total.oxygenAvg7d * (1 - PROVINCE_FACILITY_SHARE) * epiShare * (fromEnd === 0 ? 1 : jitter)),
+      freeCovidBeds: free,
+      staffedIcuBeds: partial && fromEnd > 0 ? null : icu,
+      totalCovidBeds: Math.round(free / (1 - occupiedShare)),
+      totalIcuBeds: partial && fromEnd > 0 ? null : icu + Math.round(icu * 0.25),
+      ...(blankSeverity ? NO_SEVERITY : severityOf(newCases * (1 - PROVINCE_FACILITY_SHARE), shares)),
+    });
+  }
+  return reports;
+}
+
+function communeWeek(province: ReportingUnit, units: readonly ReportingUnit[], w: WeekTotals): SyntheticReport[] {
+  const { week, fromEnd, total, occupiedShare, shares, profile, rand } = w;
+  const communes = units.filter((u) => u.kind === 'commune');
+  const facilities = units.filter((u) => u.kind === 'facility');
+  const weighted = communes.reduce((s, c) => s + c.population * intensityOf(c.code), 0);
+  const capacityWeights = facilities.reduce((s, f) => s + capacityWeightOf(f.code), 0);
+  // with no facility listed, the province row holds all the beds
+  const provinceShare = facilities.length > 0 ? PROVINCE_FACILITY_SHARE : 1;
+  const skipped = (code: string) => (fromEnd === 0 ? profile.missingLatest.includes(code) : rand() < 0.015);
+  const noEpidemic = { newCases: null, oxygenAvg7d: null } as const;
+  const noCapacity = { freeCovidBeds: null, staffedIcuBeds: null, totalCovidBeds: null, totalIcuBeds: null } as const;
+  const beds = (free: number, icu: number | null) => ({
+    freeCovidBeds: free,
+    staffedIcuBeds: icu,
+    totalCovidBeds: Math.round(free / (1 - occupiedShare)),
+    totalIcuBeds: icu === null ? null : icu + Math.round(icu * 0.2),
+  });
+
+  const ownIcu = Math.round(total.staffedIcuBeds * provinceShare);
+  const reports: SyntheticReport[] = [
+    {
+      ...week,
+      unitCode: province.code,
+      ...noEpidemic,
+      ...beds(Math.round(total.freeCovidBeds * provinceShare), ownIcu),
+      ...severityOf(total.newCases * provinceShare, shares),
+    },
+  ];
+  for (const f of facilities) {
+    const share = ((1 - provinceShare) * capacityWeightOf(f.code)) / capacityWeights;
+    const skip = skipped(f.code);
+    const partial = rand() < 0.03; // ICU not reported this week
+    if (skip) continue;
+    const icu = Math.round(total.staffedIcuBeds * share);
+    reports.push({
+      ...week,
+      unitCode: f.code,
+      ...noEpidemic,
+      ...beds(Math.round(total.freeCovidBeds * share), partial && fromEnd > 0 ? null : icu),
+      // as for districts: a facility that keeps the severity figures reports them every week it reports
+      ...(neverReportsSeverity(f.code) ? NO_SEVERITY : severityOf(total.newCases * share, shares)),
+    });
+  }
+  // Communes differ as districts do (intensity 0.5x to 1.6x), so hotspots show; they hold every oxygen patient the
+  // province counts, since the province row reports none under this system.
+  for (const c of communes) {
+    const epiShare = (c.population * intensityOf(c.code)) / weighted;
+    const skip = skipped(c.code);
+    const jitter = fromEnd === 0 ? 1 : 0.85 + rand() * 0.3;
+    if (skip) continue;
+    reports.push({
+      ...week,
+      unitCode: c.code,
+      newCases: Math.round(total.newCases * epiShare * jitter),
+      oxygenAvg7d: round2(total.oxygenAvg7d * epiShare * jitter),
+      ...noCapacity,
+      ...NO_SEVERITY,
+    });
   }
   return reports;
 }
