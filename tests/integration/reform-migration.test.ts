@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, readMigrations } from '@/server/db/migrate';
 import { seedIfEmpty, type SeedResult } from '@/server/seed';
 import { ensureReferenceUnits, type ReferenceLoad } from '@/server/units/reference';
+import { readProvinceVerdict } from '@/server/verdicts/read';
 import {
   BEFORE_REFORM_MIGRATIONS,
   loadBeforeReformDemo,
@@ -420,9 +421,50 @@ describe('the 2025 reform on an installation from before it (copy of the demo da
   });
 
   // ---------------------------------------------------------------------------------------------------------------
-  // LEAD: "no verdict of a new unit counts the legacy rows" (issue 15, item 4) goes here, with helper A's functions:
-  // e.g. An Giang 91 and Lai Châu 12 in 2026-W47 (commune system): expected reporters and settled verdict built
-  // from reports of units valid on the week's Thursday only; the districts' stored 2026 weeks flagged legacy in
-  // their history and counted in no new unit's verdict.
-  // ---------------------------------------------------------------------------------------------------------------
+  // "No verdict of a new unit counts them" (issue 15, item 4): the verdicts of 2026-W47, read as every page reads them.
+  const W47 = { isoYear: 2026, isoWeek: 47 };
+  const storedIn = async (provinceCode: string, kind?: string) =>
+    (
+      await rows<{ n: number; cases: number | null }>(
+        `SELECT count(*)::int AS n, sum(r."newCases")::int AS cases FROM "WeeklyReport" r
+           JOIN "AdminUnit" u ON u."id" = r."unitId"
+          WHERE u."provinceCode" = $1 AND r."isoYear" = 2026 AND r."isoWeek" = 47 ${kind ? `AND u."kind" = $2` : ''}`,
+        kind ? [provinceCode, kind] : [provinceCode],
+      )
+    )[0]!;
+
+  it("counts no district report of 2026 in Lai Châu's verdict: only what its communes and own row report", async () => {
+    const districts = await storedIn('12', 'district');
+    expect(districts.n).toBeGreaterThan(0);
+    const week = (await readProvinceVerdict(db.prisma, '12', W47))!;
+    expect(week.valid).toBe(true);
+    // the districts' rows of that week are there, left out as reports under former units
+    expect(week.legacy).toBe(districts.n);
+    // expected: the 38 communes (cases, oxygen) and the province's own row (beds, ICU); no commune has reported
+    expect(week.expectedByField).toEqual({ newCases: 38, oxygenAvg7d: 38, freeCovidBeds: 1, staffedIcuBeds: 1 });
+    expect(week.byField.newCases).toBe(0);
+    expect(week.byField.oxygenAvg7d).toBe(0);
+    expect(week.counts.newCases ?? 0).toBe(0);
+    // its own row kept the oxygen it reported before the upgrade: no longer its figure, in no sum
+    expect(week.counts.oxygenAvg7d).toBeNull();
+    // so nothing about this week is settled, whatever the districts' stored figures said
+    expect(week.provisional).toBe(true);
+  });
+
+  it("counts nothing of Kiên Giang's in new An Giang's verdict; Kiên Giang's 2026 rows show on it, unjudged", async () => {
+    const anGiang = (await readProvinceVerdict(db.prisma, '91', W47))!;
+    expect(anGiang.valid).toBe(true);
+    expect(anGiang.reported).toBe(0);
+    expect(anGiang.legacy).toBe(0);
+    expect(anGiang.counts.newCases ?? 0).toBe(0);
+    expect(anGiang.level).not.toBe('surge');
+
+    const stored = await storedIn(KG_END);
+    expect(stored.n).toBeGreaterThan(0);
+    const kienGiang = (await readProvinceVerdict(db.prisma, KG_END, W47))!;
+    expect(kienGiang.valid).toBe(false);
+    expect(kienGiang.level).toBe('no-data');
+    expect(kienGiang.legacy).toBe(stored.n);
+    expect(kienGiang.counts.newCases).toBe(stored.cases);
+  });
 });

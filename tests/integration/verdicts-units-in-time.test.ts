@@ -180,7 +180,9 @@ describe('each unit counts for its own figures only', () => {
       '43': { freeCovidBeds: 0, staffedIcuBeds: 0 },
     });
     const before = (await readProvinceVerdict(db.prisma, '43', W27))!;
-    expect(before.byField.freeCovidBeds).toBe(2);
+    // only the province row's beds count: the commune's are in no count and no sum
+    expect(before.byField.freeCovidBeds).toBe(1);
+    expect(before.counts.freeCovidBeds).toBe(0);
     expect(before.level).toBe('surge');
     expect(before.settled).toBe(false);
     expect(before.criteria!.find((c) => c.key === 'freeBeds')!.settled).toBe(false);

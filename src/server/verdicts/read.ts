@@ -22,7 +22,7 @@ import {
   type ProvinceMeta,
   type ReporterSpan,
 } from './facts';
-import { reportedBy, sumAllProvincesByWeek, sumProvinceByWeek, type SummedWeek } from './sums';
+import { ownSums, reportedBy, sumAllProvincesByWeek, sumProvinceByWeek, type SummedWeek } from './sums';
 
 // THE province verdict (issue 13): one computation for every page, the API and export, the print brief, the national
 // overview, the banner and the activation. The database sums the province's reports per week (sums.ts), the surge
@@ -142,7 +142,8 @@ export function judgeWeeks(
       };
     }
     const expected = expectedIn(judged.reporters, week);
-    const counts = sum?.counts ?? NO_COUNTS;
+    const own = sum ? ownSums(sum, expected.system) : null;
+    const counts = own?.counts ?? NO_COUNTS;
     const reported = sum?.reported ?? 0;
     const population = populationInForce(judged.populations, week)?.population ?? null;
     const verdict =
@@ -164,7 +165,7 @@ export function judgeWeeks(
       counts,
       reported,
       expected: expected.units,
-      byField: sum?.byField ?? NO_FIELDS,
+      byField: own?.byField ?? NO_FIELDS,
       expectedByField: expected.byField,
       severityByField: sum?.severityByField ?? NO_SEVERITY_FIELDS,
       population,

@@ -35,6 +35,8 @@ export interface SummedWeek extends FigureSums {
   isoWeek: number;
   /** per kind of the counted units, per figure, how many reported it (for reportedBy) */
   byKind: Record<string, Record<CountField, number>>;
+  /** per kind of the counted units, their sums (for ownSums: each kind's own figures only) */
+  perKind: Record<string, FigureSums>;
   /** the reports stored this week under units outside their validity: never part of the sums above */
   legacy: FigureSums | null;
 }
@@ -179,20 +181,24 @@ function finish(acc: Acc): FigureSums {
 
 /** One entry per group and week with any counted or legacy row. */
 function combine(rows: Row[]): Array<SummedWeek & { group: string }> {
-  const weeks = new Map<string, { group: string; y: number; w: number; counted: Acc | null; legacy: Acc | null }>();
+  const weeks = new Map<
+    string,
+    { group: string; y: number; w: number; counted: Acc | null; legacy: Acc | null; kinds: Record<string, Acc> }
+  >();
   const byKind = new Map<string, Record<string, Record<CountField, number>>>();
   for (const row of rows) {
     if (row.cls !== 'counted' && row.cls !== 'legacy') continue;
     const key = `${row.g ?? ''}|${row.y}|${row.w}`;
     let entry = weeks.get(key);
     if (!entry) {
-      entry = { group: row.g ?? '', y: row.y, w: row.w, counted: null, legacy: null };
+      entry = { group: row.g ?? '', y: row.y, w: row.w, counted: null, legacy: null, kinds: {} };
       weeks.set(key, entry);
       byKind.set(key, {});
     }
     const acc = (entry[row.cls] ??= newAcc());
     const n = addRow(acc, row);
     if (row.cls === 'counted') {
+      addRow((entry.kinds[row.kind] ??= newAcc()), row);
       const kinds = byKind.get(key)!;
       const seen = (kinds[row.kind] ??= NO_FIELDS());
       for (const f of Object.keys(n) as CountField[]) seen[f] += n[f];
@@ -204,6 +210,7 @@ function combine(rows: Row[]): Array<SummedWeek & { group: string }> {
     isoWeek: e.w,
     ...finish(e.counted ?? newAcc()),
     byKind: byKind.get(key)!,
+    perKind: Object.fromEntries(Object.entries(e.kinds).map(([k, acc]) => [k, finish(acc)])),
     legacy: e.legacy ? finish(e.legacy) : null,
   }));
 }
@@ -220,6 +227,33 @@ export function reportedBy(
   const out = NO_FIELDS();
   for (const [kind, n] of Object.entries(byKind)) for (const f of figuresReportedBy(kind, system)) out[f] += n[f];
   return out;
+}
+
+/**
+ * The week's sums of each kind's own figures under the week's system: a figure stored on a row whose role does not
+ * report it (Lai Châu's own row kept the oxygen figure it reported for 2026 weeks before the reform reached the
+ * installation) is in no sum, as it is in no reportedBy count. Severity figures and `reported` are as summed.
+ */
+export function ownSums(sum: SummedWeek, system: ReportingSystem): FigureSums {
+  const counts: Counts = {
+    ...sum.counts,
+    newCases: null,
+    oxygenAvg7d: null,
+    freeCovidBeds: null,
+    staffedIcuBeds: null,
+  };
+  const byField = NO_FIELDS();
+  let oxygenCents = 0;
+  for (const [kind, part] of Object.entries(sum.perKind))
+    for (const f of figuresReportedBy(kind, system)) {
+      const value = part.counts[f];
+      if (part.byField[f] === 0 || value === null || value === undefined) continue;
+      byField[f] += part.byField[f];
+      if (f === 'oxygenAvg7d') oxygenCents += Math.round(value * 100);
+      else counts[f] = (counts[f] ?? 0) + value;
+    }
+  if (byField.oxygenAvg7d > 0) counts.oxygenAvg7d = oxygenCents / 100;
+  return { ...sum, counts, byField };
 }
 
 /** The province's weekly totals (its own row plus every reporting unit below it), one entry per week with any row. */
