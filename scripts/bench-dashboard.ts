@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
+import { DEMO_EMAILS } from '../src/server/seed/demo-accounts';
 import { prepareBenchDatabase, signIn, waitForHealth } from './bench-server';
 
 // autocannon ships no types; the little of its API used here
@@ -51,11 +52,11 @@ interface Target {
   account: string | null;
 }
 const TARGETS: Target[] = [
-  { name: 'province page', path: '/provinces/91', account: 'lanhdao.kg@demo.surgewatch.vn' },
-  { name: 'national overview', path: '/national', account: 'lanhdao.quocgia@demo.surgewatch.vn' },
-  { name: 'bare dynamic page', path: '/floor', account: 'lanhdao.kg@demo.surgewatch.vn' },
+  { name: 'province page', path: '/provinces/91', account: DEMO_EMAILS.leaderKG },
+  { name: 'national overview', path: '/national', account: DEMO_EMAILS.national },
+  { name: 'bare dynamic page', path: '/floor', account: DEMO_EMAILS.leaderKG },
   // not a target of the issue's: what every signed-in page pays before its own content (session check, header, navigation)
-  { name: 'signed-in bare page', path: '/floor-signed-in', account: 'lanhdao.kg@demo.surgewatch.vn' },
+  { name: 'signed-in bare page', path: '/floor-signed-in', account: DEMO_EMAILS.leaderKG },
   { name: 'static file', path: '/bench-static.txt', account: null },
 ];
 

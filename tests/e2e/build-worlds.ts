@@ -21,6 +21,7 @@ import {
 } from '../factories';
 import {
   ACTIVATION_WORLD,
+  FORMER_DISTRICT,
   FUZZ_WORLD,
   GROWTH_WORLD,
   demoUnits,
@@ -34,9 +35,12 @@ import {
   shapedUnit,
   type ShapedWorld,
   MATRIX_WORLD,
+  POPULATION_WORLD,
   PROPOSAL_WORLD,
   SIGN_OUT_WORLD,
   TASKS_WORLD,
+  TIME_WORLD,
+  UNITS_WORLD,
   VERDICT_WORLD,
   WORLD_PASSWORD,
 } from './worlds';
@@ -208,6 +212,165 @@ async function growthWorld(db: PrismaClient): Promise<void> {
   await user(db, 'PROVINCIAL_LEADER', { ...w.leader, province: p, canSignIn: true });
 }
 
+async function populationWorld(db: PrismaClient): Promise<void> {
+  const w = POPULATION_WORLD;
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    plan: 'default',
+    responsePlan: false,
+    districts: w.districts.map((name, i) => ({ name, population: 80_000 + 10_000 * i })),
+  });
+  // made here, not by the factory, which gives every unit a population; it files no reports (the spec reads no week)
+  await db.adminUnit.create({
+    data: {
+      code: w.commune.code,
+      gsoCode: w.commune.code,
+      name: w.commune.name,
+      kind: 'commune',
+      unitType: 'Xã',
+      depth: 1,
+      path: `${p.code}/${w.commune.code}`,
+      provinceCode: p.code,
+      parentId: p.id,
+      reports: false,
+      validFrom: new Date(`${w.commune.validFrom}T00:00:00Z`),
+    },
+  });
+}
+
+async function unitsWorld(db: PrismaClient): Promise<void> {
+  const w = UNITS_WORLD;
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    population: 500_000,
+    plan: 'default',
+    responsePlan: false,
+    districts: [],
+  });
+  // a catalogue's units from 01/07/2025: a catalogue update (the spec's) reaches them, and no other world; before
+  // that day code 63 names the former province
+  const reform = new Date('2025-07-01T00:00:00Z');
+  await db.adminUnit.update({
+    where: { id: p.id },
+    data: { fromCatalogue: true, unitType: 'Tỉnh', validFrom: reform },
+  });
+  await db.adminUnit.create({
+    data: {
+      code: w.commune.code,
+      gsoCode: w.commune.code,
+      name: w.commune.name,
+      kind: 'commune',
+      unitType: 'Xã',
+      depth: 1,
+      path: `${p.code}/${w.commune.code}`,
+      provinceCode: p.code,
+      parentId: p.id,
+      fromCatalogue: true,
+      validFrom: reform,
+    },
+  });
+  const former = await db.adminUnit.create({
+    data: {
+      code: w.former.code,
+      gsoCode: w.code,
+      name: w.former.name,
+      kind: 'province',
+      depth: 0,
+      path: w.former.code,
+      provinceCode: w.former.code,
+      validTo: new Date('2025-06-30T00:00:00Z'),
+    },
+  });
+  await db.unitSuccession.create({
+    data: { fromId: former.id, toId: p.id, share: 'full', effectiveDate: reform },
+  });
+  await user(db, 'PROVINCIAL_LEADER', { ...w.formerLeader, province: { code: w.former.code }, canSignIn: true });
+}
+
+/** A unit made here, not by the factory (which gives every unit a population and no validity). */
+async function timeUnit(
+  db: PrismaClient,
+  parent: { id: number; code: string },
+  u: { code: string; name: string; kind: string; validFrom?: string; validTo?: string; population?: number },
+): Promise<{ id: number }> {
+  return db.adminUnit.create({
+    data: {
+      code: u.code,
+      gsoCode: u.code,
+      name: u.name,
+      kind: u.kind,
+      depth: 1,
+      path: `${parent.code}/${u.code}`,
+      provinceCode: parent.code,
+      parentId: parent.id,
+      validFrom: u.validFrom ? new Date(`${u.validFrom}T00:00:00Z`) : null,
+      validTo: u.validTo ? new Date(`${u.validTo}T00:00:00Z`) : null,
+      populations: u.population
+        ? { create: { year: 2025, population: u.population, approximate: true, source: 'test' } }
+        : undefined,
+    },
+    select: { id: true },
+  });
+}
+
+export async function timeWorld(db: PrismaClient): Promise<void> {
+  const w = TIME_WORLD;
+  const reform = '2025-07-01';
+  const ended = new Date('2025-06-30T00:00:00Z');
+  const p = await province(db, {
+    code: w.code,
+    name: w.name,
+    population: w.population,
+    plan: 'default',
+    responsePlan: false,
+    districts: [{ name: w.endedDistrict.name, population: 100_000 }],
+  });
+  await db.adminUnit.update({ where: { code: w.endedDistrict.code }, data: { validTo: ended } });
+  await timeUnit(db, p, { ...w.commune, kind: 'commune', validFrom: reform });
+  await reports(db, p, LAST_WEEK, {
+    [p.code]: { freeCovidBeds: 30, staffedIcuBeds: 6 },
+    [w.commune.code]: { newCases: w.commune.cases, oxygenAvg7d: 1 },
+    [w.endedDistrict.code]: { newCases: w.endedDistrict.legacyCases, oxygenAvg7d: 0.5 },
+  });
+
+  const old = await province(db, {
+    code: w.ended.code,
+    name: w.ended.name,
+    population: 400_000,
+    plan: 'default',
+    responsePlan: false,
+    districts: [400_000],
+  });
+  await db.adminUnit.updateMany({ where: { provinceCode: old.code }, data: { validTo: ended } });
+  // beds and ICU at 0 with thousands of cases: a surge, were the ended province judged after its end
+  await reports(db, old, LAST_WEEK, {
+    [w.ended.district]: { newCases: w.ended.legacyCases, oxygenAvg7d: 500, freeCovidBeds: 0, staffedIcuBeds: 0 },
+  });
+
+  const next = await province(db, {
+    code: w.noPopulation.code,
+    name: w.noPopulation.name,
+    plan: 'default',
+    responsePlan: false,
+    districts: [],
+  });
+  await db.unitPopulation.deleteMany({ where: { unitId: next.id } });
+  await db.adminUnit.update({ where: { id: next.id }, data: { validFrom: new Date(`${reform}T00:00:00Z`) } });
+  await timeUnit(db, next, {
+    code: w.noPopulation.commune,
+    name: 'Xã Chưa có Dân số',
+    kind: 'commune',
+    validFrom: reform,
+  });
+  await reports(db, next, LAST_WEEK, { [w.noPopulation.commune]: { newCases: w.noPopulation.cases, oxygenAvg7d: 2 } });
+  await db.unitSuccession.create({
+    data: { fromId: old.id, toId: next.id, share: 'full', effectiveDate: new Date(`${reform}T00:00:00Z`) },
+  });
+  await user(db, 'NATIONAL_LEADER', { ...w.national, canSignIn: true });
+}
+
 async function signOutWorld(db: PrismaClient): Promise<void> {
   await user(db, 'PROVINCIAL_LEADER', { ...SIGN_OUT_WORLD.leaderKG, province: { code: '91' }, canSignIn: true });
 }
@@ -254,7 +417,7 @@ async function shapedWorld(db: PrismaClient, w: ShapedWorld, accounts: DemoAccou
     await user(db, a.role, {
       ...mirrorAccount(w, key),
       province: p,
-      unit: a.unitCode ? district(p, shapedUnit(w, a.unitCode)) : undefined,
+      unit: a.unitCode ? district(p, shapedUnit(w, FORMER_DISTRICT[a.unitCode] ?? a.unitCode)) : undefined,
       agency,
       canSignIn: true,
     });
@@ -275,7 +438,10 @@ export async function buildWorlds(db: PrismaClient, now: Date): Promise<void> {
   await tasksWorld(db, now);
   await fuzzWorld(db);
   await matrixWorld(db);
+  await populationWorld(db);
   await signOutWorld(db);
+  await unitsWorld(db);
+  await timeWorld(db);
   await growthWorld(db);
   await verdictWorld(db, VERDICT_WORLD, now);
   await verdictWorld(db, PROPOSAL_WORLD, now);

@@ -1,22 +1,24 @@
 import { expect, test } from './fixtures';
 import { DEMO_NATIONAL } from './worlds';
 
-// The dashboards in Chromium, on the demo data with the clock fixed at 2026-11-23 (last complete week 2026-W47):
-// Kiên Giang (91) in surge, Lai Châu (12) in early warning, Bình Phước (70) and Hà Nam (35) normal. The national overview
-// also lists the specs' own provinces (tests/e2e/worlds.ts), whose levels other specs move: only the demo's rows are
-// asserted on there, beside the count of every province.
+// The dashboards in Chromium, on the demo data with the clock fixed at 2026-11-23 (last complete week 2026-W47), the
+// demo as it is since the 2025 reform: An Giang (91, with old Kiên Giang; its communes report cases and oxygen, its
+// province row and regional health centres beds and ICU) in surge under its demo plan copied from Kiên Giang's, Lai
+// Châu (12) in early warning, Đồng Nai (75) and Ninh Bình (37) normal. The national overview also lists the other 30
+// provinces (no population: no data) and the specs' own provinces (tests/e2e/worlds.ts), whose levels other specs
+// move: only the demo's rows are asserted on there, beside the count of every province.
 
 /** the national overview's order (src/server/dashboard/national.ts) */
 const SEVERITY = ['surge', 'warning', 'no-data', 'normal'];
 
-test('the leader of Kiên Giang sees the surge banner on every page of the province', async ({ page, loginAs }) => {
+test('the leader of An Giang sees the surge banner on every page of the province', async ({ page, loginAs }) => {
   await loginAs('leaderKG');
   await expect(page).toHaveURL(/\/provinces\/91$/);
   const banner = page.getByTestId('surge-banner');
   await expect(banner).toHaveAttribute('role', 'alert');
   await expect(banner).toContainText('Tình huống bùng phát — tuần 2026-W47');
   // the criteria met, with their values against the plan's thresholds
-  await expect(banner).toContainText('Ca mắc mới/100.000 dân/tuần 610,0 (ngưỡng > 450)');
+  await expect(banner).toContainText('Ca mắc mới/100.000 dân/tuần 609,9 (ngưỡng > 450)');
   await expect(banner).toContainText('Giường COVID-19 còn trống/100.000 dân 6,5 (ngưỡng < 10)');
   await expect(banner).toContainText(/Liên tiếp \d+ tuần ở mức này, từ tuần 2026-W\d\d/);
   await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
@@ -27,7 +29,7 @@ test('the leader of Kiên Giang sees the surge banner on every page of the provi
 
   // the four cards: value, threshold with its comparator, met or not, change from last week
   const cases = page.getByTestId('indicator-cards').locator('[data-criterion="cases"]');
-  await expect(cases).toContainText('610,0');
+  await expect(cases).toContainText('609,9');
   await expect(cases).toContainText('Ngưỡng > 450');
   await expect(cases).toContainText('Chạm ngưỡng');
   // the change of the rate names its unit: beside the growth line (a change of the count) it is not a second "↑ %"
@@ -35,9 +37,9 @@ test('the leader of Kiên Giang sees the surge banner on every page of the provi
     /(Tăng|Giảm) [\d.,]+ \/100\.000 dân so với tuần 2026-W46/,
   );
 
-  // another page of the province, under the same layout
-  await page.goto('/provinces/91/districts/899');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thành phố Rạch Giá');
+  // another page of the province, under the same layout: a commune's
+  await page.goto('/provinces/91/districts/30742');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phường Rạch Giá');
   await expect(page.getByTestId('surge-banner')).toContainText('Tình huống bùng phát — tuần 2026-W47');
 });
 
@@ -66,10 +68,10 @@ test('a national leader lands on the national overview, and a normal province sh
   expect(demo.slice(0, 2).map(([code]) => code)).toEqual(['91', '12']);
   const among = (level: string) => demo.filter(([, l]) => l === level).length;
   expect([among('surge'), among('warning'), among('normal')]).toEqual([1, 1, 2]);
-  // Bình Phước and Hà Nam each miss a district, which could still report any number of cases: not settled.
-  // Lai Châu misses Tam Đường too, but its warning cannot change; Kiên Giang has every report.
+  // Đồng Nai and Ninh Bình each miss a commune, which could still report any number of cases: not settled.
+  // Lai Châu misses Xã Bình Lư too, but its warning cannot change; An Giang has every report.
   const row = (code: string) => rows.and(page.locator(`[data-province="${code}"]`));
-  for (const code of ['70', '35']) {
+  for (const code of ['75', '37']) {
     await expect(row(code)).toHaveAttribute('data-settled', 'false');
     await expect(row(code).getByTestId('not-settled')).toHaveText('Chưa chốt');
   }
@@ -82,8 +84,8 @@ test('a national leader lands on the national overview, and a normal province sh
     /^Ca mắc\/100\.000 dân từ tuần 2026-W36 đến 2026-W47: /,
   );
 
-  await page.getByRole('link', { name: 'Tỉnh Bình Phước' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Bình Phước');
+  await page.getByRole('link', { name: 'Tỉnh Đồng Nai' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Đồng Nai');
   await expect(page.locator('section[aria-labelledby="verdict"] [data-level="normal"]')).toContainText('Bình thường');
   await expect(page.getByTestId('indicator-cards')).toBeVisible();
   await expect(page.getByTestId('surge-banner')).toHaveCount(0);
@@ -102,30 +104,31 @@ test('the trend charts draw their threshold lines, shade the breach side and lea
   await expect(page.getByTestId('trend-cases')).toContainText('Ngưỡng > 450 · Vùng tô đỏ: vượt ngưỡng');
   await expect(page.getByTestId('trend-freeBeds')).toContainText('Ngưỡng < 10 · Vùng tô đỏ: dưới ngưỡng');
 
-  // Phú Quốc missed a week in the demo data: the line breaks there instead of dropping to zero
-  await page.goto('/provinces/91/districts/911?range=12');
+  // Xã Hòa Lạc missed 2026-W43 and W46 in the demo data: the line breaks there instead of dropping to zero
+  await page.goto('/provinces/91/districts/30430?range=12');
   const missing = page.getByTestId('district-reports').locator('tr', { hasText: 'Chưa báo cáo' });
   await expect(missing).not.toHaveCount(0);
   const line = page.getByTestId('trend-cases').locator('path.recharts-line-curve');
   await expect(line).toHaveAttribute('d', /M.*M/);
-  // a district is judged on the epidemic criteria only: no threshold on beds and ICU
+  // a commune is judged on the epidemic criteria only (it reports no beds): no threshold on beds and ICU
   await expect(page.getByTestId('trend-freeBeds').locator('.recharts-reference-line')).toHaveCount(0);
-  await expect(page.getByTestId('trend-freeBeds')).toContainText('Chỉ để tham khảo ở cấp huyện');
+  await expect(page.getByTestId('trend-freeBeds')).toContainText('Chỉ để tham khảo');
 });
 
-test("a heatmap cell opens that district's week", async ({ page, loginAs }) => {
+test("a heatmap cell opens that commune's week", async ({ page, loginAs }) => {
   await loginAs('leaderKG');
-  const cell = page.getByTestId('heatmap').locator('a[href="/provinces/91/districts/899?week=2026-W45"]');
-  await expect(cell).toHaveText(/^▲[\d.]+ Chạm ngưỡng dịch tễ$/); // Rạch Giá was past the threshold that week
+  // Xã Đông Hòa, the hottest spot of 2026-W47, heads the heatmap
+  const cell = page.getByTestId('heatmap').locator('a[href="/provinces/91/districts/31024?week=2026-W45"]');
+  await expect(cell).toHaveText(/^▲[\d.]+ Chạm ngưỡng dịch tễ$/); // Đông Hòa was past the threshold that week
   await cell.hover(); // the exact values come as the tooltip
   await expect(cell).toHaveAttribute(
     'title',
-    /^Thành phố Rạch Giá, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\. Chạm ngưỡng dịch tễ$/,
+    /^Xã Đông Hòa, tuần 2026-W45: ca mắc [\d.,]+, thở ô xy [\d.,]+ trên 100\.000 dân\. Chạm ngưỡng dịch tễ$/,
   );
   await cell.click();
-  await expect(page).toHaveURL(/\/provinces\/91\/districts\/899\?week=2026-W45$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thành phố Rạch Giá');
-  await expect(page.getByRole('heading', { name: 'Đánh giá của Thành phố Rạch Giá tuần 2026-W45' })).toBeVisible();
+  await expect(page).toHaveURL(/\/provinces\/91\/districts\/31024\?week=2026-W45$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xã Đông Hòa');
+  await expect(page.getByRole('heading', { name: 'Đánh giá của Xã Đông Hòa tuần 2026-W45' })).toBeVisible();
   await expect(page.getByLabel(/^Tuần/)).toHaveValue('2026-W45');
   await expect(page.getByTestId('district-reports').locator('tr.bg-sky-50')).toHaveAttribute('data-week', '2026-W45');
 });
@@ -175,7 +178,7 @@ test('the weekly brief prints on one A4 page', async ({ page, loginAs }) => {
   await page.getByRole('link', { name: 'Bản tin in (A4)' }).click();
   await expect(page).toHaveURL(/\/provinces\/91\/print\?week=2026-W47$/);
   const brief = page.getByTestId('weekly-brief');
-  await expect(brief).toContainText('Bản tin tuần 2026-W47 — Tỉnh Kiên Giang');
+  await expect(brief).toContainText('Bản tin tuần 2026-W47 — Tỉnh An Giang');
   await expect(brief).toContainText('Tình huống bùng phát');
   await expect(brief.getByTestId('combination-note')).toHaveText(
     'Cách kết hợp tiêu chí (≥ 1 tiêu chí dịch và ≥ 1 tiêu chí năng lực) là cách đọc của SurgeWatch; phụ lục II.2 không quy định cách kết hợp.',
@@ -184,17 +187,24 @@ test('the weekly brief prints on one A4 page', async ({ page, loginAs }) => {
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
 });
 
-test('a week whose ICU figure one district left out is a surge that is not settled', async ({ page, loginAs }) => {
-  // Kiên Giang 2026-W45 in the demo: cases met, ICU 3.7 < 4 met on 15 of 16 units' ICU figures, free beds not met;
-  // the sixteenth unit's ICU beds could lift the rate over 4 and leave early warning
+test('a week two communes left out is not settled: their cases could still cross the threshold', async ({
+  page,
+  loginAs,
+}) => {
+  // An Giang 2026-W44 in the demo: 412.5 cases per 100,000 on 100 of its 102 communes' figures, under the threshold
+  // of 450; the two missing communes could still add enough cases to meet it (and the week would leave "normal")
   await loginAs('leaderKG');
-  await page.goto('/provinces/91?week=2026-W45');
+  await page.goto('/provinces/91?week=2026-W44');
   const verdict = page.locator('section[aria-labelledby="verdict"]');
-  await expect(verdict.locator('[data-level="surge"]')).toHaveAttribute('data-settlement', 'notSettled');
+  await expect(verdict.locator('[data-level="normal"]')).toHaveAttribute('data-settlement', 'notSettled');
   await expect(verdict.getByTestId('not-settled-note')).toBeVisible();
-  const icu = page.getByTestId('indicator-cards').locator('[data-criterion="icuBeds"]');
-  await expect(icu).toContainText('Chạm ngưỡng · chưa chốt');
-  await expect(icu).toContainText('15/16 đơn vị đã báo cáo số này');
+  const cases = page.getByTestId('indicator-cards').locator('[data-criterion="cases"]');
+  await expect(cases).toContainText('Chưa chạm ngưỡng · chưa chốt');
+  await expect(cases).toContainText('100/102 đơn vị đã báo cáo số này');
+  // beds and ICU come from the province row and the regional health centres, all reported: nothing pending there
+  await expect(page.getByTestId('indicator-cards').locator('[data-criterion="icuBeds"]')).not.toContainText(
+    'chưa chốt',
+  );
   // the banner speaks of 2026-W47, settled: no mark
   await expect(page.getByTestId('surge-banner')).toHaveAttribute('data-settlement', 'settled');
   await expect(page.getByTestId('surge-banner').getByTestId('not-settled')).toHaveCount(0);
@@ -205,7 +215,7 @@ test('an agency officer sees the status banner without the figures', async ({ pa
   await page.goto('/provinces/91');
   const banner = page.getByTestId('surge-banner');
   await expect(banner).toContainText('Tình huống bùng phát — tuần 2026-W47');
-  await expect(banner).not.toContainText('610');
+  await expect(banner).not.toContainText('609');
   await expect(banner.getByRole('link', { name: /danh sách nhiệm vụ ứng phó/ })).toBeVisible();
   await expect(page.getByText('Bạn không có quyền xem số liệu của tỉnh này.')).toBeVisible();
 });

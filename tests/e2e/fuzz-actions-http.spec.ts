@@ -23,6 +23,13 @@ import { FUZZ_WORLD as W } from './worlds';
 // which the property already refuses.
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
+
+/**
+ * Actions that only read (issue 15: the user forms' unit list for the province just chosen): their success writes
+ * nothing, and an unknown province's list is an empty one, so a success is allowed; what they answer is still never
+ * 5xx, and the data read back after the run is still unchanged.
+ */
+const READS = new Set(['scopeUnits']);
 const RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 40);
 
 type Who = 'dataEntry' | 'leader' | 'admin';
@@ -361,7 +368,8 @@ test('every server action in the manifest: no fuzzed body answers 5xx, none is a
         cases++;
         if (res.status() >= 500) fivexx.push(`${action.name} ${res.status()} ${contentType}: ${describe}`);
         expect(res.status(), `${action.name}: ${contentType} ${describe}`).toBeLessThan(500);
-        expect(result?.ok, `${action.name} accepted a fuzzed body: ${describe}`).not.toBe(true);
+        if (!READS.has(action.name))
+          expect(result?.ok, `${action.name} accepted a fuzzed body: ${describe}`).not.toBe(true);
       }),
       { numRuns: RUNS },
     );

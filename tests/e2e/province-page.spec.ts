@@ -1,33 +1,37 @@
 import { expect, signIn, test } from './fixtures';
 import { SIGN_OUT_WORLD, VERDICT_WORLD } from './worlds';
 
-test('a provincial leader signs in and lands on the province page with its districts and verdict', async ({
+test('a provincial leader signs in and lands on the province page with its communes, facilities and verdict', async ({
   page,
   loginAs,
 }) => {
   await loginAs('leaderKG');
   await expect(page).toHaveURL(/\/provinces\/91$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Kiên Giang');
-  // the demo data puts Kiên Giang in the surge scenario in the last complete week (2026-W47 with the fixed clock)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh An Giang');
+  // the demo data puts An Giang in the surge scenario in the last complete week (2026-W47 with the fixed clock), judged
+  // by its demo plan copied from old Kiên Giang's
   const banner = page.getByTestId('surge-banner');
   await expect(banner).toHaveAttribute('role', 'alert');
   await expect(banner).toContainText('Tình huống bùng phát — tuần 2026-W47');
   await expect(banner).toContainText('Công văn 3840/SYT-NVYD');
-  // the districts: a row each in the hotspot heatmap, and every unit's figures one click away
+  // the communes: the hottest spots in the heatmap, the whole list one click away, every unit's figures too
   const heatmap = page.getByTestId('heatmap');
-  await expect(heatmap.locator('tbody tr')).toHaveCount(15);
-  await expect(heatmap).toContainText('Thành phố Rạch Giá');
+  await expect(heatmap.locator('tbody tr')).toHaveCount(20);
+  await expect(heatmap).toContainText('Xã Đông Hòa');
+  await expect(page.getByRole('link', { name: /Hiển thị cả 102 đơn vị/ })).toBeVisible();
   await page.getByRole('link', { name: /Số liệu của từng đơn vị tuần này/ }).click();
   const table = page.getByTestId('units-table');
-  await expect(table.getByRole('row')).toHaveCount(1 + 1 + 15); // header, province-level facilities, 15 districts
-  await expect(table).toContainText('Thành phố Rạch Giá');
+  // header, the province row, 6 regional health centres, 102 communes
+  await expect(table.getByRole('row')).toHaveCount(1 + 1 + 6 + 102);
+  await expect(table).toContainText('Phường Rạch Giá');
   await expect(table).toContainText('Cơ sở tuyến tỉnh');
+  await expect(table).toContainText('Trung tâm Y tế khu vực Phú Quốc');
   await expect(page.getByTestId('surge-banner')).toContainText('Tình huống bùng phát — tuần 2026-W47');
 });
 
 test('a wrong password is refused with a clear message and no session', async ({ page, allowConsoleErrors }) => {
   allowConsoleErrors(/status of 401/); // next-auth answers a refused sign-in with 401, which Chromium logs
-  await signIn(page, { email: 'lanhdao.kg@demo.surgewatch.vn', password: 'not-the-password' }, { wait: false });
+  await signIn(page, { email: 'lanhdao.ag@demo.surgewatch.vn', password: 'not-the-password' }, { wait: false });
   await expect(page.getByText('Thư điện tử hoặc mật khẩu không đúng.')).toBeVisible();
   await page.goto('/provinces/91');
   await expect(page).toHaveURL(/\/signin/);
@@ -55,11 +59,12 @@ test('Lai Châu, in early warning, shows the quieter banner with the help text',
   await expect(banner).toHaveAttribute('role', 'status');
   await expect(banner).toContainText('Cảnh báo sớm (mức của SurgeWatch) — tuần 2026-W47');
   await expect(banner).toContainText('mức riêng của SurgeWatch');
-  await expect(page.getByText('Đã báo cáo 8/9 đơn vị')).toBeVisible();
-  await expect(page.getByTestId('missing-units')).toContainText('Chưa báo cáo: Huyện Tam Đường');
-  // Tam Đường could still add cases and oxygen, never remove any, and only add beds: the warning cannot change
+  // 38 communes, the province row and 5 regional health centres; Xã Bình Lư (formerly Tam Đường) has not reported
+  await expect(page.getByText('Đã báo cáo 43/44 đơn vị')).toBeVisible();
+  await expect(page.getByTestId('missing-units')).toContainText('Chưa báo cáo: Xã Bình Lư');
+  // Bình Lư could still add cases and oxygen, never remove any, and reports no beds: the warning cannot change
   await expect(banner).toHaveAttribute('data-settlement', 'settledProvisional');
-  await expect(banner).toContainText('8/9 đơn vị đã báo cáo: thiếu báo cáo nhưng kết luận không đổi');
+  await expect(banner).toContainText('43/44 đơn vị đã báo cáo: thiếu báo cáo nhưng kết luận không đổi');
   await expect(banner.getByTestId('not-settled')).toHaveCount(0);
   await expect(banner).toContainText(
     'Cách kết hợp tiêu chí (≥ 1 tiêu chí dịch và ≥ 1 tiêu chí năng lực) là cách đọc của SurgeWatch; phụ lục II.2 không quy định cách kết hợp.',
@@ -67,10 +72,10 @@ test('Lai Châu, in early warning, shows the quieter banner with the help text',
   const verdict = page.locator('section[aria-labelledby="verdict"]');
   await expect(verdict.locator('[data-level="warning"]')).toHaveAttribute('data-settlement', 'settledProvisional');
   await expect(verdict).toContainText('kết luận cũng không đổi');
-  // oxygen is not met on 8 of 9 units' figures: the ninth could still tip it
+  // oxygen is not met on 37 of the 38 communes' figures (the ones that report it): the last could still tip it
   const oxygen = page.getByTestId('indicator-cards').locator('[data-criterion="oxygen"]');
   await expect(oxygen).toContainText('Chưa chạm ngưỡng · chưa chốt');
-  await expect(oxygen).toContainText('8/9 đơn vị đã báo cáo số này');
+  await expect(oxygen).toContainText('37/38 đơn vị đã báo cáo số này');
   await expect(page.getByTestId('indicator-cards').locator('[data-criterion="cases"]')).not.toContainText('chưa chốt');
 });
 

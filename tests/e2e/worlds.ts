@@ -98,6 +98,15 @@ export function shapedUnit(w: Pick<ShapedWorld, 'code' | 'shapeOf'>, code: strin
   return i === 0 ? w.code : `${w.code}${String(i).padStart(2, '0')}`;
 }
 
+/**
+ * Shaped worlds are 2023-style (districts, no validity): the demo's local officers, scoped to a commune since the 2025
+ * reform, are scoped there to the district their commune was formed in (as tests/factories demoAccounts does).
+ */
+export const FORMER_DISTRICT: Record<string, string> = {
+  '30742': '899', // Phường Rạch Giá ← Thành phố Rạch Giá
+  '03390': '106', // Xã Bình Lư ← Huyện Tam Đường
+};
+
 /** A world's own account in the role and scope of a demo account of the province it is shaped like. */
 export function mirrorAccount(w: ShapedWorld, key: DemoAccountKey): WorldUser {
   const demo = DEMO_ACCOUNTS.find((a) => a.email === DEMO_EMAILS[key])!;
@@ -217,7 +226,56 @@ export const GROWTH_WORLD = {
   leader: person('lanhdao@tang-nhanh.world.surgewatch.vn', 'Lãnh đạo tỉnh Tăng nhanh'),
 } as const;
 
+/**
+ * admin-units.spec.ts (issue 15): a province valid today whose own row and commune come from a catalogue (so that a
+ * catalogue update reaches them: the spec renames the commune from a date after the clock), and a former province it
+ * succeeded in full, whose leader the spec moves to it. The national overview lists the current province only.
+ */
+export const UNITS_WORLD = {
+  code: '63',
+  name: 'Tỉnh Thử nghiệm Đơn vị',
+  commune: { code: '63001', name: 'Xã Thử nghiệm Đơn vị', renamed: 'Xã Thử nghiệm Đơn vị Mới' },
+  former: { code: '63~20250630', name: 'Tỉnh Thử nghiệm Đơn vị Cũ' },
+  formerLeader: person('lanhdao@don-vi-cu.world.surgewatch.vn', 'Lãnh đạo tỉnh Thử nghiệm Đơn vị Cũ'),
+} as const;
+
+/**
+ * populations-import.spec.ts: a province whose populations the spec imports from a file: two districts (figures of
+ * 2019 from the factory) and a commune from 01/07/2025 with no population at all.
+ */
+export const POPULATION_WORLD = {
+  code: '69',
+  name: 'Tỉnh Thử nghiệm Dân số',
+  districts: ['Huyện Dân số Một', 'Huyện Dân số Hai'],
+  commune: { code: '69001', name: 'Xã Dân số Mới', validFrom: '2025-07-01' },
+} as const;
+
+/**
+ * dashboard-units-in-time.spec.ts (issue 15, read only): units in time on the dashboards, in 2026-W47.
+ * - 61 continues through the reform (as Lai Châu): its district 6101 ended on 30/06/2025 but has a report stored for
+ *   2026-W47 ("báo cáo theo đơn vị cũ": left out of 61's verdict, shown on 6101's page, not judged); its commune
+ *   61001 (from 01/07/2025) and own row report 2026-W47; nothing in 2026-W40.
+ * - 6198 ended on 30/06/2025 (as Kiên Giang) with its district 619801, which has a report for 2026-W47 that would be a
+ *   surge if judged; 6199, created on 01/07/2025 as its full successor (as An Giang), has no population.
+ */
+export const TIME_WORLD = {
+  code: '61',
+  name: 'Tỉnh Thử nghiệm Thời gian',
+  population: 300_000,
+  endedDistrict: { code: '6101', name: 'Huyện Thời gian Cũ', legacyCases: 7 },
+  commune: { code: '61001', name: 'Xã Thời gian Mới', population: 20_000, cases: 12 },
+  week: '2026-W47',
+  emptyWeek: '2026-W40',
+  ended: { code: '6198', name: 'Tỉnh Thử nghiệm Đã Kết thúc', district: '619801', legacyCases: 5_000 },
+  noPopulation: { code: '6199', name: 'Tỉnh Thử nghiệm Chưa có Dân số', commune: '619901', cases: 40 },
+  national: person('toanquoc@thoi-gian.world.surgewatch.vn', 'Lãnh đạo toàn quốc (Thời gian)'),
+} as const;
+
 export const WORLD_PROVINCES = [
+  TIME_WORLD,
+  TIME_WORLD.noPopulation,
+  UNITS_WORLD,
+  POPULATION_WORLD,
   GROWTH_WORLD,
   ACTIVATION_WORLD,
   TASKS_WORLD,
@@ -232,8 +290,9 @@ export const WORLD_PROVINCES = [
 
 /** The demo's provinces as the national overview shows them in 2026-W47 (no spec writes their figures). */
 export const DEMO_NATIONAL = {
-  /** most severe first: Kiên Giang, Lai Châu, then Bình Phước and Hà Nam in either order */
-  levels: { '91': 'surge', '12': 'warning', '70': 'normal', '35': 'normal' },
-  /** every province in the overview: the demo's four and the worlds' */
-  rows: 4 + WORLD_PROVINCES.length,
+  /** the demo's four (since the 2025 reform): An Giang, Lai Châu, then Đồng Nai and Ninh Bình in either order */
+  levels: { '91': 'surge', '12': 'warning', '75': 'normal', '37': 'normal' },
+  /** every province valid in the week: the 34 of the catalogue since 01/07/2025 (the demo's four among them; the
+   * other 30 have no population: "no-data") and the worlds' */
+  rows: 34 + WORLD_PROVINCES.length,
 } as const;

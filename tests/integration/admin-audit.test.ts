@@ -33,9 +33,9 @@ beforeAll(async () => {
   await db.prisma.auditLog.createMany({
     data: [
       // 2026-11-20 23:30 in Vietnam is 16:30 UTC: it belongs to the 20th there
-      row('2026-11-20T16:30:00Z', 'nhaplieu.kg@demo.surgewatch.vn', 'report.updated', '91'),
+      row('2026-11-20T16:30:00Z', 'nhaplieu.ag@demo.surgewatch.vn', 'report.updated', '91'),
       // 2026-11-21 00:30 in Vietnam is 17:30 UTC on the 20th
-      row('2026-11-20T17:30:00Z', 'nhaplieu.kg@demo.surgewatch.vn', 'report.created', '91'),
+      row('2026-11-20T17:30:00Z', 'nhaplieu.ag@demo.surgewatch.vn', 'report.created', '91'),
       row('2026-11-21T02:00:00Z', 'admin@demo.surgewatch.vn', 'user.created', null),
       row('2026-11-22T02:00:00Z', 'lanhdao.lc@demo.surgewatch.vn', 'permission.denied', '12'),
       row('2026-11-22T03:00:00Z', 'Admin@Demo.Surgewatch.vn', 'auth.sign-in', null),

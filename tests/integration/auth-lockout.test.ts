@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '@/server/auth/sign-in';
-import { DEMO_ACCOUNTS } from '@/server/seed/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_EMAILS, type DemoAccountKey } from '@/server/seed/demo-accounts';
 import { province, TEST_PASSWORD, user } from '../factories';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../support/test-db';
 
@@ -11,6 +11,8 @@ import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '../supp
 const T0 = Date.parse('2026-11-23T03:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const testEmail = (demoEmail: string) => demoEmail.replace('@demo.surgewatch.vn', '@test.surgewatch.vn');
+/** a demo account's test address, by its short name: the addresses follow the demo (DEMO_EMAILS) */
+const account = (key: DemoAccountKey) => testEmail(DEMO_EMAILS[key]);
 let db: TestDatabase;
 
 beforeAll(async () => {
@@ -39,16 +41,16 @@ const throttled = (seconds: number) => ({ ok: false, reason: 'throttled', retryA
 
 describe('one client at one address', () => {
   it('signs in with the right password and audits it with the client address', async () => {
-    const result = await attempt('lanhdao.kg@test.surgewatch.vn', TEST_PASSWORD, 0);
+    const result = await attempt(account('leaderKG'), TEST_PASSWORD, 0);
     expect(result.ok).toBe(true);
     const row = await db.prisma.auditLog.findFirst({
-      where: { action: 'auth.sign-in', actorLabel: 'lanhdao.kg@test.surgewatch.vn' },
+      where: { action: 'auth.sign-in', actorLabel: account('leaderKG') },
     });
     expect(row?.after).toEqual({ ip: X });
   });
 
   it('the fifth failure locks that client out of that address for 15 minutes, even with the right password', async () => {
-    const email = 'nhaplieu.lc@test.surgewatch.vn';
+    const email = account('dataEntryLC');
     for (let i = 0; i < 4; i++) expect(await attempt(email, 'wrong-password-123', i)).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-123', 4)).toEqual(throttled(900));
     expect(await attempt(email, TEST_PASSWORD, 5)).toEqual(throttled(840));
@@ -57,7 +59,7 @@ describe('one client at one address', () => {
   });
 
   it('40 failures of client X at an address lock X out, and client Y still signs in there with the right password', async () => {
-    const email = 'lanhdao.lc@test.surgewatch.vn';
+    const email = account('leaderLC');
     const results = [];
     for (let i = 0; i < 40; i++) results.push(await attempt(email, `guess-${i}-xyz`, 100 + i / 10, X));
     expect(results.slice(0, 4)).toEqual(Array(4).fill(INVALID));
@@ -70,7 +72,7 @@ describe('one client at one address', () => {
   });
 
   it('an IPv6 client rotating addresses inside its /64 is still one client; the audit keeps each full address', async () => {
-    const email = 'soyte.lc@test.surgewatch.vn';
+    const email = account('agencyLC');
     const ip = (i: number) => `2001:db8:77:1::${(i + 1).toString(16)}`;
     for (let i = 0; i < 4; i++) expect(await attempt(email, 'wrong-password-123', 200 + i, ip(i))).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-123', 204, ip(4))).toEqual(throttled(900));
@@ -91,13 +93,13 @@ describe('one client at one address', () => {
       return results;
     };
     const ghost = await run('khong.co.ai@test.surgewatch.vn', '192.0.2.1');
-    const real = await run('soyte.kg@test.surgewatch.vn', '192.0.2.2');
+    const real = await run(account('agencyKG'), '192.0.2.2');
     expect(ghost).toEqual(real);
     expect(ghost).toEqual([...Array(4).fill(INVALID), throttled(900), throttled(840)]);
   });
 
   it('audits failures, the lock and attempts refused while locked, without passwords', async () => {
-    const email = 'huyen.tamduong@test.surgewatch.vn';
+    const email = account('districtLC');
     for (let i = 0; i < 6; i++) await attempt(email, `wrong-password-${i}x`, 300);
     const rows = await db.prisma.auditLog.findMany({
       where: { OR: [{ actorLabel: email }, { after: { path: ['email'], equals: email } }] },
@@ -114,7 +116,7 @@ describe('one client at one address', () => {
   });
 
   it('a success clears the count: four failures, a success, four failures do not lock', async () => {
-    const email = 'soyte.lc@test.surgewatch.vn';
+    const email = account('agencyLC');
     for (let i = 0; i < 4; i++) await attempt(email, 'wrong-password-123', 400 + i);
     expect((await attempt(email, TEST_PASSWORD, 404)).ok).toBe(true);
     for (let i = 5; i < 9; i++) expect(await attempt(email, 'wrong-password-123', 400 + i)).toEqual(INVALID);
@@ -122,7 +124,7 @@ describe('one client at one address', () => {
   });
 
   it('parallel guesses cannot slip past the count: only five passwords are checked', async () => {
-    const email = 'nhaplieu.kg@test.surgewatch.vn';
+    const email = account('dataEntryKG');
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => attempt(email, `guess-number-${i}-xyz`, 500)),
     );
@@ -131,13 +133,13 @@ describe('one client at one address', () => {
   });
 
   it('refuses a deactivated account with the right password, as a plain failure', async () => {
-    await db.prisma.user.update({ where: { email: 'huyen.rachgia@test.surgewatch.vn' }, data: { active: false } });
-    expect(await attempt('huyen.rachgia@test.surgewatch.vn', TEST_PASSWORD, 600)).toEqual(INVALID);
+    await db.prisma.user.update({ where: { email: account('districtKG') }, data: { active: false } });
+    expect(await attempt(account('districtKG'), TEST_PASSWORD, 600)).toEqual(INVALID);
     const row = await db.prisma.auditLog.findFirst({
-      where: { action: 'auth.sign-in-failed', actorLabel: 'huyen.rachgia@test.surgewatch.vn' },
+      where: { action: 'auth.sign-in-failed', actorLabel: account('districtKG') },
     });
     expect(row?.after).toMatchObject({ reason: 'inactive' });
-    await db.prisma.user.update({ where: { email: 'huyen.rachgia@test.surgewatch.vn' }, data: { active: true } });
+    await db.prisma.user.update({ where: { email: account('districtKG') }, data: { active: true } });
   });
 
   it('matches addresses whatever their case or spaces', async () => {
@@ -157,7 +159,7 @@ describe('one client at many addresses', () => {
     expect(await attempt(emails[9]!, 'wrong-password-123', t(9), ip)).toEqual(throttled(5));
     // refused without checking a password, at any address, until it has passed
     expect(await attempt(emails[10]!, 'wrong-password-123', t(12), ip)).toEqual(throttled(2));
-    expect(await attempt('lanhdao.kg@test.surgewatch.vn', TEST_PASSWORD, t(13), ip)).toEqual(throttled(1));
+    expect(await attempt(account('leaderKG'), TEST_PASSWORD, t(13), ip)).toEqual(throttled(1));
     expect(await db.prisma.signInAttempt.count({ where: { ip } })).toBe(10);
     // then one more failure doubles it
     expect(await attempt(emails[10]!, 'wrong-password-123', t(14), ip)).toEqual(throttled(10));
@@ -173,7 +175,7 @@ describe('one client at many addresses', () => {
 
 describe('one address from many clients', () => {
   it('gets growing delays for everyone, never a hard lock; a client that signed in there before is exempt', async () => {
-    const email = 'lanhdao.kg@test.surgewatch.vn'; // signed in from X at minute 0 (first test)
+    const email = account('leaderKG'); // signed in from X at minute 0 (first test)
     const t = (s: number) => 900 + s / 60;
     expect(await attempt(email, 'wrong-password-1', t(0), '198.51.100.1')).toEqual(INVALID);
     expect(await attempt(email, 'wrong-password-2', t(1), '198.51.100.2')).toEqual(INVALID);

@@ -2,6 +2,7 @@ import { getTranslations } from '@/i18n/server';
 import type { DistrictReport, ReportChange } from '@/server/dashboard/district';
 import { getNumberFormats } from '@/i18n/server';
 import { formatDateTime } from '@/i18n/format';
+import { weekAgainstValidity, type UnitValidity } from './week-standing';
 
 // A district's reports week by week, each with the history of its changes from the audit log (who, when, before → after).
 
@@ -15,10 +16,13 @@ export async function DistrictReports({
   weeks,
   reports,
   selectedWeek,
+  validity,
 }: {
   weeks: string[];
   reports: DistrictReport[];
   selectedWeek: string;
+  /** the unit's validity: a week outside it with no report is expected of nobody, not "not reported" */
+  validity?: UnitValidity;
 }) {
   const t = await getTranslations('dashboard');
   const tf = await getTranslations('figures');
@@ -110,22 +114,39 @@ export async function DistrictReports({
             const list = byWeek.get(week) ?? [];
             const selected = week === selectedWeek ? 'bg-sky-50' : undefined;
             if (list.length === 0) {
+              const standing = validity ? weekAgainstValidity(week, validity) : 'valid';
               return (
                 <tr key={week} className={selected} data-week={week}>
                   <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
                     {week}
                   </th>
-                  <td colSpan={columns - 1} className="px-3 py-2 text-amber-800">
-                    <span aria-hidden="true">○ </span>
-                    {tp('notReported')}
-                  </td>
+                  {standing === 'valid' ? (
+                    <td colSpan={columns - 1} className="px-3 py-2 text-amber-800">
+                      <span aria-hidden="true">○ </span>
+                      {tp('notReported')}
+                    </td>
+                  ) : (
+                    <td colSpan={columns - 1} className="px-3 py-2 text-slate-600" data-standing={standing}>
+                      <span aria-hidden="true">⊘ </span>
+                      {t(`standing.${standing}`)}
+                    </td>
+                  )}
                 </tr>
               );
             }
             return list.map((r) => (
-              <tr key={r.id} className={selected} data-week={week}>
+              <tr key={r.id} className={selected} data-week={week} data-legacy={r.legacy ? 'true' : undefined}>
                 <th scope="row" className="whitespace-nowrap px-3 py-2 text-left align-top font-medium">
                   {week}
+                  {r.legacy && (
+                    // kept as stored, never counted in a verdict: the unit was not in force that week
+                    <span
+                      className="mt-0.5 block rounded border border-slate-400 bg-slate-50 px-1 text-xs font-normal text-slate-700"
+                      data-testid="legacy-report"
+                    >
+                      {t('standing.legacy')}
+                    </span>
+                  )}
                 </th>
                 {multiUnit && <td className="px-3 py-2 align-top">{r.unitName}</td>}
                 <td className="px-3 py-2 text-right align-top tabular-nums">{num(r.newCases)}</td>

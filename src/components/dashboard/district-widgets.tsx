@@ -26,6 +26,8 @@ export async function DistrictVerdictWidget({ ctx, week }: { ctx: DistrictContex
       previous={previous}
       recent={recent}
       informationOnly={CAPACITY_CRITERIA}
+      validity={ctx.branch}
+      validityNote
     />
   );
 }
@@ -45,6 +47,7 @@ export async function DistrictTrendsWidget({
       week={week}
       range={range}
       informationOnly={CAPACITY_CRITERIA}
+      validity={ctx.branch}
     />
   );
 }
@@ -66,7 +69,7 @@ export async function DistrictReportsWidget({ ctx, week }: { ctx: DistrictContex
           {t('district.reportsHidden')}
         </p>
       ) : (
-        <DistrictReports weeks={weeks} reports={reports} selectedWeek={formatIsoWeek(week)} />
+        <DistrictReports weeks={weeks} reports={reports} selectedWeek={formatIsoWeek(week)} validity={ctx.branch} />
       )}
     </section>
   );

@@ -6,8 +6,11 @@ import { HEAT_TONES, type HeatTone } from './heatmap-tones';
 // both render the same markup from them. Every number and word arrives formatted and translated by the server (the
 // cell's tooltip is a template filled here), so hydration cannot differ.
 
-/** [what the cell shows, tone, cases per 100k, oxygen per 100k, provisional 0/1] */
-export type HeatCellTuple = [string, HeatTone, string, string, 0 | 1];
+/**
+ * [what the cell shows, tone, cases per 100k, oxygen per 100k, provisional 0/1, no population in force 0/1 (no rate
+ * could be computed: "chưa có dân số", not "no figures")]
+ */
+export type HeatCellTuple = [string, HeatTone, string, string, 0 | 1, 0 | 1];
 
 export interface HeatRowData {
   code: string;
@@ -24,6 +27,8 @@ export interface HeatmapLabels {
   /** by tone */
   states: [string, string, string, string, string];
   provisional: string;
+  /** the state of a cell of a unit without a population ("chưa có dân số") */
+  noPopulation: string;
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -55,7 +60,7 @@ export function HeatmapTable({
     const row = rows[tr.sectionRowIndex];
     const cell = row?.cells[c];
     if (!row || !cell) return;
-    const [, tone, cases, oxygen, partial] = cell;
+    const [, tone, cases, oxygen, partial, noPopulation] = cell;
     a.setAttribute(
       'title',
       fill(labels.cell, {
@@ -63,7 +68,11 @@ export function HeatmapTable({
         week: weeks[c]!,
         cases,
         oxygen,
-        state: partial && tone ? `${states[tone]} (${labels.provisional})` : states[tone],
+        state: noPopulation
+          ? labels.noPopulation
+          : partial && tone
+            ? `${states[tone]} (${labels.provisional})`
+            : states[tone],
       }),
     );
   };

@@ -39,12 +39,14 @@ export async function DistrictHeatmap({
       name: row.name,
       note: row.hasPopulation ? null : t('heatmap.noPopulation'),
       cells: row.cells.map((cell): HeatCellTuple => {
+        // a unit without any population in the window: no rate could be computed, which is not "no figures"
+        if (!row.hasPopulation) return ['∅', 0, noValue, noValue, 0, 1];
         const tone = toneOf(cell);
         const text =
           tone === 0
             ? '○'
             : `${tone === 4 ? '▲' : ''}${cell.casesRate === null ? noValue : f.compact(cell.casesRate)}${cell.provisional ? '*' : ''}`;
-        return [text, tone, rate(cell.casesRate), rate(cell.oxygenRate), cell.provisional ? 1 : 0];
+        return [text, tone, rate(cell.casesRate), rate(cell.oxygenRate), cell.provisional ? 1 : 0, 0];
       }),
     }));
   const rows = await cachedFigures(`heat-view:${f.locale}:${cacheKey}`, async () => buildRows());
@@ -79,6 +81,7 @@ export async function DistrictHeatmap({
               t('heatmap.stateMet'),
             ],
             provisional: t('heatmap.provisionalCell'),
+            noPopulation: t('standing.noPopulation'),
           }}
         />
       </div>
@@ -91,6 +94,12 @@ export async function DistrictHeatmap({
             {text}
           </li>
         ))}
+        {heatmap.rows.some((r) => !r.hasPopulation) && (
+          <li>
+            <span className={`mr-1 inline-block w-8 rounded text-center ${HEAT_TONES[0]}`}>∅</span>
+            {t('heatmap.noPopulation')}
+          </li>
+        )}
         {heatmap.rows.some((r) => r.cells.some((c) => c.provisional && c.level !== 'no-data')) && (
           <li>{t('heatmap.legendProvisional')}</li>
         )}

@@ -9,6 +9,7 @@ import { getNationalOverview } from '@/server/dashboard/national';
 import { breachSide, COMPARATOR_SYMBOL } from '@/components/surge/format';
 import { getNumberFormats } from '@/i18n/server';
 import { NationalRows, type NationalRowView } from './national-rows';
+import { nationalStanding } from './week-standing';
 
 // The national overview's widgets, each rendered inside its own Suspense by the page. Both read the same cached
 // overview (one computation per week and national fingerprint).
@@ -31,6 +32,8 @@ async function overview(user: SessionUser, week: IsoWeek) {
 export async function NationalCounts({ user, week }: { user: SessionUser; week: IsoWeek }) {
   const t = await getTranslations('dashboard');
   const data = await overview(user, week);
+  // a province without a population has no level: it is among "no data", and said apart
+  const noPopulation = data.rows.filter((r) => r.population === null).length;
   return (
     <ul className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="national-counts">
       {COUNT_KEYS.map(([level, key]) => (
@@ -46,6 +49,11 @@ export async function NationalCounts({ user, week }: { user: SessionUser; week: 
             {data.counts[level]}
           </p>
           <p className="text-sm font-medium">{t(key, { count: data.counts[level] })}</p>
+          {level === 'no-data' && noPopulation > 0 && (
+            <p className="text-xs" data-testid="count-no-population">
+              {t('standing.countNoPopulation', { count: noPopulation })}
+            </p>
+          )}
         </li>
       ))}
     </ul>
@@ -69,26 +77,38 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
     };
     const first = data.weeks[0]!;
     const last = data.weeks[data.weeks.length - 1]!;
-    return data.rows.map((r) => ({
-      code: r.code,
-      name: r.name,
-      level: r.level,
-      provisional: r.provisional,
-      settled: r.settled,
-      rate: r.casesRate === null ? '—' : f.rate(r.casesRate),
-      threshold: `${COMPARATOR_SYMBOL[r.casesThreshold.comparator]} ${f.threshold(r.casesThreshold.threshold)}`,
-      spark: r.spark.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
-      sparkThreshold: r.casesThreshold.threshold,
-      breach: breachSide(r.casesThreshold.comparator),
-      sparkLabel: t('national.spark', {
-        from: first,
-        to: last,
-        values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; '),
-      }),
-      met: r.met.length ? r.met.map((k) => short[k]).join(', ') : null,
-      reported: r.reported,
-      expected: r.expected,
-    }));
+    return data.rows.map((r) => {
+      const standing = nationalStanding(r);
+      return {
+        code: r.code,
+        name: r.name,
+        standing,
+        level: r.level,
+        provisional: r.provisional,
+        settled: r.settled,
+        // never a rate without the population in force; a province with nothing reported says so
+        rate:
+          standing === 'noPopulation'
+            ? t('standing.noPopulation')
+            : standing === 'noReports'
+              ? t('standing.noReports')
+              : r.casesRate === null
+                ? '—'
+                : f.rate(r.casesRate),
+        threshold: `${COMPARATOR_SYMBOL[r.casesThreshold.comparator]} ${f.threshold(r.casesThreshold.threshold)}`,
+        spark: r.spark.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
+        sparkThreshold: r.casesThreshold.threshold,
+        breach: breachSide(r.casesThreshold.comparator),
+        sparkLabel: t('national.spark', {
+          from: first,
+          to: last,
+          values: r.spark.map((v) => (v === null ? '—' : f.rate(v))).join('; '),
+        }),
+        met: r.met.length ? r.met.map((k) => short[k]).join(', ') : null,
+        reported: r.reported,
+        expected: r.expected,
+      };
+    });
   });
   const none = t('national.none');
   return (
@@ -102,7 +122,9 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
         { label: t('national.reported'), align: 'right' },
       ]}
       testId="national-table"
-      tableClassName="[&_td]:px-3 [&_td]:py-1.5"
+      // on a phone (34 rows at 390 px) the level moves under the province's name and the trend and the criteria met
+      // columns give way, so a row reads without sideways scrolling: name and level, rate, reported
+      tableClassName="[&_td]:px-3 [&_td]:py-1.5 max-sm:[&_tr>*:nth-child(1)]:hidden max-sm:[&_tr>*:nth-child(4)]:hidden max-sm:[&_tr>*:nth-child(5)]:hidden"
     >
       <NationalRows
         rows={rows}
@@ -113,6 +135,7 @@ export async function NationalTable({ user, week }: { user: SessionUser; week: I
           none,
           notSettled: tl('notSettled'),
           settledProvisional: tl('settledProvisional'),
+          noPopulation: t('standing.noPopulation'),
         }}
       />
     </DataTable>

@@ -6,6 +6,7 @@ import {
   getProvinceHeatmap,
   getProvinceTrends,
   getProvinceUnits,
+  provinceHeader,
   type ProvinceContext,
 } from '@/server/dashboard/province';
 import type { WeekFigures } from '@/server/verdicts/series';
@@ -13,14 +14,20 @@ import { filtersQuery } from '@/server/dashboard/filters';
 import { growthHelp } from './growth-line';
 import { DistrictHeatmap } from './heatmap';
 import { IndicatorCards } from './indicator-cards';
+import { LegacyWeeks } from './legacy-weeks';
 import { TrendPanel } from './trend-panel';
 import { UnitsTable } from './units-table';
-import { VerdictSummary } from './verdict-summary';
+import { StandingPill, VerdictSummary } from './verdict-summary';
+import { WeekCounts } from './week-counts';
+import { weekStanding, type UnitValidity } from './week-standing';
 
 // The province dashboard's widgets. Each is an async server component that reads its own figures (through the cache)
 // and is rendered by the page inside its own <Suspense>, so a slow one never holds the others back.
 
-/** The week's level and the four cards: the province's, or (with informationOnly) a district's. */
+/**
+ * The week's level and the four cards: the province's, or (with informationOnly) a district's. A week with no verdict
+ * (no population in force, or outside the unit's validity) shows its sums as counts instead of rates and a level.
+ */
 export function VerdictSection({
   title,
   note,
@@ -28,6 +35,8 @@ export function VerdictSection({
   previous,
   recent,
   informationOnly,
+  validity,
+  validityNote = false,
 }: {
   title: string;
   note?: string;
@@ -36,12 +45,26 @@ export function VerdictSection({
   /** the last GROWTH_WEEKS weeks, oldest first: growth and the severity row */
   recent?: readonly WeekFigures[];
   informationOnly?: readonly CriterionKey[];
+  /** the unit's own validity: whether a week without a verdict is after its end or before its start */
+  validity: UnitValidity;
+  /** say the validity beside "không đánh giá" (where the page's header does not) */
+  validityNote?: boolean;
 }) {
+  const standing = weekStanding(current, validity);
   return (
     <section aria-labelledby="verdict" className="mb-8">
-      <VerdictSummary figures={current} title={title} />
-      {note && <p className="mb-3 text-xs text-slate-600">{note}</p>}
-      <IndicatorCards current={current} previous={previous} recent={recent} informationOnly={informationOnly} />
+      <VerdictSummary
+        figures={current}
+        title={title}
+        standing={standing}
+        validity={validityNote ? validity : undefined}
+      />
+      {note && standing === 'judged' && <p className="mb-3 text-xs text-slate-600">{note}</p>}
+      {standing === 'judged' ? (
+        <IndicatorCards current={current} previous={previous} recent={recent} informationOnly={informationOnly} />
+      ) : (
+        <WeekCounts figures={current} standing={standing} />
+      )}
     </section>
   );
 }
@@ -52,22 +75,43 @@ export async function TrendsSection({
   week,
   range,
   informationOnly,
+  validity,
 }: {
   series: WeekFigures[];
   week: IsoWeek;
   range: number;
   informationOnly?: readonly CriterionKey[];
+  validity: UnitValidity;
 }) {
   const t = await getTranslations('dashboard');
   const help = await growthHelp();
+  // no week of the range can have a rate (outside the unit's validity, or no population in force): empty charts would
+  // read as weeks without reports, so they give way to the reason, and to the legacy sums if any
+  const anyValid = series.some((w) => w.valid);
+  const noRates = series.every((w) => !w.valid || w.population === null);
   return (
     <section aria-labelledby="trends" className="mb-8">
       <h2 id="trends" className="mb-1 text-lg font-semibold">
         {t('trends.title', { weeks: range, week: formatIsoWeek(week) })}
       </h2>
-      <p className="text-xs text-slate-600">{t('trends.gaps')}</p>
-      <p className="mb-3 text-xs text-slate-600">{help}</p>
-      <TrendPanel series={series} informationOnly={informationOnly} />
+      {!noRates && (
+        <>
+          <p className="text-xs text-slate-600">{t('trends.gaps')}</p>
+          <p className="mb-3 text-xs text-slate-600">{help}</p>
+        </>
+      )}
+      {noRates && anyValid && (
+        <p className="mb-3 text-sm font-medium text-slate-800" data-testid="trends-no-population">
+          {t('standing.noPopulationCharts')}
+        </p>
+      )}
+      {noRates && !anyValid && (
+        <p className="mb-3" data-testid="trends-not-judged">
+          <StandingPill standing={weekStanding(series[series.length - 1]!, validity)} size="sm" />
+        </p>
+      )}
+      {!noRates && <TrendPanel series={series} informationOnly={informationOnly} />}
+      <LegacyWeeks series={series} />
     </section>
   );
 }
@@ -81,12 +125,15 @@ export async function VerdictWidget({ ctx, week }: { ctx: ProvinceContext; week:
       current={current}
       previous={previous}
       recent={recent}
+      validity={ctx.meta}
     />
   );
 }
 
 export async function TrendsWidget({ ctx, week, range }: { ctx: ProvinceContext; week: IsoWeek; range: number }) {
-  return <TrendsSection series={await getProvinceTrends(ctx, week, range)} week={week} range={range} />;
+  return (
+    <TrendsSection series={await getProvinceTrends(ctx, week, range)} week={week} range={range} validity={ctx.meta} />
+  );
 }
 
 /** Above this many units (a commune-level tree), the heatmap shows the HOTSPOTS hottest ones unless asked for all. */
@@ -106,6 +153,8 @@ export async function HeatmapWidget({
 }) {
   const t = await getTranslations('dashboard');
   const full = await getProvinceHeatmap(ctx, week);
+  const valid = provinceHeader(ctx, week).valid;
+  const standing = weekStanding({ week: formatIsoWeek(week), valid, population: null }, ctx.meta);
   const trimmed = !allUnits && full.rows.length > HEATMAP_ALL_UP_TO;
   const heatmap = trimmed ? { ...full, rows: full.rows.slice(0, HOTSPOTS) } : full;
   const toggle = full.rows.length > HEATMAP_ALL_UP_TO && (
@@ -123,11 +172,18 @@ export async function HeatmapWidget({
       <h2 id="heatmap" className="mb-1 text-lg font-semibold">
         {t('heatmap.title', { week: formatIsoWeek(week) })}
       </h2>
-      <DistrictHeatmap
-        provinceCode={ctx.meta.code}
-        heatmap={heatmap}
-        cacheKey={`${ctx.meta.code}:${formatIsoWeek(week)}:${trimmed ? HOTSPOTS : 'all'}:${ctx.fingerprint}`}
-      />
+      {full.rows.length === 0 ? (
+        // an ended province after its end has no unit in force: no map, and no level to put on one
+        <p className="text-sm text-slate-700" data-testid="heatmap-empty">
+          {valid ? t('standing.noUnits') : <StandingPill standing={standing} size="sm" />}
+        </p>
+      ) : (
+        <DistrictHeatmap
+          provinceCode={ctx.meta.code}
+          heatmap={heatmap}
+          cacheKey={`${ctx.meta.code}:${formatIsoWeek(week)}:${trimmed ? HOTSPOTS : 'all'}:${ctx.fingerprint}`}
+        />
+      )}
       {toggle}
     </section>
   );
@@ -142,13 +198,35 @@ export async function CompletenessWidget({ ctx, week }: { ctx: ProvinceContext; 
   const missing = view.units
     .filter((u) => u.counts === null)
     .map((u) => (u.kind === 'province' ? tp('ownRow') : u.name));
-  // from the one verdict reader, as the cards: per figure, how many units reported it
-  const byField = current.population === null ? null : current.byField;
+  // from the one verdict reader, as the cards: per figure, how many units reported it (no population is needed)
+  const byField = current.valid ? current.byField : null;
+  const legacyNote = current.legacy > 0 && (
+    <p className="text-sm text-slate-700" data-testid="units-legacy">
+      <span aria-hidden="true">⊘ </span>
+      {current.valid
+        ? t('standing.legacyLeftOut', { count: current.legacy })
+        : t('standing.legacyCounts', { count: current.legacy, week: weekText })}
+    </p>
+  );
+  if (!current.valid)
+    // an ended province after its end expects no report: "all in" or a list of missing units would both mislead
+    return (
+      <section aria-labelledby="units" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="units" className="mb-1 text-lg font-semibold">
+          {t('units.title', { week: weekText })}
+        </h2>
+        <p className="mb-1">
+          <StandingPill standing={weekStanding(current, ctx.meta)} size="sm" />
+        </p>
+        {legacyNote}
+      </section>
+    );
   return (
     <section aria-labelledby="units" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="units" className="mb-1 text-lg font-semibold">
         {t('units.title', { week: weekText })}
       </h2>
+      {legacyNote}
       <p
         className={`text-sm ${missing.length ? 'font-medium text-amber-900' : 'text-slate-700'}`}
         data-testid="missing-units"

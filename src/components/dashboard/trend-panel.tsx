@@ -83,10 +83,14 @@ export async function TrendPanel({
               locale={f.locale}
               labels={{
                 ...common,
+                // "for information at district level" only where it is so; a province's week without criteria
+                // (no population, or a week outside its validity) has no value to draw, not a district's reading
                 legend:
                   judged && latest
                     ? `${thresholdLabel} · ${t(breachSide(latest.comparator) === 'above' ? 'trends.breachAbove' : 'trends.breachBelow')}`
-                    : t('trends.noThreshold'),
+                    : informationOnly.includes(key)
+                      ? t('trends.noThreshold')
+                      : t('trends.noValue'),
               }}
             />
           );

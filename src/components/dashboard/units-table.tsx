@@ -49,6 +49,16 @@ export async function UnitsTable({
       {units.map((u) => {
         const own = u.kind === 'province';
         const casesRate = u.districtVerdict?.criteria.find((c) => c.key === 'cases')?.rate ?? null;
+        // no rate without the unit's population in force: the reason, not a dash that reads as "not reported"
+        const rateCell = own ? (
+          ''
+        ) : u.population === null ? (
+          <span className="text-xs text-slate-600" data-testid="unit-no-population">
+            {td('standing.noPopulation')}
+          </span>
+        ) : (
+          cell(casesRate, 1)
+        );
         return (
           <tr key={u.id} className={own ? 'bg-sky-50/60' : undefined}>
             <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -73,7 +83,7 @@ export async function UnitsTable({
                 <td colSpan={4} className="px-3 py-2 text-slate-600" data-testid="figures-hidden">
                   {td('units.figuresHidden')}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{own ? '' : cell(casesRate, 1)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{rateCell}</td>
               </>
             ) : (
               <>
@@ -83,7 +93,7 @@ export async function UnitsTable({
                 <td className="px-3 py-2 text-right tabular-nums">{cell(u.counts.oxygenAvg7d, 2)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{cell(u.counts.freeCovidBeds)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{cell(u.counts.staffedIcuBeds)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{own ? '' : cell(casesRate, 1)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{rateCell}</td>
               </>
             )}
             <td className="px-3 py-2">

@@ -25,6 +25,9 @@ import { GROWTH_OF_CRITERION } from '@/lib/growth';
 import { SEVERITY_FIELDS } from '@/lib/surge';
 import { growthHelp, growthWording } from './growth-line';
 import { severityDisplay } from './severity-cards';
+import { StandingPill } from './verdict-summary';
+import { WeekCounts } from './week-counts';
+import { weekStanding } from './week-standing';
 
 // The province's weekly brief for a leaders' meeting: one A4 page, readable in black and white (symbols and words,
 // not colour), drawn entirely on the server (the small charts are plain SVG). A paper outlives the figures it was
@@ -77,6 +80,9 @@ export async function WeeklyBrief({
   const prior = new Map((previous.criteria ?? []).map((c) => [c.key, c]));
   const criteria = current.criteria ?? [];
   const settlement = settlementOf(current);
+  // no level, rate or criteria on paper either for a week without a verdict: its counts, and why
+  const standing = weekStanding(current, ctx.meta);
+  const judged = standing === 'judged';
   const severity = severityOf(current);
   const priorSeverity = severityOf(previous);
 
@@ -95,20 +101,31 @@ export async function WeeklyBrief({
 
       <section className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="font-semibold">{t('print.level')}:</h2>
-        <LevelBadge
-          level={current.level}
-          provisional={current.provisional}
-          settled={current.settled}
-          size="lg"
-          quietNote={false}
-        />
-        <span>
-          {t('verdict.completeness', {
-            reported: current.reported,
-            expected: current.expected,
-            percent: f.percent(current.expected ? current.reported / current.expected : 0),
-          })}
-        </span>
+        {judged ? (
+          <LevelBadge
+            level={current.level}
+            provisional={current.provisional}
+            settled={current.settled}
+            size="lg"
+            quietNote={false}
+          />
+        ) : (
+          <StandingPill standing={standing} />
+        )}
+        {current.valid && (
+          <span>
+            {t('verdict.completeness', {
+              reported: current.reported,
+              expected: current.expected,
+              percent: f.percent(current.expected ? current.reported / current.expected : 0),
+            })}
+          </span>
+        )}
+        {current.valid && current.legacy > 0 && (
+          <p className="w-full" data-testid="legacy-left-out">
+            ⊘ {t('standing.legacyLeftOut', { count: current.legacy })}
+          </p>
+        )}
         {settlement === 'notSettled' && (
           <p className="w-full font-bold" data-testid="not-settled-note">
             ◌ {tl('notSettledLong')}
@@ -119,7 +136,12 @@ export async function WeeklyBrief({
         )}
       </section>
 
-      <section className="mb-3">
+      {!judged && (
+        <section className="mb-3">
+          <WeekCounts figures={current} standing={standing} />
+        </section>
+      )}
+      <section className="mb-3" hidden={!judged}>
         <h2 className="mb-1 font-semibold">{t('print.criteria')}</h2>
         <table className="w-full border-collapse">
           <thead>
@@ -272,7 +294,11 @@ export async function WeeklyBrief({
 
       <section className="mb-4">
         <h2 className="mb-1 font-semibold">{t('print.completeness')}</h2>
-        <p>{missing.length ? t('units.missing', { units: missing.join(', ') }) : t('units.allIn')}</p>
+        {current.valid ? (
+          <p>{missing.length ? t('units.missing', { units: missing.join(', ') }) : t('units.allIn')}</p>
+        ) : (
+          <StandingPill standing={standing} size="sm" />
+        )}
       </section>
       <p className="mt-6">{t('print.signature')}</p>
     </article>

@@ -6,18 +6,23 @@ import { SubmitButton, useFieldError, useFormAction, useResultText } from '../_c
 
 const cellInput = 'w-full rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600';
 
-/** One unit's figure for the year, saved on its own (the inputs belong to the row's form through form=). */
+/**
+ * One unit's figure for the year, saved on its own (the inputs belong to the row's form through form=). Without a
+ * figure for the year the row says which earlier one the rates use, or that the unit has no population: no rate.
+ */
 export function PopulationRow({
   unit,
   year,
   figure,
-  previousText,
+  inUseText,
+  noPopulation,
   lastChange,
 }: {
-  unit: { id: number; code: string; name: string; province: boolean };
+  unit: { id: number; code: string; name: string; province: boolean; validity: string | null };
   year: number;
   figure: PopulationFigureView | null;
-  previousText: string | null;
+  inUseText: string | null;
+  noPopulation: boolean;
   lastChange: string;
 }) {
   const t = useTranslations('admin.populations');
@@ -31,14 +36,22 @@ export function PopulationRow({
     year: fieldError(result, 'year'),
   };
   const label = (what: string) => `${what} — ${unit.name}`;
+  // the inputs start from the stored figure: one saved elsewhere (an import) remounts them with it, the row's result
+  // staying as it is
+  const stored = figure?.updatedAt ?? 'none';
   return (
     <tr className={unit.province ? 'bg-slate-50' : ''}>
       <th scope="row" className="px-3 py-2 text-left font-medium">
         {unit.name}
-        {unit.province && <span className="block text-xs font-normal text-slate-600">{t('wholeProvince')}</span>}
+        <span className="block text-xs font-normal text-slate-600">
+          <span className="font-mono">{unit.code}</span>
+          {unit.province && ` · ${t('wholeProvince')}`}
+          {unit.validity && ` · ${unit.validity}`}
+        </span>
       </th>
       <td className="px-3 py-2">
         <input
+          key={stored}
           form={formId}
           name="population"
           aria-label={label(t('population'))}
@@ -53,10 +66,16 @@ export function PopulationRow({
             {e.population}
           </p>
         )}
-        {!figure && previousText && <p className="mt-1 text-xs text-slate-500">{previousText}</p>}
+        {!figure && inUseText && <p className="mt-1 text-xs text-slate-500">{inUseText}</p>}
+        {noPopulation && (
+          <p className="mt-1 text-xs font-medium text-amber-800" data-testid="no-population">
+            {t('noPopulation')}
+          </p>
+        )}
       </td>
       <td className="px-3 py-2 text-center">
         <input
+          key={stored}
           form={formId}
           type="checkbox"
           name="approximate"
@@ -67,6 +86,7 @@ export function PopulationRow({
       </td>
       <td className="px-3 py-2">
         <input
+          key={stored}
           form={formId}
           name="source"
           aria-label={label(t('source'))}

@@ -19,6 +19,7 @@ import { openProvince, provinceHeader } from '@/server/dashboard/province';
 import { ProposalWidget } from './response/proposal-section';
 import { filtersQuery, parseDashboardFilters } from '@/server/dashboard/filters';
 import { handleForWeek, queryOf, unitByHandle } from '@/server/units/handles';
+import { validityText } from '@/lib/units';
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -57,9 +58,12 @@ export default async function ProvincePage({ params, searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-bold">{header.name}</h1>
           <p className="text-sm text-slate-600">
+            {/* outside its validity the province has no population to speak of: the verdict section says why */}
             {header.population
               ? `${t('header.population', { year: header.population.year, population: f.integer(header.population.population) })} ${header.population.approximate ? t('header.approximate') : ''}`
-              : t('header.noPopulation')}
+              : header.valid
+                ? t('header.noPopulation')
+                : t('standing.validity', { validity: validityText(header.validFrom, header.validTo, f.locale) })}
           </p>
           <p className="text-sm text-slate-600">{t('header.plan', { name: header.plan.name })}</p>
           <p className="text-xs text-slate-500">{t('header.source', { source: header.plan.sourceDocument })}</p>
